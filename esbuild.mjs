@@ -1,0 +1,33 @@
+// Bundles the extension, the language server, the CLI and the measuring tools into dist/.
+import * as esbuild from 'esbuild';
+import { chmodSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  loader: { '.json': 'json' },
+};
+
+const builds = [
+  { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { server: 'server/src/server.ts' } },
+  { entryPoints: { cli: 'server/src/cli.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: { worker: 'server/src/corpus/worker.ts' } },
+  { entryPoints: { eval: 'server/src/tools/eval.ts', bench: 'server/src/tools/bench.ts' } },
+];
+
+for (const b of builds) {
+  const opts = { ...common, ...b, outdir: 'dist' };
+  if (watch) {
+    const ctx = await esbuild.context(opts);
+    await ctx.watch();
+  } else {
+    await esbuild.build(opts);
+  }
+}
+if (!watch) chmodSync('dist/cli.js', 0o755);

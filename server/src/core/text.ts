@@ -1,0 +1,61 @@
+// Offsets and positions. LSP positions are UTF-16 code units, as are JavaScript string indices,
+// so an offset is always a string index. Never mix in byte offsets.
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+/** Maps string offsets to 0-based line/character positions and back. Handles \n, \r\n and \r. */
+export class LineIndex {
+  /** Offset of the first character of each line. */
+  readonly lineStarts: number[];
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number { return this.lineStarts.length; }
+
+  /** Position of an offset; offsets are clamped into [0, text.length]. */
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(Number.isFinite(offset) ? Math.floor(offset) : 0, this.text.length));
+    let lo = 0, hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= o) lo = mid; else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.lineStarts[lo] };
+  }
+
+  /** Offset of a position; out-of-range or negative positions are clamped (as LSP asks). */
+  offsetAt(pos: Position): number {
+    if (!pos || !Number.isFinite(pos.line) || pos.line < 0) return 0;
+    if (pos.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[pos.line];
+    const next = pos.line + 1 < this.lineStarts.length ? this.lineStarts[pos.line + 1] : this.text.length;
+    // End of the line's content, before its line break.
+    let end = next;
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    const ch = Number.isFinite(pos.character) ? Math.max(0, Math.floor(pos.character)) : 0;
+    return Math.min(start + ch, end);
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  /** The text of a 0-based line without its line break. */
+  lineText(line: number): string {
+    if (line < 0 || line >= this.lineStarts.length) return '';
+    return this.text.slice(this.lineStarts[line], this.offsetAt({ line, character: Number.MAX_SAFE_INTEGER }));
+  }
+}

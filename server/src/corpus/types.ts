@@ -1,0 +1,39 @@
+// An article as read from the archive, before any analysis.
+
+export interface Article {
+  /** Stable id: the source file's path relative to its corpus root, plus "#<id or line>" for JSONL records. */
+  id: string;
+  /** Absolute path of the file the article came from (read-only to us). */
+  file: string;
+  /** file:// URI of that file. */
+  uri: string;
+  title: string | null;
+  /** ISO date "YYYY-MM-DD" or "YYYY-MM" (or "YYYY"), or null when unknown. Never guessed from mtime. */
+  date: string | null;
+  /** Publisher or outlet ("NOS", "de Volkskrant"), or null. */
+  source: string | null;
+  url: string | null;
+  /** The text that is analysed. Offsets into it map back to the file through `lineBase`/`exact`. */
+  text: string;
+  /** 0-based line in `file` where `text` starts. */
+  lineBase: number;
+  /** 0-based character on `lineBase` where `text` starts. */
+  charBase: number;
+  /** True when `text` is a verbatim slice of the file (txt, md), so every offset maps to a file position;
+   *  false for JSONL, where every offset maps to the record's line. */
+  exact: boolean;
+  /** Content hash of (metadata + text), the cache key for this article's analysis. */
+  hash: string;
+}
+
+/** Something that could not be read, reported once with its reason. */
+export interface Skipped {
+  file: string;
+  /** 1-based line for a bad JSONL record, else undefined. */
+  line?: number;
+  /** Machine-readable reason code. */
+  reason: 'unsupported-type' | 'binary' | 'invalid-encoding' | 'too-large' | 'empty' | 'unreadable'
+    | 'bad-json' | 'bad-record' | 'bad-front-matter' | 'symlink-loop' | 'not-found' | 'analysis-failed';
+  /** Human-readable detail, in English (the l10n layer renders reason codes for journalists). */
+  detail: string;
+}

@@ -1,0 +1,97 @@
+// Tokens, sentences and paragraphs of Dutch news text, with UTF-16 offsets.
+
+export type TokenKind = 'word' | 'number' | 'punct';
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  kind: TokenKind;
+}
+
+export interface Span { start: number; end: number }
+
+// A word: letters (with diacritics), joined by internal hyphens or apostrophes
+// ("Noord-Koreanen", "Donbas-regio's", "zo'n", "z'n", "'s-Gravenhage").
+const WORD = String.raw`(?:['’](?=[sStT]\b|n\b|s-))?[\p{L}\p{M}][\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*`;
+// A number: digits with Dutch grouping dots, decimal comma, or the reverse ("1.234,5", "2,5", "40.000").
+const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
+const TOKEN_RE = new RegExp(`(${NUMBER})|(${WORD})|([^\\s\\p{L}\\p{M}\\d])`, 'gu');
+
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(text)) !== null) {
+    if (m.index >= to) break;
+    const kind: TokenKind = m[1] !== undefined ? 'number' : m[2] !== undefined ? 'word' : 'punct';
+    let end = m.index + m[0].length;
+    if (end > to) end = to;
+    out.push({ text: text.slice(m.index, end), start: m.index, end, kind });
+  }
+  return out;
+}
+
+/** Paragraphs: runs of text separated by line breaks (news exports put one paragraph per line). */
+export function paragraphs(text: string): Span[] {
+  const out: Span[] = [];
+  const re = /[^\r\n]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const s = m.index + (m[0].length - m[0].trimStart().length);
+    const e = m.index + m[0].trimEnd().length;
+    if (e > s) out.push({ start: s, end: e });
+  }
+  return out;
+}
+
+// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS = new Set([
+  'bijv', 'bv', 'o.a', 'oa', 'ca', 'mr', 'dr', 'drs', 'ir', 'ing', 'prof', 'st', 'blz', 'nr', 'vs', 'jl', 'jr', 'sr',
+  'mln', 'mld', 'mrd', 'min', 'max', 'enz', 'etc', 'incl', 'excl', 'm.a.w', 'd.w.z', 'i.p.v', 'z.g', 'zgn', 'resp',
+  'feb', 'jan', 'aug', 'sept', 'sep', 'okt', 'nov', 'dec', 'apr', 'mrt', 'gen', 'kol', 'lt', 'sgt', 'ds', 'mevr', 'dhr',
+]);
+
+/** Sentences within the text: split at paragraph breaks and at . ! ? followed by a space and a capital,
+ *  a digit or an opening quote; not after common abbreviations or initials ("A. Jermak"). */
+export function sentences(text: string): Span[] {
+  const out: Span[] = [];
+  for (const p of paragraphs(text)) {
+    let s = p.start;
+    const re = /[.!?]+["”’']?(?=\s+["“‘'(]?[\p{Lu}\d])/gu;
+    re.lastIndex = p.start;
+    const para = text.slice(0, p.end);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(para)) !== null) {
+      const dot = m.index;
+      // The word before the punctuation.
+      const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(p.start, dot - 12), dot));
+      const w = before ? before[1].toLowerCase() : '';
+      if (m[0][0] === '.' && (ABBREVIATIONS.has(w) || /^\p{L}$/u.test(w))) continue;
+      const e = dot + m[0].length;
+      out.push({ start: s, end: e });
+      s = e;
+      while (s < p.end && /\s/.test(text[s])) s++;
+    }
+    if (s < p.end) out.push({ start: s, end: p.end });
+  }
+  return out;
+}
+
+/** The span from `spans` containing `offset`, or undefined. Spans must be sorted. */
+export function spanAt(spans: Span[], offset: number): Span | undefined {
+  let lo = 0, hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const sp = spans[mid];
+    if (offset < sp.start) hi = mid - 1;
+    else if (offset > sp.end) lo = mid + 1;
+    else return sp;
+  }
+  return undefined;
+}
+
+/** Lower-case and strip diacritics: "Oekraïne" → "oekraine". */
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
