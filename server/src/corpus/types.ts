@@ -36,4 +36,8 @@ export interface Skipped {
     | 'bad-json' | 'bad-record' | 'bad-front-matter' | 'symlink-loop' | 'not-found' | 'analysis-failed';
   /** Human-readable detail, in English (the l10n layer renders reason codes for journalists). */
   detail: string;
+  /** True for a warning: the article (or file) was still read, e.g. broken front matter or a repaired encoding. */
+  kept?: boolean;
+  /** For a line that stands for several files (unsupported types in one folder): how many. */
+  count?: number;
 }
