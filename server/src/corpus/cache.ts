@@ -1,0 +1,215 @@
+// The persisted analysis cache: one snapshot file per namespace in the cache folder, keyed by the
+// article's content hash. This is the only place Bronvast writes to disk, and never in the corpus.
+//
+// Format (measured for 30,000 entries of ~2.7 KB: see docs/formats.md, "Cache"):
+//   "BRONVAST-CACHE\n" | u32 LE header length | header JSON {format, namespace, version, count}
+//   then per entry: u16 LE key length | key (UTF-8) | u32 LE value length | value (v8.serialize)
+// Loading only indexes the entries (slices of one buffer, ~0.15 s for 75 MB); a value is
+// deserialized on first get(). Whole-file v8.serialize took ~1.7 s to load and JSON ~1.1 s.
+// Saving writes a temporary file and renames it over the snapshot, so a reader never sees a
+// half-written file and two processes saving at once leave one complete snapshot.
+
+import { promises as fsp } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import { randomBytes } from 'node:crypto';
+
+const MAGIC = Buffer.from('BRONVAST-CACHE\n', 'latin1');
+const FORMAT = 1;
+
+/**
+ * The folder for Bronvast's own files: BRONVAST_CACHE_DIR when set, else `explicit` (the
+ * extension's global storage, passed by the client), else the OS cache folder.
+ */
+export function cacheDir(explicit?: string): string {
+  const env = process.env.BRONVAST_CACHE_DIR;
+  if (env && env.trim() !== '') return path.resolve(env);
+  if (explicit && explicit.trim() !== '') return path.resolve(explicit);
+  const home = os.homedir();
+  if (process.platform === 'win32') {
+    const local = process.env.LOCALAPPDATA || path.join(home, 'AppData', 'Local');
+    return path.join(local, 'bronvast', 'Cache');
+  }
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'bronvast');
+  const xdg = process.env.XDG_CACHE_HOME;
+  return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.cache'), 'bronvast');
+}
+
+export interface CacheOptions {
+  /** How values are encoded: 'v8' (structured clone: Maps, Dates, undefined survive) or 'json'. Default 'v8'. */
+  codec?: 'v8' | 'json';
+}
+
+interface Entry<T> {
+  raw?: Buffer;       // encoded value (from the snapshot or after encoding)
+  value?: T;          // decoded value
+  decoded: boolean;
+}
+
+export class AnalysisCache<T> {
+  private readonly entries = new Map<string, Entry<T>>();
+  private readonly touched = new Set<string>();
+  private dirty = false;
+  /** Why the cache started empty although a snapshot existed (corrupt, other version), for the log. */
+  notice: string | undefined;
+
+  private constructor(readonly file: string, readonly namespace: string, readonly version: string, private readonly codec: 'v8' | 'json') {}
+
+  /** Open (load) the snapshot of `namespace`; never throws: a bad snapshot gives an empty cache and a notice. */
+  static async open<T>(dir: string, namespace: string, version: string, options: CacheOptions = {}): Promise<AnalysisCache<T>> {
+    const safe = namespace.replace(/[^A-Za-z0-9._-]/g, '_') || 'default';
+    const cache = new AnalysisCache<T>(path.join(dir, `${safe}.cache`), namespace, version, options.codec ?? 'v8');
+    let buf: Buffer;
+    try {
+      buf = await fsp.readFile(cache.file);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') cache.notice = `cache ${cache.file} could not be read (${code ?? String(e)}); starting empty`;
+      return cache;
+    }
+    try {
+      cache.load(buf);
+    } catch (e) {
+      cache.entries.clear();
+      cache.notice = `cache ${cache.file} is damaged (${(e as Error).message}); starting empty`;
+      cache.dirty = true;
+    }
+    return cache;
+  }
+
+  private load(buf: Buffer): void {
+    if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not a Bronvast cache file');
+    let p = MAGIC.length;
+    const headerLen = buf.readUInt32LE(p); p += 4;
+    if (p + headerLen > buf.length) throw new Error('truncated header');
+    const header = JSON.parse(buf.toString('utf8', p, p + headerLen)) as { format: number; namespace: string; version: string; count: number; codec?: string };
+    p += headerLen;
+    if (header.format !== FORMAT) {
+      this.notice = `cache format ${header.format} is not ${FORMAT}; starting empty`;
+      this.dirty = true;
+      return;
+    }
+    if (header.version !== this.version || (header.codec ?? 'v8') !== this.codec) {
+      this.notice = `analyzer version changed (${header.version} → ${this.version}); cache ${this.namespace} starts empty`;
+      this.dirty = true;
+      return;
+    }
+    let n = 0;
+    while (p < buf.length) {
+      if (p + 2 > buf.length) throw new Error('truncated entry');
+      const kl = buf.readUInt16LE(p); p += 2;
+      if (p + kl + 4 > buf.length) throw new Error('truncated entry');
+      const key = buf.toString('utf8', p, p + kl); p += kl;
+      const vl = buf.readUInt32LE(p); p += 4;
+      if (p + vl > buf.length) throw new Error('truncated entry');
+      this.entries.set(key, { raw: buf.subarray(p, p + vl), decoded: false });
+      p += vl;
+      n++;
+    }
+    if (n !== header.count) throw new Error(`expected ${header.count} entries, found ${n}`);
+  }
+
+  get size(): number { return this.entries.size; }
+
+  has(hash: string): boolean { return this.entries.has(hash); }
+
+  /** The cached value, or undefined. Treat it as immutable: the same object is returned each time. */
+  get(hash: string): T | undefined {
+    const e = this.entries.get(hash);
+    if (!e) return undefined;
+    this.touched.add(hash);
+    if (!e.decoded) {
+      try {
+        e.value = this.decode(e.raw!);
+        e.decoded = true;
+      } catch {
+        // A damaged entry is a miss; it is recomputed and overwritten.
+        this.entries.delete(hash);
+        this.dirty = true;
+        return undefined;
+      }
+    }
+    return e.value;
+  }
+
+  set(hash: string, value: T): void {
+    this.entries.set(hash, { value, decoded: true });
+    this.touched.add(hash);
+    this.dirty = true;
+  }
+
+  delete(hash: string): boolean {
+    this.touched.delete(hash);
+    const had = this.entries.delete(hash);
+    if (had) this.dirty = true;
+    return had;
+  }
+
+  /** Drop the entries neither read nor written since open (articles no longer in the corpus). Returns how many. */
+  prune(): number {
+    let n = 0;
+    for (const key of [...this.entries.keys()]) {
+      if (!this.touched.has(key)) { this.entries.delete(key); n++; }
+    }
+    if (n > 0) this.dirty = true;
+    return n;
+  }
+
+  /** Write the snapshot atomically (temporary file + rename). Never throws; reports failure. */
+  async save(): Promise<{ ok: boolean; message?: string }> {
+    if (!this.dirty) return { ok: true };
+    const tmp = `${this.file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      const parts: Buffer[] = [];
+      let count = 0;
+      for (const [key, e] of this.entries) {
+        let raw = e.raw;
+        if (!raw) {
+          try { raw = e.raw = this.encode(e.value as T); } catch { continue; /* not serialisable: not cached */ }
+        }
+        const k = Buffer.from(key, 'utf8');
+        if (k.length > 0xffff) continue;
+        const head = Buffer.allocUnsafe(2 + k.length + 4);
+        head.writeUInt16LE(k.length, 0);
+        k.copy(head, 2);
+        head.writeUInt32LE(raw.length, 2 + k.length);
+        parts.push(head, raw);
+        count++;
+      }
+      const header = Buffer.from(JSON.stringify({ format: FORMAT, namespace: this.namespace, version: this.version, codec: this.codec, count }), 'utf8');
+      const hl = Buffer.allocUnsafe(4);
+      hl.writeUInt32LE(header.length, 0);
+      await fsp.mkdir(path.dirname(this.file), { recursive: true });
+      await fsp.writeFile(tmp, Buffer.concat([MAGIC, hl, header, ...parts]), { flag: 'wx' });
+      await renameWithRetry(tmp, this.file);
+      this.dirty = false;
+      return { ok: true };
+    } catch (e) {
+      await fsp.unlink(tmp).catch(() => undefined);
+      return { ok: false, message: `cache ${this.file} could not be saved (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    }
+  }
+
+  private encode(v: T): Buffer {
+    return this.codec === 'json' ? Buffer.from(JSON.stringify(v), 'utf8') : v8.serialize(v);
+  }
+
+  private decode(b: Buffer): T {
+    return (this.codec === 'json' ? JSON.parse(b.toString('utf8')) : v8.deserialize(b)) as T;
+  }
+}
+
+/** rename(), retried briefly: on Windows a reader holding the target makes it fail with EPERM/EBUSY. */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fsp.rename(from, to);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (attempt >= 5 || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw e;
+      await new Promise((r) => setTimeout(r, 20 * (attempt + 1)));
+    }
+  }
+}

@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { AnalysisCache, cacheDir } from '../../server/src/corpus/cache';
+
+interface Analysis { places: { id: string; name: string; start: number }[]; figures: { text: string; value: number; qualifier: string | null }[]; extra?: Map<string, number> }
+
+function sample(i: number): Analysis {
+  return {
+    places: [{ id: 'ua-kharkiv', name: i % 2 ? 'Charkiv' : 'Kharkiv', start: i }],
+    figures: [{ text: '2,5 miljoen', value: 2_500_000 + i, qualifier: i % 3 ? 'ruim' : null }],
+    extra: new Map([['Koersk', i]]),
+  };
+}
+
+describe('corpus/cache', () => {
+  let dir: string;
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-cache-')); });
+  afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+
+  it('round-trips values (v8 structured clone, Maps included) through save and open', async () => {
+    const c = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
+    assert.equal(c.size, 0);
+    assert.equal(c.notice, undefined, 'no snapshot yet is not worth a notice');
+    for (let i = 0; i < 100; i++) c.set(`h${i}`, sample(i));
+    assert.deepEqual(await c.save(), { ok: true });
+    const d = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
+    assert.equal(d.size, 100);
+    assert.deepEqual(d.get('h7'), sample(7));
+    assert.equal(d.get('h7')!.extra!.get('Koersk'), 7);
+    assert.equal(d.get('nope'), undefined);
+    assert.deepEqual(fs.readdirSync(dir), ['analysis.cache'], 'no temporary files left behind');
+  });
+
+  it('namespaces are separate files; odd namespace characters are made safe', async () => {
+    const a = await AnalysisCache.open<number>(dir, 'places/v2', '1');
+    a.set('x', 1);
+    await a.save();
+    const b = await AnalysisCache.open<number>(dir, 'figures', '1');
+    assert.equal(b.get('x'), undefined);
+    assert.equal((await AnalysisCache.open<number>(dir, 'places/v2', '1')).get('x'), 1);
+    assert.ok(fs.readdirSync(dir).every((n) => !n.includes('/')));
+  });
+
+  it('a version mismatch invalidates the snapshot, with a notice', async () => {
+    const a = await AnalysisCache.open<Analysis>(dir, 'analysis', 'analyzer-1');
+    a.set('h', sample(1));
+    await a.save();
+    const b = await AnalysisCache.open<Analysis>(dir, 'analysis', 'analyzer-2');
+    assert.equal(b.size, 0);
+    assert.match(b.notice ?? '', /version/);
+    assert.equal(b.get('h'), undefined);
+  });
+
+  it('a corrupt or truncated snapshot starts empty with a notice and never throws', async () => {
+    const a = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
+    for (let i = 0; i < 20; i++) a.set(`h${i}`, sample(i));
+    await a.save();
+    const file = path.join(dir, 'analysis.cache');
+    const good = fs.readFileSync(file);
+    const variants: Buffer[] = [
+      good.subarray(0, good.length - 7),           // truncated
+      Buffer.from('dit is geen cachebestand'),      // garbage
+      Buffer.alloc(0),                              // empty
+      Buffer.concat([good.subarray(0, 15), Buffer.from([0xff, 0xff, 0xff, 0x7f])]), // absurd header length
+    ];
+    for (const v of variants) {
+      fs.writeFileSync(file, v);
+      const c = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
+      assert.equal(c.size, 0);
+      assert.match(c.notice ?? '', /damaged|starting empty/);
+    }
+    // A damaged value inside a well-formed file is a miss, not an exception.
+    const bad = Buffer.from(good);
+    const k = bad.indexOf(Buffer.from('h3'));
+    bad.fill(0xff, k + 2 + 4, k + 2 + 4 + 8);
+    fs.writeFileSync(file, bad);
+    const c = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
+    assert.equal(c.size, 20);
+    assert.equal(c.get('h3'), undefined);
+    assert.deepEqual(c.get('h4'), sample(4));
+  });
+
+  it('prune() drops entries not touched since open', async () => {
+    const a = await AnalysisCache.open<number>(dir, 'n', '1');
+    for (let i = 0; i < 10; i++) a.set(`h${i}`, i);
+    await a.save();
+    const b = await AnalysisCache.open<number>(dir, 'n', '1');
+    b.get('h1');
+    b.get('h2');
+    b.set('new', 42);
+    assert.equal(b.prune(), 8);
+    await b.save();
+    const c = await AnalysisCache.open<number>(dir, 'n', '1');
+    assert.deepEqual([...['h1', 'h2', 'new', 'h3']].map((k) => c.get(k)), [1, 2, 42, undefined]);
+  });
+
+  it('concurrent saves from several writers leave one complete snapshot', async () => {
+    const writers = await Promise.all([1, 2, 3, 4].map(async (w) => {
+      const c = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
+      for (let i = 0; i < 300; i++) c.set(`h${i}`, { ...sample(i), places: [{ id: `w${w}`, name: 'Loehansk', start: i }] });
+      return c;
+    }));
+    const results = await Promise.all(writers.map((c) => c.save()));
+    assert.ok(results.every((r) => r.ok));
+    const c = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
+    assert.equal(c.notice, undefined);
+    assert.equal(c.size, 300);
+    const writer = c.get('h0')!.places[0].id;
+    for (let i = 0; i < 300; i++) assert.equal(c.get(`h${i}`)!.places[0].id, writer, 'entries all from one writer');
+    assert.deepEqual(fs.readdirSync(dir), ['analysis.cache']);
+  });
+
+  it('a save that cannot write reports failure instead of throwing', async () => {
+    const blocker = path.join(dir, 'file-not-folder');
+    fs.writeFileSync(blocker, 'x');
+    const c = await AnalysisCache.open<number>(path.join(blocker, 'sub'), 'n', '1');
+    c.set('a', 1);
+    const r = await c.save();
+    assert.equal(r.ok, false);
+    assert.match(r.message ?? '', /could not be saved/);
+  });
+
+  it('loads 30,000 entries quickly (index only; values decoded on demand)', async function () {
+    this.timeout(60000);
+    const big = await AnalysisCache.open<Analysis>(dir, 'big', '1');
+    const value = (i: number): Analysis => ({
+      places: Array.from({ length: 4 }, (_, k) => ({ id: `p${k}`, name: 'Charkiv', start: i + k })),
+      figures: Array.from({ length: 12 }, (_, k) => ({ text: `${k}.000`, value: k * 1000 + i, qualifier: 'ruim' })),
+    });
+    for (let i = 0; i < 30000; i++) big.set(i.toString(16).padStart(40, '0'), value(i));
+    assert.ok((await big.save()).ok);
+    const bytes = fs.statSync(path.join(dir, 'big.cache')).size;
+    const t0 = process.hrtime.bigint();
+    const again = await AnalysisCache.open<Analysis>(dir, 'big', '1');
+    const openMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    assert.equal(again.size, 30000);
+    assert.deepEqual(again.get((12345).toString(16).padStart(40, '0')), value(12345));
+    console.log(`      (30,000 entries, ${(bytes / 1e6).toFixed(1)} MB: open in ${openMs.toFixed(0)} ms)`);
+    assert.ok(openMs < 3000, `open took ${openMs} ms`);
+  });
+
+  describe('cacheDir', () => {
+    const saved = { ...process.env };
+    afterEach(() => {
+      for (const k of ['BRONVAST_CACHE_DIR', 'XDG_CACHE_HOME']) {
+        if (saved[k] === undefined) delete process.env[k]; else process.env[k] = saved[k];
+      }
+    });
+
+    it('prefers BRONVAST_CACHE_DIR, then the explicit folder, then the OS cache folder', () => {
+      process.env.BRONVAST_CACHE_DIR = path.join(dir, 'env');
+      assert.equal(cacheDir('/opslag/extensie'), path.join(dir, 'env'));
+      delete process.env.BRONVAST_CACHE_DIR;
+      assert.equal(cacheDir(path.join(dir, 'ext')), path.join(dir, 'ext'));
+      if (process.platform === 'linux') {
+        process.env.XDG_CACHE_HOME = path.join(dir, 'xdg');
+        assert.equal(cacheDir(), path.join(dir, 'xdg', 'bronvast'));
+        delete process.env.XDG_CACHE_HOME;
+        assert.equal(cacheDir(), path.join(os.homedir(), '.cache', 'bronvast'));
+      }
+    });
+  });
+});
