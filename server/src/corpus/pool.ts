@@ -1,0 +1,170 @@
+// A small pool of worker threads for analysing articles in parallel. Inputs and outputs cross by
+// structured clone. Each worker holds one job at a time, so a worker that crashes (an uncaught
+// exception, out of memory, process.exit) rejects only that job; the worker is replaced and the
+// queue goes on. A job whose handler throws is rejected and the worker stays.
+//
+// Worker protocol (use serveWorker() in the worker script):
+//   parent → worker  { id, input }
+//   worker → parent  { id, ok: true, output } | { id, ok: false, error: { message, stack } }
+
+import * as os from 'node:os';
+import { Worker, parentPort, type ResourceLimits } from 'node:worker_threads';
+
+export interface PoolOptions {
+  /** Node flags for the workers. For a .ts script, ['--require', 'tsx/cjs'] is added when not given. */
+  execArgv?: string[];
+  resourceLimits?: ResourceLimits;
+  /** Passed to every worker as workerData. */
+  workerData?: unknown;
+}
+
+interface Job<In, Out> {
+  input: In;
+  resolve: (out: Out) => void;
+  reject: (err: Error) => void;
+}
+
+interface Slot<In, Out> {
+  worker: Worker;
+  job?: Job<In, Out> & { id: number };
+  dead: boolean;
+}
+
+type Reply<Out> = { id: number; ok: true; output: Out } | { id: number; ok: false; error: { message: string; stack?: string } };
+
+export function defaultPoolSize(): number {
+  const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, n - 1);
+}
+
+export class WorkerPool<In, Out> {
+  private readonly slots: Slot<In, Out>[] = [];
+  private readonly queue: Job<In, Out>[] = [];
+  private nextId = 1;
+  private closed = false;
+  /** Workers that crashed and were replaced, for diagnostics. */
+  crashes = 0;
+
+  constructor(readonly scriptPath: string, readonly size = defaultPoolSize(), private readonly options: PoolOptions = {}) {
+    if (!Number.isInteger(size) || size < 1) this.size = 1;
+  }
+
+  /** Run one job on a free worker (queued when all are busy). */
+  run(input: In): Promise<Out> {
+    if (this.closed) return Promise.reject(new Error('worker pool is closed'));
+    return new Promise<Out>((resolve, reject) => {
+      this.queue.push({ input, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Jobs waiting plus jobs running. */
+  get pending(): number {
+    return this.queue.length + this.slots.filter((s) => s.job).length;
+  }
+
+  /** Stop all workers; jobs still queued or running are rejected. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const err = new Error('worker pool is closed');
+    for (const job of this.queue.splice(0)) job.reject(err);
+    const slots = this.slots.splice(0);
+    await Promise.all(slots.map(async (s) => {
+      s.dead = true;
+      const job = s.job;
+      s.job = undefined;
+      if (job) job.reject(err);
+      await s.worker.terminate().catch(() => undefined);
+    }));
+  }
+
+  private pump(): void {
+    while (!this.closed && this.queue.length > 0) {
+      let slot = this.slots.find((s) => !s.job && !s.dead);
+      if (!slot) {
+        if (this.slots.length >= this.size) return;
+        slot = this.spawn();
+      }
+      const job = this.queue.shift()!;
+      const id = this.nextId++;
+      slot.job = { ...job, id };
+      slot.worker.ref();
+      try {
+        slot.worker.postMessage({ id, input: job.input });
+      } catch (e) {
+        // The input cannot be cloned: reject this job only.
+        slot.job = undefined;
+        slot.worker.unref();
+        job.reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    }
+  }
+
+  private spawn(): Slot<In, Out> {
+    let execArgv = this.options.execArgv;
+    if (!execArgv && /\.[cm]?ts$/.test(this.scriptPath)) execArgv = [...process.execArgv, '--require', 'tsx/cjs'];
+    const worker = new Worker(this.scriptPath, {
+      execArgv, resourceLimits: this.options.resourceLimits, workerData: this.options.workerData,
+    });
+    const slot: Slot<In, Out> = { worker, dead: false };
+    worker.unref();
+    worker.on('message', (msg: Reply<Out>) => {
+      const job = slot.job;
+      if (!job || !msg || msg.id !== job.id) return;
+      slot.job = undefined;
+      if (!slot.dead) worker.unref();
+      if (msg.ok) {
+        job.resolve(msg.output);
+      } else {
+        const err = new Error(msg.error?.message ?? 'worker job failed');
+        if (msg.error?.stack) err.stack = msg.error.stack;
+        job.reject(err);
+      }
+      this.pump();
+    });
+    worker.on('messageerror', (e) => {
+      const job = slot.job;
+      slot.job = undefined;
+      if (job) job.reject(new Error(`worker result could not be received: ${e.message}`));
+      this.pump();
+    });
+    worker.on('error', (e) => this.retire(slot, e));
+    worker.on('exit', (code) => this.retire(slot, new Error(`worker stopped (exit code ${code})`)));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /** A worker died: reject the job it held, drop it, and let pump() start a replacement when needed. */
+  private retire(slot: Slot<In, Out>, err: Error): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    if (this.closed) return;
+    this.crashes++;
+    const job = slot.job;
+    slot.job = undefined;
+    if (job) job.reject(new Error(`worker crashed: ${err.message}`));
+    slot.worker.terminate().catch(() => undefined);
+    this.pump();
+  }
+}
+
+/**
+ * Call in a worker script: answer each job with handler(input). A handler that throws or rejects
+ * fails that job only.
+ */
+export function serveWorker<In, Out>(handler: (input: In) => Out | Promise<Out>): void {
+  const port = parentPort;
+  if (!port) throw new Error('serveWorker() must be called inside a worker thread');
+  port.on('message', async (msg: { id: number; input: In }) => {
+    try {
+      const output = await handler(msg.input);
+      port.postMessage({ id: msg.id, ok: true, output });
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String(e));
+      port.postMessage({ id: msg.id, ok: false, error: { message: err.message, stack: err.stack } });
+    }
+  });
+}
