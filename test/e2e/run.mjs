@@ -1,0 +1,294 @@
+// End-to-end test in a real VS Code workbench (code-server + Debian's Chromium, driven by
+// playwright-core), following /work/shared/notes/real-vscode-offline.md. It installs what it
+// needs (install.mjs), installs the packaged bronvast.vsix (`npm run package`), opens a
+// workspace with the sample archive and a draft with a known conflict, and checks what a
+// journalist sees: the status bar, a hover dossier on a place, a place completion, the conflict
+// diagnostic and a dossier from the command palette. Screenshots go to test-results/e2e-*.png.
+// Talks only to 127.0.0.1. Exits non-zero when a check fails.
+//
+// Usage: node test/e2e/run.mjs [--keep] [--vsix path]   (npm run test:e2e packages first)
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { install, root, codeServerEntry, chromiumPath } from './install.mjs';
+
+const require = createRequire(import.meta.url);
+const { createWorkspace, draftName } = require('../vscode/workspace.js');
+const { chromium } = require('playwright-core');
+
+const args = process.argv.slice(2);
+const keep = args.includes('--keep');
+const vsixArg = args.indexOf('--vsix');
+const vsix = vsixArg >= 0 ? args[vsixArg + 1] : join(root, 'bronvast.vsix');
+const resultsDir = join(root, 'test-results');
+const TIMEOUT = Number(process.env.BRONVAST_E2E_TIMEOUT_MS ?? 90_000);
+
+const results = [];
+function check(name, ok, detail = '') {
+  results.push({ name, ok, detail });
+  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
+}
+const log = (m) => console.log(`[e2e] ${m}`);
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url, timeoutMs) {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    try {
+      const r = await fetch(url);
+      if (r.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`code-server did not answer on ${url} within ${timeoutMs / 1000} s`);
+}
+
+/** Screen rectangle of the first occurrence of `word` in the visible editor text. */
+async function wordBox(page, word) {
+  return page.evaluate((w) => {
+    const lines = document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line, .monaco-editor .view-lines .view-line');
+    for (const line of lines) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        // Monaco renders spaces as U+00A0.
+        const i = n.textContent.replace(/\u00a0/g, ' ').indexOf(w);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + w.length);
+        const r = range.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }
+    }
+    return null;
+  }, word);
+}
+
+async function hoverWord(page, word, settleMs = 600) {
+  const box = await wordBox(page, word);
+  if (!box) throw new Error(`"${word}" is not visible in the editor`);
+  // Move away first so a new hover starts, then onto the middle of the word.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 6);
+  await page.waitForTimeout(200);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+  await page.waitForTimeout(settleMs);
+  return box;
+}
+
+async function hoverText(page, timeoutMs) {
+  const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover-content').first();
+  await hover.waitFor({ state: 'visible', timeout: timeoutMs });
+  // Content arrives asynchronously ("Loading…" first).
+  const start = Date.now();
+  let text = '';
+  while (Date.now() - start < timeoutMs) {
+    text = (await hover.innerText().catch(() => '')).trim();
+    if (text && !/^(Loading|Laden)/.test(text)) break;
+    await page.waitForTimeout(250);
+  }
+  return text;
+}
+
+async function shot(page, name) {
+  const file = join(resultsDir, `e2e-${name}.png`);
+  await page.screenshot({ path: file });
+  log(`screenshot ${file}`);
+  return file;
+}
+
+async function main() {
+  install();
+  if (!existsSync(vsix)) throw new Error(`${vsix} not found: run \`npm run package\` first (npm run test:e2e does)`);
+  mkdirSync(resultsDir, { recursive: true });
+
+  const runDir = mkdtempSync(join(tmpdir(), 'bronvast-e2e-'));
+  const userData = join(runDir, 'user-data');
+  const extensions = join(runDir, 'extensions');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  writeFileSync(
+    join(userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'security.workspace.trust.enabled': false,
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.welcomePage.walkthroughs.openOnInstall': false,
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'editor.hover.delay': 300,
+        'editor.minimap.enabled': false,
+        'editor.wordWrap': 'on',
+        'chat.commandCenter.enabled': false,
+        'workbench.colorTheme': 'Default Light Modern',
+      },
+      null,
+      2,
+    ),
+  );
+
+  log(`installing ${vsix}`);
+  const inst = spawnSync(process.execPath, [codeServerEntry, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix], { encoding: 'utf8' });
+  process.stdout.write(inst.stdout ?? '');
+  process.stderr.write(inst.stderr ?? '');
+  check('the .vsix installs into code-server', inst.status === 0 && /bronvast/i.test(inst.stdout + inst.stderr), `exit ${inst.status}`);
+  if (inst.status !== 0) throw new Error('extension install failed');
+
+  const { dir: workspace } = createWorkspace('bronvast-e2e-ws-');
+  const port = await freePort();
+  const serverLog = join(resultsDir, 'e2e-code-server.log');
+  const out = createWriteStream(serverLog);
+  log(`starting code-server on 127.0.0.1:${port}, workspace ${workspace}, log ${serverLog}`);
+  const cs = spawn(
+    process.execPath,
+    [codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace],
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  cs.stdout.pipe(out);
+  cs.stderr.pipe(out);
+
+  let browser;
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: TIMEOUT });
+    log('workbench loaded');
+
+    // Open the draft from the explorer.
+    const item = page.locator('.explorer-folders-view .monaco-list-row', { hasText: draftName }).first();
+    await item.waitFor({ timeout: TIMEOUT });
+    await item.click();
+    await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: TIMEOUT });
+    await page.waitForFunction((name) => document.querySelector('.tab.active')?.textContent?.includes(name), draftName, { timeout: TIMEOUT });
+    log('draft opened');
+
+    // Status bar: the server has indexed the archive.
+    const status = page.locator('.statusbar-item', { hasText: /Bronvast/ }).first();
+    let statusText = '';
+    try {
+      await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /Bronvast: \d+ (articles|artikelen)/.test(e.textContent ?? '')), null, { timeout: TIMEOUT });
+      statusText = (await status.innerText()).trim();
+    } catch {
+      statusText = (await status.innerText().catch(() => '')).trim();
+    }
+    check('status bar shows the indexed archive', /Bronvast: 5 (articles|artikelen)/.test(statusText), JSON.stringify(statusText));
+    const langText = (await page.locator('.statusbar-item[id="status.editor.mode"]').innerText().catch(() => '')).trim();
+    check('the draft is in the Kopij language', /Kopij/i.test(langText), JSON.stringify(langText));
+    await shot(page, '1-draft');
+
+    // Hover a place: the dossier.
+    let hover = '';
+    for (let attempt = 0; attempt < 4 && !/Soedzja/.test(hover); attempt++) {
+      await hoverWord(page, 'Soedzja', 800);
+      hover = await hoverText(page, 15_000).catch(() => '');
+    }
+    await shot(page, '2-hover-place');
+    check('hover on a place shows its dossier', /Soedzja/.test(hover) && hover.length > 40 && /Koersk|artikel|article/i.test(hover), JSON.stringify(hover.slice(0, 300)));
+    await page.keyboard.press('Escape');
+
+    // The conflicting figure: a diagnostic, shown on hover and in the Problems panel.
+    let diagHover = '';
+    for (let attempt = 0; attempt < 4 && !/1\.?300/.test(diagHover); attempt++) {
+      await hoverWord(page, '1500', 800);
+      diagHover = await hoverText(page, 15_000).catch(() => '');
+    }
+    await shot(page, '3-hover-conflict');
+    check('hover on the conflicting figure shows the archive figure', /1\.?300/.test(diagHover), JSON.stringify(diagHover.slice(0, 300)));
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('Control+Shift+M');
+    const problems = page.locator('.markers-panel .monaco-list-row');
+    let problemText = '';
+    try {
+      await problems.first().waitFor({ timeout: 20_000 });
+      problemText = (await page.locator('.markers-panel').innerText()).trim();
+    } catch {
+      /* no problems listed */
+    }
+    await shot(page, '4-problems');
+    check('Problems panel lists the conflict', /1\.?300|1500/.test(problemText), JSON.stringify(problemText.slice(0, 300)));
+    await page.keyboard.press('Control+Shift+M');
+
+    // Completion: type "Koe" on a new line and ask for suggestions.
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('De strijd in Koe', { delay: 30 });
+    await page.keyboard.press('Control+Space');
+    const suggest = page.locator('.suggest-widget.visible .monaco-list-row');
+    let suggestions = '';
+    try {
+      await suggest.first().waitFor({ timeout: 20_000 });
+      await page.waitForTimeout(500);
+      suggestions = (await page.locator('.suggest-widget.visible').innerText()).trim();
+    } catch {
+      /* no suggestions */
+    }
+    await shot(page, '5-completion');
+    check('completion offers the archive place Koersk', /Koersk/.test(suggestions), JSON.stringify(suggestions.slice(0, 300)));
+    await page.keyboard.press('Escape');
+
+    // A dossier from the command palette (quick pick over the places, then a Markdown preview).
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Bronvast: Show place dossier', { delay: 20 });
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Koersk' }).first();
+    let dossierShown = false;
+    try {
+      await pick.waitFor({ timeout: 20_000 });
+      await shot(page, '6-dossier-pick');
+      await pick.click();
+      await page.waitForFunction(() => [...document.querySelectorAll('.tab')].some((t) => /Koersk/.test(t.textContent ?? '')), null, { timeout: 20_000 });
+      await page.waitForTimeout(1500);
+      dossierShown = true;
+    } catch {
+      /* no quick pick or no preview */
+    }
+    await shot(page, '7-dossier');
+    check('the dossier command shows a place dossier', dossierShown);
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    try {
+      process.kill(-cs.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+    if (!keep) rmSync(runDir, { recursive: true, force: true });
+    if (!keep) rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => {
+    const failed = results.filter((r) => !r.ok);
+    console.log(`\ne2e: ${results.length - failed.length}/${results.length} checks passed; screenshots in test-results/`);
+    process.exit(failed.length === 0 ? 0 : 1);
+  },
+  (e) => {
+    console.error(`e2e FAILED: ${e instanceof Error ? e.stack : e}`);
+    process.exit(1);
+  },
+);
