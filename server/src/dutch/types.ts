@@ -86,4 +86,7 @@ export interface PlaceFact {
   /** Span of the sentence that states it (the evidence). */
   sentenceStart: number;
   sentenceEnd: number;
+  /** How strong the evidence is: 'strong' = a place noun or direction ("het stadje X", "ten noorden van X"),
+   *  'weak' = only a locative preposition ("in X", "bij X"). Optional; absent = strong. */
+  strength?: 'strong' | 'weak';
 }

@@ -1,0 +1,207 @@
+#!/usr/bin/env node
+// Builds server/data/gazetteer.json from the lists in ../shared/gazetteer (or $SHARED/gazetteer).
+//
+// Sources (see NOTICE for licences):
+//  1. iso-codes-nl/iso_3166-1_nl.tsv        Debian iso-codes, Dutch country names (LGPL-2.1+)
+//  2. iso-codes-nl/iso_3166-2_nl.tsv        Debian iso-codes, Dutch subdivision names (LGPL-2.1+)
+//  3. cldr-and-countries/cldr48_nl_territories.json   CLDR 48 Dutch territory names, incl. continents (Unicode-3.0)
+//  4. cldr-and-countries/i18n-iso-countries_nl.json   npm i18n-iso-countries Dutch names + official forms (MIT)
+//  5. cldr-and-countries/cldr48_nl_timeZoneNames.json CLDR 48 Dutch exemplar city names (Unicode-3.0)
+//  6. alpino/names_geo.txt                  Alpino geographic names (LGPL-2.1); street names dropped;
+//                                           shipped as *weak* entries (need context to count as a place)
+//  7. CURATED below: geographic facts (seas, rivers, regions, Dutch exonyms, NOS house spellings of
+//     Ukrainian places after the NOS policy notes in translit/SOURCES.txt). Facts, written here.
+//  8. Optional, build time only: a capitalisation statistic per single-word name from
+//     ../shared/data/dpgmedia2019 (how often the word occurs lower-case in running text). Only the
+//     resulting flag ("common word") ships; no text does.
+//
+// Output format (compact): { version, places: [[name, kind, country|null, parent|null, variants[], flags]] }
+// flags: "w" = weak (alpino only or common word: needs context), "h" = house spelling (curated), "" = strong.
+// weakNames: "|"-joined bare weak names (alpino) without any further facts.
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = resolve(process.env.SHARED ?? join(root, '..', 'shared'));
+const G = join(shared, 'gazetteer');
+const out = join(root, 'server', 'data', 'gazetteer.json');
+
+/** @type {Map<string, {name:string, kind:string, country:string|null, parent:string|null, variants:Set<string>, weak:boolean, prio:number}>} */
+const places = new Map();
+const KIND_PRIO = { werelddeel: 9, land: 8, zee: 7, gebied: 6, schiereiland: 6, eiland: 6, rivier: 6, oblast: 5, provincie: 5, regio: 5, hoofdstad: 4, stad: 3, gemeente: 3, stadje: 2, dorp: 2, plaats: 1 };
+const lc = (s) => s.normalize('NFC').toLocaleLowerCase('nl');
+
+function add(name, kind, country = null, parent = null, variants = [], weak = false) {
+  name = name.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (!name || name.length < 2) return;
+  const k = lc(name);
+  const cur = places.get(k);
+  const prio = KIND_PRIO[kind] ?? 0;
+  if (cur) {
+    for (const v of variants) cur.variants.add(v);
+    if (!weak) cur.weak = false;
+    if (prio > cur.prio) { cur.kind = kind; cur.prio = prio; }
+    cur.country ??= country;
+    cur.parent ??= parent;
+    return;
+  }
+  places.set(k, { name, kind, country, parent, variants: new Set(variants), weak, prio });
+}
+
+// ---- 1 + 4: countries -------------------------------------------------------------------------
+const readTsv = (f) => readFileSync(f, 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split('\t'));
+const countryName = new Map(); // alpha2 -> Dutch common name
+const i18n = JSON.parse(readFileSync(join(G, 'cldr-and-countries', 'i18n-iso-countries_nl.json'), 'utf8')).countries;
+const cldr = JSON.parse(readFileSync(join(G, 'cldr-and-countries', 'cldr48_nl_territories.json'), 'utf8')).main.nl.localeDisplayNames.territories;
+for (const [a2, , , nameNl, common] of readTsv(join(G, 'iso-codes-nl', 'iso_3166-1_nl.tsv'))) {
+  const v = i18n[a2];
+  const names = Array.isArray(v) ? v : v ? [v] : [];
+  // Prefer the short CLDR / i18n form ("Zuid-Korea", "Rusland") as the display name.
+  const short = (cldr[a2] && !/[()]/.test(cldr[a2]) ? cldr[a2] : null) ?? (names.length ? names[names.length - 1] : null) ?? common ?? nameNl;
+  countryName.set(a2, short);
+  const variants = [nameNl, common, ...names].filter((x) => x && x !== short && !x.includes(','));
+  add(short, 'land', a2, null, variants);
+}
+// CLDR: continents and world regions (numeric codes) and territory names.
+for (const [code, name] of Object.entries(cldr)) {
+  if (code.includes('-alt-')) continue;
+  if (/^\d+$/.test(code)) { if (code !== '001') add(name, /^(002|009|019|142|150)$/.test(code) ? 'werelddeel' : 'gebied'); continue; }
+  if (/^[A-Z]{2}$/.test(code) && !/[()]/.test(name) && !['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ'].includes(code)) add(name, 'land', code);
+}
+
+// ---- 2: subdivisions ----------------------------------------------------------------------------
+const SUBKIND = (cc, type) => {
+  if (/Administrative region|Region/.test(type) && (cc === 'RU' || cc === 'UA' || cc === 'BY' || cc === 'KZ')) return 'oblast';
+  if (/Province/.test(type)) return 'provincie';
+  if (/^City|Capital|Autonomous city/.test(type)) return 'stad';
+  if (/Municipality|Commune/.test(type)) return 'gemeente';
+  return 'regio';
+};
+for (const [code, type, nameIso, nameNl] of readTsv(join(G, 'iso-codes-nl', 'iso_3166-2_nl.tsv'))) {
+  const cc = code.slice(0, 2);
+  let n = (nameNl || nameIso || '').replace(/\s*\((stad|speciale[^)]*|stolitsa)\)\s*$/i, '');
+  n = n.replace(/,\s*(Provincie|Provindie|Oblast|Regio|Republiek|Kraj|Stadsprovincie|Autonoom.*|Autonome.*|Stedelijk.*|Hoofdstedelijk.*|Gewest|Staat)$/i, '');
+  if (n.includes(',') || /\d/.test(n)) continue;
+  const variants = nameIso && nameIso !== n && !/oblast|kraj|respublika/i.test(nameIso) ? [nameIso] : [];
+  add(n, SUBKIND(cc, type), cc, countryName.get(cc) ?? null, variants);
+}
+
+// ---- 5: CLDR exemplar cities ------------------------------------------------------------------
+const tz = JSON.parse(readFileSync(join(G, 'cldr-and-countries', 'cldr48_nl_timeZoneNames.json'), 'utf8')).main.nl.dates.timeZoneNames.zone;
+(function walk(o) {
+  for (const v of Object.values(o)) {
+    if (v && typeof v === 'object') { if (typeof v.exemplarCity === 'string') add(v.exemplarCity, 'stad'); else walk(v); }
+  }
+})(tz);
+
+// ---- 7: curated facts --------------------------------------------------------------------------
+// [name, kind, country, parent, variants]
+const CURATED = [
+  // Continents, seas, rivers, large regions often in news.
+  ['Europa', 'werelddeel'], ['Azië', 'werelddeel'], ['Afrika', 'werelddeel'], ['Amerika', 'werelddeel'], ['Oceanië', 'werelddeel'],
+  ['Antarctica', 'werelddeel'], ['Noord-Amerika', 'werelddeel'], ['Zuid-Amerika', 'werelddeel'], ['Latijns-Amerika', 'gebied'],
+  ['Midden-Oosten', 'gebied'], ['Nabije Oosten', 'gebied'], ['Verre Oosten', 'gebied'], ['Balkan', 'gebied'], ['Kaukasus', 'gebied'],
+  ['Scandinavië', 'gebied'], ['Baltische staten', 'gebied'], ['Benelux', 'gebied'], ['Sahel', 'gebied'], ['Sahara', 'gebied'],
+  ['Siberië', 'gebied', 'RU'], ['Donbas', 'gebied', 'UA', null, ['Donbass', 'Donbasregio']], ['Krim', 'schiereiland', 'UA', null, ['Crimea']],
+  ['Gazastrook', 'gebied', 'PS', null, ['Gaza']], ['Westelijke Jordaanoever', 'gebied', 'PS', null, ['Westoever']], ['Golanhoogvlakte', 'gebied', 'SY'],
+  ['Koerdistan', 'gebied'], ['Tibet', 'gebied', 'CN'], ['Kasjmir', 'gebied'], ['Darfur', 'gebied', 'SD'], ['Nagorno-Karabach', 'gebied', 'AZ'],
+  ['Transnistrië', 'gebied', 'MD'], ['Abchazië', 'gebied', 'GE'], ['Zuid-Ossetië', 'gebied', 'GE'], ['Tsjetsjenië', 'regio', 'RU'], ['Dagestan', 'regio', 'RU'],
+  ['Kaliningrad', 'oblast', 'RU'], ['Belgorod', 'oblast', 'RU'], ['Brjansk', 'oblast', 'RU'], ['Rostov', 'oblast', 'RU'], ['Wolgograd', 'oblast', 'RU'],
+  ['Koersk', 'oblast', 'RU', 'Rusland'], ['Sint-Petersburg', 'stad', 'RU', null, ['Petersburg']], ['Moskou', 'hoofdstad', 'RU'],
+  ['Noordzee', 'zee'], ['Oostzee', 'zee'], ['Waddenzee', 'zee'], ['Zwarte Zee', 'zee'], ['Middellandse Zee', 'zee'], ['Rode Zee', 'zee'],
+  ['Kaspische Zee', 'zee'], ['Azovse Zee', 'zee'], ['Atlantische Oceaan', 'zee'], ['Stille Oceaan', 'zee'], ['Indische Oceaan', 'zee'],
+  ['Noordelijke IJszee', 'zee'], ['Het Kanaal', 'zee'], ['Perzische Golf', 'zee'], ['Zuid-Chinese Zee', 'zee'], ['Egeïsche Zee', 'zee'],
+  ['Rijn', 'rivier'], ['Maas', 'rivier'], ['Schelde', 'rivier'], ['Dnipro', 'stad', 'UA', null, ['Dnjepr', 'Dnjepropetrovsk', 'Dnipropetrovsk']],
+  ['Donau', 'rivier'], ['Wolga', 'rivier'], ['Nijl', 'rivier'], ['Eufraat', 'rivier'], ['Tigris', 'rivier'], ['Jordaan', 'rivier'], ['Seine', 'rivier'],
+  ['Amazone', 'rivier'], ['IJssel', 'rivier'], ['Waal', 'rivier'], ['Theems', 'rivier'], ['Elbe', 'rivier'],
+  // NOS house spellings for Ukrainian places (from Ukrainian), with the forms they replace.
+  ['Kyiv', 'hoofdstad', 'UA', 'Oekraïne', ['Kiev', 'Kyjiv', 'Kijev']], ['Charkiv', 'stad', 'UA', 'Oekraïne', ['Charkov', 'Kharkiv', 'Kharkov']],
+  ['Odesa', 'stad', 'UA', 'Oekraïne', ['Odessa']], ['Loehansk', 'oblast', 'UA', 'Oekraïne', ['Loegansk', 'Luhansk', 'Lugansk']],
+  ['Donetsk', 'oblast', 'UA', 'Oekraïne'], ['Zaporizja', 'oblast', 'UA', 'Oekraïne', ['Zaporizhzhia', 'Zaporozje', 'Zaporizhia']],
+  ['Cherson', 'oblast', 'UA', 'Oekraïne', ['Kherson']], ['Mykolajiv', 'stad', 'UA', 'Oekraïne', ['Mykolaiv', 'Nikolajev']],
+  ['Soemy', 'oblast', 'UA', 'Oekraïne', ['Sumy']], ['Lviv', 'stad', 'UA', 'Oekraïne', ['Lvov', 'Lemberg']],
+  ['Marioepol', 'stad', 'UA', 'Oekraïne', ['Mariupol']], ['Bachmoet', 'stad', 'UA', 'Donetsk', ['Bakhmut', 'Artjomovsk']],
+  ['Kramatorsk', 'stad', 'UA', 'Donetsk'], ['Slovjansk', 'stad', 'UA', 'Donetsk', ['Sloviansk', 'Slavjansk']],
+  ['Pokrovsk', 'stad', 'UA', 'Donetsk'], ['Avdiivka', 'stad', 'UA', 'Donetsk', ['Avdijivka', 'Avdejevka']],
+  ['Voehledar', 'stadje', 'UA', 'Donetsk', ['Vuhledar', 'Ugledar']], ['Tsjasiv Jar', 'stadje', 'UA', 'Donetsk', ['Chasiv Yar']],
+  ['Sjevjerodonetsk', 'stad', 'UA', 'Loehansk', ['Severodonetsk', 'Sievierodonetsk']], ['Lysytsjansk', 'stad', 'UA', 'Loehansk', ['Lysychansk']],
+  ['Izjoem', 'stad', 'UA', 'Charkiv', ['Izium', 'Izyum']], ['Koepjansk', 'stad', 'UA', 'Charkiv', ['Kupiansk']],
+  ['Boetsja', 'stad', 'UA', 'Kyiv', ['Bucha']], ['Irpin', 'stad', 'UA', 'Kyiv'], ['Tsjernobyl', 'stad', 'UA', null, ['Chernobyl', 'Tsjornobyl']],
+  ['Melitopol', 'stad', 'UA', 'Zaporizja'], ['Enerhodar', 'stad', 'UA', 'Zaporizja'], ['Vinnytsja', 'stad', 'UA', 'Oekraïne', ['Vinnytsia']],
+  ['Dnjestr', 'rivier'], ['Sebastopol', 'stad', 'UA', 'Krim', ['Sevastopol']], ['Simferopol', 'stad', 'UA', 'Krim'], ['Kertsj', 'stad', 'UA', 'Krim', ['Kerch']],
+  // Dutch exonyms and capitals frequently in news.
+  ['Den Haag', 'stad', 'NL', 'Zuid-Holland', ["'s-Gravenhage"]], ['Brussel', 'hoofdstad', 'BE', null, ['Bruxelles']], ['Antwerpen', 'stad', 'BE'],
+  ['Gent', 'stad', 'BE'], ['Luik', 'stad', 'BE', null, ['Liège']], ['Bergen', 'stad', 'BE', null, ['Mons']], ['Rijsel', 'stad', 'FR', null, ['Lille']],
+  ['Parijs', 'hoofdstad', 'FR'], ['Londen', 'hoofdstad', 'GB'], ['Berlijn', 'hoofdstad', 'DE'], ['Keulen', 'stad', 'DE'], ['Aken', 'stad', 'DE'],
+  ['Rome', 'hoofdstad', 'IT'], ['Milaan', 'stad', 'IT'], ['Napels', 'stad', 'IT'], ['Venetië', 'stad', 'IT'], ['Florence', 'stad', 'IT'],
+  ['Lissabon', 'hoofdstad', 'PT'], ['Athene', 'hoofdstad', 'GR'], ['Warschau', 'hoofdstad', 'PL'], ['Praag', 'hoofdstad', 'CZ'], ['Wenen', 'hoofdstad', 'AT'],
+  ['Boekarest', 'hoofdstad', 'RO'], ['Kopenhagen', 'hoofdstad', 'DK'], ['Stockholm', 'hoofdstad', 'SE'], ['Genève', 'stad', 'CH'],
+  ['Jeruzalem', 'stad', 'IL'], ['Peking', 'hoofdstad', 'CN', null, ['Beijing']], ['Washington', 'hoofdstad', 'US'], ['New York', 'stad', 'US'],
+  ['Minsk', 'hoofdstad', 'BY'], ['Tbilisi', 'hoofdstad', 'GE'], ['Ankara', 'hoofdstad', 'TR'], ['Istanboel', 'stad', 'TR', null, ['Istanbul']],
+  ['Teheran', 'hoofdstad', 'IR'], ['Bagdad', 'hoofdstad', 'IQ'], ['Damascus', 'hoofdstad', 'SY'], ['Beiroet', 'hoofdstad', 'LB', null, ['Beirut']],
+  ['Caïro', 'hoofdstad', 'EG'], ['Kaapstad', 'stad', 'ZA'], ['Straatsburg', 'stad', 'FR'], ['Duinkerke', 'stad', 'FR'],
+  // Abbreviations that stand for a place.
+  ['Verenigde Staten', 'land', 'US', null, ['VS', 'V.S.', 'USA', 'VSt']], ['Verenigd Koninkrijk', 'land', 'GB', null, ['VK']],
+  ['Verenigde Arabische Emiraten', 'land', 'AE', null, ['VAE']], ['Groot-Brittannië', 'land', 'GB', null, ['Brittannië']],
+  ['Engeland', 'land', 'GB'], ['Schotland', 'land', 'GB'], ['Wales', 'land', 'GB'], ['Noord-Ierland', 'land', 'GB'],
+  ['Vlaanderen', 'regio', 'BE'], ['Wallonië', 'regio', 'BE'], ['Holland', 'gebied', 'NL'], ['Randstad', 'gebied', 'NL'], ['Westland', 'gebied', 'NL'],
+  ['Kosovo', 'land', 'XK'], ['Palestina', 'gebied', 'PS'], ['Congo', 'land', 'CD', null, ['Kongo']], ['Birma', 'land', 'MM', null, ['Myanmar']],
+];
+for (const [name, kind, country = null, parent = null, variants = []] of CURATED) {
+  add(name, kind, country, parent, variants);
+  places.get(lc(name)).house = true; // curated names are the house spelling of their place
+}
+
+// Names that are common Dutch words, titles or organisations and must never be strong places.
+const NOT_STRONG = new Set(['noord', 'zuid', 'oost', 'west', 'midden', 'centrum', 'centraal', 'goudkust', 'land', 'stad', 'centre', 'central', 'western',
+  'eastern', 'northern', 'southern', 'north', 'south', 'east', 'capital', 'orange', 'amazone', 'jordaan', 'waal', 'westen', 'oosten', 'zuiden', 'noorden']);
+
+// ---- 6: Alpino geographic names (weak) ---------------------------------------------------------
+const STREET = /(straat|weg|laan|plein|dijk|kade|gracht|singel|baan|lei|dreef|pad|hof|park|steeg|markt|steenweg|laantje|wegel|veld|kaai|wal|boulevard|avenue|allee|strasse|straße|street|road)$/i;
+for (const line of readFileSync(join(G, 'alpino', 'names_geo.txt'), 'utf8').split('\n')) {
+  const n = line.replace(/["“”]/g, '').trim();
+  if (n.length < 3 || /\d|[(),;:!?]/.test(n) || STREET.test(n) || /^'s- /.test(n)) continue;
+  if (!/^[\p{Lu}'’]/u.test(n)) continue; // lower-case first letter: not a proper name as written
+  if (n.split(' ').length > 4) continue;
+  add(n, 'plaats', null, null, [], true);
+}
+
+// ---- 8: capitalisation statistic (build time only) -----------------------------------------------
+const dpg = join(shared, 'data', 'dpgmedia2019', 'dpgMedia2019-articles-byarticle-all.jsonl');
+const lowerCount = new Map();
+const capCount = new Map();
+if (existsSync(dpg)) {
+  for (const line of readFileSync(dpg, 'utf8').split('\n')) {
+    if (!line) continue;
+    const text = JSON.parse(line).text ?? '';
+    const re = /(^|[.!?:"“]\s*)?([\p{L}][\p{L}'’-]*)/gu;
+    let m;
+    while ((m = re.exec(text)) !== null) {
+      const w = m[2];
+      const k = lc(w);
+      if (/^\p{Ll}/u.test(w)) lowerCount.set(k, (lowerCount.get(k) ?? 0) + 1);
+      else if (m[1] === undefined) capCount.set(k, (capCount.get(k) ?? 0) + 1);
+    }
+  }
+}
+let common = 0;
+for (const [k, p] of places) {
+  const lo = lowerCount.get(k) ?? 0, cap = capCount.get(k) ?? 0;
+  if (NOT_STRONG.has(k) || (!k.includes(' ') && lo >= 2 && lo >= cap)) { if (!p.weak) common++; p.weak = true; }
+}
+
+// ---- write -------------------------------------------------------------------------------------
+const sorted = [...places.values()].sort((a, b) => b.prio - a.prio || a.name.localeCompare(b.name, 'nl'));
+// Rich rows for names with facts; weak bare names (kind "plaats", no country, no variants) as one string.
+const rows = [];
+const bare = [];
+for (const p of sorted) {
+  const variants = [...p.variants].filter((v) => v !== p.name);
+  if (p.weak && p.kind === 'plaats' && !p.country && !variants.length) { bare.push(p.name); continue; }
+  rows.push([p.name, p.kind, p.country, p.parent, variants, (p.weak ? 'w' : '') + (p.house ? 'h' : '')]);
+}
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, JSON.stringify({ version: 1, sources: ['iso-codes', 'cldr-48', 'i18n-iso-countries', 'alpino names_geo', 'curated'], places: rows, weakNames: bare.join('|') }));
+const strong = rows.filter((r) => !r[5].includes('w')).length;
+console.log(`gazetteer: ${rows.length + bare.length} names (${strong} strong, ${rows.length + bare.length - strong} weak; ${common} strong names demoted as common words) → ${out}`);

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { PlaceLexicon, learnPlaceFacts, recognizePlaces } from '../../server/src/dutch/places';
+import { relatedPlace } from '../../server/src/dutch/names';
+
+const lex = PlaceLexicon.load();
+const found = (text: string, l = lex) => recognizePlaces(text, l).map((m) => m.text);
+
+describe('PlaceLexicon', () => {
+  it('finds countries, regions and exonyms with house spellings', () => {
+    assert.equal(lex.lookup('Rusland')?.kind, 'land');
+    assert.equal(lex.lookup('Moskou')?.country, 'RU');
+    assert.equal(lex.lookup('Kharkiv')?.name, 'Charkiv');
+    assert.equal(lex.lookup('Charkov')?.id, lex.lookup('Charkiv')?.id);
+    assert.equal(lex.lookup('Kiev')?.name, 'Kyiv');
+    assert.equal(lex.lookup('Luhansk')?.name, 'Loehansk');
+    assert.equal(lex.lookup('VS')?.id, lex.lookup('Verenigde Staten')?.id);
+    assert.equal(lex.lookup('Wolgograd')?.kind, 'oblast');
+    assert.ok(lex.lookup('Westelijke Jordaanoever'));
+    assert.equal(lex.lookup('Den Haag')?.country, 'NL');
+  });
+  it('completes by prefix, tolerant of transliteration and typos', () => {
+    const ids = (p: string) => lex.complete(p, 8).map((e) => e.name);
+    assert.ok(ids('Kursk').includes('Koersk'));
+    assert.ok(ids('Koers').includes('Koersk'));
+    assert.ok(ids('Kharki').includes('Charkiv'));
+    assert.ok(ids('Zaporizh').includes('Zaporizja'));
+    assert.ok(ids('Koeesk').includes('Koersk'), 'one typo');
+  });
+  it('learns places from the archive and completes them', () => {
+    const l = PlaceLexicon.load();
+    l.addLearned(learnPlaceFacts('De Russen rukken op naar het dorpje Oeroezjne in de regio Soemy. Later viel ook het stadje Soedzja.'));
+    const e = l.lookup('Oeroezjne');
+    assert.equal(e?.source, 'archive');
+    assert.equal(e?.kind, 'dorp');
+    assert.equal(e?.parent, 'Soemy');
+    assert.equal(l.lookup('Uruzhne')?.id, e?.id, 'an English spelling finds the learned place');
+    const soe = l.complete('Soe', 10).map((x) => x.name);
+    assert.ok(soe.includes('Soedzja') && soe.includes('Soemy'), soe.join(','));
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < 200; i++) l.complete(['Koe', 'Kha', 'Bru', 'Ams', 'Zap'][i % 5], 10);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6 / 200;
+    assert.ok(ms < 2, `complete took ${ms.toFixed(3)} ms`);
+  });
+  it('prefers the house spelling over the archive majority, and the majority otherwise', () => {
+    const l = PlaceLexicon.load();
+    const id = l.lookup('Kharkiv')!.id;
+    l.preferName(id, new Map([['Kharkiv', 10], ['Charkiv', 2]]));
+    assert.equal(l.lookup('Kharkiv')?.name, 'Charkiv');
+    const bid = l.lookup('Bruxelles')!.id;
+    l.setPreferredSpelling(bid, 'Bruxelles');
+    assert.equal(l.lookup('Brussel')?.name, 'Bruxelles');
+  });
+});
+
+describe('learnPlaceFacts', () => {
+  it('reads kind, parent and distance from context', () => {
+    const facts = learnPlaceFacts("Onder meer de militaire basis bij Marinovka in de provincie Wolgograd was doelwit. Rusland zegt dat het daar het dorpje Mezhove heeft veroverd, op zo'n 30 kilometer van Pokrovsk.");
+    const mar = facts.find((f) => f.name === 'Marinovka');
+    assert.equal(mar?.parent, 'Wolgograd');
+    assert.equal(mar?.parentKind, 'provincie');
+    const mez = facts.find((f) => f.name === 'Mezhove');
+    assert.equal(mez?.kind, 'dorp');
+    assert.equal(mez?.near, 'Pokrovsk');
+    assert.equal(mez?.distanceKm, 30);
+  });
+  it('handles multi-word names, plurals and directions', () => {
+    const text = 'Er werd gevochten bij het plaatsje Zeleny Sjljach in de regio Koersk. In de regio\'s Donetsk en Luhansk rukken ze op, ten zuiden van Kostjantynivka.';
+    const facts = learnPlaceFacts(text);
+    const z = facts.find((f) => f.name === 'Zeleny Sjljach');
+    assert.equal(z?.kind, 'plaats');
+    assert.equal(z?.parent, 'Koersk');
+    assert.ok(facts.some((f) => f.name === 'Luhansk' && f.kind === 'regio'));
+    assert.ok(facts.some((f) => f.name === 'Kostjantynivka' && f.strength === 'strong'));
+    for (const f of facts) assert.equal(text.slice(f.start, f.end), f.name);
+  });
+  it('does not learn people, organisations or adjectives', () => {
+    const facts = learnPlaceFacts('Het gesprek vond plaats bij president Macron. Ze werkt bij de NAVO in Russische dienst.');
+    assert.deepEqual(facts.map((f) => f.name), []);
+  });
+});
+
+describe('recognizePlaces', () => {
+  it('finds places, multi-word places and abbreviations', () => {
+    assert.deepEqual(found('Volgens de VS en Oekraïne vechten Noord-Koreanen mee in de regio Koersk.'), ['VS', 'Oekraïne', 'Koersk']);
+    assert.deepEqual(found('Schepen varen over de Zwarte Zee naar Den Haag en de Westelijke Jordaanoever.'), ['Zwarte Zee', 'Den Haag', 'Westelijke Jordaanoever']);
+  });
+  it('does not take people, organisations and demonyms for places', () => {
+    assert.deepEqual(found('Correspondent Geert Groot Koerkamp sprak met Andri Jermak en Donald Trump.'), []);
+    assert.deepEqual(found('De Algemene Vergadering van de Verenigde Naties stemde; het ISW en het Rode Kruis zwegen.'), []);
+    assert.deepEqual(found('Russische en Oekraïense militairen, West-Russische bloggers en Noord-Koreaanse troepen.'), []);
+    assert.deepEqual(found('Getty Een Oekraïense militair bewaakt een brug'), []);
+  });
+  it('finds the place part of a hyphenated compound', () => {
+    const m = recognizePlaces('Goed nieuws uit de Koersk-regio en de Donbas-regio\'s.', lex);
+    assert.deepEqual(m.map((x) => x.text), ['Koersk', 'Donbas']);
+  });
+  it('gives variant spellings one id', () => {
+    const m = recognizePlaces('Kharkiv en Charkiv; Zaporizhzhia en Zaporizja; Luhansk en Loehansk.', lex);
+    assert.equal(m.length, 6);
+    assert.equal(m[0].id, m[1].id);
+    assert.equal(m[2].id, m[3].id);
+    assert.equal(m[4].id, m[5].id);
+    assert.notEqual(m[0].id, m[2].id);
+  });
+  it('learns unknown places from context in the same text', () => {
+    const text = 'Het dorp Krasnohorivka werd beschoten. Ook in Krasnohorivka vielen doden.';
+    const m = recognizePlaces(text, lex);
+    assert.deepEqual(m.map((x) => x.text), ['Krasnohorivka', 'Krasnohorivka']);
+    assert.equal(m[0].evidence, 'context');
+  });
+  it('needs context for weak gazetteer names at the start of a sentence', () => {
+    assert.deepEqual(found('Maar de trein reed door. Meer dan honderd mensen.'), []);
+  });
+  it('is sorted, non-overlapping and spans match the text', () => {
+    const text = 'In de Russische regio Koersk en in Oekraïne, bij Pokrovsk in de regio Donetsk, en in de VS.';
+    const m = recognizePlaces(text, lex);
+    for (let i = 0; i < m.length; i++) {
+      assert.equal(text.slice(m[i].start, m[i].end), m[i].text);
+      if (i) assert.ok(m[i].start >= m[i - 1].end);
+    }
+  });
+  it('maps adjectives to their place for hover', () => {
+    assert.equal(relatedPlace('Russische'), 'Rusland');
+    assert.equal(relatedPlace('West-Russische'), 'Rusland');
+    assert.equal(relatedPlace('Oekraïense'), 'Oekraïne');
+  });
+});
