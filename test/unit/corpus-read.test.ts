@@ -148,7 +148,7 @@ describe('corpus/read: .txt', () => {
     const { skipped } = await readArticles(f1, dir);
     assert.equal(describeSkipped(skipped[0], 'en', dir).split(' — ')[0], 'skipped: foto.txt');
     assert.match(describeSkipped(skipped[0], 'nl', dir), /^overgeslagen: foto\.txt — geen tekst \(binaire gegevens\)/);
-    assert.match(describeSkipped(skipped[0], 'en', dir), /not text \(binary data\)/);
+    assert.match(describeSkipped(skipped[0], 'en', dir), /^skipped: foto\.txt — not text \(binary data: contains NUL bytes\)$/);
   });
 
   it('an empty file and a whitespace-only file are skipped as empty', async () => {

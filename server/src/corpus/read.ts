@@ -730,7 +730,9 @@ export function describeSkipped(s: Skipped, locale: 'nl' | 'en', root?: string):
     detail = d ? `${reason.nl}: ${d}` : reason.nl;
   } else {
     // The English detail is already written for people; avoid repeating the reason.
-    detail = s.reason === 'binary' ? reason.en + (s.detail ? ` — ${s.detail.replace(/^not text \((.*)\)$/, '$1')}` : '') : `${reason.en}: ${s.detail}`;
+    if (s.reason === 'binary') detail = `not text (binary data: ${s.detail.replace(/^not text \((.*)\)$/, '$1')})`;
+    else if (s.reason === 'bad-json') detail = `${reason.en} ${s.detail.replace(/^not valid JSON /, '')}`;
+    else detail = `${reason.en}: ${s.detail}`;
   }
   const tail = s.kept ? (nl ? ' (artikel wel gelezen)' : ' (article still read)') : '';
   return `${head}: ${where} — ${detail}${tail}`;
