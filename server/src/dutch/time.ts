@@ -1,0 +1,265 @@
+// Dutch time expressions: dates, periods, relative days, years and clock times, resolved against a
+// reference date (the article's date). Dates are ISO strings (YYYY-MM-DD); intervals are inclusive.
+// Pure functions, linear in the text length (regexes without nested quantifiers).
+
+import type { TimeExpression } from './types';
+
+export const MONTHS: Record<string, number> = {
+  januari: 1, februari: 2, maart: 3, april: 4, mei: 5, juni: 6, juli: 7, augustus: 8, september: 9,
+  oktober: 10, november: 11, december: 12,
+  jan: 1, feb: 2, mrt: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dec: 12,
+};
+const WEEKDAYS: Record<string, number> = { maandag: 1, dinsdag: 2, woensdag: 3, donderdag: 4, vrijdag: 5, zaterdag: 6, zondag: 0 };
+const SMALL: Record<string, number> = { een: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10, elf: 11, twaalf: 12, anderhalf: 1.5, anderhalve: 1.5 };
+
+const MONTH_RE = '(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec)\\.?';
+const WEEKDAY_RE = '(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)';
+const PART_RE = '(?:begin|eind|einde|half|medio|midden|halverwege|eind-|begin-|half-|medio-)';
+const DAYPART = "(?:ochtend|morgen|middag|avond|nacht)";
+
+interface Ref { from: Date; to: Date } // the reference interval (a day, or a month for "YYYY-MM")
+
+function utc(y: number, m: number, d: number): Date { return new Date(Date.UTC(y, m - 1, d)); }
+function iso(d: Date): string { return d.toISOString().slice(0, 10); }
+function lastDay(y: number, m: number): number { return new Date(Date.UTC(y, m, 0)).getUTCDate(); }
+function addDays(d: Date, n: number): Date { return new Date(d.getTime() + n * 86400000); }
+function addMonths(d: Date, n: number): Date {
+  const y = d.getUTCFullYear(), m = d.getUTCMonth() + n;
+  const ld = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), ld)));
+}
+
+export function parseReference(ref: string | null): Ref | null {
+  if (!ref) return null;
+  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(ref);
+  if (m) { const d = utc(+m[1], +m[2], +m[3]); if (!isNaN(d.getTime())) return { from: d, to: d }; }
+  m = /^(\d{4})-(\d{2})$/.exec(ref);
+  if (m && +m[2] >= 1 && +m[2] <= 12) return { from: utc(+m[1], +m[2], 1), to: utc(+m[1], +m[2], lastDay(+m[1], +m[2])) };
+  m = /^(\d{4})$/.exec(ref);
+  if (m) return { from: utc(+m[1], 1, 1), to: utc(+m[1], 12, 31) };
+  return null;
+}
+
+type Iv = { from: Date | null; to: Date | null };
+
+function monthIv(y: number, m: number): Iv { return { from: utc(y, m, 1), to: utc(y, m, lastDay(y, m)) }; }
+
+/** Narrow an interval to its beginning / middle / end part ("begin augustus" = 1–10 August). */
+function part(iv: Iv, p: string | undefined, unit: 'month' | 'year' | 'week'): Iv {
+  if (!p || !iv.from || !iv.to) return iv;
+  const w = p.replace(/-$/, '');
+  const f = iv.from, t = iv.to;
+  if (unit === 'month') {
+    const y = f.getUTCFullYear(), m = f.getUTCMonth() + 1;
+    if (w === 'begin') return { from: f, to: utc(y, m, 10) };
+    if (w === 'eind' || w === 'einde') return { from: utc(y, m, 21), to: t };
+    return { from: utc(y, m, 11), to: utc(y, m, 20) };
+  }
+  if (unit === 'year') {
+    const y = f.getUTCFullYear();
+    if (w === 'begin') return { from: f, to: utc(y, 4, 30) };
+    if (w === 'eind' || w === 'einde') return { from: utc(y, 9, 1), to: t };
+    return { from: utc(y, 5, 1), to: utc(y, 8, 31) };
+  }
+  if (w === 'begin') return { from: f, to: addDays(f, 2) };
+  if (w === 'eind' || w === 'einde') return { from: addDays(f, 4), to: t };
+  return { from: addDays(f, 2), to: addDays(f, 4) };
+}
+
+/** Most recent month `m` not after the reference. */
+function recentMonth(m: number, ref: Ref | null): Iv {
+  if (!ref) return { from: null, to: null };
+  const ry = ref.to.getUTCFullYear(), rm = ref.to.getUTCMonth() + 1;
+  return monthIv(m <= rm ? ry : ry - 1, m);
+}
+
+function weekStart(d: Date): Date { const wd = (d.getUTCDay() + 6) % 7; return addDays(d, -wd); }
+
+interface Raw { start: number; end: number; kind: TimeExpression['kind']; iv: Iv }
+
+/** Find time expressions in `text`, resolved against `referenceDate` ("YYYY-MM-DD", "YYYY-MM" or null). */
+export function extractTimeExpressions(text: string, referenceDate: string | null): TimeExpression[] {
+  if (typeof text !== 'string' || !text) return [];
+  const ref = parseReference(referenceDate);
+  const refDay: Date | null = ref && ref.from.getTime() === ref.to.getTime() ? ref.from : null;
+  const raws: Raw[] = [];
+  const add = (start: number, end: number, kind: TimeExpression['kind'], iv: Iv) => raws.push({ start, end, kind, iv });
+  const scan = (re: RegExp, fn: (m: RegExpExecArray) => void) => {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      fn(m);
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  };
+  const B = '(?<![\\p{L}\\p{N}])';   // word start
+  const E = '(?![\\p{L}\\p{N}])';    // word end
+  const since = (m: RegExpExecArray, iv: Iv): Iv => (m.groups?.sinds ? { from: iv.from, to: ref ? ref.to : null } : iv);
+  const SINCE = '(?:(?<sinds>sinds|vanaf)\\s+)?';
+
+  // ISO dates and months: 2024-10-15, 2024-10
+  scan(new RegExp(`${B}(\\d{4})-(\\d{2})(?:-(\\d{2}))?${E}`, 'gu'), (m) => {
+    const y = +m[1], mo = +m[2];
+    if (mo < 1 || mo > 12) return;
+    if (m[3]) {
+      const d = +m[3];
+      if (d < 1 || d > lastDay(y, mo)) return;
+      add(m.index, m.index + m[0].length, 'date', { from: utc(y, mo, d), to: utc(y, mo, d) });
+    } else add(m.index, m.index + m[0].length, 'period', monthIv(y, mo));
+  });
+  // 15-10-2024, 15/10/2024, 17/5/2018
+  scan(new RegExp(`${B}(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})${E}`, 'gu'), (m) => {
+    const d = +m[1], mo = +m[3];
+    let y = +m[4];
+    if (m[4].length === 2) y += y < 50 ? 2000 : 1900;
+    if (mo < 1 || mo > 12 || d < 1 || d > lastDay(y, mo)) return;
+    add(m.index, m.index + m[0].length, 'date', { from: utc(y, mo, d), to: utc(y, mo, d) });
+  });
+  // (zondag) 15 oktober (2024)
+  scan(new RegExp(`${B}${SINCE}(?:${WEEKDAY_RE}\\s+)?(\\d{1,2})\\s+(${MONTH_RE})(?:\\s+(\\d{4}))?${E}`, 'giu'), (m) => {
+    const d = +m[2], mo = MONTHS[m[3].toLowerCase().replace('.', '')];
+    if (!mo || d < 1 || d > 31) return;
+    let iv: Iv;
+    if (m[4]) { const y = +m[4]; if (d > lastDay(y, mo)) return; iv = { from: utc(y, mo, d), to: utc(y, mo, d) }; }
+    else if (ref) {
+      const ry = ref.to.getUTCFullYear();
+      let y = ry;
+      if (utc(ry, mo, Math.min(d, lastDay(ry, mo))).getTime() > ref.to.getTime()) y = ry - 1;
+      iv = { from: utc(y, mo, Math.min(d, lastDay(y, mo))), to: utc(y, mo, Math.min(d, lastDay(y, mo))) };
+    } else iv = { from: null, to: null };
+    add(m.index, m.index + m[0].length, m.groups?.sinds ? 'period' : 'date', since(m, iv));
+  });
+  // (begin) oktober (2024); "in oktober"
+  scan(new RegExp(`${B}${SINCE}(?:(${PART_RE})\\s*)?(${MONTH_RE})(?:\\s+(\\d{4}))?${E}`, 'giu'), (m) => {
+    const key = m[3].toLowerCase().replace('.', '');
+    const mo = MONTHS[key];
+    if (!mo) return;
+    // Abbreviations and "mei" only count with a year, a part word or as a capitalised/clear month.
+    if (key.length <= 4 && key !== 'juni' && key !== 'juli' && !m[4] && !m[2]) {
+      const before = text.slice(Math.max(0, m.index - 6), m.index).toLowerCase();
+      if (!/\b(in|eind|begin|sinds|vanaf|medio|half|tot)\s+$/.test(before)) return;
+    }
+    let iv: Iv = m[4] ? monthIv(+m[4], mo) : recentMonth(mo, ref);
+    iv = part(iv, m[2]?.toLowerCase(), 'month');
+    add(m.index, m.index + m[0].length, 'period', since(m, iv));
+  });
+  // vorige week, deze maand, eind vorige maand, vorig jaar, dit jaar, volgende week
+  scan(new RegExp(`${B}${SINCE}(?:(${PART_RE})\\s*)?(vorige|afgelopen|deze|dit|vorig|volgende|volgend|komende|komend)\\s+(week|maand|jaar)${E}`, 'giu'), (m) => {
+    const p = m[2]?.toLowerCase(), which = m[3].toLowerCase(), unit = m[4].toLowerCase() as 'week' | 'maand' | 'jaar';
+    if ((which === 'dit' || which === 'vorig' || which === 'volgend' || which === 'komend') !== (unit === 'jaar')) {
+      if (!(unit === 'jaar' && (which === 'afgelopen' || which === 'komende'))) return;
+    }
+    const off = which.startsWith('vorig') || which === 'afgelopen' ? -1 : which.startsWith('volgend') || which.startsWith('komend') ? 1 : 0;
+    let iv: Iv = { from: null, to: null };
+    if (ref) {
+      if (unit === 'jaar') { const y = ref.to.getUTCFullYear() + off; iv = { from: utc(y, 1, 1), to: utc(y, 12, 31) }; }
+      else if (unit === 'maand') { const d = addMonths(utc(ref.to.getUTCFullYear(), ref.to.getUTCMonth() + 1, 1), off); iv = monthIv(d.getUTCFullYear(), d.getUTCMonth() + 1); }
+      else if (refDay) { const ws = addDays(weekStart(refDay), 7 * off); iv = { from: ws, to: addDays(ws, 6) }; }
+    }
+    iv = part(iv, p, unit === 'jaar' ? 'year' : unit === 'maand' ? 'month' : 'week');
+    add(m.index, m.index + m[0].length, 'relative', since(m, iv));
+  });
+  // vandaag, gisteren, ...
+  scan(new RegExp(`${B}(vandaag|gisteren|eergisteren|morgen|overmorgen|gisteravond|gistermiddag|gisterochtend|gistermorgen|vanochtend|vanmorgen|vanmiddag|vanavond|vannacht|afgelopen nacht|morgenochtend|morgenavond)${E}`, 'giu'), (m) => {
+    const w = m[1].toLowerCase();
+    // "morgen" after "'s" is a day part ("'s morgens"), excluded by the word boundary; "morgen" as noun is rare.
+    let off = 0;
+    if (w.startsWith('eergisteren')) off = -2;
+    else if (w.startsWith('gister')) off = -1;
+    else if (w === 'overmorgen') off = 2;
+    else if (w.startsWith('morgen')) off = 1;
+    const d = refDay ? addDays(refDay, off) : null;
+    add(m.index, m.index + m[0].length, 'relative', d ? { from: d, to: d } : ref && off === 0 ? { from: ref.from, to: ref.to } : { from: null, to: null });
+  });
+  // (afgelopen|vorige|komende) zondag(avond)
+  scan(new RegExp(`${B}(?:(afgelopen|vorige|komende|volgende|aanstaande)\\s+)?(${WEEKDAY_RE})(${DAYPART})?${E}`, 'giu'), (m) => {
+    const which = m[1]?.toLowerCase();
+    const wd = WEEKDAYS[m[2].toLowerCase()];
+    let iv: Iv = { from: null, to: null };
+    if (refDay) {
+      const cur = refDay.getUTCDay();
+      let d: Date;
+      if (which === 'komende' || which === 'volgende' || which === 'aanstaande') d = addDays(refDay, ((wd - cur + 7) % 7) || 7);
+      else { d = addDays(refDay, -((cur - wd + 7) % 7)); if (which && d.getTime() === refDay.getTime()) d = addDays(d, -7); }
+      iv = { from: d, to: d };
+    }
+    add(m.index, m.index + m[0].length, 'relative', iv);
+  });
+  // Years: "in 2014", "sinds 2014", "(2014)", "van 2014 tot 2016", "het jaar 2014"
+  scan(new RegExp(`${B}(in|sinds|vanaf|tot|uit|van|na|voor|begin|eind|medio|halverwege|rond|omstreeks|jaar|zomer|winter|voorjaar|najaar|herfst|lente|en|t/m|tot en met)\\s+(1[5-9]\\d\\d|20\\d\\d)${E}`, 'giu'), (m) => {
+    const y = +m[2];
+    const w = m[1].toLowerCase();
+    const off = m[0].length - m[2].length;
+    let iv: Iv = { from: utc(y, 1, 1), to: utc(y, 12, 31) };
+    if (w === 'begin' || w === 'eind' || w === 'medio' || w === 'halverwege') {
+      iv = part(iv, w === 'halverwege' ? 'half' : w, 'year');
+      add(m.index, m.index + m[0].length, 'period', iv);
+      return;
+    }
+    if (w === 'sinds' || w === 'vanaf') iv = { from: iv.from, to: ref ? ref.to : null };
+    add(w === 'sinds' || w === 'vanaf' ? m.index : m.index + off, m.index + m[0].length, w === 'sinds' || w === 'vanaf' ? 'period' : 'year', iv);
+  });
+  scan(new RegExp(`\\((1[5-9]\\d\\d|20\\d\\d)\\)`, 'gu'), (m) => {
+    const y = +m[1];
+    add(m.index + 1, m.index + 5, 'year', { from: utc(y, 1, 1), to: utc(y, 12, 31) });
+  });
+  scan(new RegExp(`${B}(1[5-9]\\d\\d|20\\d\\d)\\s*[-–/]\\s*(1[5-9]\\d\\d|20\\d\\d|\\d\\d)${E}`, 'gu'), (m) => {
+    const y1 = +m[1];
+    let y2 = +m[2];
+    if (m[2].length === 2) y2 = Math.floor(y1 / 100) * 100 + y2;
+    if (y2 <= y1 || y2 - y1 > 100) return;
+    add(m.index, m.index + m[0].length, 'period', { from: utc(y1, 1, 1), to: utc(y2, 12, 31) });
+  });
+  // de afgelopen (twee) maanden / de laatste weken / de voorbije jaren
+  scan(new RegExp(`${B}(?:de\\s+)?(afgelopen|laatste|voorbije|komende|volgende)\\s+(?:(\\d{1,3}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|anderhalf|anderhalve)\\s+)?(dagen|dag|weken|week|maanden|maand|jaren|jaar|eeuwen|decennia|decennium)${E}`, 'giu'), (m) => {
+    const which = m[1].toLowerCase();
+    const unit = m[3].toLowerCase();
+    const plural = /(en|ia)$/.test(unit) || (unit === 'jaar' && !!m[2]);
+    if (!m[2] && !plural) return; // "afgelopen week" is handled above
+    const n = m[2] ? (SMALL[m[2].toLowerCase()] ?? +m[2]) : 3; // plural without a count: three units
+    let iv: Iv = { from: null, to: null };
+    if (ref) {
+      const days = /^dag/.test(unit) ? n : /^week/.test(unit) ? 7 * n : /^maand/.test(unit) ? 30.44 * n : /^decenni/.test(unit) ? 3652.5 * n : /^eeuw/.test(unit) ? 36525 * n : 365.25 * n;
+      if (which === 'komende' || which === 'volgende') iv = { from: ref.to, to: addDays(ref.to, Math.round(days)) };
+      else iv = { from: addDays(ref.to, -Math.round(days)), to: ref.to };
+    }
+    add(m.index, m.index + m[0].length, 'period', iv);
+  });
+  // Clock times: 16:55, 9.30 uur, om 9 uur, rond 9 uur, 9 uur 's avonds
+  scan(new RegExp(`${B}([01]?\\d|2[0-3]):([0-5]\\d)(?:\\s*uur)?${E}`, 'gu'), (m) => {
+    add(m.index, m.index + m[0].length, 'clock', refDay ? { from: refDay, to: refDay } : { from: null, to: null });
+  });
+  scan(new RegExp(`${B}([01]?\\d|2[0-3])\\.([0-5]\\d)\\s*uur${E}`, 'gu'), (m) => {
+    add(m.index, m.index + m[0].length, 'clock', refDay ? { from: refDay, to: refDay } : { from: null, to: null });
+  });
+  scan(new RegExp(`${B}(?:(?:om|rond|omstreeks|tegen|vanaf|tot|na|voor|sinds|even na|kort na|kort voor|rond de klok van)\\s+(?:ongeveer\\s+|circa\\s+|half\\s+|kwart over\\s+|kwart voor\\s+)?)(\\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)(?:[.:]([0-5]\\d))?\\s+uur${E}`, 'giu'), (m) => {
+    const h = SMALL[m[1].toLowerCase()] ?? +m[1];
+    if (h > 24) return;
+    add(m.index, m.index + m[0].length, 'clock', refDay ? { from: refDay, to: refDay } : { from: null, to: null });
+  });
+  scan(new RegExp(`${B}(\\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\\s+uur\\s+(?:['’]s\\s+(?:ochtends|morgens|middags|avonds|nachts)|vanochtend|vanmorgen|vanmiddag|vanavond|vannacht|lokale tijd|Nederlandse tijd|plaatselijke tijd)`, 'giu'), (m) => {
+    const h = SMALL[m[1].toLowerCase()] ?? +m[1];
+    if (h > 24) return;
+    add(m.index, m.index + m[0].length, 'clock', refDay ? { from: refDay, to: refDay } : { from: null, to: null });
+  });
+
+  // Longest first; drop overlaps.
+  raws.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start));
+  const out: TimeExpression[] = [];
+  let lastEnd = -1;
+  for (const r of raws) {
+    if (r.start < lastEnd) {
+      // keep the longer of two overlapping expressions
+      const prev = out[out.length - 1];
+      if (prev && r.end - r.start > prev.end - prev.start && r.start >= prev.start) {
+        out.pop();
+      } else continue;
+    }
+    out.push({
+      text: text.slice(r.start, r.end), start: r.start, end: r.end, kind: r.kind,
+      from: r.iv.from ? iso(r.iv.from) : null, to: r.iv.to ? iso(r.iv.to) : null,
+    });
+    lastEnd = r.end;
+  }
+  return out;
+}
