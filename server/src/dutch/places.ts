@@ -288,15 +288,17 @@ export class PlaceLexicon {
   }
 
   private buildIndexes(): void {
+    // Confirmed names (a few thousand) are indexed by transliteration key; the ~130k weak gazetteer
+    // names only by their folded spelling (keys for them would cost seconds at start-up).
     const strong: IndexItem[] = [];
     const weak: IndexItem[] = [];
-    for (const [f] of [...this.weakBare]) this.weakRec(f);
     for (const [f, id] of this.exact) {
       const rec = this.byId.get(id)!;
-      const item = { key: placeKeyPrefix(f), fold: f, id };
-      (rec.weak && !rec.learned ? weak : strong).push(item);
+      if (rec.weak && !rec.learned) weak.push({ key: f, fold: f, id });
+      else strong.push({ key: placeKeyPrefix(f), fold: f, id });
     }
-    for (const [f, rec] of this.weakSpelling) weak.push({ key: placeKeyPrefix(f), fold: f, id: rec.entry.id });
+    for (const [f, rec] of this.weakSpelling) weak.push({ key: f, fold: f, id: rec.entry.id });
+    for (const [f] of this.weakBare) weak.push({ key: f, fold: f, id: '' });
     for (const [a, id] of this.abbrev) strong.push({ key: placeKeyPrefix(a), fold: a.toLowerCase(), id });
     strong.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     weak.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -344,18 +346,19 @@ export class PlaceLexicon {
     const pkShort = pf.length > 2 && /[sztckjoeighy]$/.test(pf) ? placeKeyPrefix(prefix.slice(0, -1)) : pk;
     const strong = range(this.strongIndex!, pkShort.length < pk.length ? pkShort : pk);
     take(strong, (it) => (it.fold.startsWith(pf) ? 0 : it.key.startsWith(pk) ? 1 : 1.5), limit);
-    if (out.length < limit && pk.length >= 3) {
-      // One typo in the prefix: scan the confirmed names that share the first key character.
+    if (out.length < limit && pf) {
+      const weak = range(this.weakIndex!, pf).slice(0, 400);
+      for (const it of weak) if (!it.id) it.id = this.weakRec(it.fold)?.entry.id ?? this.exact.get(it.fold) ?? '';
+      take(weak.filter((it) => it.id && this.byId.has(it.id)), () => 3, limit);
+    }
+    if (out.length < limit && pk.length >= 3 && pf.length >= 4) {
+      // One typo in the prefix: scan the confirmed names that share the first key character, ranked by
+      // how close the spelling is.
       const fuzzy: IndexItem[] = [];
       for (const it of range(this.strongIndex!, pk[0])) {
         if (!it.key.startsWith(pk) && prefixDistance(pk, it.key, 1) <= 1) fuzzy.push(it);
       }
-      take(fuzzy, () => 2, limit);
-    }
-    if (out.length < limit) {
-      const weak = range(this.weakIndex!, pk);
-      const slice = weak.length > 400 ? weak.filter((it) => it.fold.startsWith(pf)).slice(0, 400) : weak;
-      take(slice, (it) => (it.fold.startsWith(pf) ? 3 : 4), limit);
+      take(fuzzy, (it) => 4 + prefixDistance(pf, it.fold, 3), limit);
     }
     return out;
   }
