@@ -9,6 +9,7 @@ import {
   type ServerOptions,
   TransportKind,
   State,
+  type DocumentSelector,
 } from 'vscode-languageclient/node';
 import {
   Commands,
@@ -191,7 +192,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
 }
 
 /** Languages from `bronvast.languages`, on disk and in unsaved (untitled) editors. */
-export function documentSelector(): vscode.DocumentFilter[] {
+export function documentSelector(): DocumentSelector {
   const configured = vscode.workspace.getConfiguration('bronvast').get<unknown>('languages');
   const languages = Array.isArray(configured)
     ? configured.filter((l): l is string => typeof l === 'string' && l.length > 0)
