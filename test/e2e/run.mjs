@@ -9,7 +9,7 @@
 // Usage: node test/e2e/run.mjs [--keep] [--vsix path]   (npm run test:e2e packages first)
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,15 +90,22 @@ async function hoverWord(page, word, settleMs = 600) {
   return box;
 }
 
+/** Text of the visible hover(s); waits until the content has loaded. */
 async function hoverText(page, timeoutMs) {
-  const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover-content').first();
-  await hover.waitFor({ state: 'visible', timeout: timeoutMs });
-  // Content arrives asynchronously ("Loading…" first).
   const start = Date.now();
   let text = '';
   while (Date.now() - start < timeoutMs) {
-    text = (await hover.innerText().catch(() => '')).trim();
-    if (text && !/^(Loading|Laden)/.test(text)) break;
+    text = await page.evaluate(() =>
+      [...document.querySelectorAll('.monaco-hover-content')]
+        .filter((e) => {
+          const r = e.getBoundingClientRect();
+          return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+        })
+        .map((e) => e.innerText.trim())
+        .join('\n')
+        .trim(),
+    );
+    if (text && !/^(Loading|Laden)\b/.test(text)) return text;
     await page.waitForTimeout(250);
   }
   return text;
@@ -144,10 +151,13 @@ async function main() {
   );
 
   log(`installing ${vsix}`);
-  const inst = spawnSync(process.execPath, [codeServerEntry, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix], { encoding: 'utf8' });
+  // code-server writes a default config.yaml under XDG_CONFIG_HOME: keep it in the run folder.
+  const env = { ...process.env, XDG_CONFIG_HOME: join(runDir, 'config'), XDG_DATA_HOME: join(runDir, 'data') };
+  const inst = spawnSync(process.execPath, [codeServerEntry, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix], { encoding: 'utf8', env });
   process.stdout.write(inst.stdout ?? '');
   process.stderr.write(inst.stderr ?? '');
-  check('the .vsix installs into code-server', inst.status === 0 && /bronvast/i.test(inst.stdout + inst.stderr), `exit ${inst.status}`);
+  const listed = existsSync(join(extensions, 'extensions.json')) ? readFileSync(join(extensions, 'extensions.json'), 'utf8') : '';
+  check('the .vsix installs into code-server', inst.status === 0 && /bronvast\.bronvast/i.test(listed), `exit ${inst.status}`);
   if (inst.status !== 0) throw new Error('extension install failed');
 
   const { dir: workspace } = createWorkspace('bronvast-e2e-ws-');
@@ -158,7 +168,7 @@ async function main() {
   const cs = spawn(
     process.execPath,
     [codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace],
-    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env },
   );
   cs.stdout.pipe(out);
   cs.stderr.pipe(out);
