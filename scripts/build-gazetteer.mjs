@@ -16,7 +16,7 @@
 //     resulting flag ("common word") ships; no text does.
 //
 // Output format (compact): { version, places: [[name, kind, country|null, parent|null, variants[], flags]] }
-// flags: "w" = weak (alpino only or common word: needs context), "h" = house spelling (curated), "" = strong.
+// flags: "p" = Alpino name promoted to strong by its locative use in news, "w" = weak (alpino only or common word: needs context), "h" = house spelling (curated), "" = strong.
 // weakNames: "|"-joined bare weak names (alpino) without any further facts.
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -185,10 +185,29 @@ if (existsSync(dpg)) {
     }
   }
 }
+// Promotion: an Alpino name that the news corpus mostly uses after a locative preposition ("in Amsterdam",
+// "naar Utrecht") and rarely lower-case is a reliable place: it becomes strong (kind "plaats").
+const locCount = new Map();
+if (existsSync(dpg)) {
+  const LOC = new Set(['in', 'uit', 'naar', 'bij', 'te', 'nabij', 'vanuit', 'rond', 'rondom']);
+  for (const line of readFileSync(dpg, 'utf8').split('\n')) {
+    if (!line) continue;
+    const words = (JSON.parse(line).text ?? '').match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+    for (let i = 1; i < words.length; i++) {
+      if (/^\p{Lu}/u.test(words[i]) && LOC.has(words[i - 1])) { const k = lc(words[i]); locCount.set(k, (locCount.get(k) ?? 0) + 1); }
+    }
+  }
+}
+let promoted = 0;
+for (const [k, p] of places) {
+  if (!p.weak || k.includes(' ') || NOT_STRONG.has(k)) continue;
+  const loc = locCount.get(k) ?? 0, cap = capCount.get(k) ?? 0, lo = lowerCount.get(k) ?? 0;
+  if (loc >= 2 && loc * 4 >= cap && lo * 4 < cap) { p.weak = false; p.promoted = true; promoted++; }
+}
 let common = 0;
 for (const [k, p] of places) {
   const lo = lowerCount.get(k) ?? 0, cap = capCount.get(k) ?? 0;
-  if (NOT_STRONG.has(k) || (!k.includes(' ') && lo >= 2 && lo >= cap)) { if (!p.weak) common++; p.weak = true; }
+  if (NOT_STRONG.has(k) || (!k.includes(' ') && lo >= 2 && lo >= cap)) { if (!p.weak) common++; p.weak = true; p.promoted = false; }
 }
 
 // ---- write -------------------------------------------------------------------------------------
@@ -199,9 +218,11 @@ const bare = [];
 for (const p of sorted) {
   const variants = [...p.variants].filter((v) => v !== p.name);
   if (p.weak && p.kind === 'plaats' && !p.country && !variants.length) { bare.push(p.name); continue; }
+  if (p.promoted) { rows.push([p.name, p.kind, p.country, p.parent, variants, 'p']); continue; }
   rows.push([p.name, p.kind, p.country, p.parent, variants, (p.weak ? 'w' : '') + (p.house ? 'h' : '')]);
 }
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify({ version: 1, sources: ['iso-codes', 'cldr-48', 'i18n-iso-countries', 'alpino names_geo', 'curated'], places: rows, weakNames: bare.join('|') }));
 const strong = rows.filter((r) => !r[5].includes('w')).length;
+console.log(`promoted ${promoted} Alpino names by locative use in news`);
 console.log(`gazetteer: ${rows.length + bare.length} names (${strong} strong, ${rows.length + bare.length - strong} weak; ${common} strong names demoted as common words) → ${out}`);

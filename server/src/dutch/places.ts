@@ -379,6 +379,7 @@ const PLURAL_NOUN: Record<string, PlaceKind> = {
   plaatsen: 'plaats', plaatsjes: 'plaats', gemeenten: 'gemeente', gemeentes: 'gemeente', eilanden: 'eiland', landen: 'land',
 };
 const CYRILLIC_COUNTRIES = new Set(['UA', 'RU', 'BY', 'KZ', 'KG', 'TJ', 'BG', 'RS', 'MK', 'ME', 'BA', 'MN']);
+const KIN_WORDS = /^(vrouw|man|zoon|dochter|vader|moeder|broer|zus|kinderen|familie|vriend|vriendin|weduwe|advocaat|ploeg|team|club|film|boek|album|nummer|werk|muziek|roman|collectie|beleid|regering|partij|aanhangers|handen|hand|kant|rol|dood|moord|leven|opvolger|voorganger|rivaal|tegenstander)$/;
 const LOC_PREPS = new Set(['in', 'bij', 'naar', 'rondom', 'nabij', 'uit', 'vanuit', 'rond', 'te', 'richting', 'via', 'tussen']);
 const NAME_STOP = new Set(['de', 'het', 'een', 'deze', 'die', 'dat', 'dit', 'zijn', 'haar', 'hun', 'ons', 'onze', 'mijn', 'uw', 'wat', 'wie', 'welke',
   'ik', 'je', 'jij', 'u', 'hij', 'zij', 'ze', 'we', 'wij', 'jullie', 'men', 'er', 'daar', 'hier', 'alle', 'elk', 'elke', 'ieder', 'iedere', 'geen']);
@@ -634,6 +635,8 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
       if (!nextIsPlace && !(next.start > 0 && initial.has(c.tj + 1))) return false;
     }
     if (prev && prev.kind === 'word' && PERSON_TITLES.has(prev.text.toLowerCase())) return false;
+    // "Brussel 2000", "Parijs 2024": a place followed by a year names an event.
+    if (next && next.kind === 'number' && /^(1[89]|20)\d\d$/.test(next.text) && adjacent(toks[c.tj], next)) return false;
     // "Universiteit van Gent", "Grote Prijs van de Verenigde Staten": a capitalised head + van (de) + place is a name.
     {
       let k = c.ti - 1;
@@ -645,9 +648,16 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
     }
     if (c.weak) {
       if (looksLikeDemonym(c.text)) return false;
+      // A dateline: the name alone on its line ("Eisenach", "Zwalm").
+      if (isInitial && (!next || /\n/.test(text.slice(toks[c.tj].end, next.start))) && !looksLikeDemonym(c.text)) {
+        const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
+        if (!/\S/.test(text.slice(lineStart, c.start))) return true;
+      }
       if (isInitial) return false;
       const p = prev && prev.kind === 'word' ? prev.text.toLowerCase() : '';
       if (LOC_PREPS.has(p)) return true;
+      // "de burgemeester van Eisenach", "de haven van Zeebrugge": a lower-case noun + van + the name.
+      if (p === 'van' && c.ti >= 2 && toks[c.ti - 2].kind === 'word' && /^\p{Ll}{4,}$/u.test(toks[c.ti - 2].text) && !PERSON_TITLES.has(toks[c.ti - 2].text) && !KIN_WORDS.test(toks[c.ti - 2].text)) return true;
       // "het Canadese Gander", "in het Oost-Duitse Eisenach": a neuter article and an adjective of place.
       if (prev && looksLikeDemonym(prev.text) && c.ti >= 2 && /^(het|Het)$/.test(toks[c.ti - 2].text)) return true;
       // List continuation: "in Brussel, Gent en Westerlo".
