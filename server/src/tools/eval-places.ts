@@ -128,7 +128,8 @@ function ctx(text: string, s: number, e: number): string {
   return (text.slice(Math.max(0, s - 30), s) + '[[' + text.slice(s, e) + ']]' + text.slice(e, e + 30)).replace(/\n/g, ' / ');
 }
 
-if (require.main === module) {
+// Only when run as a script itself (not when bundled into dist/eval.js).
+if (require.main === module && /eval-places\.[tj]s$/.test(process.argv[1] ?? "")) {
   const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const shared = resolve(args[0] ?? join(__dirname, '..', '..', '..', '..', 'shared'));
   const corpus = resolve(args[1] ?? join(__dirname, '..', '..', '..', 'samples', 'corpus'));

@@ -1,0 +1,125 @@
+// Every message a journalist sees, in Dutch and English. The server picks the language from the
+// initialize request's `locale` (or the CLI from LANG / --lang); Dutch is the default.
+
+export type Locale = 'nl' | 'en';
+
+export function pickLocale(locale: string | undefined | null): Locale {
+  return locale && /^en\b/i.test(locale) ? 'en' : 'nl';
+}
+
+const MESSAGES = {
+  conflict: {
+    nl: 'Het archief meldt {figures} ({sources}).',
+    en: 'The archive reports {figures} ({sources}).',
+  },
+  conflictDisagree: {
+    nl: 'Het archief meldt {figures}; de bronnen in het archief verschillen onderling ({sources}).',
+    en: 'The archive reports {figures}; the archive\'s sources disagree ({sources}).',
+  },
+  outdated: {
+    nl: 'Dit cijfer is achterhaald: het archief meldt sinds {date} {figures} ({sources}).',
+    en: 'This figure is outdated: since {date} the archive reports {figures} ({sources}).',
+  },
+  variant: {
+    nl: '“{written}” is een spellingsvariant; de huisstijl schrijft “{preferred}”.',
+    en: '“{written}” is a variant spelling; house style is “{preferred}”.',
+  },
+  articles: { nl: '{n} artikelen', en: '{n} articles' },
+  article1: { nl: '1 artikel', en: '1 article' },
+  replaceWith: { nl: 'Vervang door {value} (archief)', en: 'Replace with {value} (archive)' },
+  useHouseSpelling: { nl: 'Gebruik de huisspelling “{name}”', en: 'Use the house spelling “{name}”' },
+  openSource: { nl: 'Open de bron: {label}', en: 'Open the source: {label}' },
+  markChecked: { nl: 'Markeer dit cijfer als gecontroleerd', en: 'Mark this figure as checked' },
+  sourceSays: { nl: 'Bron: {sentence}', en: 'Source: {sentence}' },
+  unknownDate: { nl: 'datum onbekend', en: 'date unknown' },
+  // Dossier / hover
+  mentioned: {
+    nl: '{mentions}× genoemd in {articles}', en: 'mentioned {mentions}× in {articles}',
+  },
+  between: { nl: 'van {first} tot {last}', en: 'from {first} to {last}' },
+  on: { nl: 'op {date}', en: 'on {date}' },
+  variants: { nl: 'Spellingen', en: 'Spellings' },
+  figures: { nl: 'Cijfers in het archief', en: 'Figures in the archive' },
+  keySentences: { nl: 'Kernzinnen', en: 'Key sentences' },
+  liesIn: { nl: 'in {parent}', en: 'in {parent}' },
+  nearTo: { nl: 'op {km} km van {place}', en: '{km} km from {place}' },
+  noArchive: { nl: 'Het archief noemt deze plaats niet.', en: 'The archive does not mention this place.' },
+  claimsAbout: { nl: 'Het archief over dit cijfer', en: 'The archive on this figure' },
+  noClaims: { nl: 'Het archief meldt niets over dit cijfer.', en: 'The archive reports nothing about this figure.' },
+  whyMatched: { nl: 'waarom', en: 'why' },
+  // Status
+  statusReady: {
+    nl: 'Archief: {articles} artikelen, {places} plaatsen, {figures} cijfers',
+    en: 'Archive: {articles} articles, {places} places, {figures} figures',
+  },
+  statusIndexing: { nl: 'Archief indexeren: {done}/{total}', en: 'Indexing archive: {done}/{total}' },
+  statusNoCorpus: { nl: 'Geen archief gevonden in {paths}', en: 'No archive found in {paths}' },
+  skippedHeader: { nl: 'Overgeslagen', en: 'Skipped' },
+  draftTooLarge: {
+    nl: 'Deze tekst is groter dan {kb} kB en wordt niet gecontroleerd (instelling bronvast.limits.maxDraftSizeKB).',
+    en: 'This text is larger than {kb} kB and is not checked (setting bronvast.limits.maxDraftSizeKB).',
+  },
+  summaryTitle: { nl: 'Bronvast — archiefoverzicht', en: 'Bronvast — archive summary' },
+  corpusPaths: { nl: 'Archiefmappen', en: 'Archive folders' },
+  topPlaces: { nl: 'Meest genoemde plaatsen', en: 'Most mentioned places' },
+  checkedNote: { nl: 'Gemarkeerd als gecontroleerd in {file}', en: 'Marked as checked in {file}' },
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function t(locale: Locale, key: MessageKey, args: Record<string, string | number> = {}): string {
+  const template: string = MESSAGES[key][locale];
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in args ? String(args[k]) : `{${k}}`));
+}
+
+const KIND_LABELS: Record<string, { nl: string; en: string }> = {
+  land: { nl: 'land', en: 'country' },
+  regio: { nl: 'regio', en: 'region' },
+  provincie: { nl: 'provincie', en: 'province' },
+  oblast: { nl: 'oblast', en: 'oblast' },
+  gebied: { nl: 'gebied', en: 'area' },
+  stad: { nl: 'stad', en: 'city' },
+  stadje: { nl: 'stadje', en: 'town' },
+  dorp: { nl: 'dorp', en: 'village' },
+  plaats: { nl: 'plaats', en: 'place' },
+  hoofdstad: { nl: 'hoofdstad', en: 'capital' },
+  gemeente: { nl: 'gemeente', en: 'municipality' },
+  werelddeel: { nl: 'werelddeel', en: 'continent' },
+  zee: { nl: 'zee', en: 'sea' },
+  rivier: { nl: 'rivier', en: 'river' },
+  schiereiland: { nl: 'schiereiland', en: 'peninsula' },
+  eiland: { nl: 'eiland', en: 'island' },
+  'plaats-onbekend': { nl: 'plaats', en: 'place' },
+};
+
+export function kindLabel(kind: string, locale: Locale): string {
+  return KIND_LABELS[kind]?.[locale] ?? kind;
+}
+
+const MONTHS = {
+  nl: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+
+/** "2024-10-15" → "15 okt 2024"; "2024-10" → "okt 2024"; null → "datum onbekend". */
+export function formatDate(iso: string | null, locale: Locale): string {
+  if (!iso) return t(locale, 'unknownDate');
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso);
+  if (!m) return iso;
+  const month = m[2] ? MONTHS[locale][Number(m[2]) - 1] : null;
+  if (m[3]) return `${Number(m[3])} ${month} ${m[1]}`;
+  if (month) return `${month} ${m[1]}`;
+  return m[1];
+}
+
+/** A number in the locale's notation: 1300 → "1300" (nl writes 4-digit numbers plainly), 11000 → "11.000". */
+export function formatNumber(n: number, locale: Locale): string {
+  if (!Number.isFinite(n)) return String(n);
+  const abs = Math.abs(n);
+  const rounded = Math.round(n * 100) / 100;
+  const [int, frac] = String(Math.abs(rounded)).split('.');
+  const sep = locale === 'nl' ? '.' : ',';
+  const dec = locale === 'nl' ? ',' : '.';
+  const grouped = abs >= 10000 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, sep) : int;
+  return (n < 0 ? '-' : '') + grouped + (frac ? dec + frac : '');
+}

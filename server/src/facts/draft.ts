@@ -1,0 +1,94 @@
+// Analysis of a draft being written: figures, places and verdicts, per paragraph, cached by the
+// paragraph's text so that a keystroke re-checks only the paragraph it changed.
+
+import type { Figure, PlaceMention, TimeExpression } from '../dutch/types';
+import { extractFigures } from '../dutch/figures';
+import { extractTimeExpressions } from '../dutch/time';
+import { paragraphs } from '../dutch/tokens';
+import { figureContexts, topicPlaces, type FigureContext } from './context';
+import { judgeFigure, type FigureVerdict } from './check';
+import type { FactIndex } from './index';
+
+export interface DraftAnalysis {
+  text: string;
+  mentions: PlaceMention[];
+  figures: Figure[];
+  verdicts: FigureVerdict[];
+}
+
+interface ParaPlaces { mentions: PlaceMention[] }
+interface ParaFigures { figures: Figure[]; times: TimeExpression[]; contexts: FigureContext[]; verdicts: FigureVerdict[] }
+
+function shift<T extends { start: number; end: number }>(x: T, by: number): T {
+  const y = { ...x, start: x.start + by, end: x.end + by } as T & { numberStart?: number; numberEnd?: number };
+  if (typeof y.numberStart === 'number') y.numberStart += by;
+  if (typeof y.numberEnd === 'number') y.numberEnd! += by;
+  return y;
+}
+
+/** A small LRU map. */
+class Lru<V> {
+  private map = new Map<string, V>();
+  constructor(private readonly max: number) {}
+  get(k: string): V | undefined {
+    const v = this.map.get(k);
+    if (v !== undefined) { this.map.delete(k); this.map.set(k, v); }
+    return v;
+  }
+  set(k: string, v: V): void {
+    this.map.delete(k);
+    this.map.set(k, v);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+  }
+  clear(): void { this.map.clear(); }
+}
+
+/** Analyses drafts against one index. Create a new one when the index changes (or call reset). */
+export class DraftAnalyzer {
+  private places = new Lru<ParaPlaces>(4000);
+  private figs = new Lru<ParaFigures>(4000);
+  /** Paragraphs analysed (not from cache) since creation: lets tests and benchmarks see incrementality. */
+  analysedParagraphs = 0;
+
+  constructor(private readonly index: FactIndex, private readonly today: string = new Date().toISOString().slice(0, 10)) {}
+
+  reset(): void { this.places.clear(); this.figs.clear(); }
+
+  analyze(text: string, isCancelled: () => boolean = () => false): DraftAnalysis | null {
+    const paras = paragraphs(text);
+    const paraTexts = paras.map((p) => text.slice(p.start, p.end));
+    const mentions: PlaceMention[] = [];
+    const perPara: PlaceMention[][] = [];
+    for (let i = 0; i < paras.length; i++) {
+      let pp = this.places.get(paraTexts[i]);
+      if (!pp) { pp = { mentions: this.index.placesIn(paraTexts[i]) }; this.places.set(paraTexts[i], pp); }
+      perPara.push(pp.mentions);
+      for (const m of pp.mentions) mentions.push(shift(m, paras[i].start));
+      if ((i & 15) === 15 && isCancelled()) return null;
+    }
+    const fallback = topicPlaces(mentions);
+    const figures: Figure[] = [];
+    const verdicts: FigureVerdict[] = [];
+    for (let i = 0; i < paras.length; i++) {
+      const key = paraTexts[i] + '\u0000' + fallback.join(',');
+      let pf = this.figs.get(key);
+      if (!pf) {
+        if (isCancelled()) return null;
+        this.analysedParagraphs++;
+        const t = paraTexts[i];
+        const pfigs = extractFigures(t);
+        const times = extractTimeExpressions(t, this.today);
+        const contexts = figureContexts({ text: t, figures: pfigs, mentions: perPara[i], times, fallbackPlaces: fallback });
+        pf = { figures: pfigs, times, contexts, verdicts: pfigs.map((f, j) => judgeFigure(f, contexts[j], this.index)) };
+        this.figs.set(key, pf);
+      }
+      const by = paras[i].start;
+      for (const v of pf.verdicts) {
+        const f = shift(v.figure, by);
+        figures.push(f);
+        verdicts.push({ ...v, figure: f });
+      }
+    }
+    return { text, mentions, figures, verdicts };
+  }
+}

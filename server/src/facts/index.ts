@@ -1,0 +1,258 @@
+// The fact index: every article's place mentions and figure claims, and per-place aggregates
+// (the dossier's raw material). Built from per-article results so that one changed article
+// updates the index without re-analysing the others.
+
+import * as path from 'node:path';
+import type { Article } from '../corpus/types';
+import type { Figure, PlaceKind, PlaceMention } from '../dutch/types';
+import type { PlaceEntry } from '../dutch/places';
+import { PlaceLexicon, recognizePlaces } from '../dutch/places';
+import { LineIndex } from '../core/text';
+import type { ArticleAnalysis } from './analyze';
+import { figureContexts, topicPlaces, type FigureContext } from './context';
+
+export interface ArticleRecord {
+  id: string;
+  uri: string;
+  file: string;
+  title: string | null;
+  date: string | null;
+  source: string | null;
+  url: string | null;
+  /** Short label for messages: title, else file name (plus record id for JSONL). */
+  label: string;
+  hash: string;
+}
+
+export interface SourceLocation { article: ArticleRecord; line: number; character: number }
+
+export interface Claim {
+  figure: Figure;
+  ctx: Omit<FigureContext, 'sentence' | 'clause'>;
+  /** The sentence that reports the figure (the evidence). */
+  sentence: string;
+  source: SourceLocation;
+}
+
+export interface MentionRef { article: ArticleRecord; start: number; end: number; text: string; line: number; character: number }
+
+export interface PlaceFactRef {
+  kind: PlaceKind | null;
+  parent: string | null;
+  near: string | null;
+  distanceKm: number | null;
+  sentence: string;
+  source: SourceLocation;
+}
+
+/** Everything the index keeps of one article. */
+export interface ArticleFacts {
+  article: ArticleRecord;
+  mentions: MentionRef[];
+  placeIds: string[];
+  claims: Claim[];
+  facts: { placeId: string; fact: PlaceFactRef }[];
+}
+
+export interface PlaceRecord {
+  id: string;
+  name: string;
+  kind: PlaceKind;
+  parent: string | null;
+  country: string | null;
+  variants: Map<string, number>;
+  mentions: MentionRef[];
+  articles: Set<ArticleRecord>;
+  firstDate: string | null;
+  lastDate: string | null;
+  facts: PlaceFactRef[];
+  claims: Claim[];
+}
+
+function label(a: Article): string {
+  if (a.title) return a.title;
+  const base = path.basename(a.file);
+  const hash = a.id.indexOf('#');
+  return hash >= 0 ? `${base}${a.id.slice(hash)}` : base;
+}
+
+export function articleRecord(a: Article): ArticleRecord {
+  return { id: a.id, uri: a.uri, file: a.file, title: a.title, date: a.date, source: a.source, url: a.url, label: label(a), hash: a.hash };
+}
+
+/** Copy a slice so it does not keep the whole article text alive. */
+function own(s: string): string {
+  return s.length > 0 ? (' ' + s).slice(1) : s;
+}
+
+/** Facts of one article: place recognition with the archive's lexicon, then claims. */
+export function articleFacts(a: Article, analysis: ArticleAnalysis, lexicon: PlaceLexicon): ArticleFacts {
+  const rec = articleRecord(a);
+  const text = a.text;
+  const lines = a.exact ? new LineIndex(text) : null;
+  const loc = (offset: number): SourceLocation => {
+    if (!lines) return { article: rec, line: a.lineBase, character: 0 };
+    const p = lines.positionAt(offset);
+    return { article: rec, line: a.lineBase + p.line, character: p.line === 0 ? a.charBase + p.character : p.character };
+  };
+  const mentions = recognizePlaces(text, lexicon);
+  const mentionRefs: MentionRef[] = mentions.map((m) => {
+    const l = loc(m.start);
+    return { article: rec, start: m.start, end: m.end, text: own(m.text), line: l.line, character: l.character };
+  });
+  const contexts = figureContexts({
+    text, figures: analysis.figures, mentions, times: analysis.times, fallbackPlaces: topicPlaces(mentions),
+  });
+  const claims: Claim[] = analysis.figures.map((figure, i) => {
+    const { sentence, clause: _clause, ...ctx } = contexts[i];
+    return { figure: { ...figure, text: own(figure.text) }, ctx, sentence: own(text.slice(sentence.start, sentence.end)), source: loc(figure.start) };
+  });
+  const facts: ArticleFacts['facts'] = [];
+  for (const f of analysis.placeFacts) {
+    const entry = lexicon.lookup(f.name);
+    if (!entry) continue;
+    const parent = f.parent ? lexicon.lookup(f.parent)?.id ?? null : null;
+    const near = f.near ? lexicon.lookup(f.near)?.id ?? null : null;
+    facts.push({
+      placeId: entry.id,
+      fact: { kind: f.kind, parent, near, distanceKm: f.distanceKm, sentence: own(text.slice(f.sentenceStart, f.sentenceEnd)), source: loc(f.start) },
+    });
+  }
+  return { article: rec, mentions: mentionRefs, placeIds: mentions.map((m) => m.id), claims, facts };
+}
+
+function mostCommon<T>(items: T[]): T | null {
+  const counts = new Map<T, number>();
+  let best: T | null = null, n = 0;
+  for (const x of items) {
+    const c = (counts.get(x) ?? 0) + 1;
+    counts.set(x, c);
+    if (c > n) { n = c; best = x; }
+  }
+  return best;
+}
+
+export interface IndexStats { articles: number; places: number; figures: number }
+
+/** The whole archive's facts. Per-article results are kept; aggregates are rebuilt on change. */
+export class FactIndex {
+  readonly byArticle = new Map<string, ArticleFacts>();
+  places = new Map<string, PlaceRecord>();
+  claims: Claim[] = [];
+  /** Claims grouped by dimension for fast candidate lookup. */
+  claimsByDimension = new Map<string, Claim[]>();
+
+  /** Lexicon entries by place id, for every place the archive or a draft named. */
+  private entries = new Map<string, PlaceEntry>();
+
+  constructor(readonly lexicon: PlaceLexicon) {}
+
+  /** The lexicon's entry for a place id; `name` (any spelling of it) finds places not seen yet. */
+  entry(id: string, name?: string): PlaceEntry | undefined {
+    let e = this.entries.get(id);
+    if (!e && name) {
+      e = this.lexicon.lookup(name);
+      if (e && e.id === id) this.entries.set(id, e); else e = undefined;
+    }
+    return e;
+  }
+
+  set(facts: ArticleFacts): void { this.byArticle.set(facts.article.id, facts); }
+  delete(articleId: string): boolean { return this.byArticle.delete(articleId); }
+
+  /** Remove every article that came from one file. */
+  deleteFile(file: string): number {
+    let n = 0;
+    for (const [id, f] of this.byArticle) if (f.article.file === file) { this.byArticle.delete(id); n++; }
+    return n;
+  }
+
+  stats(): IndexStats {
+    return { articles: this.byArticle.size, places: this.places.size, figures: this.claims.length };
+  }
+
+  /** Rebuild the aggregates from the per-article facts. */
+  rebuild(): void {
+    const places = new Map<string, PlaceRecord>();
+    const claims: Claim[] = [];
+    const get = (id: string, name?: string): PlaceRecord => {
+      let p = places.get(id);
+      if (!p) {
+        const e = this.entry(id, name) ?? this.lexicon.lookup(id);
+        p = {
+          id, name: e?.name ?? id, kind: e?.kind ?? 'plaats', parent: null, country: e?.country ?? null,
+          variants: new Map(), mentions: [], articles: new Set(), firstDate: null, lastDate: null, facts: [], claims: [],
+        };
+        if (e?.parent) p.parent = this.resolve(e.parent);
+        places.set(id, p);
+      }
+      return p;
+    };
+    for (const af of this.byArticle.values()) {
+      af.mentions.forEach((m, i) => {
+        const p = get(af.placeIds[i], m.text);
+        p.mentions.push(m);
+        p.variants.set(m.text, (p.variants.get(m.text) ?? 0) + 1);
+        if (!p.articles.has(m.article)) {
+          p.articles.add(m.article);
+          const d = m.article.date;
+          if (d) {
+            if (!p.firstDate || d < p.firstDate) p.firstDate = d;
+            if (!p.lastDate || d > p.lastDate) p.lastDate = d;
+          }
+        }
+      });
+      for (const { placeId, fact } of af.facts) get(placeId).facts.push(fact);
+      for (const c of af.claims) {
+        claims.push(c);
+        const primary = c.ctx.places[0];
+        if (primary && (c.ctx.placeScope === 'clause' || c.ctx.placeScope === 'sentence')) get(primary).claims.push(c);
+      }
+    }
+    for (const p of places.values()) {
+      // Kind and parent as the archive states them win over the gazetteer's generic ones when stated.
+      const kinds = p.facts.map((f) => f.kind).filter((k): k is PlaceKind => !!k);
+      const k = mostCommon(kinds);
+      const entry = this.entry(p.id);
+      if (k && (p.kind === 'plaats' || p.kind === 'plaats-onbekend' || !entry || entry.source === 'archive')) p.kind = k;
+      const parent = mostCommon(p.facts.map((f) => f.parent).filter((x): x is string => !!x && x !== p.id));
+      if (parent && !p.parent) p.parent = parent;
+      // The displayed name: house style or the archive's majority spelling.
+      this.lexicon.preferName(p.id, p.variants);
+      p.name = this.entry(p.id)?.name ?? p.name;
+    }
+    const byDim = new Map<string, Claim[]>();
+    for (const c of claims) {
+      const list = byDim.get(c.figure.dimension);
+      if (list) list.push(c); else byDim.set(c.figure.dimension, [c]);
+    }
+    this.places = places;
+    this.claims = claims;
+    this.claimsByDimension = byDim;
+  }
+
+  private countries: Map<string, string> | null = null;
+
+  /** A country's display name from its ISO code ("UA" → "Oekraïne"), or the input when unknown. */
+  countryName(code: string): string {
+    if (!this.countries) {
+      this.countries = new Map();
+      for (const e of this.lexicon.entries()) if (e.kind === 'land' && e.country) this.countries.set(e.country, e.name);
+    }
+    return this.countries.get(code) ?? code;
+  }
+
+  /** The place a mention id refers to, or the lexicon's knowledge when the archive never names it. */
+  place(id: string): PlaceRecord | undefined { return this.places.get(id); }
+
+  /** Resolve a name as written (any spelling) to a place id. */
+  resolve(name: string): string | null {
+    const e = this.lexicon.lookup(name);
+    if (!e) return null;
+    if (!this.entries.has(e.id)) this.entries.set(e.id, e);
+    return e.id;
+  }
+
+  /** Recognise places in a draft with the archive's knowledge. */
+  placesIn(text: string): PlaceMention[] { return recognizePlaces(text, this.lexicon); }
+}

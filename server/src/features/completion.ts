@@ -1,0 +1,105 @@
+// Completions: place names (tolerant of transliteration and typos) and the archive's figures for
+// what the sentence is about.
+
+import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { formatDate, kindLabel, type Locale } from '../core/l10n';
+import { buildDossier } from '../facts/dossier';
+import type { DraftAnalysis } from '../facts/draft';
+import type { ArticleRecord, Claim, FactIndex } from '../facts/index';
+import { sentences, spanAt } from '../dutch/tokens';
+import { dossierMarkdown } from './render';
+import { eventLabel } from '../facts/semantics';
+
+/** Characters that open completion: digits start a figure; letters come from the editor's own word
+ *  completion trigger, so no letter is listed. */
+export const TRIGGER_CHARACTERS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+const PLACE_CUE = /\b(?:in|bij|naar|rond|rondom|nabij|uit|van|regio|provincie|oblast|stad|stadje|dorp|dorpje|plaats|plaatsje|hoofdstad|richting)\s+$/i;
+
+export function complete(doc: TextDocument, position: Position, analysis: DraftAnalysis, index: FactIndex, locale: Locale): CompletionList {
+  const text = doc.getText();
+  const offset = doc.offsetAt(position);
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(Math.max(lineStart, offset - 200), offset);
+  const word = /[\p{L}\p{M}'’-]*$/u.exec(before)![0];
+  const num = /\d[\d.,]*$/.exec(before)?.[0] ?? '';
+
+  if (num) return { isIncomplete: true, items: figureItems(text, offset, num, doc, position, analysis, index, locale) };
+  if (word.length < 2) return { isIncomplete: true, items: [] };
+  const cue = PLACE_CUE.test(before.slice(0, before.length - word.length));
+  if (!/^\p{Lu}/u.test(word) && !cue) return { isIncomplete: true, items: [] };
+  return { isIncomplete: true, items: placeItems(word, doc, position, analysis, index, locale) };
+}
+
+function placeItems(prefix: string, doc: TextDocument, position: Position, analysis: DraftAnalysis, index: FactIndex, locale: Locale): CompletionItem[] {
+  const candidates = index.lexicon.complete(prefix, 60);
+  // Articles that mention places already in the draft: co-occurrence makes a place more likely.
+  const draftArticles = new Set<ArticleRecord>();
+  for (const id of new Set(analysis.mentions.map((m) => m.id))) for (const a of index.place(id)?.articles ?? []) draftArticles.add(a);
+  const range = { start: { line: position.line, character: position.character - prefix.length }, end: position };
+  const scored = candidates.map((e, rank) => {
+    const p = index.place(e.id);
+    let co = 0;
+    if (p && draftArticles.size) for (const a of p.articles) if (draftArticles.has(a)) co++;
+    const score = Math.log1p(p?.mentions.length ?? 0) * 2 + Math.log1p(co) * 3 - rank * 0.05;
+    return { e, p, score };
+  });
+  scored.sort((a, b) => b.score - a.score);
+  return scored.slice(0, 30).map(({ e, p }, i) => {
+    const name = p?.name ?? e.name;
+    const parent = p?.parent ? index.place(p.parent)?.name ?? null : null;
+    const detail = [kindLabel(p?.kind ?? e.kind, locale), parent, p ? `${p.mentions.length}×` : null].filter(Boolean).join(' · ');
+    return {
+      label: name,
+      kind: CompletionItemKind.Module,
+      detail,
+      // The filter text is what was typed when it matched by transliteration ("Kursk" → Koersk).
+      filterText: prefix,
+      sortText: String(i).padStart(4, '0'),
+      textEdit: { range, newText: name },
+      data: { placeId: e.id },
+    } satisfies CompletionItem;
+  });
+}
+
+function figureItems(text: string, offset: number, num: string, doc: TextDocument, position: Position, analysis: DraftAnalysis, index: FactIndex, locale: Locale): CompletionItem[] {
+  const sent = spanAt(sentences(text), Math.max(0, offset - 1));
+  const placeIds = new Set(analysis.mentions.filter((m) => !sent || (m.start >= sent.start && m.end <= sent.end)).map((m) => m.id));
+  if (!placeIds.size) for (const m of analysis.mentions) placeIds.add(m.id);
+  const claims: Claim[] = [];
+  for (const id of placeIds) for (const c of index.place(id)?.claims ?? []) claims.push(c);
+  const range = { start: { line: position.line, character: position.character - num.length }, end: position };
+  const seen = new Set<string>();
+  const items: CompletionItem[] = [];
+  claims.sort((a, b) => (b.source.article.date ?? '').localeCompare(a.source.article.date ?? ''));
+  for (const c of claims) {
+    const f = c.figure;
+    const body = f.text.slice(f.numberStart - f.start);
+    if (!body.startsWith(num[0]) && !String(f.value).startsWith(num.replace(/[.,]/g, ''))) continue;
+    if (seen.has(body)) continue;
+    seen.add(body);
+    const place = index.place(c.ctx.places[0])?.name ?? '';
+    const ev = c.ctx.events[0] ? eventLabel(c.ctx.events[0], locale) + ' ' : '';
+    items.push({
+      label: body,
+      kind: CompletionItemKind.Value,
+      detail: `${ev}${place}, ${formatDate(c.source.article.date, locale)}`.trim(),
+      documentation: { kind: MarkupKind.Markdown, value: `> ${c.sentence}\n\n— ${c.source.article.label}` },
+      textEdit: { range, newText: body },
+      filterText: num,
+    });
+    if (items.length >= 20) break;
+  }
+  return items;
+}
+
+/** completionItem/resolve: the dossier as documentation for a place item. */
+export function resolveCompletion(item: CompletionItem, index: FactIndex, locale: Locale): CompletionItem {
+  const id = (item.data as { placeId?: string } | undefined)?.placeId;
+  if (id && !item.documentation) {
+    const d = buildDossier(index, id);
+    if (d) item.documentation = { kind: MarkupKind.Markdown, value: dossierMarkdown(d, locale, { maxClaims: 3, maxSentences: 2 }) };
+  }
+  return item;
+}

@@ -1,0 +1,159 @@
+// Diagnostics for a draft: conflicting and outdated figures, variant spellings.
+
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { formatDate, t, type Locale } from '../core/l10n';
+import type { DraftAnalysis } from '../facts/draft';
+import type { ClaimMatch, FigureVerdict } from '../facts/check';
+import type { FactIndex } from '../facts/index';
+import { sourceName } from './render';
+import { checkedKey } from './checked';
+import { fold } from '../dutch/tokens';
+
+export const CODES = { conflict: 'figure-conflict', outdated: 'figure-outdated', variant: 'variant-spelling' } as const;
+
+export interface DiagnosticOptions {
+  locale: Locale;
+  /** Severity per kind; null turns the kind off. */
+  severity: { conflict: DiagnosticSeverity | null; outdated: DiagnosticSeverity | null; variant: DiagnosticSeverity | null };
+  /** Keys of figures the journalist marked as checked (see checked.ts). */
+  checked: ReadonlySet<string>;
+  /** Place id → the house spelling, when a house style sets one. */
+  houseSpelling: (id: string, written: string) => string | null;
+}
+
+export const DEFAULT_DIAGNOSTIC_OPTIONS: DiagnosticOptions = {
+  locale: 'nl',
+  severity: { conflict: DiagnosticSeverity.Warning, outdated: DiagnosticSeverity.Information, variant: DiagnosticSeverity.Information },
+  checked: new Set(),
+  houseSpelling: () => null,
+};
+
+/** What code actions need to act on a diagnostic, carried in Diagnostic.data. */
+export interface DiagnosticData {
+  kind: 'conflict' | 'outdated' | 'variant';
+  /** Replacement text for `replaceRange` (the archive's number, or the house spelling). */
+  replacements?: { text: string; label: string }[];
+  replaceRange?: { start: { line: number; character: number }; end: { line: number; character: number } };
+  sources?: { uri: string; line: number; label: string }[];
+  checkedKey?: string;
+  figure?: string;
+  sentence?: string;
+}
+
+/** Distinct archive figures of a set of matches, with their sources, for a message. */
+function describe(matches: ClaimMatch[], locale: Locale): { figures: string; sources: string; distinct: number } {
+  const byFigure = new Map<string, ClaimMatch[]>();
+  for (const m of matches) {
+    const key = `${m.interval[0]}|${m.interval[1]}`;
+    const list = byFigure.get(key);
+    if (list) list.push(m); else byFigure.set(key, [m]);
+  }
+  const figures: string[] = [];
+  const sources: string[] = [];
+  for (const list of [...byFigure.values()].slice(0, 3)) {
+    figures.push(list[0].claim.figure.text);
+    const articles = new Set(list.map((m) => m.claim.source.article.id));
+    const first = list[0].claim.source;
+    const n = articles.size;
+    sources.push(`${sourceName(first, locale) || first.article.label}${n > 1 ? '; ' + t(locale, 'articles', { n }) : ''}`);
+  }
+  return { figures: figures.join(locale === 'nl' ? ' en ' : ' and '), sources: sources.join(' · '), distinct: byFigure.size };
+}
+
+function numberText(m: ClaimMatch): string {
+  const f = m.claim.figure;
+  // The archive's number as written ("1300", "11.000", "negen").
+  return f.text.slice(f.numberStart - f.start, f.numberEnd - f.start) || String(f.value);
+}
+
+function related(matches: ClaimMatch[], locale: Locale): DiagnosticRelatedInformation[] {
+  return matches.slice(0, 5).map((m) => ({
+    location: {
+      uri: m.claim.source.article.uri,
+      range: { start: { line: m.claim.source.line, character: m.claim.source.character }, end: { line: m.claim.source.line, character: m.claim.source.character + m.claim.figure.text.length } },
+    },
+    message: `${sourceName(m.claim.source, locale)}: “${m.claim.sentence.length > 160 ? m.claim.sentence.slice(0, 159) + '…' : m.claim.sentence}”`,
+  }));
+}
+
+function figureDiagnostic(doc: TextDocument, v: FigureVerdict, opts: DiagnosticOptions): Diagnostic | null {
+  if (v.verdict !== 'conflict' && v.verdict !== 'outdated') return null;
+  const severity = v.verdict === 'conflict' ? opts.severity.conflict : opts.severity.outdated;
+  if (severity == null) return null;
+  const text = doc.getText();
+  const sentence = text.slice(v.ctx.sentence.start, v.ctx.sentence.end);
+  const key = checkedKey(v.figure.text, sentence);
+  if (opts.checked.has(key)) return null;
+  const locale = opts.locale;
+  const cite = v.verdict === 'conflict' ? v.matches : v.newer;
+  const d = describe(cite, locale);
+  const message = v.verdict === 'conflict'
+    ? t(locale, d.distinct > 1 ? 'conflictDisagree' : 'conflict', { figures: d.figures, sources: d.sources })
+    : t(locale, 'outdated', { date: formatDate(cite[0].claim.source.article.date, locale), figures: d.figures, sources: d.sources });
+  const seen = new Set<string>();
+  const replacements: { text: string; label: string }[] = [];
+  for (const m of cite) {
+    const n = numberText(m);
+    if (seen.has(n)) continue;
+    seen.add(n);
+    replacements.push({ text: n, label: m.claim.figure.text });
+  }
+  const data: DiagnosticData = {
+    kind: v.verdict,
+    replacements,
+    replaceRange: { start: doc.positionAt(v.figure.numberStart), end: doc.positionAt(v.figure.numberEnd) },
+    sources: cite.slice(0, 3).map((m) => ({ uri: m.claim.source.article.uri, line: m.claim.source.line, label: m.claim.source.article.label })),
+    checkedKey: key,
+    figure: v.figure.text,
+    sentence,
+  };
+  return {
+    range: { start: doc.positionAt(v.figure.start), end: doc.positionAt(v.figure.end) },
+    severity,
+    source: 'bronvast',
+    code: v.verdict === 'conflict' ? CODES.conflict : CODES.outdated,
+    message,
+    relatedInformation: related(cite, locale),
+    data,
+  };
+}
+
+export function computeDiagnostics(doc: TextDocument, analysis: DraftAnalysis, index: FactIndex, opts: DiagnosticOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const v of analysis.verdicts) {
+    const d = figureDiagnostic(doc, v, opts);
+    if (d) out.push(d);
+  }
+  if (opts.severity.variant != null) {
+    for (const m of analysis.mentions) {
+      const preferred = opts.houseSpelling(m.id, m.text) ?? index.place(m.id)?.name ?? null;
+      if (!preferred || fold(preferred) === fold(m.text)) continue;
+      // Only a spelling of the same name is a variant; an abbreviation ("VS") or another name is not.
+      if (!isSpellingVariant(m.text, preferred)) continue;
+      const data: DiagnosticData = {
+        kind: 'variant',
+        replacements: [{ text: preferred, label: preferred }],
+        replaceRange: { start: doc.positionAt(m.start), end: doc.positionAt(m.end) },
+      };
+      out.push({
+        range: { start: doc.positionAt(m.start), end: doc.positionAt(m.end) },
+        severity: opts.severity.variant,
+        source: 'bronvast',
+        code: CODES.variant,
+        message: t(opts.locale, 'variant', { written: m.text, preferred }),
+        data,
+      });
+    }
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** A transliteration variant rather than another name: same first letter class and similar length. */
+function isSpellingVariant(a: string, b: string): boolean {
+  const fa = fold(a), fb = fold(b);
+  if (Math.abs(fa.length - fb.length) > 4) return false;
+  if (a.toUpperCase() === a && a.length <= 3) return false;
+  const first = (s: string) => s.replace(/^(kh|ch|h)/, 'h').replace(/^(zh|zj)/, 'z').replace(/^(sh|sj)/, 's')[0];
+  return first(fa) === first(fb);
+}

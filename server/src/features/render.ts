@@ -1,0 +1,115 @@
+// Markdown and text renderings shared by hover, the dossier command and the CLI.
+
+import { pathToFileURL } from 'node:url';
+import { formatDate, formatNumber, kindLabel, t, type Locale } from '../core/l10n';
+import type { Dossier } from '../facts/dossier';
+import type { Claim, SourceLocation } from '../facts/index';
+import type { ClaimMatch } from '../facts/check';
+import { eventLabel } from '../facts/semantics';
+
+/** A link to an archive article at a line: a file URI with a line fragment, which VS Code and most
+ *  LSP clients open at that line. */
+export function sourceLink(s: SourceLocation): string {
+  const uri = s.article.uri || pathToFileURL(s.article.file).href;
+  return `${uri}#L${s.line + 1}`;
+}
+
+export function sourceName(s: SourceLocation, locale: Locale): string {
+  const parts = [s.article.source, formatDate(s.article.date, locale)].filter(Boolean);
+  return parts.join(', ');
+}
+
+function escapeMd(s: string): string {
+  return s.replace(/[\\`*_{}\[\]<>#|]/g, (c) => '\\' + c);
+}
+
+function truncate(s: string, n: number): string {
+  return s.length <= n ? s : s.slice(0, n - 1).trimEnd() + '…';
+}
+
+/** "stadje in de regio Koersk, Rusland" */
+export function placeLine(d: Dossier, locale: Locale): string {
+  let s = `**${escapeMd(d.name)}** — ${kindLabel(d.kind, locale)}`;
+  if (d.parent) s += ` ${t(locale, 'liesIn', { parent: `${locale === 'nl' ? 'de ' : 'the '}${kindLabel(d.parent.kind, locale)} ${escapeMd(d.parent.name)}` })}`;
+  if (d.country && d.country !== d.name && d.country !== d.parent?.name) s += `, ${escapeMd(d.country)}`;
+  if (d.near) s += ` · ${t(locale, 'nearTo', { km: formatNumber(d.near.km, locale), place: escapeMd(d.near.name) })}`;
+  return s;
+}
+
+export function mentionLine(d: Dossier, locale: Locale): string {
+  if (!d.mentions) return t(locale, 'noArchive');
+  const arts = d.articles === 1 ? t(locale, 'article1') : t(locale, 'articles', { n: d.articles });
+  let s = t(locale, 'mentioned', { mentions: d.mentions, articles: arts });
+  if (d.firstDate && d.lastDate) {
+    s += ' ' + (d.firstDate === d.lastDate
+      ? t(locale, 'on', { date: formatDate(d.firstDate, locale) })
+      : t(locale, 'between', { first: formatDate(d.firstDate, locale), last: formatDate(d.lastDate, locale) }));
+  }
+  return s;
+}
+
+export function claimLine(c: Claim, locale: Locale): string {
+  const ev = c.ctx.events[0] ? ` ${eventLabel(c.ctx.events[0], locale)}` : '';
+  return `**${escapeMd(c.figure.text)}**${ev} — [${escapeMd(sourceName(c.source, locale) || c.source.article.label)}](${sourceLink(c.source)})`;
+}
+
+/** The hover/dossier Markdown: concise at first glance, details below a rule. */
+export function dossierMarkdown(d: Dossier, locale: Locale, opts: { maxClaims?: number; maxSentences?: number } = {}): string {
+  const out: string[] = [];
+  out.push(placeLine(d, locale));
+  out.push('');
+  out.push(mentionLine(d, locale));
+  const claims = d.claims.slice(0, opts.maxClaims ?? 5);
+  if (claims.length) {
+    out.push('');
+    out.push(`*${t(locale, 'figures')}:*`);
+    for (const c of claims) out.push(`- ${claimLine(c, locale)}`);
+  }
+  const details: string[] = [];
+  if (d.variants.length > 1) {
+    details.push(`*${t(locale, 'variants')}:* ${d.variants.map((v) => `${escapeMd(v.text)} (${v.count})`).join(', ')}`);
+  }
+  const sentences = d.sentences.slice(0, opts.maxSentences ?? 3);
+  if (sentences.length) {
+    details.push(`*${t(locale, 'keySentences')}:*`);
+    for (const s of sentences) {
+      details.push(`> ${escapeMd(truncate(s.text, 220))}  \n> — [${escapeMd(s.source.article.label)}, ${escapeMd(sourceName(s.source, locale))}](${sourceLink(s.source)})`);
+      details.push('');
+    }
+  }
+  if (details.length) { out.push('', '---', ''); out.push(...details); }
+  return out.join('\n').trimEnd();
+}
+
+/** Plain text dossier for the terminal. */
+export function dossierText(d: Dossier, locale: Locale): string {
+  const plain = (s: string) => s.replace(/\*\*|\*/g, '').replace(/\\(.)/g, '$1');
+  const out: string[] = [plain(placeLine(d, locale)), plain(mentionLine(d, locale))];
+  if (d.variants.length) out.push(`${t(locale, 'variants')}: ${d.variants.map((v) => `${v.text} (${v.count})`).join(', ')}`);
+  if (d.claims.length) {
+    out.push('', `${t(locale, 'figures')}:`);
+    for (const c of d.claims.slice(0, 10)) {
+      const ev = c.ctx.events[0] ? ` ${eventLabel(c.ctx.events[0], locale)}` : '';
+      out.push(`  ${c.figure.text}${ev}  — ${sourceName(c.source, locale)}  ${c.source.article.file}:${c.source.line + 1}:${c.source.character + 1}`);
+    }
+  }
+  if (d.sentences.length) {
+    out.push('', `${t(locale, 'keySentences')}:`);
+    for (const s of d.sentences.slice(0, 5)) {
+      out.push(`  “${truncate(s.text, 200)}”`);
+      out.push(`     ${s.source.article.file}:${s.source.line + 1}:${s.source.character + 1} (${sourceName(s.source, locale)})`);
+    }
+  }
+  return out.join('\n');
+}
+
+/** A short timeline of archive claims about a figure: date, figure, source. */
+export function claimsTimelineMarkdown(matches: ClaimMatch[], locale: Locale): string {
+  const sorted = matches.slice().sort((a, b) => (a.claim.source.article.date ?? '').localeCompare(b.claim.source.article.date ?? ''));
+  const out = [`*${t(locale, 'claimsAbout')}:*`];
+  for (const m of sorted.slice(0, 8)) {
+    const c = m.claim;
+    out.push(`- ${formatDate(c.source.article.date, locale)}: **${escapeMd(c.figure.text)}** — [${escapeMd(c.source.article.source ?? c.source.article.label)}](${sourceLink(c.source)}) · _${t(locale, 'whyMatched')}: ${m.reasons.join(', ')}_`);
+  }
+  return out.join('\n');
+}

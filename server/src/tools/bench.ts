@@ -1,0 +1,192 @@
+// `npm run bench`: speed and memory, as medians over repeated runs (these machines are shared and
+// noisy). Every indexing run is a fresh child process so that cold, warm and peak memory are real.
+//
+//   node dist/bench.js [--quick] [--runs N] [--big-articles N] [--skip-big] [--skip-lsp] [--skip-frog]
+
+import { spawnSync, execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Archive } from '../archive';
+import { extractFigures } from '../dutch/figures';
+import { PlaceLexicon, learnPlaceFacts, recognizePlaces } from '../dutch/places';
+import { ROOT, makeWorkspace, startClient } from './lsp-client';
+
+const SHARED = process.env.BRONVAST_SHARED ?? path.resolve(ROOT, '..', 'shared');
+const DPG = path.join(SHARED, 'data', 'dpgmedia2019', 'dpgMedia2019-articles-byarticle-all.jsonl');
+
+const argv = process.argv.slice(2);
+const flag = (f: string) => argv.includes(f);
+const opt = (f: string, d: number) => { const i = argv.indexOf(f); return i >= 0 ? Number(argv[i + 1]) : d; };
+
+function stats(xs: number[]) {
+  const s = xs.slice().sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))];
+  return { median: q(0.5), p99: q(0.99), min: s[0], max: s[s.length - 1], n: s.length };
+}
+const fmt = (x: number, d = 1) => x.toFixed(d);
+
+/** Child mode: index a corpus once and report time and peak memory. */
+async function child(): Promise<void> {
+  const [, corpus, cache] = argv;
+  const t0 = process.hrtime.bigint();
+  const archive = new Archive({ paths: [corpus], baseDir: process.cwd(), cacheDir: cache === '-' ? null : cache });
+  const r = await archive.build();
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  global.gc?.();
+  const steady = process.memoryUsage().rss;
+  process.stdout.write(JSON.stringify({ ms, articles: r.articles, figures: r.figures, places: r.places, analysed: r.analysed, fromCache: r.fromCache, maxRssKB: process.resourceUsage().maxRSS, steadyRss: steady }) + '\n');
+}
+
+function runChild(corpus: string, cache: string | null) {
+  const res = spawnSync(process.execPath, ['--expose-gc', __filename, '--child', corpus, cache ?? '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (res.status !== 0) throw new Error(`index run failed: ${res.stderr}`);
+  return JSON.parse(res.stdout.trim().split('\n').pop()!) as { ms: number; articles: number; figures: number; places: number; analysed: number; fromCache: number; maxRssKB: number; steadyRss: number };
+}
+
+function sizeOf(p: string): number {
+  const st = fs.statSync(p);
+  if (st.isFile()) return st.size;
+  return fs.readdirSync(p).reduce((n, f) => n + sizeOf(path.join(p, f)), 0);
+}
+
+/** ~30,000 articles: the benchmark corpus repeated with new ids. */
+function makeBigCorpus(target: number): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-big-'));
+  const lines = fs.readFileSync(DPG, 'utf8').split('\n').filter((l) => l.trim());
+  const out = fs.createWriteStream(path.join(dir, 'big.jsonl'));
+  const chunks: string[] = [];
+  for (let i = 0; i < target; i++) {
+    const rec = JSON.parse(lines[i % lines.length]);
+    rec.id = `${rec.id}-r${Math.floor(i / lines.length)}`;
+    chunks.push(JSON.stringify(rec));
+  }
+  fs.writeFileSync(path.join(dir, 'big.jsonl'), chunks.join('\n') + '\n');
+  out.close();
+  return dir;
+}
+
+function indexBench(label: string, corpus: string, runs: number) {
+  const mb = sizeOf(corpus) / 1e6;
+  const cold: ReturnType<typeof runChild>[] = [];
+  for (let i = 0; i < runs; i++) {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-bcache-'));
+    cold.push(runChild(corpus, cache));
+    if (i === runs - 1) {
+      const warm: ReturnType<typeof runChild>[] = [];
+      for (let j = 0; j < runs; j++) warm.push(runChild(corpus, cache));
+      const c = stats(cold.map((r) => r.ms)), w = stats(warm.map((r) => r.ms));
+      const arts = cold[0].articles;
+      console.log(`### ${label}: ${arts} articles, ${fmt(mb)} MB`);
+      console.log(`cold index   median ${fmt(c.median / 1000, 2)} s (min ${fmt(c.min / 1000, 2)}, max ${fmt(c.max / 1000, 2)}; n=${c.n})  → ${fmt(mb / (c.median / 1000), 2)} MB/s, ${fmt(arts / (c.median / 1000), 0)} articles/s`);
+      console.log(`warm start   median ${fmt(w.median / 1000, 2)} s (min ${fmt(w.min / 1000, 2)}, max ${fmt(w.max / 1000, 2)}; n=${w.n})  → ${fmt(c.median / w.median, 1)}× faster than cold (from cache: ${warm[0].fromCache})`);
+      const peak = Math.max(...cold.map((r) => r.maxRssKB)) / 1024;
+      const steady = stats(warm.map((r) => r.steadyRss / 1e6)).median;
+      console.log(`memory       peak RSS while indexing ${fmt(peak, 0)} MB (main process; workers share it); after indexing ${fmt(steady, 0)} MB`);
+      console.log(`index        ${cold[0].places} places, ${cold[0].figures} figures\n`);
+      fs.rmSync(cache, { recursive: true, force: true });
+    } else {
+      fs.rmSync(cache, { recursive: true, force: true });
+    }
+  }
+}
+
+function extractorBench(texts: string[], runs: number) {
+  const all = texts.join('\n\n');
+  const mb = Buffer.byteLength(all) / 1e6;
+  const lex = PlaceLexicon.load();
+  lex.addLearned(texts.flatMap((t) => learnPlaceFacts(t)));
+  const time = (f: () => void) => { const t0 = process.hrtime.bigint(); f(); return Number(process.hrtime.bigint() - t0) / 1e6; };
+  const fig = stats(Array.from({ length: runs }, () => time(() => { for (const t of texts) extractFigures(t); })));
+  const pl = stats(Array.from({ length: runs }, () => time(() => { for (const t of texts) recognizePlaces(t, lex); })));
+  console.log(`### Extractors alone (${fmt(mb)} MB of Dutch news text)`);
+  console.log(`figures      median ${fmt(fig.median, 0)} ms → ${fmt(mb / (fig.median / 1000), 2)} MB/s (min ${fmt(fig.min, 0)}, max ${fmt(fig.max, 0)} ms)`);
+  console.log(`places       median ${fmt(pl.median, 0)} ms → ${fmt(mb / (pl.median / 1000), 2)} MB/s (min ${fmt(pl.min, 0)}, max ${fmt(pl.max, 0)} ms)`);
+  return { placesMBs: mb / (pl.median / 1000) };
+}
+
+function frogBench(texts: string[], placesMBs: number) {
+  let frog: string;
+  try { frog = execFileSync('sh', ['-c', 'command -v frog'], { encoding: 'utf8' }).trim(); } catch { frog = ''; }
+  if (!frog) { console.log('frog        not installed: ratio skipped (apt-get install frog)\n'); return; }
+  // Frog is slow: a sample of the same text, NER only (--skip=mpcla), timed as a whole command.
+  const sample = texts.slice(0, 40).join('\n\n');
+  const file = path.join(os.tmpdir(), 'bronvast-frog.txt');
+  fs.writeFileSync(file, sample);
+  const mb = Buffer.byteLength(sample) / 1e6;
+  const t0 = Date.now();
+  const r = spawnSync(frog, ['-t', file, '--skip=mpcla', '-o', path.join(os.tmpdir(), 'bronvast-frog.out')], { encoding: 'utf8', timeout: 600000 });
+  const s = (Date.now() - t0) / 1000;
+  if (r.status !== 0) { console.log(`frog        failed (${r.status}): ${r.stderr?.slice(0, 200)}\n`); return; }
+  const frogMBs = mb / s;
+  console.log(`frog NER     ${fmt(s, 1)} s for ${fmt(mb * 1000, 0)} kB → ${fmt(frogMBs, 4)} MB/s (incl. start-up); Bronvast places ${fmt(placesMBs / frogMBs, 0)}× faster\n`);
+}
+
+async function lspBench(corpusDir: string | null, label: string, n: number) {
+  const ws = corpusDir ? (() => { const w = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-ws-')); fs.mkdirSync(path.join(w, 'corpus')); for (const f of fs.readdirSync(corpusDir)) fs.copyFileSync(path.join(corpusDir, f), path.join(w, 'corpus', f)); return w; })() : makeWorkspace();
+  const client = await startClient(ws);
+  const t0 = Date.now();
+  await client.waitForReady(600000);
+  const indexMs = Date.now() - t0;
+  // A ~1,000-word draft built from the sample corpus's kind of sentences.
+  const para = "Het Oekraïense leger veroverde in augustus zo'n 1300 vierkante kilometer in de regio Koersk, rond het stadje Soedzja. Volgens de VS vechten er zo'n 11.000 Noord-Koreanen aan Russische zijde. In Pokrovsk woonden voor de oorlog 60.000 mensen.";
+  const words = para.split(/\s+/).length;
+  const text = Array.from({ length: Math.ceil(1000 / words) }, () => para).join('\n\n');
+  const uri = client.open('bench.kopij', text);
+  await client.waitForDiagnostics(uri, () => true, 60000);
+  const lines = text.split('\n');
+  const hoverPos = { line: 0, character: lines[0].indexOf('Soedzja') + 2 };
+  const hov: number[] = [], comp: number[] = [], diag: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let t = process.hrtime.bigint();
+    await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: (i % 5) * 2, character: hoverPos.character } });
+    hov.push(Number(process.hrtime.bigint() - t) / 1e6);
+    t = process.hrtime.bigint();
+    await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: (i % 5) * 2, character: lines[0].indexOf('Koersk') + 3 } });
+    comp.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  // Diagnostics after an edit: time from the edit to publishDiagnostics, minus the debounce.
+  const debounce = 300;
+  for (let i = 0; i < Math.min(20, n); i++) {
+    const edited = text.replace('zo\'n 1300', `zo'n ${1300 + i + 1}`);
+    client.diagnostics.delete(uri);
+    const t = process.hrtime.bigint();
+    client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 100 + i }, contentChanges: [{ text: edited }] });
+    await client.waitForDiagnostics(uri, () => true, 60000);
+    diag.push(Number(process.hrtime.bigint() - t) / 1e6 - debounce);
+  }
+  const h = stats(hov), c = stats(comp), d = stats(diag);
+  console.log(`### LSP latency at the client over stdio: ${label} (index ready in ${fmt(indexMs / 1000, 1)} s)`);
+  console.log(`hover        median ${fmt(h.median, 2)} ms, p99 ${fmt(h.p99, 2)} ms (n=${h.n})`);
+  console.log(`completion   median ${fmt(c.median, 2)} ms, p99 ${fmt(c.p99, 2)} ms (n=${c.n})`);
+  console.log(`diagnostics  median ${fmt(d.median, 1)} ms, p99 ${fmt(d.p99, 1)} ms after the ${debounce} ms debounce, ~1,000-word draft (n=${d.n})\n`);
+  await client.stop();
+  fs.rmSync(ws, { recursive: true, force: true });
+}
+
+async function main(): Promise<void> {
+  if (flag('--child')) return child();
+  const quick = flag('--quick');
+  const runs = opt('--runs', quick ? 1 : 3);
+  console.log(`# Bronvast benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, node ${process.version}, ${new Date().toISOString()}\n`);
+  indexBench('sample corpus', path.join(ROOT, 'samples', 'corpus'), runs);
+  if (!fs.existsSync(DPG)) {
+    console.log(`benchmark corpus not found at ${DPG} (set BRONVAST_SHARED): the rest is skipped.`);
+    await lspBench(null, 'sample corpus', quick ? 50 : 300);
+    return;
+  }
+  indexBench('dpgmedia2019 (JSONL as is)', DPG, runs);
+  const texts = fs.readFileSync(DPG, 'utf8').split('\n').filter((l) => l.trim()).map((l) => { try { return String(JSON.parse(l).text ?? ''); } catch { return ''; } });
+  const { placesMBs } = extractorBench(texts, quick ? 1 : 5);
+  if (!flag('--skip-frog')) frogBench(texts, placesMBs);
+  await lspBench(null, 'sample corpus', quick ? 50 : 300);
+  let big: string | null = null;
+  if (!flag('--skip-big')) {
+    big = makeBigCorpus(opt('--big-articles', 30000));
+    indexBench('large corpus (benchmark repeated, new ids)', big, quick ? 1 : Math.min(runs, 2));
+  }
+  if (!flag('--skip-lsp')) await lspBench(big ?? path.dirname(DPG), big ? 'large corpus' : 'dpgmedia2019', quick ? 50 : 300);
+  if (big) fs.rmSync(big, { recursive: true, force: true });
+}
+
+main().catch((e) => { console.error(e); process.exitCode = 1; });

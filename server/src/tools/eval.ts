@@ -1,0 +1,49 @@
+// `npm run eval`: every accuracy measure of the project, on the shared evaluation material
+// (../shared when present; says so and skips when absent).
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { evalDrafts } from './eval-drafts';
+import { evalFigurePeers } from './eval-figures';
+import { evalSeedsPlaces, evalConll } from './eval-places';
+
+const root = path.resolve(__dirname, '..');
+const shared = process.env.BRONVAST_SHARED ?? path.resolve(root, '..', 'shared');
+const pct = (x: number) => (x * 100).toFixed(1) + '%';
+const f3 = (x: number) => x.toFixed(3);
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(shared)) {
+    console.log(`shared evaluation material not found at ${shared} (set BRONVAST_SHARED); nothing to measure.`);
+    return;
+  }
+  const only = process.argv.slice(2);
+  const want = (k: string) => !only.length || only.includes(k);
+  console.log(`Evaluation material: ${shared}\n`);
+
+  if (want('figures')) {
+    console.log('## Figures: peer suites');
+    for (const r of evalFigurePeers(shared)) {
+      console.log(`${r.suite.padEnd(40)} ${String(r.passed).padStart(5)}/${String(r.total).padEnd(5)} ${pct(r.total ? r.passed / r.total : 0)}`);
+    }
+    console.log('');
+  }
+  if (want('places')) {
+    console.log('## Places');
+    const s = evalSeedsPlaces(shared, path.join(root, 'samples', 'corpus'));
+    console.log(`sample corpus vs seeds-places.json       P ${f3(s.precision)}  R ${f3(s.recall)}  F1 ${f3(s.f1)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`);
+    for (const split of ['testa', 'testb'] as const) {
+      const c = evalConll(shared, split);
+      console.log(`CoNLL-2002 ned.${split} LOC (train as corpus)  P ${f3(c.precision)}  R ${f3(c.recall)}  F1 ${f3(c.f1)}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`);
+    }
+    console.log('');
+  }
+  if (want('drafts')) {
+    console.log('## Conflict check: drafts-dev.json against the sample corpus');
+    const d = await evalDrafts(path.join(shared, 'eval', 'drafts-dev.json'), path.join(shared, 'corpus', 'seeds'));
+    console.log(`warnings  P ${f3(d.precision)}  R ${f3(d.recall)}  F1 ${f3(d.f1)}  (tp ${d.tp}, fp ${d.fp}, fn ${d.fn}, tn ${d.tn}); archive figure cited in ${d.cited}/${d.citedOf}`);
+    for (const e of d.errors) console.log(`  ${e.id}  ${e.figure}: expected ${e.expected}, got ${e.got}${e.message ? ` — ${e.message}` : ''}`);
+  }
+}
+
+main().catch((e) => { console.error(e); process.exitCode = 1; });

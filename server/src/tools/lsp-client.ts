@@ -1,0 +1,105 @@
+// A minimal LSP client that starts the built server (dist/server.js) over stdio, as any editor would.
+// Used by the LSP tests and by the benchmark's latency measurements.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection,
+} from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+/** The project root: the nearest folder above this file with a package.json (works from source and from dist/). */
+export const ROOT = (() => {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
+export const SERVER = path.join(ROOT, 'dist', 'server.js');
+
+export interface LspClient {
+  conn: MessageConnection;
+  proc: ChildProcess;
+  workspace: string;
+  diagnostics: Map<string, PublishDiagnosticsParams>;
+  statuses: { state: string; articles: number }[];
+  logs: string[];
+  waitForDiagnostics(uri: string, pred?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  waitForReady(timeoutMs?: number): Promise<void>;
+  open(name: string, text: string, languageId?: string): string;
+  stop(): Promise<void>;
+}
+
+/** A scratch workspace with corpus/ = the sample corpus. */
+/** A diagnostic's message as text (LSP 3.18 allows Markdown messages). */
+export function messageText(m: string | { value: string }): string {
+  return typeof m === 'string' ? m : m.value;
+}
+
+export function makeWorkspace(corpusDir = path.join(ROOT, 'samples', 'corpus')): string {
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-ws-'));
+  fs.mkdirSync(path.join(ws, 'corpus'));
+  for (const f of fs.readdirSync(corpusDir)) {
+    fs.copyFileSync(path.join(corpusDir, f), path.join(ws, 'corpus', f));
+  }
+  return ws;
+}
+
+export async function startClient(workspace: string, settings: Record<string, unknown> = {}, locale = 'nl'): Promise<LspClient> {
+  if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} not built: run npm run build`);
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-cache-'));
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, BRONVAST_CACHE_DIR: cache }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const diagnostics = new Map<string, PublishDiagnosticsParams>();
+  const statuses: { state: string; articles: number }[] = [];
+  const logs: string[] = [];
+  const listeners: (() => void)[] = [];
+  const notify = () => listeners.splice(0).forEach((l) => l());
+  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => { diagnostics.set(p.uri, p); notify(); });
+  conn.onNotification('bronvast/status', (p: { state: string; articles: number }) => { statuses.push(p); notify(); });
+  conn.onNotification('window/logMessage', (p: { message: string }) => { logs.push(p.message); });
+  conn.onNotification('window/showMessage', (p: { message: string }) => { logs.push(p.message); });
+  conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => ({ corpus: { paths: ['corpus'] }, ...settings })));
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.onNotification('$/progress', () => undefined);
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('window/showMessageRequest', () => null);
+  conn.listen();
+  const uri = pathToFileURL(workspace).href;
+  await conn.sendRequest('initialize', {
+    processId: process.pid, rootUri: uri, locale,
+    workspaceFolders: [{ uri, name: 'ws' }],
+    capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true }, window: { workDoneProgress: true } },
+  });
+  conn.sendNotification('initialized', {});
+  const waitFor = (check: () => boolean, timeoutMs: number, what: string) => new Promise<void>((resolve, reject) => {
+    if (check()) return resolve();
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; logs:\n${logs.join('\n')}`)), timeoutMs);
+    const again = () => { if (check()) { clearTimeout(timer); resolve(); } else listeners.push(again); };
+    listeners.push(again);
+  });
+  let version = 0;
+  const client: LspClient = {
+    conn, proc, workspace, diagnostics, statuses, logs,
+    async waitForDiagnostics(docUri, pred = () => true, timeoutMs = 15000) {
+      await waitFor(() => { const d = diagnostics.get(docUri); return !!d && pred(d.diagnostics); }, timeoutMs, `diagnostics for ${docUri}`);
+      return diagnostics.get(docUri)!.diagnostics;
+    },
+    async waitForReady(timeoutMs = 30000) {
+      await waitFor(() => statuses.some((s) => s.state === 'ready'), timeoutMs, 'index ready');
+    },
+    open(name, text, languageId = 'kopij') {
+      const docUri = pathToFileURL(path.join(workspace, name)).href;
+      conn.sendNotification('textDocument/didOpen', { textDocument: { uri: docUri, languageId, version: ++version, text } });
+      return docUri;
+    },
+    async stop() {
+      try { await conn.sendRequest('shutdown'); conn.sendNotification('exit'); } catch { /* already gone */ }
+      conn.dispose();
+      proc.kill();
+    },
+  };
+  return client;
+}

@@ -1,0 +1,112 @@
+// The built server over stdio, driven as an editor drives it, on the sample corpus.
+
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CompletionList, Hover, MarkupContent, Location, CodeAction, DocumentSymbol } from 'vscode-languageserver-protocol';
+import { makeWorkspace, messageText, startClient, type LspClient } from '../../server/src/tools/lsp-client';
+
+const DRAFT = [
+  'Oekraïne in het nauw',
+  '',
+  "Het Oekraïense leger veroverde bij de inval in augustus zo'n 1500 vierkante kilometer Russisch grondgebied. Rond het stadje Soedzja wordt nog gevochten.",
+  '',
+  'In de stad Kursk zijn bij zestig busstations schuilkelders geplaatst.',
+].join('\n');
+
+function posOf(text: string, needle: string, delta = 1) {
+  const off = text.indexOf(needle) + delta;
+  const before = text.slice(0, off).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+describe('language server over stdio', function () {
+  this.timeout(60000);
+  let client: LspClient;
+  let uri: string;
+
+  before(async () => {
+    client = await startClient(makeWorkspace());
+    await client.waitForReady();
+    uri = client.open('draft.kopij', DRAFT);
+  });
+  after(async () => { await client?.stop(); });
+
+  it('reports the index state with counts', () => {
+    const ready = client.statuses.find((s) => s.state === 'ready')!;
+    assert.equal(ready.articles, 5);
+  });
+
+  it('warns about a figure that conflicts with the archive, citing the archive figure', async () => {
+    const diags = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'figure-conflict'));
+    const conflict = diags.find((d) => d.code === 'figure-conflict')!;
+    assert.equal(conflict.severity, 2);
+    assert.equal(conflict.source, 'bronvast');
+    assert.match(messageText(conflict.message), /1300 vierkante kilometer/);
+    assert.equal(DRAFT.split('\n')[conflict.range.start.line].slice(conflict.range.start.character, conflict.range.end.character), "zo'n 1500 vierkante kilometer");
+    assert.ok(conflict.relatedInformation && conflict.relatedInformation.length > 0, 'links the source article');
+    assert.match(conflict.relatedInformation![0].location.uri, /^file:.*corpus/);
+    // The agreeing figure (zestig busstations) gets no warning.
+    assert.ok(!diags.some((d) => d.range.start.line === 4 && d.code === 'figure-conflict'));
+  });
+
+  it('offers quick fixes for a conflict: replace, open source, mark as checked', async () => {
+    const diags = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'figure-conflict'));
+    const conflict = diags.find((d) => d.code === 'figure-conflict')!;
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: conflict.range, context: { diagnostics: [conflict] },
+    })) as CodeAction[];
+    const replace = actions.find((a) => a.edit);
+    assert.ok(replace, 'a replace action');
+    assert.equal(replace!.edit!.changes![uri][0].newText, '1300');
+    assert.ok(actions.some((a) => a.command?.command === 'bronvast.openSource'));
+    assert.ok(actions.some((a) => a.command?.command === 'bronvast.markChecked'));
+  });
+
+  it('hovers a place with its dossier', async () => {
+    const h = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: posOf(DRAFT, 'Soedzja') })) as Hover;
+    assert.ok(h, 'a hover');
+    const md = (h.contents as MarkupContent).value;
+    assert.match(md, /Soedzja/);
+    assert.match(md, /Koersk/, 'names the region it lies in');
+    assert.match(md, /file:\/\/.*#L\d+/, 'links a source at a line');
+  });
+
+  it('completes a place name from a transliterated prefix', async () => {
+    const text = DRAFT + '\nDe weg naar Kurs';
+    client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+    const list = (await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: posOf(text, 'naar Kurs', 'naar Kurs'.length) })) as CompletionList;
+    assert.ok(list.items.some((i) => i.label === 'Koersk'), `Koersk offered, got ${list.items.map((i) => i.label).join(', ')}`);
+  });
+
+  it('lists the draft outline and the archive mentions of a place', async () => {
+    const symbols = (await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    assert.ok(symbols.some((s) => s.name === 'Soedzja'));
+    const refs = (await client.conn.sendRequest('textDocument/references', { textDocument: { uri }, position: posOf(DRAFT, 'Soedzja'), context: { includeDeclaration: true } })) as Location[];
+    assert.ok(refs.filter((r) => r.uri.includes('/corpus/')).length >= 2, 'archive mentions of Soedzja');
+  });
+
+  it('answers odd requests without failing, and valid ones afterwards', async () => {
+    const h1 = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: -5, character: -1 } });
+    assert.equal(h1, null);
+    const h2 = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nowhere.kopij' }, position: { line: 0, character: 0 } });
+    assert.equal(h2, null);
+    const h3 = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 9999, character: 9999 } });
+    assert.equal(h3, null);
+    // Malformed JSON-RPC on the wire: the server must stay up.
+    client.proc.stdin!.write('Content-Length: 19\r\n\r\n{"jsonrpc": "2.0", ');
+    client.proc.stdin!.write('Content-Length: 2\r\n\r\n{}');
+    const h4 = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: posOf(DRAFT, 'Soedzja') })) as Hover;
+    assert.ok(h4);
+  });
+
+  it('updates diagnostics when a corpus file changes, without a restart', async () => {
+    const file = path.join(client.workspace, 'corpus', '003_85047de7e29543d5.txt');
+    const text = fs.readFileSync(file, 'utf8').replace('bij zestig busstations', 'bij tachtig busstations');
+    fs.writeFileSync(file, text);
+    client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 2 }] });
+    const diags = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'figure-conflict' && /tachtig/.test(messageText(x.message))));
+    assert.ok(diags.some((d) => /tachtig busstations/.test(messageText(d.message))));
+  });
+});
