@@ -65,14 +65,15 @@ export const DEFAULT_FIGURE_OPTIONS: FigureOptions = {
     'hooguit': 'atMost', 'maximaal': 'atMost', 'maximum': 'atMost', 'ten hoogste': 'atMost', 'hoogstens': 'atMost',
     'op zijn hoogst': 'atMost', "op z'n hoogst": 'atMost', 'niet meer dan': 'atMost', 'niet meer als': 'atMost', 'tot wel': 'atMost',
     'tot maximaal': 'atMost', 'kleiner of gelijk aan': 'atMost', 'lager of gelijk aan': 'atMost', 'minder dan of gelijk aan': 'atMost',
-    'gelijk aan of minder dan': 'atMost', '<=': 'atMost', '< =': 'atMost', '≤': 'atMost',
+    'gelijk aan of minder dan': 'atMost', 'kleiner of gelijk dan': 'atMost', 'lager of gelijk dan': 'atMost',
+    'groter of gelijk dan': 'atLeast', 'hoger of gelijk dan': 'atLeast', '<=': 'atMost', '< =': 'atMost', '≤': 'atMost',
     'precies': 'exact', 'exact': 'exact', 'maar liefst': 'exact', 'liefst': 'exact', 'gelijk aan': 'exact', 'slechts': 'exact',
     'tussen': 'exact', 'tussen de': 'exact', 'van': 'exact', 'vanaf': 'atLeast', 'percentage van': 'exact',
   },
   postQualifiers: {
     'of meer': 'atLeast', 'of méér': 'atLeast', 'en meer': 'atLeast', 'of hoger': 'atLeast', 'of langer': 'atLeast', 'of ouder': 'atLeast',
-    'of minder': 'atMost', 'of lager': 'atMost', 'of korter': 'atMost', 'of jonger': 'atMost', 'of evenveel': 'atLeast',
-    'of gelijk aan': 'atLeast', 'of meer dan': 'atLeast', 'of meer dan dat': 'atLeast',
+    'of minder': 'atMost', 'of lager': 'atMost', 'of korter': 'atMost', 'of jonger': 'atMost',
+    'of gelijk aan': 'exact', 'of evenveel': 'exact', 'of meer dan dat': 'atLeast',
   },
   roundingFraction: 0.5,
   relative: { approx: 0.1, approxAbove: 0.1, approxBelow: 0.1 },
@@ -114,14 +115,16 @@ const WEEKDAY = new Set(['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag
 // Regex of unit words after a number, longest first, anchored.
 const UNIT_KEYS = Object.keys(UNIT_WORDS).concat(['pond']).sort((a, b) => b.length - a.length);
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const UNIT_RE = new RegExp(`^[ \\u00a0\\u2009\\u202f]?(${UNIT_KEYS.map((k) => esc(k).replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+const UNIT_RE = new RegExp(`^[ \\u00a0\\u2009\\u202f-]?(${UNIT_KEYS.map((k) => esc(k).replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 const PREFIX_KEYS = Object.keys(CURRENCY_PREFIX).sort((a, b) => b.length - a.length);
 const PREFIX_RE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${PREFIX_KEYS.map(esc).join('|')})[ \\u00a0]?$`, 'iu');
 function qualifierRe(keys: string[], anchorEnd: boolean): RegExp {
-  const alt = keys.sort((a, b) => b.length - a.length).map((k) => esc(k).replace(/ /g, '\\s+')).join('|');
+  const sorted = keys.sort((a, b) => b.length - a.length);
+  const alt = (ks: string[]) => ks.map((k) => esc(k).replace(/ /g, '\\s+')).join('|') || '(?!)';
+  const words = sorted.filter((k) => /^[\p{L}]/u.test(k)), symbols = sorted.filter((k) => !/^[\p{L}]/u.test(k));
   return anchorEnd
-    ? new RegExp(`(?:^|[^\\p{L}\\p{N}'’])(${alt})\\s*$`, 'iu')
-    : new RegExp(`^\\s*(${alt})(?![\\p{L}\\p{N}])`, 'iu');
+    ? new RegExp(`(?:(?:^|[^\\p{L}\\p{N}'’])(${alt(words)})|(${alt(symbols)}))\\s*$`, 'iu')
+    : new RegExp(`^\\s*(${alt(sorted)})(?![\\p{L}\\p{N}])(?!\\s+(?:dan|als)\\b(?!\\s+dat\\b))`, 'iu');
 }
 
 /** The rounding step of a number as written: 10^k of its least significant non-zero digit. */
@@ -185,7 +188,14 @@ export function extractFigures(text: string, options?: Partial<FigureOptions>): 
   // Spans that are never figures: time expressions, URLs, e-mail addresses.
   const blocked: { start: number; end: number }[] = [];
   for (const t of extractTimeExpressions(text, o.referenceDate)) blocked.push({ start: t.start, end: t.end });
-  for (const m of text.matchAll(/(?:https?:\/\/|www\.)[^\s]+|[\w.+-]+@[\w-]+\.[\w.]+/g)) blocked.push({ start: m.index!, end: m.index! + m[0].length });
+  for (const m of text.matchAll(/(?:https?:\/\/|www\.)[^\s]+/g)) blocked.push({ start: m.index!, end: m.index! + m[0].length });
+  // e-mail addresses: expand around each "@" (bounded, so a long run of word characters stays linear)
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let a = at, b = at + 1;
+    while (a > 0 && at - a < 64 && /[\w.+-]/.test(text[a - 1])) a--;
+    while (b < text.length && b - at < 255 && /[\w.-]/.test(text[b])) b++;
+    if (a < at && b > at + 1) blocked.push({ start: a, end: b });
+  }
   blocked.sort((a, b) => a.start - b.start);
   let bi = 0;
   const isBlocked = (s: number, e: number): boolean => {
@@ -254,7 +264,7 @@ function readVague(text: string, toks: Token[], i: number, o: FigureOptions): Ca
 }
 
 /** Read a number (digits or words, with a magnitude word) starting at token i. */
-function readNumber(text: string, toks: Token[], i: number): Num | null {
+function readNumber(text: string, toks: Token[], i: number, inRange = false): Num | null {
   const t = toks[i];
   if (t.kind === 'number') {
     const before = text[t.start - 1];
@@ -262,9 +272,10 @@ function readNumber(text: string, toks: Token[], i: number): Num | null {
     if (isLetter(before) || before === '/' || before === '#' || before === '@' || before === '_') return null;
     if ((before === '-' || before === '.') && isLetter(text[t.start - 2])) return null;
     if (before === '.' || before === ',' && isDigit(text[t.start - 2])) return null;
+    if (/\+\d[\d \-]*$/.test(text.slice(Math.max(0, t.start - 24), t.start))) return null; // +31 6 12 34 56 78
     if (before === '+' ) return null; // phone numbers, +31
     // the tail of "06-12345678", a score "2-1" or a range not read as one: not a figure on its own
-    if ((before === '-' || before === '–') && isDigit(text[t.start - 2])) return null;
+    if (!inRange && (before === '-' || before === '–') && isDigit(text[t.start - 2])) return null;
     let raw = t.text;
     let end = t.end;
     let endTok = i + 1;
@@ -287,6 +298,9 @@ function readNumber(text: string, toks: Token[], i: number): Num | null {
     if (/^\d+\.\d+\.\d+/.test(text.slice(t.start, t.start + 40)) && parseDigits(raw) === null) return null;   // 1.2.3.4, versions
     let v = parseDigits(raw);
     if (v === null) return null;
+    let lead = 0;
+    if (before === ',' && !isDigit(text[t.start - 2]) && /^\d+$/.test(raw)) { v = parseDigits(',' + raw); lead = 1; } // ",08"
+    if (v === null) return null;
     // space-grouped thousands: "40 000", "1 234 567"
     let j = i + 1;
     let grouped = raw;
@@ -294,7 +308,7 @@ function readNumber(text: string, toks: Token[], i: number): Num | null {
       const sep = text.slice(end, toks[j].start);
       const cand = grouped + sep + toks[j].text;
       // a plain space groups only when the first group has 2–3 digits or more groups follow
-      if (sep === ' ' && raw.length === 1 && !(j + 1 < toks.length && toks[j + 1].kind === 'number' && /^\d{3}/.test(toks[j + 1].text) && text.slice(toks[j].end, toks[j + 1].start) === ' ')) break;
+      if (sep === ' ' && raw.length === 1 && grouped === raw && !(j + 1 < toks.length && toks[j + 1].kind === 'number' && /^\d{3}/.test(toks[j + 1].text) && text.slice(toks[j].end, toks[j + 1].start) === ' ')) break;
       const pv = parseDigits(cand);
       if (pv === null) break;
       grouped = cand; v = pv; end = toks[j].end; endTok = j + 1; j++;
@@ -307,7 +321,7 @@ function readNumber(text: string, toks: Token[], i: number): Num | null {
       v = v / Number(m[1]);
       end += m[0].length; frac = true;
       while (endTok < toks.length && toks[endTok].start < end) endTok++;
-    } else if (endTok < toks.length && toks[endTok].kind === 'number' && text.slice(end, toks[endTok].start) === ' ' && text[toks[endTok].end] === '/' && Number.isInteger(v)) {
+    } else if (endTok < toks.length && toks[endTok].kind === 'number' && /^ {1,2}$/.test(text.slice(end, toks[endTok].start)) && text[toks[endTok].end] === '/' && Number.isInteger(v)) {
       const m = /^(\d{1,2})\/(\d{1,2})(?![\d/])/.exec(text.slice(toks[endTok].start, toks[endTok].start + 8));
       if (m && Number(m[2]) > Number(m[1]) && Number(m[2]) > 0) {
         v = v + Number(m[1]) / Number(m[2]);
@@ -316,14 +330,14 @@ function readNumber(text: string, toks: Token[], i: number): Num | null {
       }
     }
     // negative: "-1", "min 5", "€ -12"
-    let start = t.start;
+    let start = t.start - lead;
     if ((before === '-' || before === '−') && !isDigit(text[t.start - 2]) && !isLetter(text[t.start - 2]) && text[t.start - 2] !== '-' ) { v = -v; start--; }
     else if (i > 0 && /^(?:min|minus)$/i.test(toks[i - 1].text) && text.slice(toks[i - 1].end, t.start) === ' ') { v = -v; start = toks[i - 1].start; }
     // magnitude word: "2,5 miljoen", "1,2 miljard", "5 duizend", "10k"
-    const mag = /^[ \u00a0]?(miljoen|miljard|biljoen|duizend|honderd|mln\.?|mld\.?|mrd\.?|k)(?![\p{L}\p{N}])/iu.exec(text.slice(end, end + 12));
+    const mag = /^[ \u00a0]?(miljoen|miljard|biljoen|duizend|honderd|dozijnen|dozijn|gros|mln\.?|mld\.?|mrd\.?|k)(?![\p{L}\p{N}])/iu.exec(text.slice(end, end + 12));
     if (mag) {
       const w = mag[1].toLowerCase().replace('.', '');
-      const mult = w === 'miljoen' || w === 'mln' ? 1e6 : w === 'miljard' || w === 'mld' || w === 'mrd' ? 1e9 : w === 'biljoen' ? 1e12 : w === 'duizend' || w === 'k' ? 1e3 : 100;
+      const mult = w.startsWith('dozijn') ? 12 : w === 'gros' ? 144 : w === 'miljoen' || w === 'mln' ? 1e6 : w === 'miljard' || w === 'mld' || w === 'mrd' ? 1e9 : w === 'biljoen' ? 1e12 : w === 'duizend' || w === 'k' ? 1e3 : 100;
       if (!(w === 'k' && /\s/.test(mag[0]))) {
         v = v * mult; end += mag[0].length;
         while (endTok < toks.length && toks[endTok].start < end) endTok++;
@@ -346,7 +360,7 @@ function readNumber(text: string, toks: Token[], i: number): Num | null {
   } else if (lw === 'een' && t.text !== 'één' && t.text !== 'ÉÉN' && t.text !== 'Één') {
     // the article: only a number before a magnitude, "half", or a fraction "een derde van"
     if (!next || next.kind !== 'word') return null;
-    if (!(MAGNITUDE_WORDS.has(nextW) && nextW !== 'honderd' && nextW !== 'duizend') && !(nextW === 'half' || nextW === 'halve')) {
+    if (!(MAGNITUDE_WORDS.has(nextW) && nextW !== 'honderd' && nextW !== 'duizend') && !(nextW === 'half' || nextW === 'halve') && nextW !== 'gros') {
       if (DENOM_WORDS.has(nextW)) {
         const after = toks[i + 2];
         if (!(after === undefined || after.kind === 'punct' || /^(van|deel|procent|ervan|daarvan)$/i.test(after.text))) return null;
@@ -354,7 +368,7 @@ function readNumber(text: string, toks: Token[], i: number): Num | null {
     }
     if (nextW === 'half' || nextW === 'halve') {
       const after = toks[i + 2];
-      if (!after || after.kind !== 'word' || !/^(miljoen|miljard|biljoen|dozijn)$/i.test(after.text)) {
+      if (!after || after.kind !== 'word' || !/^(miljoen|miljard|biljoen|dozijn|dozijnen)$/i.test(after.text)) {
         // "een half jaar", "een halve kilometer": half a unit
         if (!after || after.kind !== 'word' || !UNIT_RE.test(text.slice(next.end, next.end + 25))) return null;
       }
@@ -370,10 +384,10 @@ function readNumber(text: string, toks: Token[], i: number): Num | null {
     const tk = toks[j];
     if (tk.kind !== 'word' || !/^[ \u00a0]$/.test(text.slice(toks[j - 1].end, tk.start))) break;
     const w = tk.text.toLowerCase();
-    if (!(isNumberWord(w) || w === 'en' || w === 'half' || w === 'halve' || DENOM_WORDS.has(w) || w === 'een' || w === 'één')) break;
+    if (!(isNumberWord(w) || w === 'en' || w === 'half' || w === 'halve' || DENOM_WORDS.has(w) || w === 'een' || w === 'één' || w === 'dozijn' || w === 'dozijnen' || w === 'gros' || w === 'komma')) break;
     j++;
     const cand = parseDutchNumber(text.slice(t.start, tk.end));
-    if (cand !== null && w !== 'en' && !(w === 'een')) {
+    if (cand !== null && w !== 'en' && w !== 'komma' && !(w === 'een')) {
       if (DENOM_WORDS.has(w)) {
         // a fraction only before "van", punctuation or the end ("twee derde van de"), not an ordinal
         const after = toks[j];
@@ -385,7 +399,9 @@ function readNumber(text: string, toks: Token[], i: number): Num | null {
   if (value === null || !Number.isFinite(value)) return null;
   const endTok = lastGood;
   const frac = DENOM_WORDS.has(toks[endTok - 1].text.toLowerCase()) || /(?:kwart|derde)$/i.test(toks[endTok - 1].text);
-  return { value, start: t.start, end: toks[endTok - 1].end, endTok, words: true, digits: null, frac };
+  let wStart = t.start;
+  if (i > 0 && /^(?:min|minus)$/i.test(toks[i - 1].text) && text.slice(toks[i - 1].end, t.start) === ' ') { value = -value; wStart = toks[i - 1].start; }
+  return { value, start: wStart, end: toks[endTok - 1].end, endTok, words: true, digits: null, frac };
 }
 
 function unitAt(text: string, pos: number, value: number, magWritten: boolean): { def: UnitDef; end: number } | null {
@@ -413,7 +429,7 @@ function finish(text: string, toks: Token[], n: Cand, o: FigureOptions, qualRe: 
   // currency before the number
   const lookBehind = text.slice(Math.max(0, n.start - 12), n.start);
   const pm = PREFIX_RE.exec(lookBehind);
-  if (pm && !(pm[1].length > 1 && /^[a-z]/.test(pm[1]) && pm[1] === pm[1].toLowerCase() && pm[1] !== 'euro')) {
+  if (pm) {
     unit = CURRENCY_PREFIX[pm[1].toLowerCase()];
     start = n.start - (lookBehind.length - lookBehind.lastIndexOf(pm[1]));
   }
@@ -426,9 +442,10 @@ function finish(text: string, toks: Token[], n: Cand, o: FigureOptions, qualRe: 
   const qm = qualRe.exec(text.slice(Math.max(0, start - 40), start));
   let qStart = start;
   if (qm) {
-    qualifier = qm[1].toLowerCase().replace(/\s+/g, ' ');
+    const qtext = qm[1] ?? qm[2];
+    qualifier = qtext.toLowerCase().replace(/\s+/g, ' ');
     kind = o.qualifiers[qualifier] ?? o.qualifiers[qualifier.replace('’', "'")] ?? null;
-    qStart = start - (qm[0].length - qm[0].indexOf(qm[1]));
+    qStart = start - (qm[0].length - qm[0].indexOf(qtext));
     if (kind === null) qualifier = null;
   }
   let u1 = unitAt(text, end, value, magWritten);
@@ -442,7 +459,7 @@ function finish(text: string, toks: Token[], n: Cand, o: FigureOptions, qualRe: 
     let k = endTok;
     while (k < toks.length && toks[k].start < cpos) k++;
     if (okConn && k < toks.length && toks[k].start === cpos || (okConn && k < toks.length && /^[€$£]\s?$/.test(text.slice(cpos, toks[k].start)))) {
-      const n2 = readNumber(text, toks, k);
+      const n2 = readNumber(text, toks, k, true);
       if (n2 && ((cw === '-' || cw === '–') ? text.slice(afterFirst, cpos).trim() === cw && /\d$/.test(text.slice(n.start, end)) === !n2.words : true)) {
         let v1 = value, v2 = n2.value;
         if ((cw === '-' || cw === '–') && v2 < 0) v2 = -v2;
@@ -461,6 +478,7 @@ function finish(text: string, toks: Token[], n: Cand, o: FigureOptions, qualRe: 
     }
   }
   if (rangeHigh === null) afterFirst = u1 ? u1.end : end;
+  if (!u1 && qualifier === 'percentage van') unit = UNIT_WORDS['procent'];
   if (u1 && !unit) unit = u1.def;
   else if (u1 && unit && u1.def.dimension === 'money') unit = u1.def;
   if (u1) { end = u1.end; }
@@ -492,10 +510,12 @@ function finish(text: string, toks: Token[], n: Cand, o: FigureOptions, qualRe: 
   const pq = postRe.exec(text.slice(end, end + 24));
   if (pq) {
     const pk = o.postQualifiers[pq[1].toLowerCase().replace(/\s+/g, ' ')];
-    if (pk) { kind = pk; qualifier = pq[1].toLowerCase().replace(/\s+/g, ' '); end += pq[0].length; }
+    // "meer dan 5000 of gelijk aan": inclusive, keeps the direction of the qualifier before the number
+    if (pk === 'exact' && kind) { kind = kind === 'above' ? 'atLeast' : kind === 'below' ? 'atMost' : kind; end += pq[0].length; }
+    else if (pk) { kind = pk; qualifier = pq[1].toLowerCase().replace(/\s+/g, ' '); end += pq[0].length; }
   }
   if (!n.vague) {
-    if (rangeHigh !== null) { low = value; high = rangeHigh; if (kind && kind !== 'exact') [low, high] = widen(value, rangeHigh, kind, o); }
+    if (rangeHigh !== null) { low = value; high = rangeHigh; }
     else [low, high] = intervalFor(value, kind, o);
   }
   // fractions: unit "fraction" (to percent)
@@ -536,10 +556,6 @@ function isBlockedYearPair(v1: number, v2: number, n1: Num, n2: Num): boolean {
   return !!n1.digits && !!n2.digits && /^\d{4}$/.test(n1.digits) && /^\d{2,4}$/.test(n2.digits) && v1 >= 1900 && v1 <= 2100;
 }
 
-function widen(lo: number, hi: number, kind: QualifierKind, o: FigureOptions): [number | null, number | null] {
-  if (kind === 'approx') return [lo - slack(lo, 'approx', o), hi + slack(hi, 'approx', o)];
-  return [lo, hi];
-}
 
 const PARTICIPLE_EN = /^\p{L}*ge\p{L}{2,}en$/u;
 const PARTICIPLE_DT = /^(?:\p{L}{0,8})ge\p{L}{2,}[dt]$/u;

@@ -112,13 +112,21 @@ function evalTokens(toks: Tok[]): number | null {
   let lastMag = 1;
   let afterEn = false;
   let hadArticleOne = false; // a leading "een" that is the article in "een half miljoen"
+  let segBase = 0;            // value of `cur` at the last "en" (for "driehonderd en twee dozijn")
+  let prevNum: number | null = null; // the number word before an "en"
   for (let i = 0; i < toks.length; i++) {
     const k = toks[i];
     if (k.t === 'sep') continue;
-    if (k.t === 'en') { afterEn = true; continue; }
+    if (k.t === 'en') { afterEn = true; segBase = cur; continue; }
     let article = false;
     switch (k.t) {
       case 'num':
+        // "drie en dertig" / "honderd en zes": after "en" only unit+tens or after a magnitude
+        if (afterEn && prevNum !== null && k.small && !(prevNum < 10 && k.v >= 20 && k.v % 10 === 0)) {
+          let j = i + 1;
+          while (j < toks.length && toks[j].t === 'sep') j++;
+          if (!(k.v === 1 && j < toks.length && (toks[j].t === 'half' || toks[j].t === 'den'))) return null;
+        }
         cur += k.v; seen = true;
         article = k.v === 1 && k.small && (cur === 1 || afterEn);
         break;
@@ -133,18 +141,19 @@ function evalTokens(toks: Tok[]): number | null {
         seen = true;
         break;
       }
-      case 'dozijn': cur = (cur || 1) * k.v; seen = true; break;
+      case 'dozijn': cur = cur > segBase ? segBase + (cur - segBase) * k.v : (cur || 1) * k.v; seen = true; break;
       case 'mag': {
         const m = k.v;
         if (m === 100) { cur = (cur || 1) * 100; }
-        else if (m === 1000) { th += (cur || 1) * 1000; cur = 0; }
-        else { total += ((th + cur) || 1) * m; th = 0; cur = 0; }
+        else if (m === 1000) { th += (cur || 1) * 1000; cur = 0; segBase = 0; }
+        else { total += ((th + cur) || 1) * m; th = 0; cur = 0; segBase = 0; }
         lastMag = m; seen = true;
         break;
       }
       case 'den': return null; // handled by the caller
     }
     hadArticleOne = article;
+    prevNum = k.t === 'num' ? k.v : null;
     afterEn = false;
   }
   void afterEn;
@@ -223,6 +232,14 @@ export function parseDutchNumber(s: string): number | null {
   const minus = /^(?:min|minus)\s+/i.exec(t);
   if (minus) { sign = -1; t = t.slice(minus[0].length); }
   const low = foldWord(t);
+  const komma = /^(.+?)\s+komma\s+(.+)$/.exec(low);
+  if (komma) {
+    const a = parseDutchNumber(komma[1]);
+    const ds = komma[2].split(/\s+/).map((d) => parseDutchNumber(d));
+    if (a === null || ds.some((d) => d === null || d < 0 || !Number.isInteger(d))) return null;
+    const v = Number(`${Math.abs(a)}.${ds.join('')}`);
+    return sign * (a < 0 ? -v : v);
+  }
   if (low === 'de helft' || low === 'helft') return sign * 0.5;
   if (low === 'geen' || low === 'niks' || low === 'niets') return 0;
   if (/^[-−–]?\s*\d/.test(t) || /^,\d/.test(t)) {
