@@ -439,7 +439,7 @@ function finish(text: string, toks: Token[], n: Cand, o: FigureOptions, qualRe: 
   let qualifier: string | null = null;
   let kind: QualifierKind | null = null;
   // range: "20 tot 30", "20-30", "20 à 30", "tussen de 20 en 30"
-  const qm = qualRe.exec(text.slice(Math.max(0, start - 40), start));
+  let qm = qualRe.exec(text.slice(Math.max(0, start - 40), start));
   let qStart = start;
   if (qm) {
     const qtext = qm[1] ?? qm[2];
@@ -478,6 +478,8 @@ function finish(text: string, toks: Token[], n: Cand, o: FigureOptions, qualRe: 
     }
   }
   if (rangeHigh === null) afterFirst = u1 ? u1.end : end;
+  // "van"/"tussen" only qualify a range ("van 20 tot 30"); otherwise they are prepositions
+  if (rangeHigh === null && qualifier !== null && /^(?:van|tussen|tussen de)$/.test(qualifier)) { qualifier = null; kind = null; qm = null; }
   if (!u1 && qualifier === 'percentage van') unit = UNIT_WORDS['procent'];
   if (u1 && !unit) unit = u1.def;
   else if (u1 && unit && u1.def.dimension === 'money') unit = u1.def;
