@@ -42,6 +42,7 @@ const MESSAGES = {
   figures: { nl: 'Cijfers in het archief', en: 'Figures in the archive' },
   keySentences: { nl: 'Kernzinnen', en: 'Key sentences' },
   liesIn: { nl: 'in {parent}', en: 'in {parent}' },
+  inferred: { nl: 'afgeleid uit het archief', en: 'inferred from the archive' },
   nearTo: { nl: 'op {km} km van {place}', en: '{km} km from {place}' },
   noArchive: { nl: 'Het archief noemt deze plaats niet.', en: 'The archive does not mention this place.' },
   claimsAbout: { nl: 'Het archief over dit cijfer', en: 'The archive on this figure' },

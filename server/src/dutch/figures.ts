@@ -540,7 +540,7 @@ function finish(text: string, toks: Token[], n: Cand, o: FigureOptions, qualRe: 
   if (!unit && !counted && /^\d{4}$/.test(numText) && value >= 1900 && value <= 2100 && kind === 'approx') return null;
   if (n.digits !== null) {
     const pw = /([\p{L}.]+)\s*$/u.exec(text.slice(Math.max(0, n.start - 14), n.start));
-    if (pw && ID_PREFIX.has(pw[1].toLowerCase().replace(/\.$/, '')) && !qualifier) return null;
+    if (pw && ID_PREFIX.has(pw[1].toLowerCase().replace(/\.$/, '')) && !qualifier && !counted && !unit) return null;
   }
   if (!Number.isFinite(value) || (low !== null && !Number.isFinite(low)) || (high !== null && !Number.isFinite(high))) return null;
   if (dimension === 'count' && low !== null && value >= 0 && low < 0) low = 0;

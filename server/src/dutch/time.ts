@@ -2,6 +2,7 @@
 // reference date (the article's date). Dates are ISO strings (YYYY-MM-DD); intervals are inclusive.
 // Pure functions, linear in the text length (regexes without nested quantifiers).
 
+import { UNIT_WORDS } from './units';
 import type { TimeExpression } from './types';
 
 export const MONTHS: Record<string, number> = {
@@ -189,6 +190,8 @@ export function extractTimeExpressions(text: string, referenceDate: string | nul
   scan(new RegExp(`${B}(in|sinds|vanaf|tot|uit|van|na|voor|begin|eind|medio|halverwege|rond|omstreeks|jaar|zomer|winter|voorjaar|najaar|herfst|lente|en|t/m|tot en met)\\s+(1[5-9]\\d\\d|20\\d\\d)${E}`, 'giu'), (m) => {
     const y = +m[2];
     const w = m[1].toLowerCase();
+    // "in de zomer 2000 vierkante kilometer", "in 2014 procent": a number before a unit is a quantity.
+    if (unitFollows(text, m.index + m[0].length)) return;
     const off = m[0].length - m[2].length;
     let iv: Iv = { from: utc(y, 1, 1), to: utc(y, 12, 31) };
     if (w === 'begin' || w === 'eind' || w === 'medio' || w === 'halverwege') {
@@ -262,4 +265,13 @@ export function extractTimeExpressions(text: string, referenceDate: string | nul
     lastEnd = r.end;
   }
   return out;
+}
+
+/** Whether a unit word ("vierkante kilometer", "procent", "km") follows an offset after a space. */
+function unitFollows(text: string, at: number): boolean {
+  const rest = /^\s+([\p{L}%²]+)(?:\s+([\p{L}²]+))?/u.exec(text.slice(at, at + 40));
+  if (!rest) return false;
+  const one = rest[1].toLowerCase();
+  const two = rest[2] ? `${one} ${rest[2].toLowerCase()}` : '';
+  return (two !== '' && two in UNIT_WORDS) || (one in UNIT_WORDS && one.length > 2);
 }

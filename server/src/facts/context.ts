@@ -102,6 +102,25 @@ export function figureContexts(input: ContextInput): FigureContext[] {
   const sents = sentences(text);
   const paras = paragraphs(text);
   const out: FigureContext[] = [];
+  const kindOf = new Map(mentions.map((m) => [m.id, m.kind]));
+  // Mentions by paragraph, so each figure looks only at its own paragraph's (linear, not quadratic,
+  // on a long text with many figures: a 1 MB one-line draft).
+  const byPara = new Map<Span, PlaceMention[]>();
+  for (const m of mentions) {
+    const p = spanAt(paras, m.start);
+    if (!p) continue;
+    const list = byPara.get(p);
+    if (list) list.push(m); else byPara.set(p, [m]);
+  }
+  for (const list of byPara.values()) list.sort((a, b) => a.start - b.start);
+  /** The mentions of a start-sorted list that lie within [span.start, span.end] (binary search). */
+  const within = (list: PlaceMention[], span: Span): PlaceMention[] => {
+    let lo = 0, hi = list.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid].start < span.start) lo = mid + 1; else hi = mid; }
+    const res: PlaceMention[] = [];
+    for (let k = lo; k < list.length && list[k].start < span.end; k++) if (list[k].end <= span.end) res.push(list[k]);
+    return res;
+  };
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
     const sentence = spanAt(sents, f.start) ?? { start: f.start, end: f.end };
@@ -111,21 +130,28 @@ export function figureContexts(input: ContextInput): FigureContext[] {
     // Look outward for the most specific place: clause, sentence (leaving out clauses that carry a
     // figure of their own: "600 …, waarvan 502 in Charkiv"), paragraph, article topic. Countries
     // found on the way are kept, after the specific place.
-    const otherClauses = figures
-      .filter((g, j) => j !== i && g.start >= sentence.start && g.end <= sentence.end)
+    // Figures are sorted by start: the sentence's other figures are i's neighbours.
+    const sameSentence: Figure[] = [];
+    for (let j = i - 1; j >= 0 && figures[j].end > sentence.start; j--) if (figures[j].start >= sentence.start && figures[j].end <= sentence.end) sameSentence.push(figures[j]);
+    for (let j = i + 1; j < figures.length && figures[j].start < sentence.end; j++) if (figures[j].start >= sentence.start && figures[j].end <= sentence.end) sameSentence.push(figures[j]);
+    const otherClauses = sameSentence
       .map((g) => clauseOf(text, sentence, g.start))
       .filter((c) => c.start !== clause.start);
     const inOtherClause = (m: PlaceMention) => otherClauses.some((c) => m.start >= c.start && m.end <= c.end);
     const para = spanAt(paras, f.start);
-    const scopes: [PlaceScope, PlaceMention[]][] = [
-      ['clause', mentions.filter((m) => m.start >= clause.start && m.end <= clause.end)],
-      ['sentence', mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && !inOtherClause(m))],
-      ['paragraph', para ? mentions.filter((m) => m.start >= para.start && m.end <= para.end && (m.start < sentence.start || m.end > sentence.end)) : []],
+    const local = para ? byPara.get(para) ?? [] : [];
+    const inSentence = within(local, sentence);
+    // Computed lazily: the paragraph scope is only needed when the sentence names no specific place.
+    const scopes: [PlaceScope, () => PlaceMention[]][] = [
+      ['clause', () => within(inSentence, clause)],
+      ['sentence', () => inSentence.filter((m) => !inOtherClause(m))],
+      ['paragraph', () => (para ? local.filter((m) => m.start >= para.start && m.end <= para.end && (m.start < sentence.start || m.end > sentence.end)) : [])],
     ];
     const found: string[] = [];
     let placeScope: PlaceScope = 'none';
     let specific = false;
-    for (const [scope, ms] of scopes) {
+    for (const [scope, get] of scopes) {
+      const ms = get();
       const ids = placesNear(ms, { start: 0, end: Number.MAX_SAFE_INTEGER }, figSpan);
       if (!ids.length) continue;
       if (placeScope === 'none') placeScope = scope;
@@ -137,9 +163,8 @@ export function figureContexts(input: ContextInput): FigureContext[] {
       placeScope = 'article';
     }
     // Specific places first (placesNear sorted within a scope; across scopes the specific one leads).
-    const kindOf = new Map(mentions.map((m) => [m.id, m.kind]));
     const places = found.slice().sort((a, b) => (BROAD_KINDS.has(kindOf.get(a) ?? '') ? 1 : 0) - (BROAD_KINDS.has(kindOf.get(b) ?? '') ? 1 : 0));
-    const sentencePlaces = [...new Set(mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end).map((m) => m.id))];
+    const sentencePlaces = [...new Set(inSentence.map((m) => m.id))];
 
     const clauseWords = tokenize(text, clause.start, clause.end).filter((t) => t.kind === 'word').map((t) => t.text);
     let events = eventsIn(clauseWords);

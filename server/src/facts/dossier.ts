@@ -8,7 +8,7 @@ export interface Dossier {
   name: string;
   kind: PlaceKind;
   /** Containing place (region) and country, as place ids with display names. */
-  parent: { id: string; name: string; kind: PlaceKind } | null;
+  parent: { id: string; name: string; kind: PlaceKind; inferred: boolean } | null;
   country: string | null;
   near: { name: string; km: number; source: SourceLocation } | null;
   variants: { text: string; count: number }[];
@@ -26,6 +26,12 @@ function factScore(f: PlaceFactRef): number {
   return (f.kind ? 2 : 0) + (f.parent ? 3 : 0) + (f.near ? 2 : 0);
 }
 
+/** Vague quantities ("enkele", "verschillende", "tientallen") are not figures worth listing. */
+function isVague(c: Claim): boolean {
+  const q = c.figure.qualifier;
+  return !!q && /^(enkele|verschillende|meerdere|een paar|tientallen|honderden|duizenden|tienduizenden|honderdduizenden|talloze|vele)$/.test(q);
+}
+
 export function buildDossier(index: FactIndex, id: string, spelling?: string): Dossier | null {
   const p: PlaceRecord | undefined = index.place(id);
   const entry = index.entry(id, spelling);
@@ -36,7 +42,7 @@ export function buildDossier(index: FactIndex, id: string, spelling?: string): D
   const parentRec = parentId ? index.place(parentId) : undefined;
   const parentEntry = parentId ? index.entry(parentId) : undefined;
   const parent = parentId && parentId !== id
-    ? { id: parentId, name: parentRec?.name ?? parentEntry?.name ?? parentId, kind: parentRec?.kind ?? parentEntry?.kind ?? 'regio' as PlaceKind }
+    ? { id: parentId, name: parentRec?.name ?? parentEntry?.name ?? parentId, kind: parentRec?.kind ?? parentEntry?.kind ?? 'regio' as PlaceKind, inferred: !!p?.parentInferred }
     : null;
   const countryId = p?.country ?? entry?.country ?? null;
   const country = countryId && kind !== 'land' ? index.countryName(countryId) : null;
@@ -44,7 +50,7 @@ export function buildDossier(index: FactIndex, id: string, spelling?: string): D
   const nearFact = facts.find((f) => f.near && f.distanceKm != null);
   const near = nearFact ? { name: index.place(nearFact.near!)?.name ?? nearFact.near!, km: nearFact.distanceKm!, source: nearFact.source } : null;
 
-  const claims = (p?.claims ?? []).slice().sort((a, b) => {
+  const claims = (p?.claims ?? []).filter((c) => !isVague(c)).sort((a, b) => {
     // Specific, named quantities first; newer first.
     const sa = (a.figure.counted ? 2 : 0) + (a.figure.unit ? 1 : 0) + (a.ctx.placeScope === 'clause' ? 1 : 0);
     const sb = (b.figure.counted ? 2 : 0) + (b.figure.unit ? 1 : 0) + (b.ctx.placeScope === 'clause' ? 1 : 0);

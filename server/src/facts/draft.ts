@@ -50,7 +50,7 @@ export class DraftAnalyzer {
   /** Paragraphs analysed (not from cache) since creation: lets tests and benchmarks see incrementality. */
   analysedParagraphs = 0;
 
-  constructor(private readonly index: FactIndex, private readonly today: string = new Date().toISOString().slice(0, 10)) {}
+  constructor(readonly index: FactIndex, private readonly today: string = new Date().toISOString().slice(0, 10)) {}
 
   reset(): void { this.places.clear(); this.figs.clear(); }
 

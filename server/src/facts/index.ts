@@ -8,6 +8,7 @@ import type { Figure, PlaceKind, PlaceMention } from '../dutch/types';
 import type { PlaceEntry } from '../dutch/places';
 import { PlaceLexicon, recognizePlaces } from '../dutch/places';
 import { LineIndex } from '../core/text';
+import { paragraphs } from '../dutch/tokens';
 import type { ArticleAnalysis } from './analyze';
 import { figureContexts, topicPlaces, type FigureContext } from './context';
 
@@ -52,6 +53,9 @@ export interface ArticleFacts {
   placeIds: string[];
   claims: Claim[];
   facts: { placeId: string; fact: PlaceFactRef }[];
+  /** Small places and the regions named in the same paragraph: evidence of where a place lies
+   *  when no sentence says so outright. */
+  coRegions: { placeId: string; regionId: string }[];
 }
 
 export interface PlaceRecord {
@@ -59,6 +63,8 @@ export interface PlaceRecord {
   name: string;
   kind: PlaceKind;
   parent: string | null;
+  /** True when the parent is inferred from the regions named alongside the place, not stated. */
+  parentInferred: boolean;
   country: string | null;
   variants: Map<string, number>;
   mentions: MentionRef[];
@@ -118,8 +124,23 @@ export function articleFacts(a: Article, analysis: ArticleAnalysis, lexicon: Pla
       fact: { kind: f.kind, parent, near, distanceKm: f.distanceKm, sentence: own(text.slice(f.sentenceStart, f.sentenceEnd)), source: loc(f.start) },
     });
   }
-  return { article: rec, mentions: mentionRefs, placeIds: mentions.map((m) => m.id), claims, facts };
+  // Regions named with a local place: in the same paragraph (strong evidence, counted thrice)
+  // or elsewhere in the same article (counted once).
+  const coRegions: ArticleFacts['coRegions'] = [];
+  const articleRegions = new Set(mentions.filter((m) => REGION_KINDS.has(m.kind)).map((m) => m.id));
+  const locals = new Set(mentions.filter((m) => LOCAL_KINDS.has(m.kind)).map((m) => m.id));
+  for (const id of locals) for (const r of articleRegions) if (r !== id) coRegions.push({ placeId: id, regionId: r });
+  for (const para of paragraphs(text)) {
+    const inPara = mentions.filter((m) => m.start >= para.start && m.end <= para.end);
+    const regions = new Set(inPara.filter((m) => REGION_KINDS.has(m.kind)).map((m) => m.id));
+    const localIds = new Set(inPara.filter((m) => LOCAL_KINDS.has(m.kind)).map((m) => m.id));
+    for (const id of localIds) for (const r of regions) if (r !== id) coRegions.push({ placeId: id, regionId: r }, { placeId: id, regionId: r });
+  }
+  return { article: rec, mentions: mentionRefs, placeIds: mentions.map((m) => m.id), claims, facts, coRegions };
 }
+
+const REGION_KINDS = new Set<string>(['regio', 'provincie', 'oblast']);
+const LOCAL_KINDS = new Set<string>(['stad', 'stadje', 'dorp', 'plaats', 'plaats-onbekend', 'gemeente']);
 
 function mostCommon<T>(items: T[]): T | null {
   const counts = new Map<T, number>();
@@ -175,12 +196,13 @@ export class FactIndex {
   rebuild(): void {
     const places = new Map<string, PlaceRecord>();
     const claims: Claim[] = [];
+    const coRegions = new Map<string, string[]>();
     const get = (id: string, name?: string): PlaceRecord => {
       let p = places.get(id);
       if (!p) {
         const e = this.entry(id, name) ?? this.lexicon.lookup(id);
         p = {
-          id, name: e?.name ?? id, kind: e?.kind ?? 'plaats', parent: null, country: e?.country ?? null,
+          id, name: e?.name ?? id, kind: e?.kind ?? 'plaats', parent: null, parentInferred: false, country: e?.country ?? null,
           variants: new Map(), mentions: [], articles: new Set(), firstDate: null, lastDate: null, facts: [], claims: [],
         };
         if (e?.parent) p.parent = this.resolve(e.parent);
@@ -203,6 +225,10 @@ export class FactIndex {
         }
       });
       for (const { placeId, fact } of af.facts) get(placeId).facts.push(fact);
+      for (const { placeId, regionId } of af.coRegions) {
+        const list = coRegions.get(placeId);
+        if (list) list.push(regionId); else coRegions.set(placeId, [regionId]);
+      }
       for (const c of af.claims) {
         claims.push(c);
         const primary = c.ctx.places[0];
@@ -217,6 +243,17 @@ export class FactIndex {
       if (k && (p.kind === 'plaats' || p.kind === 'plaats-onbekend' || !entry || entry.source === 'archive')) p.kind = k;
       const parent = mostCommon(p.facts.map((f) => f.parent).filter((x): x is string => !!x && x !== p.id));
       if (parent && !p.parent) p.parent = parent;
+      if (!p.parent && LOCAL_KINDS.has(p.kind)) {
+        // Where no sentence says where it lies: the region most often named with it (see
+        // coRegions), when that is clearly more often than any other region.
+        const regions = coRegions.get(p.id) ?? [];
+        const best = mostCommon(regions);
+        if (best) {
+          const n = regions.filter((r) => r === best).length;
+          const runnerUp = Math.max(0, ...[...new Set(regions)].filter((r) => r !== best).map((r) => regions.filter((x) => x === r).length));
+          if (n >= 3 && n > runnerUp) { p.parent = best; p.parentInferred = true; }
+        }
+      }
       // The displayed name: house style or the archive's majority spelling.
       this.lexicon.preferName(p.id, p.variants);
       p.name = this.entry(p.id)?.name ?? p.name;

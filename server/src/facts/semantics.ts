@@ -96,7 +96,7 @@ const EVENT_GROUPS: { id: string; nl: string; en: string; re: RegExp }[] = [
   { id: 'vechten', nl: 'vechten', en: 'fight', re: /^(vechten|vocht|vochten|strijden|ingezet|inzetten|zette|zetten|meevechten|mee)$/ },
   { id: 'aanvallen', nl: 'aangevallen', en: 'attacked', re: /^(aangevallen|aanval\w*|aanvielen|beschoten|beschiet\w*|neergehaald|neerhalen|onderschept\w*|afgevuurd)$/ },
   { id: 'liggen', nl: 'ligt op', en: 'lies at', re: /^(ligt|lag|liggen|afstand|verderop)$/ },
-  { id: 'plaatsen', nl: 'geplaatst', en: 'installed', re: /^(geplaatst|plaatsen|installe\w*|geinstalleerd|gebouwd|bouwen)$/ },
+  { id: 'plaatsen', nl: 'geplaatst', en: 'installed', re: /^(geplaatst|plaatste|plaatsten|installe\w*|geinstalleerd|gebouwd|bouwen)$/ },
 ];
 
 export function eventsIn(words: string[]): string[] {

@@ -27,10 +27,23 @@ function truncate(s: string, n: number): string {
   return s.length <= n ? s : s.slice(0, n - 1).trimEnd() + '…';
 }
 
+const NEUTER = new Set(['land', 'stadje', 'dorp', 'gebied', 'eiland', 'schiereiland', 'werelddeel']);
+
+/** The definite article for a kind: "de regio", "het dorp"; "the" in English. */
+function articleFor(kind: string, locale: Locale): string {
+  return locale === 'en' ? 'the' : NEUTER.has(kind) ? 'het' : 'de';
+}
+
 /** "stadje in de regio Koersk, Rusland" */
 export function placeLine(d: Dossier, locale: Locale): string {
   let s = `**${escapeMd(d.name)}** — ${kindLabel(d.kind, locale)}`;
-  if (d.parent) s += ` ${t(locale, 'liesIn', { parent: `${locale === 'nl' ? 'de ' : 'the '}${kindLabel(d.parent.kind, locale)} ${escapeMd(d.parent.name)}` })}`;
+  if (d.parent) {
+    const where = d.parent.kind === 'land' || d.parent.kind === 'werelddeel'
+      ? escapeMd(d.parent.name)
+      : `${articleFor(d.parent.kind, locale)} ${kindLabel(d.parent.kind, locale)} ${escapeMd(d.parent.name)}`;
+    s += ` ${t(locale, 'liesIn', { parent: where })}`;
+    if (d.parent.inferred) s += ` (${t(locale, 'inferred')})`;
+  }
   if (d.country && d.country !== d.name && d.country !== d.parent?.name) s += `, ${escapeMd(d.country)}`;
   if (d.near) s += ` · ${t(locale, 'nearTo', { km: formatNumber(d.near.km, locale), place: escapeMd(d.near.name) })}`;
   return s;
