@@ -1,6 +1,7 @@
 // The Bronvast VS Code client: starts the language server, shows its status, and implements the
 // commands the server refers to. It holds no analysis logic: everything it shows comes from the
 // server (standard LSP plus the messages in server/src/protocol.ts).
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -11,6 +12,7 @@ import {
   State,
   type DocumentSelector,
 } from 'vscode-languageclient/node';
+import { relativeLinks } from './links';
 import {
   Commands,
   DossierRequest,
@@ -24,8 +26,8 @@ import {
   type SummaryResult,
 } from '../../server/src/protocol';
 
-/** Virtual documents for the summary and dossiers: `bronvast-dossier:/Koersk.md?id=…`. */
-export const DocumentScheme = 'bronvast-dossier';
+/** Folder (under the extension's global storage) for the summary and dossier Markdown views. */
+export const ViewsFolder = 'views';
 /** Files the server indexes as corpus; changes are forwarded as workspace/didChangeWatchedFiles. */
 export const CorpusGlob = '**/*.{txt,md,markdown,jsonl}';
 export const DefaultLanguages = ['kopij', 'plaintext', 'markdown'];
@@ -60,15 +62,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bronva
   renderStatus(statusItem, undefined);
   statusItem.show();
 
-  const docs = new BronvastDocuments(() => client);
-  context.subscriptions.push(docs, vscode.workspace.registerTextDocumentContentProvider(DocumentScheme, docs));
+  const views = new MarkdownViews(path.join(context.globalStorageUri.fsPath, ViewsFolder), () => client);
 
   const onStatus = (s: StatusParams): void => {
     const wasReady = lastStatus?.state === 'ready';
     lastStatus = s;
     renderStatus(statusItem, s);
     // A finished (re)index changes what summaries and dossiers say: refresh open ones.
-    if (s.state === 'ready' && !wasReady) docs.refreshAll();
+    if (s.state === 'ready' && !wasReady) void views.refreshAll();
     for (const l of statusListeners) l(s);
   };
 
@@ -104,7 +105,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bronva
     }),
     vscode.commands.registerCommand(Commands.showSummary, async () => {
       if (!(await runningClient())) return;
-      await showMarkdown(summaryUri());
+      await views.show({ kind: 'summary' });
     }),
     vscode.commands.registerCommand(Commands.showDossier, async (id?: unknown) => {
       const c = await runningClient();
@@ -123,7 +124,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bronva
         place = await pickPlace(c);
       }
       if (!place) return;
-      await showMarkdown(dossierUri(place.id, place.name));
+      await views.show({ kind: 'dossier', id: place.id, name: place.name });
     }),
     vscode.commands.registerCommand(ClientCommands.restartServer, restart),
     vscode.commands.registerCommand(ClientCommands.showOutput, () => output.show(true)),
@@ -292,62 +293,61 @@ function kindLabel(kind: string): string {
   return labels[kind]?.() ?? kind;
 }
 
-function summaryUri(): vscode.Uri {
-  return vscode.Uri.from({ scheme: DocumentScheme, path: `/${vscode.l10n.t('Archive summary')}.md`, query: 'summary' });
-}
+type View = { kind: 'summary' } | { kind: 'dossier'; id: string; name: string };
 
-function dossierUri(id: string, name: string): vscode.Uri {
-  const safe = name.replace(/[\\/?#]/g, '-');
-  return vscode.Uri.from({
-    scheme: DocumentScheme,
-    path: `/${vscode.l10n.t('Dossier {0}', safe)}.md`,
-    query: new URLSearchParams({ id }).toString(),
-  });
-}
+/**
+ * The summary and dossiers as Markdown files in the extension's own storage, shown in the
+ * Markdown preview (no webview of our own). Real files rather than virtual documents because
+ * the preview only follows links to files relative to the document it shows: the server's
+ * `file:///…#L12` source links are rewritten to relative paths, which the preview opens at
+ * that line. Files are rewritten when the archive has been re-indexed.
+ */
+class MarkdownViews {
+  private readonly shown = new Map<string, View>();
 
-/** Shows a virtual Markdown document rendered (Markdown preview), or as text if no preview exists. */
-async function showMarkdown(uri: vscode.Uri): Promise<void> {
-  try {
-    await vscode.commands.executeCommand('markdown.showPreview', uri);
-  } catch {
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-    await vscode.window.showTextDocument(doc, { preview: true });
-  }
-}
+  constructor(
+    private readonly dir: string,
+    private readonly getClient: () => LanguageClient | undefined,
+  ) {}
 
-/** Content of `bronvast-dossier:` documents, fetched from the server each time VS Code asks. */
-class BronvastDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  private readonly open = new Map<string, vscode.Uri>();
-
-  constructor(private readonly getClient: () => LanguageClient | undefined) {}
-
-  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
-    this.open.set(uri.toString(), uri);
-    const c = this.getClient();
-    if (!c || c.state !== State.Running) return vscode.l10n.t('The Bronvast language server is not running.');
+  async show(view: View): Promise<void> {
+    const file = this.fileOf(view);
+    await this.write(file, view);
+    this.shown.set(file, view);
+    const uri = vscode.Uri.file(file);
     try {
-      if (uri.query === 'summary') {
-        const r = await c.sendRequest<SummaryResult>(SummaryRequest, undefined, token);
-        return r.markdown;
-      }
-      const id = new URLSearchParams(uri.query).get('id');
-      if (!id) return vscode.l10n.t('No place given.');
-      const r = await c.sendRequest<DossierResult>(DossierRequest, { id }, token);
-      return r.markdown ?? vscode.l10n.t('The archive has no dossier for {0}.', id);
-    } catch (e) {
-      return vscode.l10n.t('The server could not answer: {0}', errorText(e));
+      await vscode.commands.executeCommand('markdown.showPreview', uri);
+    } catch {
+      await vscode.window.showTextDocument(uri, { preview: true });
     }
   }
 
-  refreshAll(): void {
-    for (const uri of this.open.values()) this.changed.fire(uri);
+  async refreshAll(): Promise<void> {
+    for (const [file, view] of this.shown) await this.write(file, view).catch(() => undefined);
   }
 
-  dispose(): void {
-    this.changed.dispose();
+  private fileOf(view: View): string {
+    const title =
+      view.kind === 'summary' ? vscode.l10n.t('Archive summary') : vscode.l10n.t('Dossier {0}', view.name);
+    return path.join(this.dir, `${title.replace(/[\\/:*?"<>|#%\u0000-\u001f]/g, '-')}.md`);
+  }
+
+  private async write(file: string, view: View): Promise<void> {
+    const markdown = await this.fetch(view);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, relativeLinks(markdown, path.dirname(file)), 'utf8');
+  }
+
+  private async fetch(view: View): Promise<string> {
+    const c = this.getClient();
+    if (!c || c.state !== State.Running) return vscode.l10n.t('The Bronvast language server is not running.');
+    try {
+      if (view.kind === 'summary') return (await c.sendRequest<SummaryResult>(SummaryRequest)).markdown;
+      const r = await c.sendRequest<DossierResult>(DossierRequest, { id: view.id });
+      return r.markdown ?? vscode.l10n.t('The archive has no dossier for {0}.', view.name);
+    } catch (e) {
+      return vscode.l10n.t('The server could not answer: {0}', errorText(e));
+    }
   }
 }
 

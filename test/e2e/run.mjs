@@ -80,11 +80,12 @@ async function wordBox(page, word) {
 }
 
 async function hoverWord(page, word, settleMs = 600) {
+  // Close any open hover first: move out of the editor (a big hover may cover the next word).
+  await page.mouse.move(5, 450);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => ![...document.querySelectorAll('.monaco-hover-content')].some((e) => e.getBoundingClientRect().height > 0), null, { timeout: 5_000 }).catch(() => {});
   const box = await wordBox(page, word);
   if (!box) throw new Error(`"${word}" is not visible in the editor`);
-  // Move away first so a new hover starts, then onto the middle of the word.
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 6);
-  await page.waitForTimeout(200);
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
   await page.waitForTimeout(settleMs);
   return box;
@@ -279,6 +280,30 @@ async function main() {
     }
     await shot(page, '7-dossier');
     check('the dossier command shows a place dossier', dossierShown);
+
+    // Follow a source link in the dossier preview (a webview frame): the archive article opens.
+    let opened = '';
+    try {
+      let link;
+      for (const frame of page.frames()) {
+        const a = frame.locator('a[href*=".txt"]');
+        if ((await a.count()) > 0) {
+          link = a.first();
+          break;
+        }
+      }
+      if (link) {
+        await link.click();
+        await page.waitForFunction(() => /\.txt/.test(document.querySelector('.tab.active')?.textContent ?? ''), null, { timeout: 20_000 });
+        await page.waitForTimeout(1000);
+        opened = (await page.locator('.tab.active').innerText()).trim();
+        opened += ' ' + (await page.locator('.statusbar-item[id="status.editor.selection"]').innerText().catch(() => '')).trim();
+      }
+    } catch {
+      /* not opened */
+    }
+    await shot(page, '8-source');
+    check('a source link in the dossier opens the archive article', /^\d{3}_[0-9a-f]+\.txt/.test(opened), JSON.stringify(opened));
   } finally {
     if (browser) await browser.close().catch(() => {});
     try {

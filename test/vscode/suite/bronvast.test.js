@@ -88,12 +88,11 @@ describe('Bronvast in VS Code', function () {
     const koersk = places.find((p) => p.name === 'Koersk');
     assert.ok(koersk, 'Koersk is a place in the archive');
     await vscode.commands.executeCommand('bronvast.showDossier', koersk.id);
-    const docs = await waitFor('the dossier document', async () => {
-      const d = vscode.workspace.textDocuments.filter((t) => t.uri.scheme === 'bronvast-dossier');
-      return d.length >= 2 ? d : undefined;
-    });
-    const dossier = docs.find((d) => d.uri.query.includes('id='));
-    assert.ok(dossier && /Koersk/.test(dossier.getText()), 'the dossier names the place');
+    const dossier = await waitFor('the dossier document', async () =>
+      vscode.workspace.textDocuments.find((t) => t.languageId === 'markdown' && /Dossier Koersk\.md$/.test(t.uri.fsPath)),
+    );
+    assert.match(dossier.getText(), /Koersk/, 'the dossier names the place');
+    assert.doesNotMatch(dossier.getText(), /\]\(file:/, 'source links are relative, so the preview can follow them');
   });
 
   it('opens an archive article at a line', async function () {
