@@ -91,38 +91,41 @@ function own(s: string): string {
   return s.length > 0 ? (' ' + s).slice(1) : s;
 }
 
-/** Facts of one article: place recognition with the archive's lexicon, then claims. */
-export function articleFacts(a: Article, analysis: ArticleAnalysis, lexicon: PlaceLexicon): ArticleFacts {
-  const rec = articleRecord(a);
-  const text = a.text;
-  const lines = a.exact ? new LineIndex(text) : null;
-  const loc = (offset: number): SourceLocation => {
-    if (!lines) return { article: rec, line: a.lineBase, character: 0 };
+/** A position inside an article's text (line, character), or null when offsets do not map (JSONL). */
+export type RelPos = [line: number, character: number] | null;
+
+/**
+ * The facts of one article without its record: plain, structured-clone-safe data, so it can be
+ * computed in a worker thread and cached (keyed by article hash + lexicon fingerprint).
+ * Positions are relative to the article text; bindFacts() makes them file positions.
+ */
+export interface FactsData {
+  mentions: { start: number; end: number; text: string; at: RelPos }[];
+  placeIds: string[];
+  claims: { figure: Figure; ctx: Omit<FigureContext, 'sentence' | 'clause'>; sentence: string; at: RelPos }[];
+  facts: { placeId: string; kind: PlaceKind | null; parent: string | null; near: string | null; distanceKm: number | null; sentence: string; at: RelPos }[];
+  coRegions: ArticleFacts['coRegions'];
+}
+
+/** Place recognition with the archive's lexicon, then claims: the expensive half of articleFacts. */
+export function computeFacts(text: string, exact: boolean, analysis: ArticleAnalysis, lexicon: PlaceLexicon): FactsData {
+  const lines = exact ? new LineIndex(text) : null;
+  const at = (offset: number): RelPos => {
+    if (!lines) return null;
     const p = lines.positionAt(offset);
-    return { article: rec, line: a.lineBase + p.line, character: p.line === 0 ? a.charBase + p.character : p.character };
+    return [p.line, p.character];
   };
   const mentions = recognizePlaces(text, lexicon);
-  const mentionRefs: MentionRef[] = mentions.map((m) => {
-    const l = loc(m.start);
-    return { article: rec, start: m.start, end: m.end, text: own(m.text), line: l.line, character: l.character };
-  });
   const contexts = figureContexts({
     text, figures: analysis.figures, mentions, times: analysis.times, fallbackPlaces: topicPlaces(mentions),
   });
-  const claims: Claim[] = analysis.figures.map((figure, i) => {
-    const { sentence, clause: _clause, ...ctx } = contexts[i];
-    return { figure: { ...figure, text: own(figure.text) }, ctx, sentence: own(text.slice(sentence.start, sentence.end)), source: loc(figure.start) };
-  });
-  const facts: ArticleFacts['facts'] = [];
+  const facts: FactsData['facts'] = [];
   for (const f of analysis.placeFacts) {
     const entry = lexicon.lookup(f.name);
     if (!entry) continue;
     const parent = f.parent ? lexicon.lookup(f.parent)?.id ?? null : null;
     const near = f.near ? lexicon.lookup(f.near)?.id ?? null : null;
-    facts.push({
-      placeId: entry.id,
-      fact: { kind: f.kind, parent, near, distanceKm: f.distanceKm, sentence: own(text.slice(f.sentenceStart, f.sentenceEnd)), source: loc(f.start) },
-    });
+    facts.push({ placeId: entry.id, kind: f.kind, parent, near, distanceKm: f.distanceKm, sentence: own(text.slice(f.sentenceStart, f.sentenceEnd)), at: at(f.start) });
   }
   // Regions named with a local place: in the same paragraph (strong evidence, counted thrice)
   // or elsewhere in the same article (counted once).
@@ -136,7 +139,42 @@ export function articleFacts(a: Article, analysis: ArticleAnalysis, lexicon: Pla
     const localIds = new Set(inPara.filter((m) => LOCAL_KINDS.has(m.kind)).map((m) => m.id));
     for (const id of localIds) for (const r of regions) if (r !== id) coRegions.push({ placeId: id, regionId: r }, { placeId: id, regionId: r });
   }
-  return { article: rec, mentions: mentionRefs, placeIds: mentions.map((m) => m.id), claims, facts, coRegions };
+  return {
+    mentions: mentions.map((m) => ({ start: m.start, end: m.end, text: own(m.text), at: at(m.start) })),
+    placeIds: mentions.map((m) => m.id),
+    claims: analysis.figures.map((figure, i) => {
+      const { sentence, clause: _clause, ...ctx } = contexts[i];
+      return { figure: { ...figure, text: own(figure.text) }, ctx, sentence: own(text.slice(sentence.start, sentence.end)), at: at(figure.start) };
+    }),
+    facts,
+    coRegions,
+  };
+}
+
+/** Attach an article's record and file positions to its facts (cheap; no text needed). */
+export function bindFacts(rec: ArticleRecord, pos: { lineBase: number; charBase: number }, data: FactsData): ArticleFacts {
+  const loc = (p: RelPos): SourceLocation => p
+    ? { article: rec, line: pos.lineBase + p[0], character: p[0] === 0 ? pos.charBase + p[1] : p[1] }
+    : { article: rec, line: pos.lineBase, character: 0 };
+  return {
+    article: rec,
+    mentions: data.mentions.map((m) => {
+      const l = loc(m.at);
+      return { article: rec, start: m.start, end: m.end, text: m.text, line: l.line, character: l.character };
+    }),
+    placeIds: data.placeIds,
+    claims: data.claims.map((c) => ({ figure: c.figure, ctx: c.ctx, sentence: c.sentence, source: loc(c.at) })),
+    facts: data.facts.map((f) => ({
+      placeId: f.placeId,
+      fact: { kind: f.kind, parent: f.parent, near: f.near, distanceKm: f.distanceKm, sentence: f.sentence, source: loc(f.at) },
+    })),
+    coRegions: data.coRegions,
+  };
+}
+
+/** Facts of one article: place recognition with the archive's lexicon, then claims. */
+export function articleFacts(a: Article, analysis: ArticleAnalysis, lexicon: PlaceLexicon): ArticleFacts {
+  return bindFacts(articleRecord(a), a, computeFacts(a.text, a.exact, analysis, lexicon));
 }
 
 const REGION_KINDS = new Set<string>(['regio', 'provincie', 'oblast']);
