@@ -49,6 +49,14 @@ describe('conflict check against the sample corpus', function () {
     ['In Loehansk zijn 70 nederzettingen heroverd.', '70 nederzettingen', 'conflict', '7'],
     ['Rusland heeft inmiddels 60 procent van het veroverde gebied in Koersk heroverd.', '60 procent', 'conflict', '40'],
     ['Op weg naar Moskou werden elf drones neergehaald.', 'elf drones', 'consistent'],
+    ["Bij de inval in augustus veroverde het Oekraïense leger zo'n vijftienhonderd vierkante kilometer Russisch grondgebied.", "zo'n vijftienhonderd vierkante kilometer", 'conflict', '1300'],
+    ['Volgens de VS vechten er vijftienduizend Noord-Koreaanse soldaten in Kursk.', 'vijftienduizend Noord-Koreaanse soldaten', 'conflict', '11.000'],
+    ["In Pokrovsk woonden voor de oorlog zo'n zestigduizend mensen.", "zo'n zestigduizend mensen", 'consistent'],
+    ['In de regio Cherson werden honderd nederzettingen heroverd.', 'honderd nederzettingen', 'conflict', '75'],
+    ['In Koersk werden twaalf krijgsgevangenen geëxecuteerd.', 'twaalf krijgsgevangenen', 'conflict', 'negen'],
+    // The same number about another place, or a place the archive has no such figure for.
+    ['In de regio Zaporizja werden 75 nederzettingen bevrijd.', '75 nederzettingen', 'unknown'],
+    ['Rusland heeft 40 procent van de regio Loehansk veroverd.', '40 procent', 'unknown'],
     // Nothing in the archive about these.
     ['In Soemy wonen 250.000 mensen.', '250.000 mensen', 'unknown'],
     ['In Kramatorsk vielen vorige week 12 doden.', '12 doden', 'unknown'],

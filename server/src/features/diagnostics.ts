@@ -67,13 +67,25 @@ function numberText(m: ClaimMatch): string {
   return f.text.slice(f.numberStart - f.start, f.numberEnd - f.start) || String(f.value);
 }
 
+/** A window of the sentence around the figure, at most `max` characters. */
+export function excerpt(sentence: string, figure: string, max: number): string {
+  if (sentence.length <= max) return sentence;
+  const at = Math.max(0, sentence.indexOf(figure));
+  let start = Math.max(0, Math.min(at - Math.floor((max - figure.length) / 2), sentence.length - max));
+  // Start and end at word boundaries.
+  if (start > 0) { const sp = sentence.indexOf(' ', start); start = sp >= 0 && sp < at ? sp + 1 : start; }
+  let end = Math.min(sentence.length, start + max);
+  if (end < sentence.length) { const sp = sentence.lastIndexOf(' ', end); end = sp > at + figure.length ? sp : end; }
+  return (start > 0 ? '…' : '') + sentence.slice(start, end) + (end < sentence.length ? '…' : '');
+}
+
 function related(matches: ClaimMatch[], locale: Locale): DiagnosticRelatedInformation[] {
   return matches.slice(0, 5).map((m) => ({
     location: {
       uri: m.claim.source.article.uri,
       range: { start: { line: m.claim.source.line, character: m.claim.source.character }, end: { line: m.claim.source.line, character: m.claim.source.character + m.claim.figure.text.length } },
     },
-    message: `${sourceName(m.claim.source, locale)}: “${m.claim.sentence.length > 160 ? m.claim.sentence.slice(0, 159) + '…' : m.claim.sentence}”`,
+    message: `${sourceName(m.claim.source, locale) || m.claim.source.article.label}: “${excerpt(m.claim.sentence, m.claim.figure.text, 160)}”`,
   }));
 }
 
