@@ -32,7 +32,9 @@ export class LineIndex {
       const mid = (lo + hi + 1) >> 1;
       if (this.lineStarts[mid] <= o) lo = mid; else hi = mid - 1;
     }
-    return { line: lo, character: o - this.lineStarts[lo] };
+    // Between the \r and \n of a CRLF is no position of its own: like the editor, use the line end.
+    const inCrlf = o > this.lineStarts[lo] && this.text.charCodeAt(o - 1) === 13 && this.text.charCodeAt(o) === 10;
+    return { line: lo, character: o - this.lineStarts[lo] - (inCrlf ? 1 : 0) };
   }
 
   /** Offset of a position; out-of-range or negative positions are clamped (as LSP asks). */
