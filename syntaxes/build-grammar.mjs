@@ -2,10 +2,11 @@
 // Run: node syntaxes/build-grammar.mjs   — commit the generated JSON with this file.
 //
 // What the grammar marks (TextMate matches one line at a time, so structure is approximated):
-// - headline: the first line of the file if it has no final punctuation, a `# ` heading, and any short line (≤ 100 chars)
-//   that starts with a capital and has no final punctuation (. ! ? : ; , …) — in copy written
-//   one paragraph per line that is an intertitle such as "Oekraïne in het defensief".
-//   Hard-wrapped prose (a line break inside a sentence) can be mistaken for one.
+// - headline: the first line of the file if it has no final punctuation (. ! ? : ; , …), and
+//   `# ` headings. Intertitles further down ("Oekraïne in het defensief": a short line without
+//   final punctuation between blank lines) are NOT marked: a line-based grammar cannot see the
+//   blank line after it, and a paragraph being typed would flash as a heading until its first
+//   full stop. The language server knows paragraphs and can mark them with semantic tokens.
 // - metadata: the ` date 2025-01` marker that starts some archive exports.
 // - datelines: "KYIV - …" / "KYIV (ANP) - …" and "NOS Nieuws • vandaag, 16:55"; the text after
 //   the NOS dateline on the same line is its headline.
@@ -160,11 +161,6 @@ const repository = {
           1: { name: 'punctuation.definition.heading.kopij' },
           2: { name: 'markup.heading.kopij entity.name.section.kopij', patterns: [{ include: '#inline' }] },
         },
-      },
-      {
-        // An intertitle: short, capitalised, no final punctuation.
-        match: '^\\s*([\\p{Lu}\\p{N}][^\\n]{0,98}[^.!?:;,…\\s"”’\'])\\s*$',
-        captures: { 1: { name: 'markup.heading.kopij entity.name.section.kopij', patterns: [{ include: '#inline' }] } },
       },
     ],
   },
