@@ -1,16 +1,33 @@
 // The archive: finds and reads the corpus, analyses its articles (cached by content hash, in
 // worker threads when there are many), learns its place names and builds the fact index.
 // Shared by the language server and the command line; knows nothing of LSP.
+//
+// Two passes (see docs/performance.md):
+//  1. analysis per article (figures, time expressions, place facts): a pure function of the text,
+//     cached by content hash ("analysis" cache);
+//  2. place recognition + claims with the lexicon learned from the whole archive: cached by
+//     content hash + a fingerprint of the learned lexicon ("facts" cache).
+// Both run in worker threads when there are many articles, else on the calling thread in slices
+// that yield to the event loop, so a language server keeps answering. The index being built is
+// a new object; `index` is swapped only when it is complete, so readers never see a half index.
+//
+// update() re-reads only the changed files. When the learned lexicon is unchanged (the usual
+// case: a new article rarely changes what the archive knows about a name), only those files'
+// articles go through pass 2; when it changed, every article does (with the old index serving).
 
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { createHash } from 'node:crypto';
 import type { Article, Skipped } from './corpus/types';
 import { discoverFiles, readArticlesStream } from './corpus/read';
 import { AnalysisCache } from './corpus/cache';
 import { analyzeText, ANALYSIS_VERSION, type ArticleAnalysis } from './facts/analyze';
-import { articleFacts, FactIndex } from './facts/index';
-import { PlaceLexicon } from './dutch/places';
-import type { WorkerJob, WorkerResult } from './corpus/worker';
+import { articleRecord, bindFacts, computeFacts, FactIndex, type ArticleFacts, type FactsData } from './facts/index';
+import type { PlaceLexicon } from './dutch/places';
+import type { PlaceFact } from './dutch/types';
+import { placeKey } from './dutch/translit';
+import { buildLexicon, type LexiconSpec, type WorkerJob, type WorkerResult } from './corpus/worker';
 import { WorkerPool } from './corpus/pool';
 
 export interface ArchiveOptions {
@@ -20,7 +37,7 @@ export interface ArchiveOptions {
   /** Cache folder; null disables the persisted cache. */
   cacheDir: string | null;
   maxFileBytes?: number;
-  /** Worker threads for analysis; 0 analyses on the calling thread. Default: cores - 1, at least 1. */
+  /** Worker threads for analysis and recognition; 0 works on the calling thread. Default: the cores available. */
   workers?: number;
   /** House spellings: variant → preferred ("Kiev" → "Kyiv"). */
   houseSpellings?: Record<string, string>;
@@ -32,76 +49,140 @@ export interface BuildReport {
   places: number;
   figures: number;
   skipped: Skipped[];
+  /** Articles analysed (pass 1) in this run; the rest came from the cache. */
   analysed: number;
   fromCache: number;
+  /** Articles whose places were recognised (pass 2) in this run; the rest came from the cache or the index. */
+  recognised: number;
   ms: number;
+  /** How an update was applied: only the changed files ('incremental') or every article ('full'). */
+  mode?: 'full' | 'incremental';
 }
 
 export type Progress = (done: number, total: number) => void;
+export type CorpusChange = { file: string; type: 'created' | 'changed' | 'deleted' };
 
-interface Entry { article: Article; analysis: ArticleAnalysis }
+/** What the archive keeps per article between updates: no text, no figures (those live in the index and caches). */
+interface Entry { article: Article; placeFacts: PlaceFact[] }
 
+/** Below this many articles a pass runs on the calling thread (worker start-up would cost more). */
 const WORKER_THRESHOLD = 64;
-const BATCH = 16;
+/** Articles per worker job: large enough to amortise messaging, small enough to balance. */
+const BATCH = 24;
+/** Longest stretch the calling thread works before yielding to the event loop. */
+const SLICE_MS = 8;
+
+const yieldNow = () => new Promise<void>((res) => setImmediate(res));
+
+/** Bump when pass 2 (computeFacts) changes in a way that the code hash would not show. */
+const FACTS_VERSION = '1';
+
+let codeHashMemo: string | null = null;
+/**
+ * A hash of the bundled analysis code (dist/worker.js holds every extractor), so that caches
+ * written by another build are not trusted. 'src' when running from source (tests, tsx).
+ */
+function codeHash(): string {
+  if (codeHashMemo !== null) return codeHashMemo;
+  try {
+    codeHashMemo = createHash('sha1').update(fs.readFileSync(path.join(__dirname, 'worker.js'))).digest('hex').slice(0, 12);
+  } catch {
+    codeHashMemo = 'src';
+  }
+  return codeHashMemo;
+}
+
+/**
+ * The inputs of PlaceLexicon.addLearned that decide its outcome, per name key: the spellings,
+ * whether there is strong evidence or enough weak evidence, the majority kind, the first stated
+ * parent and the majority spelling. Two fact lists with equal signatures teach the same lexicon,
+ * so an update whose signature is unchanged keeps every other article's recognition.
+ */
+function learnedSignature(facts: PlaceFact[], keyOf: (name: string) => string): Map<string, string> {
+  const groups = new Map<string, PlaceFact[]>();
+  for (const f of facts) {
+    const k = keyOf(f.name);
+    if (!k) continue;
+    const g = groups.get(k);
+    if (g) g.push(f); else groups.set(k, [f]);
+  }
+  const sig = new Map<string, string>();
+  for (const [key, g] of groups) {
+    const strong = g.filter((f) => f.strength !== 'weak');
+    if (strong.length === 0 && g.length < 2) continue;
+    const kinds = new Map<string, number>();
+    for (const f of strong) if (f.kind) kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
+    const kind = [...kinds.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    const parent = strong.find((f) => f.parent)?.parent ?? null;
+    const counts = new Map<string, number>();
+    for (const f of g) counts.set(f.name, (counts.get(f.name) ?? 0) + 1);
+    const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    sig.set(key, JSON.stringify([[...counts.keys()].sort(), strong.length > 0, kind, parent, top]));
+  }
+  return sig;
+}
+
+function sameSignature(a: Map<string, string>, b: Map<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}
 
 export class Archive {
-  index: FactIndex;
   skipped: Skipped[] = [];
-  /** Per article id: its article (text dropped after indexing) and cached analysis. */
+  private current: FactIndex | null = null;
+  /** Per corpus file, in discovery order: its articles' ids and what reading it reported. */
+  private files = new Map<string, { ids: string[]; skipped: Skipped[] }>();
+  private discoverySkipped: Skipped[] = [];
+  /** Per article id. */
   private entries = new Map<string, Entry>();
-  private cache: AnalysisCache<ArticleAnalysis> | null = null;
-  private learnedKey = '';
+  private lexicon: PlaceLexicon | null = null;
+  private signature = new Map<string, string>();
+  private fingerprint = '';
+  private keyMemo = new Map<string, string>();
 
-  constructor(readonly options: ArchiveOptions) {
-    this.index = new FactIndex(this.newLexicon());
-  }
+  constructor(readonly options: ArchiveOptions) {}
 
-  private newLexicon(): PlaceLexicon {
-    const lex = PlaceLexicon.load();
-    for (const [variant, preferred] of Object.entries(this.options.houseSpellings ?? {})) {
-      const e = lex.lookup(preferred) ?? lex.lookup(variant);
-      if (e) lex.setPreferredSpelling(e.id, preferred);
-    }
-    return lex;
+  /** The current index: complete at all times (empty before the first build), replaced atomically. */
+  get index(): FactIndex {
+    if (!this.current) this.current = new FactIndex(buildLexicon(this.lexiconSpec([])));
+    return this.current;
   }
+  set index(index: FactIndex) { this.current = index; }
 
   private log(msg: string): void { this.options.log?.(msg); }
 
-  private cacheFolder(): string | null {
-    const dir = this.options.cacheDir;
-    if (!dir) return null;
-    // The cache never goes inside a corpus folder.
-    return dir;
+  private lexiconSpec(learned: PlaceFact[]): LexiconSpec {
+    return { learned, houseSpellings: this.options.houseSpellings ?? {} };
   }
 
-  /** Read every corpus file from scratch and (re)build the index. */
-  async build(onProgress?: Progress, isCancelled: () => boolean = () => false): Promise<BuildReport> {
-    const t0 = Date.now();
-    const dir = this.cacheFolder();
-    if (dir && !this.cache) {
-      this.cache = await AnalysisCache.open<ArticleAnalysis>(dir, 'analysis', ANALYSIS_VERSION);
-      if (this.cache.notice) this.log(this.cache.notice);
-    }
-    const { files, skipped } = await discoverFiles(this.options.paths, this.options.baseDir, { excludeDirs: dir ? [dir] : [] });
-    this.skipped = skipped.slice();
-    const articles: Article[] = [];
-    for (const file of files) {
-      if (isCancelled()) break;
-      for await (const item of readArticlesStream(file, this.rootOf(file), { maxFileBytes: this.options.maxFileBytes })) {
-        if (item.kind === 'article') articles.push(item.article); else this.skipped.push(item.skipped);
-      }
-    }
-    const counts = await this.analyse(articles, onProgress, isCancelled);
-    this.entries.clear();
-    for (const e of counts.entries) this.entries.set(e.article.id, e);
-    this.reindex(articles);
-    if (this.cache) {
-      this.cache.prune();
-      const r = await this.cache.save();
+  private workerCount(): number {
+    if (this.options.workers !== undefined) return Math.max(0, Math.floor(this.options.workers));
+    return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+  }
+
+  private workerScript(): string | null {
+    const script = path.join(__dirname, 'worker.js');
+    return fs.existsSync(script) ? script : null;
+  }
+
+  private async openCaches(): Promise<{ analysis: AnalysisCache<ArticleAnalysis>; facts: AnalysisCache<FactsData> } | null> {
+    const dir = this.options.cacheDir;
+    if (!dir) return null;
+    const analysis = await AnalysisCache.open<ArticleAnalysis>(dir, 'analysis', `${ANALYSIS_VERSION}+${codeHash()}`);
+    if (analysis.notice) this.log(analysis.notice);
+    const facts = await AnalysisCache.open<FactsData>(dir, 'facts', `${FACTS_VERSION}+${codeHash()}`);
+    if (facts.notice) this.log(facts.notice);
+    return { analysis, facts };
+  }
+
+  private async saveCaches(caches: { analysis: AnalysisCache<unknown>; facts: AnalysisCache<unknown> } | null, prune: boolean): Promise<void> {
+    if (!caches) return;
+    for (const c of [caches.analysis, caches.facts]) {
+      if (prune) c.prune();
+      const r = await c.save();
       if (!r.ok && r.message) this.log(r.message);
     }
-    const s = this.index.stats();
-    return { ...s, skipped: this.skipped, analysed: counts.analysed, fromCache: counts.fromCache, ms: Date.now() - t0 };
   }
 
   /** The corpus root a file belongs to (for stable relative ids). */
@@ -115,85 +196,252 @@ export class Archive {
     return path.dirname(file);
   }
 
-  private async analyse(articles: Article[], onProgress?: Progress, isCancelled: () => boolean = () => false) {
-    const entries: Entry[] = [];
+  private async discover(): Promise<string[]> {
+    const dir = this.options.cacheDir;
+    const { files, skipped } = await discoverFiles(this.options.paths, this.options.baseDir, { excludeDirs: dir ? [dir] : [] });
+    this.discoverySkipped = skipped;
+    return files;
+  }
+
+  private async readFile(file: string): Promise<{ articles: Article[]; skipped: Skipped[] }> {
+    const articles: Article[] = [];
+    const skipped: Skipped[] = [];
+    for await (const item of readArticlesStream(file, this.rootOf(file), { maxFileBytes: this.options.maxFileBytes })) {
+      if (item.kind === 'article') articles.push(item.article); else skipped.push(item.skipped);
+    }
+    return { articles, skipped };
+  }
+
+  private collectSkipped(): void {
+    this.skipped = [...this.discoverySkipped];
+    for (const f of this.files.values()) this.skipped.push(...f.skipped);
+  }
+
+  private keyOf = (name: string): string => {
+    let k = this.keyMemo.get(name);
+    if (k === undefined) { k = placeKey(name); this.keyMemo.set(name, k); }
+    return k;
+  };
+
+  /** Every article's place facts, in a fixed order (by article id) so that learning does not depend on update order. */
+  private learnedFacts(): PlaceFact[] {
+    const ids = [...this.entries.keys()].sort();
+    const out: PlaceFact[] = [];
+    for (const id of ids) for (const f of this.entries.get(id)!.placeFacts) out.push(f);
+    return out;
+  }
+
+  private fingerprintOf(signature: Map<string, string>): string {
+    const h = createHash('sha1');
+    h.update(JSON.stringify(this.options.houseSpellings ?? {}));
+    for (const k of [...signature.keys()].sort()) h.update(k).update('\0').update(signature.get(k)!).update('\n');
+    return h.digest('hex').slice(0, 16);
+  }
+
+  /** Read every corpus file from scratch and (re)build the index. */
+  async build(onProgress?: Progress, isCancelled: () => boolean = () => false): Promise<BuildReport> {
+    const t0 = Date.now();
+    const caches = await this.openCaches();
+    const files = await this.discover();
+    const fileMap = new Map<string, { ids: string[]; skipped: Skipped[] }>();
+    const articles: Article[] = [];
+    for (const file of files) {
+      if (isCancelled()) break;
+      const r = await this.readFile(file);
+      fileMap.set(file, { ids: r.articles.map((a) => a.id), skipped: r.skipped });
+      articles.push(...r.articles);
+    }
+    // Pass 1.
+    const { analyses, analysed, fromCache, failed } = await this.analyse(articles, caches?.analysis ?? null, onProgress, isCancelled);
+    const entries = new Map<string, Entry>();
+    const kept: Article[] = [];
+    for (const a of articles) {
+      const an = analyses.get(a.id);
+      if (!an) continue;
+      entries.set(a.id, { article: a, placeFacts: an.placeFacts });
+      kept.push(a);
+    }
+    this.entries = entries;
+    this.files = fileMap;
+    for (const s of failed) this.files.get(s.file)?.skipped.push(s);
+    // The learned lexicon.
+    const learned = this.learnedFacts();
+    this.signature = learnedSignature(learned, this.keyOf);
+    this.fingerprint = this.fingerprintOf(this.signature);
+    const spec = this.lexiconSpec(learned);
+    this.lexicon = buildLexicon(spec);
+    await yieldNow();
+    // Pass 2.
+    const facts = await this.recognise(kept, analyses, spec, caches?.facts ?? null, isCancelled);
+    analyses.clear();
+    for (const s of facts.failed) this.files.get(s.file)?.skipped.push(s);
+    this.collectSkipped();
+    await this.install(facts.byId);
+    for (const e of this.entries.values()) e.article = { ...e.article, text: '' };
+    await this.saveCaches(caches, !isCancelled());
+    const s = this.index.stats();
+    return { ...s, skipped: this.skipped, analysed, fromCache, recognised: facts.computed, ms: Date.now() - t0, mode: 'full' };
+  }
+
+  /** Assemble a new index from per-article facts in corpus order, aggregate, then swap it in. */
+  private async install(byId: Map<string, ArticleFacts>): Promise<void> {
+    const index = new FactIndex(this.lexicon!);
+    for (const f of this.files.values()) for (const id of f.ids) { const af = byId.get(id); if (af) index.set(af); }
+    await yieldNow();
+    index.rebuild();
+    this.current = index;
+  }
+
+  private async analyse(articles: Article[], cache: AnalysisCache<ArticleAnalysis> | null, onProgress?: Progress, isCancelled: () => boolean = () => false) {
+    const analyses = new Map<string, ArticleAnalysis>();
+    const failed: Skipped[] = [];
     const todo: Article[] = [];
     let fromCache = 0;
     for (const a of articles) {
-      const hit = this.cache?.get(a.hash);
-      if (hit) { entries.push({ article: a, analysis: hit }); fromCache++; } else todo.push(a);
+      const hit = cache?.get(a.hash);
+      if (hit) { analyses.set(a.id, hit); fromCache++; } else todo.push(a);
     }
     const total = articles.length;
     let done = fromCache;
     onProgress?.(done, total);
     const record = (a: Article, r: ArticleAnalysis | { error: string }) => {
-      if ('error' in r) {
-        this.skipped.push({ file: a.file, reason: 'analysis-failed', detail: `${a.id}: ${r.error}` });
-        return;
-      }
-      this.cache?.set(a.hash, r);
-      entries.push({ article: a, analysis: r });
+      if ('error' in r) { failed.push({ file: a.file, reason: 'analysis-failed', detail: `${a.id}: ${r.error}` }); return; }
+      cache?.set(a.hash, r);
+      analyses.set(a.id, r);
     };
-    const workers = this.options.workers ?? Math.max(1, (require('node:os').availableParallelism?.() ?? 2) - 1);
-    const script = path.join(__dirname, 'worker.js');
-    if (todo.length >= WORKER_THRESHOLD && workers > 0 && fs.existsSync(script)) {
-      const pool = new WorkerPool<WorkerJob, WorkerResult>(script, workers);
-      try {
-        const jobs: Promise<void>[] = [];
-        for (let i = 0; i < todo.length; i += BATCH) {
-          const batch = todo.slice(i, i + BATCH);
-          jobs.push(pool.run({ items: batch.map((a) => ({ text: a.text, date: a.date })) }).then(
-            (res) => { batch.forEach((a, j) => record(a, res.analyses[j])); },
-            (err) => { batch.forEach((a) => record(a, { error: String(err?.message ?? err) })); },
-          ).finally(() => { done += batch.length; onProgress?.(done, total); }));
-        }
-        await Promise.all(jobs);
-      } finally {
-        await pool.close();
-      }
-    } else {
-      for (const a of todo) {
-        if (isCancelled()) break;
-        let r: ArticleAnalysis | { error: string };
-        try { r = analyzeText(a.text, a.date); } catch (e) { r = { error: (e as Error)?.message ?? String(e) }; }
-        record(a, r);
-        done++;
-        if (done % 50 === 0) { onProgress?.(done, total); await new Promise((res) => setImmediate(res)); }
-      }
-      onProgress?.(done, total);
-    }
-    return { entries, analysed: todo.length, fromCache };
+    await this.runJobs(todo, (batch) => ({ items: batch.map((a) => ({ text: a.text, date: a.date })) }),
+      (batch, res) => batch.forEach((a, j) => record(a, res.analyses![j])),
+      (a) => { try { return analyzeText(a.text, a.date); } catch (e) { return { error: (e as Error)?.message ?? String(e) }; } },
+      record, null, (n) => { done += n; onProgress?.(done, total); }, isCancelled);
+    onProgress?.(done, total);
+    return { analyses, analysed: todo.length, fromCache, failed };
   }
 
-  /** Learn place names from all analyses, then recognise places and build claims for `articles`. */
-  private reindex(articles: Article[]): void {
-    const lexicon = this.newLexicon();
-    const learned = [];
-    for (const e of this.entries.values()) learned.push(...e.analysis.placeFacts);
-    lexicon.addLearned(learned);
-    this.learnedKey = learned.map((f) => f.name).sort().join('|');
-    const index = new FactIndex(lexicon);
+  /** Pass 2 for `articles`: facts from the cache, else computed with the current lexicon. */
+  private async recognise(articles: Article[], analyses: Map<string, ArticleAnalysis>, spec: LexiconSpec,
+    cache: AnalysisCache<FactsData> | null, isCancelled: () => boolean = () => false) {
+    const byId = new Map<string, ArticleFacts>();
+    const failed: Skipped[] = [];
+    const todo: Article[] = [];
+    const key = (a: Article) => `${a.hash}:${this.fingerprint}`;
+    const bind = (a: Article, data: FactsData) => byId.set(a.id, bindFacts(articleRecord(a), a, data));
+    let t = Date.now();
     for (const a of articles) {
-      const e = this.entries.get(a.id);
-      if (!e) continue;
-      try {
-        index.set(articleFacts(a, e.analysis, lexicon));
-      } catch (err) {
-        this.skipped.push({ file: a.file, reason: 'analysis-failed', detail: `${a.id}: ${(err as Error)?.message ?? err}` });
-      }
+      const hit = cache?.get(key(a));
+      if (hit) bind(a, hit); else todo.push(a);
+      if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
     }
-    index.rebuild();
-    this.index = index;
+    const lexicon = this.lexicon!;
+    const record = (a: Article, r: FactsData | { error: string }) => {
+      if ('error' in r) { failed.push({ file: a.file, reason: 'analysis-failed', detail: `${a.id}: ${r.error}` }); return; }
+      cache?.set(key(a), r);
+      bind(a, r);
+    };
+    await this.runJobs(todo, (batch) => ({ kind: 'facts', items: batch.map((a) => ({ text: a.text, exact: a.exact, analysis: analyses.get(a.id)! })) }),
+      (batch, res) => batch.forEach((a, j) => record(a, res.facts![j])),
+      (a) => { try { return computeFacts(a.text, a.exact, analyses.get(a.id)!, lexicon); } catch (e) { return { error: (e as Error)?.message ?? String(e) }; } },
+      record, spec, () => undefined, isCancelled);
+    return { byId, computed: todo.length, failed };
   }
 
-  /** Re-read changed files and update the index; unchanged articles come from the cache. */
-  async update(changes: { file: string; type: 'created' | 'changed' | 'deleted' }[]): Promise<BuildReport> {
-    // Place recognition depends on names learned from the whole archive, so a change is applied
-    // by re-reading the corpus with the analysis cache: only changed articles are re-analysed.
+  /**
+   * Run `todo` in a worker pool (many articles) or on this thread in time slices that yield to the
+   * event loop (few articles, or no worker script). A failed worker job falls back to this thread.
+   */
+  private async runJobs<R>(todo: Article[], job: (batch: Article[]) => WorkerJob, onBatch: (batch: Article[], res: WorkerResult) => void,
+    local: (a: Article) => R, onLocal: (a: Article, r: R) => void, spec: LexiconSpec | null,
+    onDone: (n: number) => void, isCancelled: () => boolean): Promise<void> {
+    const workers = this.workerCount();
+    const script = this.workerScript();
+    const runLocal = async (items: Article[]) => {
+      let t = Date.now();
+      for (const a of items) {
+        if (isCancelled()) return;
+        onLocal(a, local(a));
+        onDone(1);
+        if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
+      }
+    };
+    if (todo.length < WORKER_THRESHOLD || workers === 0 || !script) return runLocal(todo);
+    const pool = new WorkerPool<WorkerJob, WorkerResult>(script, Math.min(workers, Math.ceil(todo.length / BATCH)), spec ? { workerData: spec } : {});
+    try {
+      const jobs: Promise<void>[] = [];
+      for (let i = 0; i < todo.length; i += BATCH) {
+        const batch = todo.slice(i, i + BATCH);
+        jobs.push(pool.run(job(batch)).then(
+          (res) => { onBatch(batch, res); onDone(batch.length); },
+          () => runLocal(batch),
+        ));
+      }
+      await Promise.all(jobs);
+    } finally {
+      await pool.close();
+    }
+  }
+
+  /** Re-read changed files and update the index; unchanged files are not read again. */
+  async update(changes: CorpusChange[]): Promise<BuildReport> {
+    const t0 = Date.now();
+    if (!this.current || !this.lexicon) return this.build();
     if (!changes.length) {
       const s = this.index.stats();
-      return { ...s, skipped: this.skipped, analysed: 0, fromCache: 0, ms: 0 };
+      return { ...s, skipped: this.skipped, analysed: 0, fromCache: 0, recognised: 0, ms: 0, mode: 'incremental' };
     }
-    return this.build();
+    const files = await this.discover();
+    const present = new Set(files);
+    // Files to (re)read: the changed ones that are still corpus files, and any the events missed.
+    const reread = new Set<string>();
+    for (const c of changes) if (present.has(path.resolve(c.file))) reread.add(path.resolve(c.file));
+    for (const f of files) if (!this.files.has(f)) reread.add(f);
+    const gone = [...this.files.keys()].filter((f) => !present.has(f));
+    const caches = await this.openCaches();
+    const fresh = new Map<string, { ids: string[]; skipped: Skipped[] }>();
+    const articles: Article[] = [];
+    for (const f of reread) {
+      const r = await this.readFile(f);
+      fresh.set(f, { ids: r.articles.map((a) => a.id), skipped: r.skipped });
+      articles.push(...r.articles);
+    }
+    const { analyses, analysed, fromCache, failed } = await this.analyse(articles, caches?.analysis ?? null);
+    // New entries: drop the old articles of re-read and deleted files, add the new ones.
+    const removed = new Set<string>();
+    for (const f of [...reread, ...gone]) for (const id of this.files.get(f)?.ids ?? []) removed.add(id);
+    const entries = new Map(this.entries);
+    for (const id of removed) entries.delete(id);
+    const kept: Article[] = [];
+    for (const a of articles) {
+      const an = analyses.get(a.id);
+      if (!an) continue;
+      entries.set(a.id, { article: a, placeFacts: an.placeFacts });
+      kept.push(a);
+    }
+    for (const s of failed) fresh.get(s.file)?.skipped.push(s);
+    const previous = { entries: this.entries, files: this.files };
+    this.entries = entries;
+    const fileMap = new Map<string, { ids: string[]; skipped: Skipped[] }>();
+    for (const f of files) { const e = fresh.get(f) ?? this.files.get(f); if (e) fileMap.set(f, e); }
+    const learned = this.learnedFacts();
+    const signature = learnedSignature(learned, this.keyOf);
+    if (!sameSignature(signature, this.signature)) {
+      // What the archive knows about some name changed: every article is recognised again (cached
+      // facts of an earlier lexicon with the same fingerprint still count). The old index serves meanwhile.
+      this.entries = previous.entries;
+      this.files = previous.files;
+      await this.saveCaches(caches, false);
+      const r = await this.build();
+      return { ...r, analysed: r.analysed + analysed, ms: Date.now() - t0, mode: 'full' };
+    }
+    this.files = fileMap;
+    const facts = await this.recognise(kept, analyses, this.lexiconSpec(learned), caches?.facts ?? null);
+    for (const s of facts.failed) this.files.get(s.file)?.skipped.push(s);
+    this.collectSkipped();
+    const byId = new Map<string, ArticleFacts>();
+    for (const [id, af] of this.current.byArticle) if (!removed.has(id)) byId.set(id, af);
+    for (const [id, af] of facts.byId) byId.set(id, af);
+    await this.install(byId);
+    for (const a of kept) { const e = this.entries.get(a.id); if (e) e.article = { ...a, text: '' }; }
+    await this.saveCaches(caches, false);
+    const s = this.index.stats();
+    return { ...s, skipped: this.skipped, analysed, fromCache, recognised: facts.computed, ms: Date.now() - t0, mode: 'incremental' };
   }
 }
