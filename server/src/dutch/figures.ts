@@ -427,7 +427,10 @@ function finish(text: string, toks: Token[], n: Cand, o: FigureOptions, qualRe: 
   let value = n.value;
   let unit: UnitDef | null = null;
   // currency before the number
-  const lookBehind = text.slice(Math.max(0, n.start - 12), n.start);
+  // Nothing before the number that the previous figure already took ("5 euro honderd": the "euro"
+  // is 5's unit, not a currency prefix of honderd): figures never overlap.
+  const prevEnd = prev.length ? prev[prev.length - 1].end : 0;
+  const lookBehind = text.slice(Math.max(0, prevEnd, n.start - 12), n.start);
   const pm = PREFIX_RE.exec(lookBehind);
   if (pm) {
     unit = CURRENCY_PREFIX[pm[1].toLowerCase()];
@@ -439,7 +442,7 @@ function finish(text: string, toks: Token[], n: Cand, o: FigureOptions, qualRe: 
   let qualifier: string | null = null;
   let kind: QualifierKind | null = null;
   // range: "20 tot 30", "20-30", "20 à 30", "tussen de 20 en 30"
-  let qm = qualRe.exec(text.slice(Math.max(0, start - 40), start));
+  let qm = qualRe.exec(text.slice(Math.max(0, prevEnd, start - 40), start));
   let qStart = start;
   if (qm) {
     const qtext = qm[1] ?? qm[2];
