@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Archive } from '../../server/src/archive';
+import { readArticles, discoverFiles } from '../../server/src/corpus/read';
+import { analyzeText } from '../../server/src/facts/analyze';
+import { articleFacts, FactIndex } from '../../server/src/facts/index';
+import { PlaceLexicon } from '../../server/src/dutch/places';
+
+// Our own Dutch articles: a strong place fact in one file teaches a name that another file uses bare.
+const ARTICLES: Record<string, string> = {
+  'noord/drenthe.txt': "Het dorpje Kleinhoven in de provincie Drenthe telt ruim 1.200 inwoners. Volgens de gemeente zijn er sinds januari 35 nieuwe woningen gebouwd.\n\nIn Assen, op zo'n 20 kilometer van Kleinhoven, staat het provinciehuis.",
+  'noord/protest.txt': "De bewoners van Kleinhoven protesteerden dinsdag tegen de komst van een windpark. Zo'n 300 mensen kwamen naar het gemeentehuis in Assen.",
+  'oost/oekraine.md': "---\ntitle: Offensief bij Koersk\ndate: 2025-01-05\n---\nOekraïense troepen zijn een nieuw offensief begonnen in de Russische regio Koersk. Volgens Kyiv gaat het om bijna 2000 militairen.\n\nIn Charkiv vielen bij een aanval op een woonwijk 3 doden.",
+  'oost/draad.jsonl': [
+    { id: 'a1', title: 'Gas', date: '2024-11-02', text: 'De gasprijs steeg in november met ruim 12 procent. In Groningen ligt de gaswinning sinds 2024 stil.' },
+    { id: 'a2', title: 'Kiev', date: '2024-12-01', text: 'In Kiev viel maandagavond de stroom uit in 40.000 huishoudens. Ook in Charkov was het donker.' },
+  ].map((r) => JSON.stringify(r)).join('\n') + '\n',
+};
+
+function writeCorpus(root: string, files: Record<string, string>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+}
+
+/** A comparable picture of an index: places with their aggregates, every mention, every claim. */
+function snapshot(index: FactIndex) {
+  const places = [...index.places.values()].map((p) => ({
+    id: p.id, name: p.name, kind: p.kind, parent: p.parent, mentions: p.mentions.length, articles: p.articles.size,
+    facts: p.facts.map((f) => [f.kind, f.parent, f.sentence, f.source.article.id, f.source.line, f.source.character]),
+    claims: p.claims.map((c) => [c.figure.text, c.source.article.id, c.source.line, c.source.character]),
+  })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const articles = [...index.byArticle.values()].map((af) => ({
+    id: af.article.id, label: af.article.label,
+    mentions: af.mentions.map((m, i) => [m.text, m.start, m.end, m.line, m.character, af.placeIds[i]]),
+    claims: af.claims.map((c) => [c.figure.text, c.figure.value, c.ctx.places, c.sentence, c.source.line, c.source.character]),
+  }));
+  return { places, articles, claims: index.claims.length };
+}
+
+/** The obvious way to build the index, one article after another: what the archive must equal. */
+async function reference(root: string): Promise<FactIndex> {
+  const { files } = await discoverFiles([root], root);
+  const articles = [];
+  for (const f of files) articles.push(...(await readArticles(f, root)).articles);
+  const analyses = articles.map((a) => analyzeText(a.text, a.date));
+  const lex = PlaceLexicon.load();
+  const order = articles.map((a, i) => i).sort((x, y) => (articles[x].id < articles[y].id ? -1 : 1));
+  lex.addLearned(order.flatMap((i) => analyses[i].placeFacts));
+  const index = new FactIndex(lex);
+  articles.forEach((a, i) => index.set(articleFacts(a, analyses[i], lex)));
+  index.rebuild();
+  return index;
+}
+
+describe('archive: build, warm start and incremental update', function () {
+  this.timeout(60000);
+  let root: string;
+  let cache: string;
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-arch-'));
+    cache = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-arch-cache-'));
+    writeCorpus(root, ARTICLES);
+  });
+  afterEach(() => {
+    fs.rmSync(root, { recursive: true, force: true });
+    fs.rmSync(cache, { recursive: true, force: true });
+  });
+
+  const open = () => new Archive({ paths: [root], baseDir: root, cacheDir: cache, workers: 0 });
+
+  it('builds the same index as article-by-article indexing', async () => {
+    const a = open();
+    const r = await a.build();
+    assert.equal(r.articles, 5);
+    assert.equal(r.recognised, 5);
+    assert.deepEqual(snapshot(a.index), snapshot(await reference(root)));
+    // The learned name is recognised in the other file, where no sentence calls it a place.
+    const protest = a.index.byArticle.get('noord/protest.txt')!;
+    assert.ok(protest.mentions.some((m) => m.text === 'Kleinhoven'), 'Kleinhoven learned from drenthe.txt');
+  });
+
+  it('starts warm from both caches with an identical index and no recognition', async () => {
+    const cold = open();
+    await cold.build();
+    const warm = open();
+    const r = await warm.build();
+    assert.equal(r.fromCache, 5);
+    assert.equal(r.analysed, 0);
+    assert.equal(r.recognised, 0, 'pass 2 comes from the facts cache');
+    assert.deepEqual(snapshot(warm.index), snapshot(cold.index));
+  });
+
+  it('an edit that teaches nothing new re-recognises only the changed file, and equals a full build', async () => {
+    const a = open();
+    await a.build();
+    const before = a.index;
+    const beforeSnap = JSON.stringify(snapshot(before));
+    const file = path.join(root, 'oost', 'draad.jsonl');
+    fs.appendFileSync(file, JSON.stringify({ id: 'a3', title: 'Haven', date: '2025-01-03', text: 'In de haven van Rotterdam werden vorig jaar bijna 440 miljoen ton goederen overgeslagen.' }) + '\n');
+    const r = await a.update([{ file, type: 'changed' }]);
+    assert.equal(r.mode, 'incremental');
+    assert.equal(r.recognised, 1, 'only the new article: the file\'s other two come from the facts cache');
+    assert.equal(r.articles, 6);
+    assert.notEqual(a.index, before, 'a new index object');
+    assert.equal(JSON.stringify(snapshot(before)), beforeSnap, 'the old index is untouched while it served');
+    assert.deepEqual(snapshot(a.index), snapshot(await reference(root)));
+  });
+
+  it('an edit that changes what a name is re-recognises every article, and equals a full build', async () => {
+    const a = open();
+    await a.build();
+    assert.ok(a.index.byArticle.get('noord/protest.txt')!.mentions.some((m) => m.text === 'Kleinhoven'));
+    // Kleinhoven is no longer called a village anywhere: the bare mention must go too.
+    const file = path.join(root, 'noord', 'drenthe.txt');
+    fs.writeFileSync(file, 'De provincie Drenthe telt ruim 500.000 inwoners. In Assen staat het provinciehuis.');
+    const r = await a.update([{ file, type: 'changed' }]);
+    assert.equal(r.mode, 'full');
+    assert.ok(!a.index.byArticle.get('noord/protest.txt')!.mentions.some((m) => m.text === 'Kleinhoven'));
+    assert.deepEqual(snapshot(a.index), snapshot(await reference(root)));
+  });
+
+  it('handles created and deleted files, also when the events miss one', async () => {
+    const a = open();
+    await a.build();
+    fs.rmSync(path.join(root, 'oost', 'oekraine.md'));
+    writeCorpus(root, { 'west/haven.txt': 'In Rotterdam werden vorig jaar 13,4 miljoen containers overgeslagen, meldt het havenbedrijf.' });
+    // Only the deletion is reported; the new file is found by comparing with what is on disk.
+    const r = await a.update([{ file: path.join(root, 'oost', 'oekraine.md'), type: 'deleted' }]);
+    assert.equal(r.articles, 5);
+    assert.ok(!a.index.byArticle.has('oost/oekraine.md'));
+    assert.ok(a.index.byArticle.has('west/haven.txt'));
+    assert.deepEqual(snapshot(a.index), snapshot(await reference(root)));
+  });
+
+  it('keeps answering while it indexes: the event loop is never blocked for long', async () => {
+    // ~150 articles on this thread (no worker script under tsx): the build must yield in slices.
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) many[`veel/${i}.txt`] = Array.from({ length: 5 }, (_, j) => `In Zwolle kwamen op dag ${i * 5 + j + 1} ruim ${100 + i + j} mensen bijeen. Het dorpje Oosterwold ligt op zo'n ${i + 3} kilometer van Zwolle.`).join('\n\n');
+    writeCorpus(root, many);
+    const a = new Archive({ paths: [root], baseDir: root, cacheDir: null, workers: 0 });
+    let worst = 0;
+    let last = Date.now();
+    let running = true;
+    const tick = () => { const now = Date.now(); worst = Math.max(worst, now - last); last = now; if (running) setImmediate(tick); };
+    setImmediate(tick);
+    await a.build();
+    running = false;
+    assert.ok(a.index.stats().articles >= 35);
+    // Generous bound for a shared machine: the slices are ~8 ms; one article or the lexicon load may exceed them.
+    assert.ok(worst < 1500, `event loop blocked for ${worst} ms`);
+  });
+});
