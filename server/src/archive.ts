@@ -42,6 +42,12 @@ export interface ArchiveOptions {
   /** House spellings: variant → preferred ("Kiev" → "Kyiv"). */
   houseSpellings?: Record<string, string>;
   log?: (message: string) => void;
+  /**
+   * The per-article analyser of pass 1 (default: analyzeText). Injectable so that tests can make one
+   * article's analysis fail and check that only that article is skipped. When set, every pass runs
+   * on the calling thread (worker threads use the built-in analyser); use it with cacheDir null.
+   */
+  analyze?: (text: string, date: string | null) => ArticleAnalysis;
 }
 
 export interface BuildReport {
@@ -157,6 +163,7 @@ export class Archive {
   }
 
   private workerCount(): number {
+    if (this.options.analyze) return 0;
     if (this.options.workers !== undefined) return Math.max(0, Math.floor(this.options.workers));
     return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
   }
@@ -311,7 +318,7 @@ export class Archive {
     };
     await this.runJobs(todo, (batch) => ({ items: batch.map((a) => ({ text: a.text, date: a.date })) }),
       (batch, res) => batch.forEach((a, j) => record(a, res.analyses![j])),
-      (a) => { try { return analyzeText(a.text, a.date); } catch (e) { return { error: (e as Error)?.message ?? String(e) }; } },
+      (a) => { try { return (this.options.analyze ?? analyzeText)(a.text, a.date); } catch (e) { return { error: (e as Error)?.message ?? String(e) }; } },
       record, null, (n) => { done += n; onProgress?.(done, total); }, isCancelled);
     onProgress?.(done, total);
     return { analyses, analysed: todo.length, fromCache, failed };
