@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { Archive } from './archive';
+import { Archive, type CorpusChange } from './archive';
 import { cacheDir } from './corpus/cache';
 import { describeSkipped } from './corpus/read';
 import { pickLocale, t, formatDate, kindLabel, type Locale } from './core/l10n';
@@ -116,36 +116,47 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  async function rebuild(): Promise<void> {
+  // Corpus changes waiting for the next index run; null after a settings or folder change, which
+  // needs a full build of a new archive. The current archive keeps serving until its successor
+  // (or its updated index) is complete.
+  let pendingChanges: CorpusChange[] | null = [];
+
+  async function rebuild(changes?: CorpusChange[]): Promise<void> {
+    if (changes && archive) pendingChanges?.push(...changes);
+    else pendingChanges = null;
     if (building) { rebuildQueued = true; return building; }
     building = (async () => {
       do {
         rebuildQueued = false;
-        await doBuild();
+        const batch = pendingChanges;
+        pendingChanges = [];
+        await doBuild(batch);
       } while (rebuildQueued);
     })().finally(() => { building = null; });
     return building;
   }
 
-  async function doBuild(): Promise<void> {
+  /** Index the corpus: `changes` updates the current archive in place, null builds a new one. */
+  async function doBuild(changes: CorpusChange[] | null): Promise<void> {
     const paths = corpusPaths();
     const existing = paths.filter((p) => require('node:fs').existsSync(p));
-    archive = new Archive({
+    const incremental = !!(changes && archive);
+    const next = incremental ? archive! : new Archive({
       paths: existing, baseDir: folders[0] ?? process.cwd(), cacheDir: cacheDir(explicitCacheDir),
       maxFileBytes: settings.limits.maxFileSizeMB * 1024 * 1024, houseSpellings: settings.houseSpellings, log,
     });
     if (!existing.length) log(t(locale, 'statusNoCorpus', { paths: paths.join(', ') }));
     let progress: Awaited<ReturnType<typeof connection.window.createWorkDoneProgress>> | null = null;
-    if (canProgress) {
+    if (canProgress && !incremental) {
       try {
         progress = await connection.window.createWorkDoneProgress();
         progress.begin(t(locale, 'statusIndexing', { done: 0, total: '…' }), 0, undefined, false);
       } catch { progress = null; }
     }
-    sendStatus({ state: 'indexing', done: 0, total: 0 });
+    if (!incremental) sendStatus({ state: 'indexing', done: 0, total: 0 });
     let last = 0;
     try {
-      const report = await archive.build((done, total) => {
+      const report = incremental ? await next.update(changes!) : await next.build((done, total) => {
         const now = Date.now();
         if (now - last < 100 && done !== total) return;
         last = now;
@@ -153,9 +164,11 @@ export function startServer(connection: Connection): void {
         progress?.report(total ? Math.round((done / total) * 100) : 0, msg);
         sendStatus({ state: 'indexing', done, total });
       });
-      for (const s of report.skipped) log(describeSkipped(s, locale, folders[0]));
-      log(`${t(locale, 'statusReady', { articles: report.articles, places: report.places, figures: report.figures })} (${report.analysed} analysed, ${report.fromCache} from cache, ${report.ms} ms)`);
-      analyzer = new DraftAnalyzer(archive.index);
+      if (!incremental) for (const s of report.skipped) log(describeSkipped(s, locale, folders[0]));
+      log(`${t(locale, 'statusReady', { articles: report.articles, places: report.places, figures: report.figures })} (${report.analysed} analysed, ${report.fromCache} from cache, ${report.recognised} recognised, ${report.mode ?? 'full'}, ${report.ms} ms)`);
+      // Swap in the new index only now: requests were answered from the previous one meanwhile.
+      archive = next;
+      analyzer = new DraftAnalyzer(next.index);
       analyses.clear();
       sendStatus({ state: 'ready', done: report.articles, total: report.articles, articles: report.articles, places: report.places, figures: report.figures, skipped: report.skipped.filter((s) => !s.kept).length });
     } catch (e) {
@@ -164,7 +177,7 @@ export function startServer(connection: Connection): void {
     } finally {
       progress?.done();
     }
-    startWatcher();
+    if (!incremental) startWatcher();
     for (const doc of documents.all()) schedule(doc, 0);
   }
 
@@ -175,7 +188,7 @@ export function startServer(connection: Connection): void {
     try {
       const { watchCorpus } = require('./corpus/watch') as typeof import('./corpus/watch');
       const existing = corpusPaths().filter((p) => require('node:fs').existsSync(p));
-      if (existing.length) watcher = watchCorpus(existing, folders[0] ?? process.cwd(), () => void rebuild());
+      if (existing.length) watcher = watchCorpus(existing, folders[0] ?? process.cwd(), (changes) => void rebuild(changes));
     } catch (e) {
       log(`file watching unavailable: ${(e as Error).message}`);
     }
@@ -313,10 +326,13 @@ export function startServer(connection: Connection): void {
     const checkedChanged = p.changes.some((c) => c.uri.endsWith(CHECKED_FILE.replace(/\\/g, '/')));
     if (checkedChanged) { reloadChecked(); for (const d of documents.all()) schedule(d, 0); }
     const corpusRoots = corpusPaths();
-    const relevant = p.changes.some((c) => {
-      try { const f = fileURLToPath(c.uri); return corpusRoots.some((r) => f === r || f.startsWith(r + path.sep)); } catch { return false; }
-    });
-    if (relevant) void rebuild();
+    const relevant: CorpusChange[] = [];
+    for (const c of p.changes) {
+      let f: string;
+      try { f = fileURLToPath(c.uri); } catch { continue; }
+      if (corpusRoots.some((r) => f === r || f.startsWith(r + path.sep))) relevant.push({ file: f, type: c.type === 1 ? 'created' : c.type === 3 ? 'deleted' : 'changed' });
+    }
+    if (relevant.length) void rebuild(relevant);
   });
 
   documents.onDidOpen((e) => schedule(e.document, 0));

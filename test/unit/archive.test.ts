@@ -7,6 +7,7 @@ import { readArticles, discoverFiles } from '../../server/src/corpus/read';
 import { analyzeText } from '../../server/src/facts/analyze';
 import { articleFacts, FactIndex } from '../../server/src/facts/index';
 import { PlaceLexicon } from '../../server/src/dutch/places';
+import type { Article } from '../../server/src/corpus/types';
 
 // Our own Dutch articles: a strong place fact in one file teaches a name that another file uses bare.
 const ARTICLES: Record<string, string> = {
@@ -44,7 +45,7 @@ function snapshot(index: FactIndex) {
 /** The obvious way to build the index, one article after another: what the archive must equal. */
 async function reference(root: string): Promise<FactIndex> {
   const { files } = await discoverFiles([root], root);
-  const articles = [];
+  const articles: Article[] = [];
   for (const f of files) articles.push(...(await readArticles(f, root)).articles);
   const analyses = articles.map((a) => analyzeText(a.text, a.date));
   const lex = PlaceLexicon.load();
