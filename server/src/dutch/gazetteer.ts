@@ -19,18 +19,22 @@ interface GazetteerFile {
   version: number;
   places: Array<[string, PlaceKind, string | null, string | null, string[], string]>;
   weakNames: string;
+  /** Version 2: the folded form of each weak name ("" = its plain lower case), "|"-joined. */
+  weakFolds?: string;
 }
 
-let cached: { rows: GazetteerRow[]; weakNames: string[] } | undefined;
+let cached: { rows: GazetteerRow[]; weakNames: string[]; weakFolds: string[] | null } | undefined;
 
 /** Rows with facts (countries, subdivisions, cities, curated) and the bare weak names. */
-export function loadGazetteer(): { rows: GazetteerRow[]; weakNames: string[] } {
+export function loadGazetteer(): { rows: GazetteerRow[]; weakNames: string[]; weakFolds: string[] | null } {
   if (cached) return cached;
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const file = require('../../data/gazetteer.json') as GazetteerFile;
   const rows = file.places.map(([name, kind, country, parent, variants, flags]) => ({
     name, kind, country, parent, variants, weak: flags.includes('w'), house: flags.includes('h'),
   }));
-  cached = { rows, weakNames: file.weakNames ? file.weakNames.split('|') : [] };
+  const weakNames = file.weakNames ? file.weakNames.split('|') : [];
+  const weakFolds = file.weakFolds !== undefined ? file.weakFolds.split('|') : null;
+  cached = { rows, weakNames, weakFolds: weakFolds && weakFolds.length === weakNames.length ? weakFolds : null };
   return cached;
 }

@@ -61,10 +61,18 @@ export function relatedPlace(word: string): string | undefined {
 
 /** Looks like an adjective or demonym (Dutch suffixes), whether or not we know its place. */
 export function looksLikeDemonym(word: string): boolean {
-  if (relatedPlace(word)) return true;
-  const k = fold(word);
-  return /(ische|isch|iaanse|aanse|eanse|ese|ense|sche|ijnse|ense|iers|ianen|anen|aners)$/.test(k) && k.length > 5;
+  let r = demonymCache.get(word);
+  if (r !== undefined) return r;
+  if (relatedPlace(word)) r = true;
+  else {
+    const k = fold(word);
+    r = /(ische|isch|iaanse|aanse|eanse|ese|ense|sche|ijnse|ense|iers|ianen|anen|aners)$/.test(k) && k.length > 5;
+  }
+  if (demonymCache.size >= 100_000) demonymCache.clear();
+  demonymCache.set(word, r);
+  return r;
 }
+const demonymCache = new Map<string, boolean>();
 
 /** Words before a capitalised name that make it a person (titles, functions). */
 export const PERSON_TITLES = new Set([

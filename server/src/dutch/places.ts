@@ -34,7 +34,10 @@ const KIND_PRIO: Record<string, number> = {
   hoofdstad: 4, stad: 3, gemeente: 3, stadje: 2, dorp: 2, plaats: 1, 'plaats-onbekend': 0,
 };
 
-const isCap = (w: string) => /^[\p{Lu}]/u.test(w);
+const isCap = (w: string) => {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^[\p{Lu}]/u.test(w);
+};
 const isAllCaps = (w: string) => w.length >= 2 && /^[\p{Lu}.]+[\p{Ll}]?$/u.test(w) && !/\p{Ll}.*\p{Ll}/u.test(w);
 
 interface IndexItem { key: string; fold: string; id: string }
@@ -63,11 +66,14 @@ export class PlaceLexicon {
     const lex = new PlaceLexicon();
     const g = loadGazetteer();
     for (const r of g.rows) lex.addRow(r.name, r.kind, r.country, r.parent, r.variants, r.weak, r.house);
-    for (const n of g.weakNames) {
-      const f = nameFold(n);
+    const wf = g.weakFolds;
+    for (let i = 0; i < g.weakNames.length; i++) {
+      const n = g.weakNames[i];
+      const f = wf ? (wf[i] || n.toLowerCase()) : nameFold(n);
       if (!f || lex.exact.has(f)) continue;
       lex.weakBare.set(f, n);
-      lex.noteFirstWord(f);
+      if (f.indexOf(' ') < 0) { if (!lex.firstWord.has(f)) lex.firstWord.set(f, 1); }
+      else lex.noteFirstWord(f);
     }
     // Sports-results abbreviations: first three letters of a Dutch country name, shortest name wins.
     const best = new Map<string, string>();
@@ -84,9 +90,25 @@ export class PlaceLexicon {
   }
 
   private noteFirstWord(f: string): void {
-    const words = f.split(' ');
-    const cur = this.firstWord.get(words[0]) ?? 0;
-    if (words.length > cur) this.firstWord.set(words[0], words.length);
+    const sp = f.indexOf(' ');
+    const first = sp < 0 ? f : f.slice(0, sp);
+    let n = 1;
+    for (let q = sp; q >= 0; q = f.indexOf(' ', q + 1)) n++;
+    const cur = this.firstWord.get(first) ?? 0;
+    if (n > cur) { this.firstWord.set(first, n); if (this.tokenInfo.size) this.tokenInfo.clear(); }
+  }
+
+  /** Per token text: its fold and the longest name (in words) starting with its first folded word. */
+  private tokenInfo = new Map<string, { f: string; lexWords: number; sp: number }>();
+  tokenFold(text: string): { f: string; lexWords: number; sp: number } {
+    let info = this.tokenInfo.get(text);
+    if (info) return info;
+    const f = nameFold(text);
+    const sp = f.indexOf(' ');
+    info = { f, sp, lexWords: this.firstWord.get(sp < 0 ? f : f.slice(0, sp)) ?? 0 };
+    if (this.tokenInfo.size >= 200_000) this.tokenInfo.clear();
+    this.tokenInfo.set(text, info);
+    return info;
   }
 
   private addName(name: string, id: string): void {
@@ -167,6 +189,10 @@ export class PlaceLexicon {
     return this.weakRec(f);
   }
 
+  /** Internal: exact match on an already folded name. */
+  matchFold(f: string): Rec | undefined {
+    return this.recByFold(f);
+  }
   /** Internal: exact (folded) match, with weakness. */
   matchExact(name: string): { rec: Rec } | undefined {
     const r = this.recByFold(nameFold(name));
@@ -378,8 +404,15 @@ const PLURAL_NOUN: Record<string, PlaceKind> = {
   "regio's": 'regio', provincies: 'provincie', oblasten: 'oblast', steden: 'stad', stadjes: 'stadje', dorpen: 'dorp',
   plaatsen: 'plaats', plaatsjes: 'plaats', gemeenten: 'gemeente', gemeentes: 'gemeente', eilanden: 'eiland', landen: 'land',
 };
+// Only the place nouns above, in lower case or capitalised (sentence start), before a capitalised name.
+const NOUN_RE = new RegExp(`(?<![\\p{L}-])(${[...Object.keys(NOUN_KIND), ...Object.keys(PLURAL_NOUN)]
+  .flatMap((w) => [w, w[0].toUpperCase() + w.slice(1)]).sort((a, b) => b.length - a.length).join('|')})[ \\u00a0]+(?:de[ \\u00a0]+)?(?=[\\p{Lu}])`, 'gu');
 const CYRILLIC_COUNTRIES = new Set(['UA', 'RU', 'BY', 'KZ', 'KG', 'TJ', 'BG', 'RS', 'MK', 'ME', 'BA', 'MN']);
 const KIN_WORDS = /^(vrouw|man|zoon|dochter|vader|moeder|broer|zus|kinderen|familie|vriend|vriendin|weduwe|advocaat|ploeg|team|club|film|boek|album|nummer|werk|muziek|roman|collectie|beleid|regering|partij|aanhangers|handen|hand|kant|rol|dood|moord|leven|opvolger|voorganger|rivaal|tegenstander)$/;
+// Prepositions that also go with organisations and people ("bij Ferrari", "tussen Metro en …").
+const LOOSE_PREPS = new Set(['bij', 'tussen', 'via', 'richting']);
+const NAME_PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'do', 'dos', 'das', 'von', 'du', 'le', 'la']);
+const OPENERS = '"“‘\'(–—-';
 const LOC_PREPS = new Set(['in', 'bij', 'naar', 'rondom', 'nabij', 'uit', 'vanuit', 'rond', 'te', 'richting', 'via', 'tussen']);
 const NAME_STOP = new Set(['de', 'het', 'een', 'deze', 'die', 'dat', 'dit', 'zijn', 'haar', 'hun', 'ons', 'onze', 'mijn', 'uw', 'wat', 'wie', 'welke',
   'ik', 'je', 'jij', 'u', 'hij', 'zij', 'ze', 'we', 'wij', 'jullie', 'men', 'er', 'daar', 'hier', 'alle', 'elk', 'elke', 'ieder', 'iedere', 'geen']);
@@ -424,8 +457,14 @@ function mkFact(n: NameSpan, sent: Span, kind: PlaceKind | null, strength: 'stro
  * "X … in de provincie Y" (parent), "X, op zo'n 30 kilometer van Y" (near), and the weaker "in/bij/naar X".
  */
 export function learnPlaceFacts(text: string): PlaceFact[] {
+  return learnFacts(text, sentences(text));
+}
+
+function learnFacts(text: string, sents: Span[]): PlaceFact[] {
   const facts: PlaceFact[] = [];
-  for (const sent of sentences(text)) {
+  for (const sent of sents) {
+    // Every pattern below needs a capitalised word after the first one: skip sentences without one.
+    if (!/.[\p{Lu}]/su.test(text.slice(sent.start, sent.end))) continue;
     const s = text.slice(sent.start, sent.end);
     const local: PlaceFact[] = [];
     const at = (i: number) => sent.start + i;
@@ -436,7 +475,8 @@ export function learnPlaceFacts(text: string): PlaceFact[] {
       return f;
     };
     // 1. Place nouns: "de regio Koersk", "het stadje Soedzja", "schiereiland de Krim", "de regio's Donetsk en Luhansk".
-    const nounRe = /(?<![\p{L}-])([\p{L}']+)[ \u00a0]+(?:de[ \u00a0]+)?(?=[\p{Lu}])/gu;
+    const nounRe = NOUN_RE;
+    nounRe.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = nounRe.exec(s)) !== null) {
       const noun = m[1].toLowerCase();
@@ -500,6 +540,16 @@ export function learnPlaceFacts(text: string): PlaceFact[] {
       if (!n) continue;
       push(mkFact(n, sent, null, 'weak'));
     }
+    // 5. "in het Canadese Gander", "in het Oost-Duitse Eisenach": the neuter article and an adjective of
+    // place before a name is how Dutch introduces a town or region (strong).
+    // Only after a locative preposition: "het Britse Thomson Directories" can be a company, "in het Duitse
+    // Waldkirch" is a place.
+    const adjRe = /(?<![\p{L}-])(?:in|In|uit|Uit|naar|Naar|nabij|vanuit|Vanuit|rond|rondom|te)[ \u00a0]+het[ \u00a0]+([\p{Lu}][\p{L}-]*(?:se|sche))[ \u00a0]+(?=[\p{Lu}])/gu;
+    while ((m = adjRe.exec(s)) !== null) {
+      if (!looksLikeDemonym(m[1])) continue;
+      const n = nameAt(text, at(m.index + m[0].length), sent.end);
+      if (n) push(mkFact(n, sent, null, 'strong'));
+    }
     // People named in the sentence ("president X", "X zei") are not places.
     for (const f of local) {
       const before = text.slice(Math.max(sent.start, f.start - 30), f.start).toLowerCase();
@@ -525,7 +575,8 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
   const toks = tokenize(text);
   const sents = sentences(text);
   // Sentence-initial token indices.
-  const initial = new Set<number>();
+  const initialArr = new Uint8Array(toks.length);
+  const hasNewline = (from: number, to: number) => { for (let p = from; p < to; p++) if (text.charCodeAt(p) === 10) return true; return false; };
   {
     let si = 0;
     for (let i = 0; i < toks.length; i++) {
@@ -533,43 +584,61 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
       const sentStart = si < sents.length ? sents[si].start : -1;
       // First word of a sentence, after opening quotes/dashes/brackets.
       let k = i - 1;
-      while (k >= 0 && toks[k].kind === 'punct' && toks[k].start >= sentStart && /["“‘'(–—-]/.test(toks[k].text)) k--;
-      if (k < 0 || toks[k].end <= sentStart || (toks[k].kind === 'punct' && /[:;•|]/.test(toks[k].text)) || /\n/.test(text.slice(toks[k].end, toks[i].start))) initial.add(i);
+      while (k >= 0 && toks[k].kind === 'punct' && toks[k].start >= sentStart && OPENERS.includes(toks[k].text)) k--;
+      if (k < 0 || toks[k].end <= sentStart || (toks[k].kind === 'punct' && ':;•|'.includes(toks[k].text)) || hasNewline(toks[k].end, toks[i].start)) initialArr[i] = 1;
     }
   }
+  const initial = { has: (k: number) => initialArr[k] === 1 };
+  // Folded token texts, computed on demand (n-gram folds are token folds joined by spaces).
+  const tf: string[] = new Array(toks.length);
+  const foldAt = (k: number) => tf[k] ?? (tf[k] = lexicon.tokenFold(toks[k].text).f);
   // Local context facts: names this text itself calls places.
-  const localFacts = learnPlaceFacts(text);
+  const localFacts = learnFacts(text, sents);
   const local = new Map<string, PlaceFact>();
   for (const f of localFacts) {
     const k = nameFold(f.name);
     const cur = local.get(k);
     if (!cur || (cur.strength === 'weak' && f.strength !== 'weak')) local.set(k, f);
   }
-  const adjacent = (a: Token, b: Token) => /^[ \u00a0]+$/.test(text.slice(a.end, b.start));
+  const adjacent = (a: Token, b: Token) => {
+    if (b.start <= a.end) return false;
+    for (let p = a.end; p < b.start; p++) { const c = text.charCodeAt(p); if (c !== 32 && c !== 0xa0) return false; }
+    return true;
+  };
 
   const out: Cand[] = [];
+  /** Weak candidates without support in their sentence: places after all if the text places them elsewhere. */
+  const pending: Cand[] = [];
+  /** Names placed in a clear context in this text (strong, or weak right after "in/uit/naar/te …"). */
+  const seeds = new Set<string>();
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
     if (t.kind !== 'word' || !isCap(t.text)) { i++; continue; }
     let best: Cand | null = null;
-    const fw = nameFold(t.text).split(' ')[0];
-    const maxN = Math.max(lexicon.maxWords(fw), 1);
+    const ti = lexicon.tokenFold(t.text);
+    const f0 = ti.f;
+    tf[i] = f0;
+    const lexWords = ti.lexWords;
+    const maxN = Math.max(lexWords, 1);
     // 1. Longest n-gram match on the exact (folded) name.
     if (!isAllCaps(t.text)) {
-      for (let n = Math.min(maxN + 1, 6); n >= 1 && !best; n--) {
-        let j = i;
-        let ok = true;
-        for (let c = 1; c < n; c++) {
-          const a = toks[j], b = toks[j + 1];
-          if (!b || b.kind !== 'word' || !adjacent(a, b)) { ok = false; break; }
-          j++;
-        }
-        if (!ok) continue;
+      // Adjacent word tokens after i (a name never spans punctuation other than hyphens inside a token).
+      let reach = i;
+      const maxReach = Math.min(maxN + 1, 6);
+      while (reach + 1 < toks.length && reach - i + 1 < maxReach && toks[reach + 1].kind === 'word' && adjacent(toks[reach], toks[reach + 1])) reach++;
+      for (let n = reach - i + 1; n >= 1 && !best; n--) {
+        const j = i + n - 1;
         if (n > 1 && !isCap(toks[j].text)) continue; // a name ends on a capitalised word ("Zwarte Zee", "Nauw van Calais")
+        let f = f0;
+        for (let c = i + 1; c <= j; c++) f += ' ' + foldAt(c);
+        const lf = local.size ? local.get(f) : undefined;
+        let words = 1;
+        if (lexWords > 0) for (let q = f.indexOf(' '); q >= 0; q = f.indexOf(' ', q + 1)) words++;
+        const mr = lexWords > 0 && words <= lexWords ? lexicon.matchFold(f) : undefined;
+        if (!mr && !lf) continue;
         const str = text.slice(t.start, toks[j].end);
-        const lf = local.get(nameFold(str));
-        const m = lexicon.matchExact(str);
+        const m = mr ? { rec: mr } : undefined;
         if (m) {
           const learned = m.rec.learned;
           const weak = (m.rec.weak && !learned && !(lf && lf.strength !== 'weak')) || (!!m.rec.learnedWeakOnly && initial.has(i) && m.rec.weak !== false) || (!!m.rec.learnedWeakOnly && m.rec.entry.source === 'archive' && initial.has(i));
@@ -625,7 +694,9 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
     if (prev && prev.kind === 'word' && isCap(prev.text) && adjacent(prev, toks[c.ti]) && !/-$/.test(prev.text)) {
       const prevIsPlace = out.length > 0 && out[out.length - 1].tj === c.ti - 1;
       const pl = prev.text.toLowerCase();
-      const prevFunction = (initial.has(c.ti - 1) && FUNCTION_INITIAL.has(pl)) || NOUN_KIND[pl] !== undefined;
+      // "het Canadese Gander": an adjective of place before the name is not part of it.
+      const prevFunction = (initial.has(c.ti - 1) && FUNCTION_INITIAL.has(pl)) || NOUN_KIND[pl] !== undefined
+        || (c.ti >= 2 && /^[Hh]et$/.test(toks[c.ti - 2].text) && looksLikeDemonym(prev.text));
       if (!prevIsPlace && !prevFunction) return false;
     }
     if (next && next.kind === 'word' && isCap(next.text) && adjacent(toks[c.tj], next) && !isAllCaps(c.text)) {
@@ -635,6 +706,11 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
       if (!nextIsPlace && !(next.start > 0 && initial.has(c.tj + 1))) return false;
     }
     if (prev && prev.kind === 'word' && PERSON_TITLES.has(prev.text.toLowerCase())) return false;
+    // "Roberto de Brasov", "Rafael de Utrera": a first name and a name particle make a person.
+    if (prev && NAME_PARTICLES.has(prev.text) && c.ti >= 2) {
+      const fn = toks[c.ti - 2];
+      if (fn.kind === 'word' && isCap(fn.text) && adjacent(fn, prev) && !initial.has(c.ti - 2) && !lexicon.isConfirmed(fn.text)) return false;
+    }
     // "Brussel 2000", "Parijs 2024": a place followed by a year names an event.
     if (next && next.kind === 'number' && /^(1[89]|20)\d\d$/.test(next.text) && adjacent(toks[c.tj], next)) return false;
     // "Universiteit van Gent", "Grote Prijs van de Verenigde Staten": a capitalised head + van (de) + place is a name.
@@ -655,7 +731,7 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
       }
       if (isInitial) return false;
       const p = prev && prev.kind === 'word' ? prev.text.toLowerCase() : '';
-      if (LOC_PREPS.has(p)) return true;
+      if (LOC_PREPS.has(p)) { if (!LOOSE_PREPS.has(p)) seeds.add(nameFold(c.text)); return true; }
       // "de burgemeester van Eisenach", "de haven van Zeebrugge": a lower-case noun + van + the name.
       if (p === 'van' && c.ti >= 2 && toks[c.ti - 2].kind === 'word' && /^\p{Ll}{4,}$/u.test(toks[c.ti - 2].text) && !PERSON_TITLES.has(toks[c.ti - 2].text) && !KIN_WORDS.test(toks[c.ti - 2].text)) return true;
       // "het Canadese Gander", "in het Oost-Duitse Eisenach": a neuter article and an adjective of place.
@@ -665,10 +741,19 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
         const last = out[out.length - 1];
         if (last.tj === c.ti - 2) return true;
       }
+      pending.push(c);
       return false;
     }
     return true;
   }
 
+  // Document-level consistency: a weak name this text uses as a place in a clear context ("in Westerlo")
+  // is a place in its other mentions too ("Westerlo wil hem nochtans …").
+  if (pending.length) {
+    for (const c of out) if (!c.weak) seeds.add(nameFold(c.text));
+    let added = false;
+    for (const c of pending) if (seeds.has(nameFold(c.text))) { out.push(c); added = true; }
+    if (added) out.sort((a, b) => a.start - b.start);
+  }
   return out.map((c) => ({ text: c.text, start: c.start, end: c.end, id: c.rec.id, name: c.rec.name, kind: c.rec.kind, evidence: c.evidence }));
 }

@@ -23,6 +23,13 @@ const VOWEL_CLASS = /[AIU]/;
 
 /** Lower-case, strip diacritics and soft/hard signs, keep letters and single spaces. */
 function foldName(name: string): string {
+  // Fast path: plain ASCII letters (most words in Dutch text) need only lower-casing.
+  let plain = name.length > 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) { plain = false; break; }
+  }
+  if (plain) return name.toLowerCase();
   let s = '';
   for (const ch of name) s += SPECIAL[ch] ?? ch;
   s = s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
@@ -71,10 +78,19 @@ function keyWord(w: string, dropFinal: boolean): string {
  * all map to one key per name. Words are keyed separately and joined by a space.
  */
 export function placeKey(name: string): string {
-  const f = foldName(name);
-  if (!f) return '';
-  return f.split(' ').map((w) => keyWord(w, true)).join(' ');
+  let k = keyCache.get(name);
+  if (k !== undefined) return k;
+  const f = nameFold(name);
+  k = f ? f.split(' ').map((w) => keyWord(w, true)).join(' ') : '';
+  if (keyCache.size >= CACHE_MAX) keyCache.clear();
+  keyCache.set(name, k);
+  return k;
 }
+
+// Memo caches: recognition folds and keys the same words over and over (bounded; cleared when full).
+const CACHE_MAX = 200_000;
+const foldCache = new Map<string, string>();
+const keyCache = new Map<string, string>();
 
 /** Key of a typed prefix: like placeKey, but the last word keeps its final vowels (it may go on). */
 export function placeKeyPrefix(prefix: string): string {
@@ -86,7 +102,12 @@ export function placeKeyPrefix(prefix: string): string {
 
 /** Plain fold used for exact lookups: lower-case, no diacritics, apostrophes and hyphens kept as spaces. */
 export function nameFold(name: string): string {
-  return foldName(name);
+  let f = foldCache.get(name);
+  if (f !== undefined) return f;
+  f = foldName(name);
+  if (foldCache.size >= CACHE_MAX) foldCache.clear();
+  foldCache.set(name, f);
+  return f;
 }
 
 /** Levenshtein distance between two strings, optionally capped (returns cap+1 when exceeded). */
