@@ -55,14 +55,27 @@ function severityOf(s: string | undefined, fallback: DiagnosticSeverity | null):
   }
 }
 
+/** Settings as the client sent them, made safe: anything of the wrong type or out of range falls
+ *  back to its default (a negative size limit would otherwise reject every draft). */
 function merge(settings: Partial<Settings> | null | undefined): Settings {
-  const s = settings ?? {};
+  const s = (settings && typeof settings === 'object' ? settings : {}) as Record<string, any>;
+  const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : {});
+  const positive = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : d);
+  const str = (v: unknown, d: string) => (typeof v === 'string' ? v : d);
+  const paths = obj(s.corpus).paths;
+  const diagnostics = obj(s.diagnostics);
+  const limits = obj(s.limits);
+  const D = DEFAULT_SETTINGS;
   return {
-    corpus: { paths: Array.isArray(s.corpus?.paths) && s.corpus!.paths.every((p) => typeof p === 'string') ? s.corpus!.paths : DEFAULT_SETTINGS.corpus.paths },
-    houseSpellings: s.houseSpellings && typeof s.houseSpellings === 'object' ? s.houseSpellings : {},
-    diagnostics: { ...DEFAULT_SETTINGS.diagnostics, ...(s.diagnostics ?? {}) },
-    limits: { ...DEFAULT_SETTINGS.limits, ...(s.limits ?? {}) },
-    debounceMs: typeof s.debounceMs === 'number' && s.debounceMs >= 0 ? s.debounceMs : DEFAULT_SETTINGS.debounceMs,
+    corpus: { paths: Array.isArray(paths) && paths.every((p) => typeof p === 'string' && p.length > 0) ? paths as string[] : D.corpus.paths },
+    houseSpellings: Object.fromEntries(Object.entries(obj(s.houseSpellings)).filter(([k, v]) => k && typeof v === 'string' && v)) as Record<string, string>,
+    diagnostics: {
+      conflictSeverity: str(diagnostics.conflictSeverity, D.diagnostics.conflictSeverity),
+      outdatedSeverity: str(diagnostics.outdatedSeverity, D.diagnostics.outdatedSeverity),
+      variantSpellingSeverity: str(diagnostics.variantSpellingSeverity, D.diagnostics.variantSpellingSeverity),
+    },
+    limits: { maxFileSizeMB: positive(limits.maxFileSizeMB, D.limits.maxFileSizeMB), maxDraftSizeKB: positive(limits.maxDraftSizeKB, D.limits.maxDraftSizeKB) },
+    debounceMs: typeof s.debounceMs === 'number' && s.debounceMs >= 0 && Number.isFinite(s.debounceMs) ? Math.min(s.debounceMs, 5000) : D.debounceMs,
   };
 }
 
