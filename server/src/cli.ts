@@ -95,7 +95,7 @@ function parseArgs(argv: string[]): Args {
     else if (name === '--corpus' || name === '-c') args.corpus.push(value());
     else if (name === '--format' || name === '-f') {
       const v = value();
-      if (v !== 'text' && v !== 'json' && v !== 'markdown') throw new UsageError(`--format must be text or json, not '${v}'`);
+      if (v !== 'text' && v !== 'json' && v !== 'markdown') throw new UsageError(`--format must be text, json or markdown, not '${v}'`);
       args.format = v;
     } else if (name === '--lang') {
       const v = value();
@@ -116,7 +116,9 @@ function readText(file: string): string {
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' || code === 'EPERM' ? 'no permission to read it' : String(code ?? e);
+    throw new UsageError(`cannot read ${file}: ${why}`);
   }
   const d = decodeBytes(buf);
   if ('binary' in d) throw new UsageError(`${file} is not text (${d.binary})`);
