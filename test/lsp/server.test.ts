@@ -80,6 +80,27 @@ describe('language server over stdio', function () {
     assert.ok(list.items.some((i) => i.label === 'Koersk'), `Koersk offered, got ${list.items.map((i) => i.label).join(', ')}`);
   });
 
+  it('offers the archive\'s figures when a number is typed in a sentence about a place', async () => {
+    const text = DRAFT + '\nIn de stad Koersk zijn bij 6';
+    client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
+    const lines = text.split('\n');
+    const list = (await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: lines.length - 1, character: lines[lines.length - 1].length } })) as CompletionList;
+    assert.ok(list.items.some((i) => /^zestig busstations/.test(i.label)), `zestig busstations offered, got ${list.items.map((i) => i.label).join(', ')}`);
+  });
+
+  it('colours known places and checked figures with semantic tokens', async () => {
+    const tokens = (await client.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { data: number[] };
+    assert.ok(tokens.data.length >= 5 && tokens.data.length % 5 === 0);
+    // Token types: 0 = place, 1 = figure.
+    const types = tokens.data.filter((_, i) => i % 5 === 3);
+    assert.ok(types.includes(0) && types.includes(1));
+  });
+
+  it('searches the archive\'s places as workspace symbols, in any spelling', async () => {
+    const symbols = (await client.conn.sendRequest('workspace/symbol', { query: 'Kharkov' })) as { name: string }[];
+    assert.ok(symbols.some((s) => s.name === 'Charkiv' || s.name === 'Kharkiv'), `got ${symbols.map((s) => s.name).join(', ')}`);
+  });
+
   it('lists the draft outline and the archive mentions of a place', async () => {
     const symbols = (await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
     assert.ok(symbols.some((s) => s.name === 'Soedzja'));
@@ -108,5 +129,20 @@ describe('language server over stdio', function () {
     client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 2 }] });
     const diags = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'figure-conflict' && /tachtig/.test(messageText(x.message))));
     assert.ok(diags.some((d) => /tachtig busstations/.test(messageText(d.message))));
+  });
+});
+
+describe('language server in English', function () {
+  this.timeout(60000);
+  it('speaks the initialize request\'s locale', async () => {
+    const client = await startClient(makeWorkspace(), {}, 'en-GB');
+    try {
+      await client.waitForReady();
+      const uri = client.open('draft.kopij', "Pokrovsk telde voor de oorlog 90.000 inwoners.");
+      const diags = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'figure-conflict'));
+      assert.match(messageText(diags[0].message), /^The archive reports 60\.000 inwoners/);
+    } finally {
+      await client.stop();
+    }
   });
 });
