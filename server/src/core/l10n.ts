@@ -38,6 +38,7 @@ const MESSAGES = {
   },
   between: { nl: 'van {first} tot {last}', en: 'from {first} to {last}' },
   on: { nl: 'op {date}', en: 'on {date}' },
+  inMonth: { nl: 'in {date}', en: 'in {date}' },
   variants: { nl: 'Spellingen', en: 'Spellings' },
   figures: { nl: 'Cijfers in het archief', en: 'Figures in the archive' },
   keySentences: { nl: 'Kernzinnen', en: 'Key sentences' },

@@ -270,7 +270,7 @@ export class FactIndex {
       for (const c of af.claims) {
         claims.push(c);
         const primary = c.ctx.places[0];
-        if (primary && (c.ctx.placeScope === 'clause' || c.ctx.placeScope === 'sentence')) get(primary).claims.push(c);
+        if (primary && c.ctx.placeScope !== 'article' && c.ctx.placeScope !== 'none') get(primary).claims.push(c);
       }
     }
     for (const p of places.values()) {

@@ -40,7 +40,9 @@ export function placeLine(d: Dossier, locale: Locale): string {
   if (d.parent) {
     const where = d.parent.kind === 'land' || d.parent.kind === 'werelddeel'
       ? escapeMd(d.parent.name)
-      : `${articleFor(d.parent.kind, locale)} ${kindLabel(d.parent.kind, locale)} ${escapeMd(d.parent.name)}`;
+      : locale === 'en'
+        ? `the ${escapeMd(d.parent.name)} ${kindLabel(d.parent.kind, locale)}`
+        : `${articleFor(d.parent.kind, locale)} ${kindLabel(d.parent.kind, locale)} ${escapeMd(d.parent.name)}`;
     s += ` ${t(locale, 'liesIn', { parent: where })}`;
     if (d.parent.inferred) s += ` (${t(locale, 'inferred')})`;
   }
@@ -55,7 +57,7 @@ export function mentionLine(d: Dossier, locale: Locale): string {
   let s = t(locale, 'mentioned', { mentions: d.mentions, articles: arts });
   if (d.firstDate && d.lastDate) {
     s += ' ' + (d.firstDate === d.lastDate
-      ? t(locale, 'on', { date: formatDate(d.firstDate, locale) })
+      ? t(locale, /^\d{4}-\d{2}-\d{2}/.test(d.firstDate) ? 'on' : 'inMonth', { date: formatDate(d.firstDate, locale) })
       : t(locale, 'between', { first: formatDate(d.firstDate, locale), last: formatDate(d.lastDate, locale) }));
   }
   return s;
