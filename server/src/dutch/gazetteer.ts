@@ -13,28 +13,30 @@ export interface GazetteerRow {
   weak: boolean;
   /** A curated house spelling (NOS: Ukrainian places from Ukrainian). */
   house: boolean;
+  /** Pre-computed placeKey of the name and of each variant (version 2 data), or undefined. */
+  keys?: string[];
 }
 
 interface GazetteerFile {
   version: number;
-  places: Array<[string, PlaceKind, string | null, string | null, string[], string]>;
+  places: Array<[string, PlaceKind, string | null, string | null, string[], string, string?]>;
   weakNames: string;
-  /** Version 2: the folded form of each weak name ("" = its plain lower case), "|"-joined. */
+  /** Version 2: the folded form of each weak name, "|"-joined, in the same (fold-sorted) order. */
   weakFolds?: string;
 }
 
-let cached: { rows: GazetteerRow[]; weakNames: string[]; weakFolds: string[] | null } | undefined;
+let cached: { rows: GazetteerRow[]; weakNames: string; weakFolds: string | null } | undefined;
 
 /** Rows with facts (countries, subdivisions, cities, curated) and the bare weak names. */
-export function loadGazetteer(): { rows: GazetteerRow[]; weakNames: string[]; weakFolds: string[] | null } {
+export function loadGazetteer(): { rows: GazetteerRow[]; weakNames: string; weakFolds: string | null } {
   if (cached) return cached;
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const file = require('../../data/gazetteer.json') as GazetteerFile;
-  const rows = file.places.map(([name, kind, country, parent, variants, flags]) => ({
-    name, kind, country, parent, variants, weak: flags.includes('w'), house: flags.includes('h'),
-  }));
-  const weakNames = file.weakNames ? file.weakNames.split('|') : [];
-  const weakFolds = file.weakFolds !== undefined ? file.weakFolds.split('|') : null;
-  cached = { rows, weakNames, weakFolds: weakFolds && weakFolds.length === weakNames.length ? weakFolds : null };
+  const rows = file.places.map(([name, kind, country, parent, variants, flags, keys]): GazetteerRow => {
+    const k = keys !== undefined ? keys.split('|') : undefined;
+    return { name, kind, country, parent, variants, weak: flags.includes('w'), house: flags.includes('h'), keys: k && k.length === variants.length + 1 ? k : undefined };
+  });
+  // Weak names stay "|"-joined strings: the lexicon indexes them without splitting (version 2: with folds).
+  cached = { rows, weakNames: file.weakNames ?? '', weakFolds: file.weakFolds ?? null };
   return cached;
 }

@@ -4,7 +4,7 @@
 
 import type { PlaceFact, PlaceKind, PlaceMention } from './types';
 import { fold, sentences, tokenize, type Token, type Span } from './tokens';
-import { placeKey, placeKeyPrefix, nameFold, prefixDistance } from './translit';
+import { placeKey, placeKeyPrefix, nameFold, nameFoldOnce, prefixDistance } from './translit';
 import { loadGazetteer } from './gazetteer';
 import { looksLikeDemonym, ORG_WORDS, PERSON_TITLES } from './names';
 
@@ -42,6 +42,93 @@ const isAllCaps = (w: string) => w.length >= 2 && /^[\p{Lu}.]+[\p{Ll}]?$/u.test(
 
 interface IndexItem { key: string; fold: string; id: string }
 
+/**
+ * The ~123k bare weak gazetteer names, shipped pre-folded and sorted by fold as two "|"-joined strings.
+ * Loading only records where each entry starts; lookups and prefix ranges are binary searches on the
+ * joined fold string, and a name's display form is sliced out when a record is made.
+ */
+class SortedNames {
+  private fo: Int32Array; // start offsets in folds (+ one past the end)
+  private no: Int32Array | null; // start offsets in names (null: names and folds are the same list)
+  readonly size: number;
+
+  private constructor(private folds: string, private names: string) {
+    this.fo = SortedNames.offsets(folds);
+    this.size = this.fo.length - 1;
+    this.no = SortedNames.offsets(names);
+    if (this.no.length !== this.fo.length) throw new Error('gazetteer: weakNames and weakFolds differ in length');
+  }
+
+  private static offsets(s: string): Int32Array {
+    if (!s) return new Int32Array([0]);
+    let n = 1;
+    for (let i = s.indexOf('|'); i >= 0; i = s.indexOf('|', i + 1)) n++;
+    const o = new Int32Array(n + 1);
+    let k = 1;
+    for (let i = s.indexOf('|'); i >= 0; i = s.indexOf('|', i + 1)) o[k++] = i + 1;
+    o[n] = s.length + 1;
+    return o;
+  }
+
+  static from(names: string, folds: string | null): SortedNames {
+    if (folds !== null) return new SortedNames(folds, names);
+    // An old data file without folds: fold and sort here (slow path).
+    const pairs = (names ? names.split('|') : []).map((n) => [nameFold(n), n] as [string, string]).filter((p) => p[0]);
+    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const seen = new Set<string>();
+    const uniq = pairs.filter((p) => (seen.has(p[0]) ? false : (seen.add(p[0]), true)));
+    return new SortedNames(uniq.map((p) => p[0]).join('|'), uniq.map((p) => p[1]).join('|'));
+  }
+
+  fold(i: number): string { return this.folds.slice(this.fo[i], this.fo[i + 1] - 1); }
+  private name(i: number): string { return this.names.slice(this.no![i], this.no![i + 1] - 1); }
+
+  /** Compares entry i with p (negative: entry sorts before p). */
+  private cmp(i: number, p: string): number {
+    const s = this.fo[i], len = this.fo[i + 1] - 1 - s;
+    const n = Math.min(len, p.length);
+    for (let k = 0; k < n; k++) {
+      const d = this.folds.charCodeAt(s + k) - p.charCodeAt(k);
+      if (d !== 0) return d;
+    }
+    return len - p.length;
+  }
+  private startsWith(i: number, p: string): boolean {
+    const s = this.fo[i];
+    if (this.fo[i + 1] - 1 - s < p.length) return false;
+    return this.folds.startsWith(p, s);
+  }
+  private lowerBound(p: string): number {
+    let lo = 0, hi = this.size;
+    while (lo < hi) { const m = (lo + hi) >> 1; if (this.cmp(m, p) < 0) lo = m + 1; else hi = m; }
+    return lo;
+  }
+  get(f: string): string | undefined {
+    const i = this.lowerBound(f);
+    return i < this.size && this.cmp(i, f) === 0 ? this.name(i) : undefined;
+  }
+  *allFolds(): Iterable<string> { for (let i = 0; i < this.size; i++) yield this.fold(i); }
+  /** Up to `max` folds starting with `p`. */
+  withPrefix(p: string, max: number): string[] {
+    const out: string[] = [];
+    for (let i = this.lowerBound(p); i < this.size && out.length < max && this.startsWith(i, p); i++) out.push(this.fold(i));
+    return out;
+  }
+  /** The longest name (in words) whose first folded word is `fw` (0 if none). */
+  maxWordsFrom(fw: string): number {
+    let i = this.lowerBound(fw);
+    let best = i < this.size && this.cmp(i, fw) === 0 ? 1 : 0;
+    const p = fw + ' ';
+    for (i = this.lowerBound(p); i < this.size && this.startsWith(i, p); i++) {
+      let n = 1;
+      const s = this.fo[i], e = this.fo[i + 1] - 1;
+      for (let q = this.folds.indexOf(' ', s); q >= 0 && q < e; q = this.folds.indexOf(' ', q + 1)) n++;
+      if (n > best) best = n;
+    }
+    return best;
+  }
+}
+
 export class PlaceLexicon {
   private byId = new Map<string, Rec>();
   /** Folded name (any spelling) → id. */
@@ -52,8 +139,8 @@ export class PlaceLexicon {
   private strongKey = new Map<string, string>();
   /** Folded first word → longest name length in words. */
   private firstWord = new Map<string, number>();
-  /** Bare weak names (Alpino): fold → name; records are created on demand. */
-  private weakBare = new Map<string, string>();
+  /** Bare weak names (Alpino), sorted by fold; records are created on demand. */
+  private weakBare: SortedNames = SortedNames.from('', null);
   /** Weak spellings linked by key to another entry: fold → record (weak, with that entry). */
   private weakSpelling = new Map<string, Rec>();
   /** 3-letter sports abbreviations of countries ("(Fra)", "(Ita)") → id. */
@@ -65,16 +152,8 @@ export class PlaceLexicon {
   static load(): PlaceLexicon {
     const lex = new PlaceLexicon();
     const g = loadGazetteer();
-    for (const r of g.rows) lex.addRow(r.name, r.kind, r.country, r.parent, r.variants, r.weak, r.house);
-    const wf = g.weakFolds;
-    for (let i = 0; i < g.weakNames.length; i++) {
-      const n = g.weakNames[i];
-      const f = wf ? (wf[i] || n.toLowerCase()) : nameFold(n);
-      if (!f || lex.exact.has(f)) continue;
-      lex.weakBare.set(f, n);
-      if (f.indexOf(' ') < 0) { if (!lex.firstWord.has(f)) lex.firstWord.set(f, 1); }
-      else lex.noteFirstWord(f);
-    }
+    for (const r of g.rows) lex.addRow(r.name, r.kind, r.country, r.parent, r.variants, r.weak, r.house, r.keys);
+    lex.weakBare = SortedNames.from(g.weakNames, g.weakFolds);
     // Sports-results abbreviations: first three letters of a Dutch country name, shortest name wins.
     const best = new Map<string, string>();
     for (const rec of lex.byId.values()) {
@@ -105,27 +184,29 @@ export class PlaceLexicon {
     if (info) return info;
     const f = nameFold(text);
     const sp = f.indexOf(' ');
-    info = { f, sp, lexWords: this.firstWord.get(sp < 0 ? f : f.slice(0, sp)) ?? 0 };
+    const fw = sp < 0 ? f : f.slice(0, sp);
+    info = { f, sp, lexWords: Math.max(this.firstWord.get(fw) ?? 0, this.weakBare.maxWordsFrom(fw)) };
     if (this.tokenInfo.size >= 200_000) this.tokenInfo.clear();
     this.tokenInfo.set(text, info);
     return info;
   }
 
-  private addName(name: string, id: string): void {
-    if (/^[\p{Lu}.]{2,5}$/u.test(name) || name === 'VSt') { this.abbrev.set(name.replace(/\./g, ''), id); return; }
-    const f = nameFold(name);
+  private addName(name: string, id: string, folded?: string): void {
+    if (name.length <= 5 && (/^[\p{Lu}.]{2,5}$/u.test(name) || name === 'VSt')) { this.abbrev.set(name.replace(/\./g, ''), id); return; }
+    const f = folded ?? nameFoldOnce(name);
     if (!f) return;
     if (!this.exact.has(f)) this.exact.set(f, id);
     this.noteFirstWord(f);
   }
 
-  private addRow(name: string, kind: PlaceKind, country: string | null, parent: string | null, variants: string[], weak: boolean, house: boolean): void {
-    const key = placeKey(name);
+  private addRow(name: string, kind: PlaceKind, country: string | null, parent: string | null, variants: string[], weak: boolean, house: boolean, keys?: string[]): void {
+    const key = keys ? keys[0] : placeKey(name);
     if (!key) return;
     // Merge with an existing strong entry of the same key when the countries agree (or one is unknown):
     // "Charkov" (ISO oblast) and "Charkiv" (house spelling) are one place.
     let id: string | undefined;
-    const existing = this.exact.get(nameFold(name)) ?? (weak ? undefined : this.strongKey.get(key));
+    const nf = nameFoldOnce(name);
+    const existing = this.exact.get(nf) ?? (weak ? undefined : this.strongKey.get(key));
     if (existing) {
       const rec = this.byId.get(existing)!;
       if (!rec.entry.country || !country || rec.entry.country === country) id = existing;
@@ -150,10 +231,11 @@ export class PlaceLexicon {
       if (house) this.house.set(id, name);
     }
     if (!weak && !this.strongKey.has(key)) this.strongKey.set(key, id);
-    this.addName(name, id);
-    for (const v of variants) {
+    this.addName(name, id, nf);
+    for (let vi = 0; vi < variants.length; vi++) {
+      const v = variants[vi];
       this.addName(v, id);
-      if (!weak && !/^[\p{Lu}.]{2,5}$/u.test(v)) { const vk = placeKey(v); if (vk && !this.strongKey.has(vk)) this.strongKey.set(vk, id); }
+      if (!weak && !/^[\p{Lu}.]{2,5}$/u.test(v)) { const vk = keys ? keys[vi + 1] : placeKey(v); if (vk && !this.strongKey.has(vk)) this.strongKey.set(vk, id); }
     }
     this.strongIndex = null;
   }
@@ -161,7 +243,7 @@ export class PlaceLexicon {
   /** A record for a bare weak name, created on first use. */
   private weakRec(f: string): Rec | undefined {
     const n = this.weakBare.get(f);
-    if (n === undefined) return undefined;
+    if (n === undefined || this.exact.has(f) || this.weakSpelling.has(f)) return undefined;
     const key = placeKey(n);
     // A weak spelling that shares a key with a known place gets that place's id, but stays weak:
     // "War" (Alpino) must not become the French department Var by spelling alone.
@@ -169,7 +251,6 @@ export class PlaceLexicon {
     if (sk) {
       const rec: Rec = { entry: this.byId.get(sk)!.entry, weak: true, learned: false, prio: 1 };
       this.weakSpelling.set(f, rec);
-      this.weakBare.delete(f);
       return rec;
     }
     const id = key;
@@ -177,7 +258,6 @@ export class PlaceLexicon {
     const rec: Rec = { entry, weak: true, learned: false, prio: 1 };
     this.byId.set(id, rec);
     this.exact.set(f, id);
-    this.weakBare.delete(f);
     return rec;
   }
 
@@ -210,7 +290,7 @@ export class PlaceLexicon {
     const id = this.countryAbbrev3.get(fold(token));
     return id ? this.byId.get(id) : undefined;
   }
-  maxWords(firstWordFold: string): number { return this.firstWord.get(firstWordFold) ?? 0; }
+  maxWords(firstWordFold: string): number { return Math.max(this.firstWord.get(firstWordFold) ?? 0, this.weakBare.maxWordsFrom(firstWordFold)); }
 
   /** Exact name (any spelling, any case) or, failing that, the same transliteration key. */
   lookup(name: string): PlaceEntry | undefined {
@@ -309,7 +389,7 @@ export class PlaceLexicon {
   }
 
   *entries(): Iterable<PlaceEntry> {
-    for (const [f] of this.weakBare) this.weakRec(f);
+    for (const f of this.weakBare.allFolds()) this.weakRec(f);
     for (const r of this.byId.values()) yield r.entry;
   }
 
@@ -324,7 +404,6 @@ export class PlaceLexicon {
       else strong.push({ key: placeKeyPrefix(f), fold: f, id });
     }
     for (const [f, rec] of this.weakSpelling) weak.push({ key: f, fold: f, id: rec.entry.id });
-    for (const [f] of this.weakBare) weak.push({ key: f, fold: f, id: '' });
     for (const [a, id] of this.abbrev) strong.push({ key: placeKeyPrefix(a), fold: a.toLowerCase(), id });
     strong.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     weak.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -374,6 +453,7 @@ export class PlaceLexicon {
     take(strong, (it) => (it.fold.startsWith(pf) ? 0 : it.key.startsWith(pk) ? 1 : 1.5), limit);
     if (out.length < limit && pf) {
       const weak = range(this.weakIndex!, pf).slice(0, 400);
+      for (const f of this.weakBare.withPrefix(pf, 400)) if (!this.exact.has(f) && !this.weakSpelling.has(f)) weak.push({ key: f, fold: f, id: '' });
       for (const it of weak) if (!it.id) it.id = this.weakRec(it.fold)?.entry.id ?? this.exact.get(it.fold) ?? '';
       take(weak.filter((it) => it.id && this.byId.has(it.id)), () => 3, limit);
     }

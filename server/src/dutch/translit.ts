@@ -100,6 +100,11 @@ export function placeKeyPrefix(prefix: string): string {
   return words.map((w, i) => keyWord(w, i < words.length - 1)).join(' ');
 }
 
+/** nameFold without the memo cache (bulk loading: each name is folded once). */
+export function nameFoldOnce(name: string): string {
+  return foldName(name);
+}
+
 /** Plain fold used for exact lookups: lower-case, no diacritics, apostrophes and hyphens kept as spaces. */
 export function nameFold(name: string): string {
   let f = foldCache.get(name);
