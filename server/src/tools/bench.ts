@@ -1,12 +1,13 @@
 // `npm run bench`: speed and memory, as medians over repeated runs (these machines are shared and
 // noisy). Every indexing run is a fresh child process so that cold, warm and peak memory are real.
 //
-//   node dist/bench.js [--quick] [--runs N] [--big-articles N] [--skip-big] [--skip-lsp] [--skip-frog]
+//   node dist/bench.js [--quick] [--runs N] [--big-articles N] [--skip-big] [--skip-lsp] [--skip-frog] [--no-snapshot]
 
 import { spawnSync, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Archive } from '../archive';
 import { extractFigures } from '../dutch/figures';
 import { PlaceLexicon, learnPlaceFacts, recognizePlaces } from '../dutch/places';
@@ -35,13 +36,13 @@ async function child(): Promise<void> {
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   global.gc?.();
   const steady = process.memoryUsage().rss;
-  process.stdout.write(JSON.stringify({ ms, articles: r.articles, figures: r.figures, places: r.places, analysed: r.analysed, fromCache: r.fromCache, maxRssKB: process.resourceUsage().maxRSS, steadyRss: steady }) + '\n');
+  process.stdout.write(JSON.stringify({ ms, articles: r.articles, figures: r.figures, places: r.places, analysed: r.analysed, fromCache: r.fromCache, recognised: r.recognised, maxRssKB: process.resourceUsage().maxRSS, steadyRss: steady }) + '\n');
 }
 
 function runChild(corpus: string, cache: string | null) {
   const res = spawnSync(process.execPath, ['--expose-gc', __filename, '--child', corpus, cache ?? '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (res.status !== 0) throw new Error(`index run failed: ${res.stderr}`);
-  return JSON.parse(res.stdout.trim().split('\n').pop()!) as { ms: number; articles: number; figures: number; places: number; analysed: number; fromCache: number; maxRssKB: number; steadyRss: number };
+  return JSON.parse(res.stdout.trim().split('\n').pop()!) as { ms: number; articles: number; figures: number; places: number; analysed: number; fromCache: number; recognised: number; maxRssKB: number; steadyRss: number };
 }
 
 function sizeOf(p: string): number {
@@ -50,20 +51,75 @@ function sizeOf(p: string): number {
   return fs.readdirSync(p).reduce((n, f) => n + sizeOf(path.join(p, f)), 0);
 }
 
-/** ~30,000 articles: the benchmark corpus repeated with new ids. */
+/**
+ * ~30,000 articles: the benchmark corpus repeated with new ids, in files of 1,000 records (as an
+ * archive export would be split). Each copy's title gets its copy number, so every article has its
+ * own content hash: no cache or de-duplication can profit from the repetition.
+ */
 function makeBigCorpus(target: number): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-big-'));
   const lines = fs.readFileSync(DPG, 'utf8').split('\n').filter((l) => l.trim());
-  const out = fs.createWriteStream(path.join(dir, 'big.jsonl'));
-  const chunks: string[] = [];
+  let chunk: string[] = [];
+  let file = 0;
+  const flush = () => { fs.writeFileSync(path.join(dir, `big-${String(file++).padStart(3, '0')}.jsonl`), chunk.join('\n') + '\n'); chunk = []; };
   for (let i = 0; i < target; i++) {
     const rec = JSON.parse(lines[i % lines.length]);
-    rec.id = `${rec.id}-r${Math.floor(i / lines.length)}`;
-    chunks.push(JSON.stringify(rec));
+    const copy = Math.floor(i / lines.length);
+    rec.id = `${rec.id}-r${copy}`;
+    if (copy > 0) rec.title = `${rec.title ?? ''} (${copy})`;
+    chunk.push(JSON.stringify(rec));
+    if (chunk.length === 1000) flush();
   }
-  fs.writeFileSync(path.join(dir, 'big.jsonl'), chunks.join('\n') + '\n');
-  out.close();
+  if (chunk.length) flush();
   return dir;
+}
+
+/** Child mode: build (warm), then time update() for an edit that teaches no new name and one that does. */
+async function childUpdate(): Promise<void> {
+  const [, corpus, cache] = argv;
+  const archive = new Archive({ paths: [corpus], baseDir: process.cwd(), cacheDir: cache });
+  await archive.build();
+  const file = path.join(corpus, fs.readdirSync(corpus).filter((f) => f.endsWith('.jsonl')).sort()[0]);
+  const original = fs.readFileSync(file, 'utf8');
+  const out: Record<string, unknown> = {};
+  try {
+    const add = (rec: object) => fs.appendFileSync(file, JSON.stringify(rec) + '\n');
+    // An article about known places: the learned lexicon stays as it is.
+    add({ id: 'bench-1', title: 'Bench: stroomstoring', date: '2025-01-10', text: 'In Amsterdam en Utrecht zaten dinsdagavond ruim 20.000 huishoudens zonder stroom. Volgens netbeheerder Liander was een kapotte kabel de oorzaak.' });
+    let t0 = process.hrtime.bigint();
+    let r = await archive.update([{ file, type: 'changed' }]);
+    out.same = { ms: Number(process.hrtime.bigint() - t0) / 1e6, mode: r.mode, recognised: r.recognised, analysed: r.analysed };
+    // An article that teaches a new place name ("het dorpje ..."): the lexicon changes.
+    add({ id: 'bench-2', title: 'Bench: nieuw dorp', date: '2025-01-11', text: 'Het dorpje Vriezekolk-Oost in de provincie Drenthe krijgt een nieuwe school. Ruim 80 kinderen uit Vriezekolk-Oost gaan nu nog naar Assen.' });
+    t0 = process.hrtime.bigint();
+    r = await archive.update([{ file, type: 'changed' }]);
+    out.learned = { ms: Number(process.hrtime.bigint() - t0) / 1e6, mode: r.mode, recognised: r.recognised, analysed: r.analysed };
+  } finally {
+    fs.writeFileSync(file, original);
+  }
+  out.maxRssKB = process.resourceUsage().maxRSS;
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+function updateBench(corpus: string, runs: number) {
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-bcache-'));
+  runChild(corpus, cache); // fill the caches
+  type U = { ms: number; mode: string; recognised: number; analysed: number };
+  const res: { same: U; learned: U }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, ['--expose-gc', __filename, '--child-update', corpus, cache], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (r.status !== 0) throw new Error(`update run failed: ${r.stderr}`);
+    res.push(JSON.parse(r.stdout.trim().split('\n').pop()!));
+  }
+  fs.rmSync(cache, { recursive: true, force: true });
+  const show = (label: string, xs: U[]) => {
+    const s = stats(xs.map((x) => x.ms));
+    console.log(`${label} median ${fmt(s.median, 0)} ms (min ${fmt(s.min, 0)}, max ${fmt(s.max, 0)}; n=${s.n}); ${xs[0].mode}, ${xs[0].recognised} articles recognised again`);
+  };
+  console.log('### Incremental update: one file of 1,000 articles gets one more article');
+  show('same names   ', res.map((r) => r.same));
+  show('new name     ', res.map((r) => r.learned));
+  console.log('');
 }
 
 function indexBench(label: string, corpus: string, runs: number) {
@@ -79,10 +135,10 @@ function indexBench(label: string, corpus: string, runs: number) {
       const arts = cold[0].articles;
       console.log(`### ${label}: ${arts} articles, ${fmt(mb)} MB`);
       console.log(`cold index   median ${fmt(c.median / 1000, 2)} s (min ${fmt(c.min / 1000, 2)}, max ${fmt(c.max / 1000, 2)}; n=${c.n})  → ${fmt(mb / (c.median / 1000), 2)} MB/s, ${fmt(arts / (c.median / 1000), 0)} articles/s`);
-      console.log(`warm start   median ${fmt(w.median / 1000, 2)} s (min ${fmt(w.min / 1000, 2)}, max ${fmt(w.max / 1000, 2)}; n=${w.n})  → ${fmt(c.median / w.median, 1)}× faster than cold (from cache: ${warm[0].fromCache})`);
+      console.log(`warm start   median ${fmt(w.median / 1000, 2)} s (min ${fmt(w.min / 1000, 2)}, max ${fmt(w.max / 1000, 2)}; n=${w.n})  → ${fmt(c.median / w.median, 1)}× faster than cold (from cache: ${warm[0].fromCache}, recognised again: ${warm[0].recognised})`);
       const peak = Math.max(...cold.map((r) => r.maxRssKB)) / 1024;
       const steady = stats(warm.map((r) => r.steadyRss / 1e6)).median;
-      console.log(`memory       peak RSS while indexing ${fmt(peak, 0)} MB (main process; workers share it); after indexing ${fmt(steady, 0)} MB`);
+      console.log(`memory       peak RSS while indexing ${fmt(peak, 0)} MB (maxRSS of the process, worker threads included); after indexing ${fmt(steady, 0)} MB`);
       console.log(`index        ${cold[0].places} places, ${cold[0].figures} figures\n`);
       fs.rmSync(cache, { recursive: true, force: true });
     } else {
@@ -122,6 +178,15 @@ function frogBench(texts: string[], placesMBs: number) {
   console.log(`frog NER     ${fmt(s, 1)} s for ${fmt(mb * 1000, 0)} kB → ${fmt(frogMBs, 4)} MB/s (incl. start-up); Bronvast places ${fmt(placesMBs / frogMBs, 0)}× faster\n`);
 }
 
+/** RSS and peak RSS (VmHWM) of a process in MB, from /proc (Linux); NaN elsewhere. */
+function serverMemory(pid: number | undefined): { rss: number; hwm: number } {
+  try {
+    const st = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(st)?.[1] ?? NaN) / 1024;
+    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+  } catch { return { rss: NaN, hwm: NaN }; }
+}
+
 async function lspBench(corpusDir: string | null, label: string, n: number) {
   const ws = corpusDir ? (() => { const w = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-ws-')); fs.mkdirSync(path.join(w, 'corpus')); for (const f of fs.readdirSync(corpusDir)) fs.copyFileSync(path.join(corpusDir, f), path.join(w, 'corpus', f)); return w; })() : makeWorkspace();
   const client = await startClient(ws);
@@ -156,16 +221,64 @@ async function lspBench(corpusDir: string | null, label: string, n: number) {
     diag.push(Number(process.hrtime.bigint() - t) / 1e6 - debounce);
   }
   const h = stats(hov), c = stats(comp), d = stats(diag);
+  const mem = serverMemory(client.proc.pid);
+  // Requests while the server indexes: a full re-index (as after a settings change) and an
+  // incremental update (a corpus file changed), hovering every 20 ms until the index is ready.
+  const during = async (start: () => void) => {
+    const readyBefore = client.statuses.filter((st) => st.state === 'ready').length;
+    const lat: number[] = [];
+    const t0 = Date.now();
+    start();
+    while (client.statuses.filter((st) => st.state === 'ready').length === readyBefore && Date.now() - t0 < 600000) {
+      const t = process.hrtime.bigint();
+      await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: hoverPos.character } });
+      lat.push(Number(process.hrtime.bigint() - t) / 1e6);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return { s: stats(lat.length ? lat : [0]), ms: Date.now() - t0 };
+  };
+  const full = await during(() => { void client.conn.sendRequest('bronvast/reindex'); });
+  const corpusFiles = fs.readdirSync(path.join(ws, 'corpus')).sort();
+  const changed = path.join(ws, 'corpus', corpusFiles[0]);
+  const inc = await during(() => {
+    if (changed.endsWith('.jsonl')) fs.appendFileSync(changed, JSON.stringify({ id: 'bench-lsp', title: 'Bench', text: 'In Utrecht kwamen ruim 2.000 mensen naar de markt.' }) + '\n');
+    else fs.appendFileSync(changed, '\n\nIn Utrecht kwamen ruim 2.000 mensen naar de markt.\n');
+    client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(changed).href, type: 2 }] });
+  });
   console.log(`### LSP latency at the client over stdio: ${label} (index ready in ${fmt(indexMs / 1000, 1)} s)`);
   console.log(`hover        median ${fmt(h.median, 2)} ms, p99 ${fmt(h.p99, 2)} ms (n=${h.n})`);
   console.log(`completion   median ${fmt(c.median, 2)} ms, p99 ${fmt(c.p99, 2)} ms (n=${c.n})`);
-  console.log(`diagnostics  median ${fmt(d.median, 1)} ms, p99 ${fmt(d.p99, 1)} ms after the ${debounce} ms debounce, ~1,000-word draft (n=${d.n})\n`);
+  console.log(`diagnostics  median ${fmt(d.median, 1)} ms, p99 ${fmt(d.p99, 1)} ms after the ${debounce} ms debounce, ~1,000-word draft (n=${d.n})`);
+  console.log(`during index hover median ${fmt(full.s.median, 1)} ms, max ${fmt(full.s.max, 1)} ms while re-indexing from the cache (${fmt(full.ms / 1000, 1)} s, n=${full.s.n}); median ${fmt(inc.s.median, 1)} ms, max ${fmt(inc.s.max, 1)} ms during an incremental update (${fmt(inc.ms / 1000, 1)} s, n=${inc.s.n})`);
+  console.log(`server memory RSS ${fmt(mem.rss, 0)} MB with the index loaded (peak ${fmt(mem.hwm, 0)} MB while indexing)\n`);
   await client.stop();
   fs.rmSync(ws, { recursive: true, force: true });
 }
 
+/**
+ * Run the benchmark from a private copy of dist/ (and the sample corpus): others may rebuild dist/
+ * while it runs, which would mix builds between runs and invalidate the caches (they are keyed by
+ * a hash of the bundled analysis code).
+ */
+function runFromSnapshot(): number {
+  const snap = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-bench-'));
+  try {
+    fs.cpSync(path.join(ROOT, 'dist'), path.join(snap, 'dist'), { recursive: true });
+    fs.cpSync(path.join(ROOT, 'samples', 'corpus'), path.join(snap, 'samples', 'corpus'), { recursive: true });
+    fs.writeFileSync(path.join(snap, 'package.json'), '{"private": true}\n');
+    const r = spawnSync(process.execPath, [path.join(snap, 'dist', 'bench.js'), ...argv], {
+      stdio: 'inherit', env: { ...process.env, BRONVAST_BENCH_SNAPSHOT: snap, BRONVAST_SHARED: SHARED },
+    });
+    return r.status ?? 1;
+  } finally {
+    fs.rmSync(snap, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   if (flag('--child')) return child();
+  if (flag('--child-update')) return childUpdate();
+  if (!process.env.BRONVAST_BENCH_SNAPSHOT && !flag('--no-snapshot')) { process.exitCode = runFromSnapshot(); return; }
   const quick = flag('--quick');
   const runs = opt('--runs', quick ? 1 : 3);
   console.log(`# Bronvast benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, node ${process.version}, ${new Date().toISOString()}\n`);
@@ -183,7 +296,8 @@ async function main(): Promise<void> {
   let big: string | null = null;
   if (!flag('--skip-big')) {
     big = makeBigCorpus(opt('--big-articles', 30000));
-    indexBench('large corpus (benchmark repeated, new ids)', big, quick ? 1 : Math.min(runs, 2));
+    indexBench('large corpus (benchmark repeated, new ids and titles, 30 files)', big, quick ? 1 : Math.min(runs, 2));
+    updateBench(big, quick ? 1 : 3);
   }
   if (!flag('--skip-lsp')) await lspBench(big ?? path.dirname(DPG), big ? 'large corpus' : 'dpgmedia2019', quick ? 50 : 300);
   if (big) fs.rmSync(big, { recursive: true, force: true });
