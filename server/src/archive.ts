@@ -84,6 +84,8 @@ const yieldNow = () => new Promise<void>((res) => setImmediate(res));
 const FACTS_VERSION = '1';
 
 let codeHashMemo: string | null = null;
+/** The last lexicon built, by fingerprint (shared by successive archives in one process). */
+let lexiconMemo: { fingerprint: string; lexicon: PlaceLexicon } | null = null;
 /**
  * A hash of the bundled analysis code (dist/worker.js holds every extractor), so that caches
  * written by another build are not trusted. 'src' when running from source (tests, tsx).
@@ -276,7 +278,14 @@ export class Archive {
     this.signature = learnedSignature(learned, this.keyOf);
     this.fingerprint = this.fingerprintOf(this.signature);
     const spec = this.lexiconSpec(learned);
-    this.lexicon = buildLexicon(spec);
+    // Loading the gazetteer takes about a second on this thread; a lexicon learned from the same
+    // signature (a re-index, a settings change that kept the names) is reused.
+    if (lexiconMemo?.fingerprint === this.fingerprint) this.lexicon = lexiconMemo.lexicon;
+    else {
+      await yieldNow();
+      this.lexicon = buildLexicon(spec);
+      lexiconMemo = { fingerprint: this.fingerprint, lexicon: this.lexicon };
+    }
     await yieldNow();
     // Pass 2.
     const facts = await this.recognise(kept, analyses, spec, caches?.facts ?? null, isCancelled);
@@ -295,7 +304,7 @@ export class Archive {
     const index = new FactIndex(this.lexicon!);
     for (const f of this.files.values()) for (const id of f.ids) { const af = byId.get(id); if (af) index.set(af); }
     await yieldNow();
-    index.rebuild();
+    await index.rebuildAsync(SLICE_MS);
     this.current = index;
   }
 
@@ -304,9 +313,11 @@ export class Archive {
     const failed: Skipped[] = [];
     const todo: Article[] = [];
     let fromCache = 0;
+    let t = Date.now();
     for (const a of articles) {
       const hit = cache?.get(a.hash);
       if (hit) { analyses.set(a.id, hit); fromCache++; } else todo.push(a);
+      if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
     }
     const total = articles.length;
     let done = fromCache;
