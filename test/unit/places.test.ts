@@ -41,6 +41,28 @@ describe('PlaceLexicon', () => {
     const ms = Number(process.hrtime.bigint() - t0) / 1e6 / 200;
     assert.ok(ms < 2, `complete took ${ms.toFixed(3)} ms`);
   });
+  it('completes a prefix that stops inside a letter pair (Soedz|ja, Sudz|ha)', () => {
+    const l = PlaceLexicon.load();
+    l.addLearned(learnPlaceFacts('Het Oekraïense leger trok verder op naar het stadje Soedzja, vlak bij de grens.'));
+    for (const p of ['Soedz', 'Sudz', 'Sudzh', 'Soedzj']) {
+      const names = l.complete(p, 5).map((x) => x.name);
+      assert.equal(names[0], 'Soedzja', `${p}: ${names.join(',')}`);
+    }
+    assert.ok(lex.complete('Kh', 10).length > 0);
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < 300; i++) l.complete(['Soedz', 'Sudz', 'Kursk', 'Koers', 'Soe', 'Tsjas'][i % 6], 10);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6 / 300;
+    assert.ok(ms < 2, `complete took ${ms.toFixed(3)} ms`);
+  });
+  it('knows Dutch and Belgian towns as places (GeoNames), with their country', () => {
+    for (const [town, cc] of [['Turnhout', 'BE'], ['Sint-Niklaas', 'BE'], ['Westerlo', 'BE'], ['Zwolle', 'NL'], ['Zutphen', 'NL'], ['Eisenach', 'DE']] as const) {
+      const e = lex.lookup(town);
+      assert.equal(e?.country, cc, town);
+      assert.ok(lex.isConfirmed(town), `${town} counts without context`);
+    }
+    // Common words and first names that are also towns somewhere stay weak.
+    for (const w of ['Elk', 'Best', 'Donna']) assert.ok(!lex.isConfirmed(w), w);
+  });
   it('prefers the house spelling over the archive majority, and the majority otherwise', () => {
     const l = PlaceLexicon.load();
     const id = l.lookup('Kharkiv')!.id;
@@ -118,6 +140,28 @@ describe('recognizePlaces', () => {
       assert.equal(text.slice(m[i].start, m[i].end), m[i].text);
       if (i) assert.ok(m[i].start >= m[i - 1].end);
     }
+  });
+  it('finds Belgian and Dutch towns without a preposition before them', () => {
+    assert.deepEqual(found('Turnhout en Sint-Niklaas investeren samen in een nieuwe ringweg.'), ['Turnhout', 'Sint-Niklaas']);
+    assert.deepEqual(found('De trein tussen Zwolle en Zutphen reed gisteren niet.'), ['Zwolle', 'Zutphen']);
+  });
+  it('reads "in het <adjective of place> X" as a place, also for unknown names', () => {
+    assert.deepEqual(found('Een rechtbank in het Duitse Waldkrich heeft de jongen veroordeeld.'), ['Waldkrich']);
+    assert.deepEqual(found('Het vliegtuig moest in het Canadese Gandervliet een noodlanding maken.'), ['Gandervliet']);
+    // Without a locative preposition the same pattern often names a company.
+    assert.deepEqual(found('De Belgische groep nam het Britse Thomson Directories over.'), []);
+  });
+  it('does not take a name after a first name and a particle for a place', () => {
+    assert.deepEqual(found('Wat Roberto de Brasov ermee aanvangt, is onduidelijk.'), []);
+    assert.deepEqual(found('Hij woonde jaren in de buurt van Brasov.'), ['Brasov']);
+  });
+  it('keeps a weak name a place throughout the text once the text places it clearly', () => {
+    assert.ok(lex.lookup('Zwalm') && !lex.isConfirmed('Zwalm'), 'Zwalm is a weak gazetteer name');
+    const alone = 'Zwalm telt ruim achtduizend inwoners. Volgens de brandweer heeft Zwalm geluk gehad.';
+    assert.deepEqual(found(alone), []);
+    assert.deepEqual(found('De brand woedde de hele nacht in Zwalm.\n' + alone), ['Zwalm', 'Zwalm', 'Zwalm']);
+    // "bij" also goes with firms and clubs: it places the name in its own sentence, not in the whole text.
+    assert.deepEqual(found('Hij werkte tien jaar bij Zwalm.\n' + alone), ['Zwalm']);
   });
   it('maps adjectives to their place for hover', () => {
     assert.equal(relatedPlace('Russische'), 'Rusland');

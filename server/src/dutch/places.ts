@@ -450,7 +450,11 @@ export class PlaceLexicon {
     // prefix without it, ranking names whose spelling or key continues the full prefix first.
     const pkShort = pf.length > 2 && /[sztckjoeighy]$/.test(pf) ? placeKeyPrefix(prefix.slice(0, -1)) : pk;
     const strong = range(this.strongIndex!, pkShort.length < pk.length ? pkShort : pk);
-    take(strong, (it) => (it.fold.startsWith(pf) ? 0 : it.key.startsWith(pk) ? 1 : 1.5), limit);
+    // Keys that go on with a letter class the last typed letter can begin ("Sudz" → zh/zj = Z: Soedzja)
+    // rank right after exact key continuations.
+    const cont = pkShort.length < pk.length ? (MULTIGRAPH_START[pf[pf.length - 1]] ?? '') : '';
+    const contRank = (key: string) => cont && key.length > pkShort.length && key.startsWith(pkShort) && cont.includes(key[pkShort.length]);
+    take(strong, (it) => (it.fold.startsWith(pf) ? 0 : it.key.startsWith(pk) ? 1 : contRank(it.key) ? 1.1 : 1.5), limit);
     if (out.length < limit && pf) {
       const weak = range(this.weakIndex!, pf).slice(0, 400);
       for (const f of this.weakBare.withPrefix(pf, 400)) if (!this.exact.has(f) && !this.weakSpelling.has(f)) weak.push({ key: f, fold: f, id: '' });
@@ -492,6 +496,8 @@ const KIN_WORDS = /^(vrouw|man|zoon|dochter|vader|moeder|broer|zus|kinderen|fami
 // Prepositions that also go with organisations and people ("bij Ferrari", "tussen Metro en …").
 const LOOSE_PREPS = new Set(['bij', 'tussen', 'via', 'richting']);
 const NAME_PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'do', 'dos', 'das', 'von', 'du', 'le', 'la']);
+/** Key classes a multigraph can map to, by its first letter (see translit.ts): z → Z (zh, zj), s → S/Q (sh, sj, shch), … */
+const MULTIGRAPH_START: Record<string, string> = { z: 'Z', s: 'SQ', c: 'C', k: 'C', t: 'C', o: 'U', i: 'I', e: 'I', y: 'I', g: 'H', h: 'H', j: 'ZI' };
 const OPENERS = '"“‘\'(–—-';
 const LOC_PREPS = new Set(['in', 'bij', 'naar', 'rondom', 'nabij', 'uit', 'vanuit', 'rond', 'te', 'richting', 'via', 'tussen']);
 const NAME_STOP = new Set(['de', 'het', 'een', 'deze', 'die', 'dat', 'dit', 'zijn', 'haar', 'hun', 'ons', 'onze', 'mijn', 'uw', 'wat', 'wie', 'welke',
@@ -809,7 +815,7 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
         const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
         if (!/\S/.test(text.slice(lineStart, c.start))) return true;
       }
-      if (isInitial) return false;
+      if (isInitial) { pending.push(c); return false; }
       const p = prev && prev.kind === 'word' ? prev.text.toLowerCase() : '';
       if (LOC_PREPS.has(p)) { if (!LOOSE_PREPS.has(p)) seeds.add(nameFold(c.text)); return true; }
       // "de burgemeester van Eisenach", "de haven van Zeebrugge": a lower-case noun + van + the name.
