@@ -7,6 +7,7 @@ import type { Article } from '../corpus/types';
 import type { Figure, PlaceKind, PlaceMention } from '../dutch/types';
 import type { PlaceEntry } from '../dutch/places';
 import { PlaceLexicon, recognizePlaces } from '../dutch/places';
+import { loadGazetteer } from '../dutch/gazetteer';
 import { LineIndex } from '../core/text';
 import { paragraphs } from '../dutch/tokens';
 import type { ArticleAnalysis } from './analyze';
@@ -334,8 +335,14 @@ export class FactIndex {
   /** A country's display name from its ISO code ("UA" → "Oekraïne"), or the input when unknown. */
   countryName(code: string): string {
     if (!this.countries) {
+      // From the gazetteer's country rows, looked up in the lexicon (for house spellings):
+      // lexicon.entries() would first create a record for every one of ~130,000 weak names (seconds).
       this.countries = new Map();
-      for (const e of this.lexicon.entries()) if (e.kind === 'land' && e.country) this.countries.set(e.country, e.name);
+      for (const r of loadGazetteer().rows) {
+        if (r.kind !== 'land' || !r.country) continue;
+        const e = this.lexicon.lookup(r.name);
+        if (e && e.kind === 'land' && e.country) this.countries.set(e.country, e.name);
+      }
     }
     return this.countries.get(code) ?? code;
   }
