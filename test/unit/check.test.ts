@@ -57,6 +57,13 @@ describe('conflict check against the sample corpus', function () {
     // The same number about another place, or a place the archive has no such figure for.
     ['In de regio Zaporizja werden 75 nederzettingen bevrijd.', '75 nederzettingen', 'unknown'],
     ['Rusland heeft 40 procent van de regio Loehansk veroverd.', '40 procent', 'unknown'],
+    ["Het dorpje Mezhove ligt zo'n 40 kilometer van Pokrovsk.", "zo'n 40 kilometer", 'conflict', '30'],
+    ['Oekraïne heroverde in september 2022 in totaal 600 nederzettingen.', '600 nederzettingen', 'consistent'],
+    ['Oekraïne heroverde in september 2022 in totaal 800 nederzettingen.', '800 nederzettingen', 'conflict', '600'],
+    ['In de regio Loegansk werden twintig dorpen heroverd.', 'twintig dorpen', 'conflict', '7'],
+    ['Rusland zette 80.000 soldaten in bij het tegenoffensief in Koersk.', '80.000 soldaten', 'conflict', '50.000'],
+    // Residents are not the soldiers a demonym counts; deaths are not evacuations.
+    ['In Koersk zijn 5000 mensen omgekomen.', '5000 mensen', 'unknown'],
     // Nothing in the archive about these.
     ['In Soemy wonen 250.000 mensen.', '250.000 mensen', 'unknown'],
     ['In Kramatorsk vielen vorige week 12 doden.', '12 doden', 'unknown'],

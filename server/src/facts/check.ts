@@ -20,6 +20,8 @@ import { countedCompatible, eventsCompatible } from './semantics';
 import type { Claim, FactIndex } from './index';
 
 export const PRECISE_WIDTH = 0.3;
+/** Claims scoring within this many points of the best match are compared. */
+export const TIER = 1;
 
 export type Verdict = 'conflict' | 'outdated' | 'consistent' | 'unknown';
 
@@ -52,7 +54,12 @@ export function baseInterval(f: Figure): [number, number] {
 function overlaps(a: [number, number], b: [number, number]): boolean {
   // A relative epsilon absorbs rounding in unit conversion.
   const eps = 1e-9 * Math.max(Math.abs(a[0]), Math.abs(a[1]), Math.abs(b[0]), Math.abs(b[1]), 1);
-  return a[0] <= b[1] + eps && b[0] <= a[1] + eps;
+  if (!(a[0] <= b[1] + eps && b[0] <= a[1] + eps)) return false;
+  // Two approximate figures that only touch ("zo'n 30" = [25, 35], "zo'n 40" = [35, 45]) do not agree;
+  // an exact figure on the edge of an approximate one does.
+  const width = (x: [number, number]) => x[1] - x[0];
+  if (width(a) > eps && width(b) > eps) return Math.min(a[1], b[1]) - Math.max(a[0], b[0]) > eps;
+  return true;
 }
 
 function isPrecise(iv: [number, number], value: number): boolean {
@@ -85,7 +92,7 @@ export function matchClaim(f: Figure, ctx: FigureContext, c: Claim): { reasons: 
   if (!counted.ok) return null;
   if (counted.why === 'both-bare' && f.dimension === 'count') return null;
   const reasons: string[] = [counted.why];
-  let score = counted.why === 'same-noun' ? 3 : counted.why === 'both-bare' ? 1 : 2;
+  let score = counted.why === 'same-noun' ? 3 : counted.why === 'synonym' ? 2 : 1;
 
   // Place: the draft's most specific place must be among the claim's, or the claim's among the draft's.
   const dp = ctx.places, cp = c.ctx.places;
@@ -101,7 +108,8 @@ export function matchClaim(f: Figure, ctx: FigureContext, c: Claim): { reasons: 
   const placeMatch = dp.length > 0 && cp.length > 0 && (cp.includes(dp[0]) || dp.includes(cp[0]));
   // The draft's place is firm when its own clause or sentence names it; a place borrowed from the
   // paragraph or the article is only a hint.
-  const draftFirm = ctx.placeScope === 'clause' || ctx.placeScope === 'sentence';
+  // A country alone ("Oekraïne heroverde …") is usually the actor, not where the figure is.
+  const draftFirm = (ctx.placeScope === 'clause' || ctx.placeScope === 'sentence') && !ctx.broadOnly;
   if (placeMatch) {
     const shared = cp.includes(dp[0]) ? dp[0] : cp[0];
     reasons.push(`place:${shared}`);
@@ -137,9 +145,9 @@ export function judgeFigure(f: Figure, ctx: FigureContext, index: FactIndex): Fi
   }
   if (!matches.length) return { figure: f, ctx, verdict: 'unknown', matches, newer: [], interval };
 
-  // Keep the best-matching tier: claims within 2 points of the best score.
+  // Keep the best-matching tier: claims within TIER points of the best score.
   const best = Math.max(...matches.map((m) => m.score));
-  const tier = matches.filter((m) => m.score >= best - 2);
+  const tier = matches.filter((m) => m.score >= best - TIER);
   const precise = tier.filter((m) => isPrecise(m.interval, m.claim.figure.value * m.claim.figure.toBase));
   const pool = (precise.length ? precise : tier).sort(
     (a, b) => b.score - a.score || (b.claim.source.article.date ?? '').localeCompare(a.claim.source.article.date ?? ''),

@@ -13,6 +13,8 @@ export interface FigureContext {
   places: string[];
   /** How far we had to look to find them. */
   placeScope: PlaceScope;
+  /** True when the places found are countries or continents only. */
+  broadOnly: boolean;
   /** Every place named in the figure's sentence (for distances between places). */
   sentencePlaces: string[];
   /** Event groups in the figure's clause (or sentence). */
@@ -30,7 +32,8 @@ export interface FigureContext {
 
 const BROAD_KINDS = new Set(['land', 'werelddeel']);
 // Clause boundaries inside a sentence: punctuation and coordinating words that start a new statement.
-const CLAUSE_BREAK = /[,;:()–—]|\s(?:maar|terwijl|waarvan|waaronder|waarbij|nadat|omdat|hoewel)\s/gu;
+// "in Donetsk 43 en in Luhansk 7": a coordinated phrase with its own place is its own clause.
+const CLAUSE_BREAK = /[,;:()–—]|\s(?:maar|terwijl|waarvan|waaronder|waarbij|nadat|omdat|hoewel)\s|\s(?:en|of)\s(?=(?:in|bij|op|rond|rondom|nabij|naar)\s)/gu;
 
 function clauseOf(text: string, sentence: Span, offset: number): Span {
   let start = sentence.start, end = sentence.end;
@@ -197,7 +200,7 @@ export function figureContexts(input: ContextInput): FigureContext[] {
       }
     }
     out.push({
-      places, placeScope, sentencePlaces, events, time,
+      places, placeScope, broadOnly: !specific, sentencePlaces, events, time,
       concept: countedConcept(counted, countedText),
       counted, countedInherited: inherited, sentence, clause,
     });

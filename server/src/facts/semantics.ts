@@ -77,9 +77,10 @@ export function countedCompatible(a: CountedConcept, b: CountedConcept): { ok: b
   if (a.head === b.head) return { ok: true, why: 'same-noun' };
   if (a.group >= 0 && a.group === b.group) return { ok: true, why: 'synonym' };
   // Demonym vs people/soldiers: "Noord-Koreanen" vs "Noord-Koreaanse militairen".
-  const PEOPLE = [groupOf.get(stem('militair')), groupOf.get(stem('inwoner'))];
+  // In war news a nationality in the plural ("11.000 Noord-Koreanen") counts soldiers, not residents.
+  const MILITARY = groupOf.get(stem('militair'));
   const isDemonymPair = (x: CountedConcept, y: CountedConcept) =>
-    x.group === -2 && (PEOPLE.includes(y.group) || y.group === -2) && (x.nationality === y.nationality || !y.nationality);
+    x.group === -2 && (y.group === MILITARY || y.group === -2) && (x.nationality === y.nationality || !y.nationality);
   if (isDemonymPair(a, b) || isDemonymPair(b, a)) return { ok: true, why: 'demonym' };
   return { ok: false, why: 'different-noun' };
 }
