@@ -489,7 +489,7 @@ const PLURAL_NOUN: Record<string, PlaceKind> = {
   plaatsen: 'plaats', plaatsjes: 'plaats', gemeenten: 'gemeente', gemeentes: 'gemeente', eilanden: 'eiland', landen: 'land',
 };
 // Only the place nouns above, in lower case or capitalised (sentence start), before a capitalised name.
-const NOUN_RE = new RegExp(`(?<![\\p{L}-])(${[...Object.keys(NOUN_KIND), ...Object.keys(PLURAL_NOUN)]
+const NOUN_RE = new RegExp(`(${[...Object.keys(NOUN_KIND), ...Object.keys(PLURAL_NOUN)]
   .flatMap((w) => [w, w[0].toUpperCase() + w.slice(1)]).sort((a, b) => b.length - a.length).join('|')})[ \\u00a0]+(?:de[ \\u00a0]+)?(?=[\\p{Lu}])`, 'gu');
 const CYRILLIC_COUNTRIES = new Set(['UA', 'RU', 'BY', 'KZ', 'KG', 'TJ', 'BG', 'RS', 'MK', 'ME', 'BA', 'MN']);
 const KIN_WORDS = /^(vrouw|man|zoon|dochter|vader|moeder|broer|zus|kinderen|familie|vriend|vriendin|weduwe|advocaat|ploeg|team|club|film|boek|album|nummer|werk|muziek|roman|collectie|beleid|regering|partij|aanhangers|handen|hand|kant|rol|dood|moord|leven|opvolger|voorganger|rivaal|tegenstander)$/;
@@ -565,6 +565,7 @@ function learnFacts(text: string, sents: Span[]): PlaceFact[] {
     nounRe.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = nounRe.exec(s)) !== null) {
+      if (m.index > 0 && /[\p{L}-]/u.test(s[m.index - 1])) continue; // not the start of a word
       const noun = m[1].toLowerCase();
       const single = NOUN_KIND[noun];
       const plural = PLURAL_NOUN[noun];
@@ -620,8 +621,10 @@ function learnFacts(text: string, sents: Span[]): PlaceFact[] {
       }
     }
     // 4. Locative prepositions (weak): "in Koersk", "bij Marinovka", "naar Moskou".
-    const prepRe = /(?<![\p{L}-])(in|bij|naar|rondom|nabij|uit|vanuit|rond|te)[ \u00a0]+(?=[\p{Lu}])/gu;
+    // (The word-start check is done by hand: a leading lookbehind makes the regex test every position.)
+    const prepRe = /(in|bij|naar|rondom|nabij|uit|vanuit|rond|te)[ \u00a0]+(?=[\p{Lu}])/gu;
     while ((m = prepRe.exec(s)) !== null) {
+      if (m.index > 0 && /[\p{L}-]/u.test(s[m.index - 1])) continue;
       const n = nameAt(text, at(m.index + m[0].length), sent.end);
       if (!n) continue;
       push(mkFact(n, sent, null, 'weak'));
@@ -630,9 +633,9 @@ function learnFacts(text: string, sents: Span[]): PlaceFact[] {
     // place before a name is how Dutch introduces a town or region (strong).
     // Only after a locative preposition: "het Britse Thomson Directories" can be a company, "in het Duitse
     // Waldkirch" is a place.
-    const adjRe = /(?<![\p{L}-])(?:in|In|uit|Uit|naar|Naar|nabij|vanuit|Vanuit|rond|rondom|te)[ \u00a0]+het[ \u00a0]+([\p{Lu}][\p{L}-]*(?:se|sche))[ \u00a0]+(?=[\p{Lu}])/gu;
-    while ((m = adjRe.exec(s)) !== null) {
-      if (!looksLikeDemonym(m[1])) continue;
+    const adjRe = /(?:in|In|uit|Uit|naar|Naar|nabij|vanuit|Vanuit|rond|rondom|te)[ \u00a0]+het[ \u00a0]+([\p{Lu}][\p{L}-]*(?:se|sche))[ \u00a0]+(?=[\p{Lu}])/gu;
+    while (s.includes('het ') && (m = adjRe.exec(s)) !== null) {
+      if ((m.index > 0 && /[\p{L}-]/u.test(s[m.index - 1])) || !looksLikeDemonym(m[1])) continue;
       const n = nameAt(text, at(m.index + m[0].length), sent.end);
       if (n) push(mkFact(n, sent, null, 'strong'));
     }
