@@ -6,6 +6,10 @@
 // diagnostic and a dossier from the command palette. Screenshots go to test-results/e2e-*.png.
 // Talks only to 127.0.0.1. Exits non-zero when a check fails.
 //
+// The workbench runs in English: code-server switches vscode.env.language to Dutch only with a
+// Dutch language pack installed, which cannot be downloaded here (a hand-made pack stopped the
+// extension from loading). Dutch texts are checked by test/unit/client.test.ts and the server's tests.
+//
 // Usage: node test/e2e/run.mjs [--keep] [--vsix path]   (npm run test:e2e packages first)
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -27,6 +31,23 @@ const resultsDir = join(root, 'test-results');
 const TIMEOUT = Number(process.env.BRONVAST_E2E_TIMEOUT_MS ?? 90_000);
 
 const results = [];
+/** The code-server process group, stopped on exit and on SIGINT/SIGTERM (it runs detached). */
+let codeServerPid;
+function stopCodeServer() {
+  if (codeServerPid === undefined) return;
+  try {
+    process.kill(-codeServerPid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+  codeServerPid = undefined;
+}
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    stopCodeServer();
+    process.exit(1);
+  });
+}
 function check(name, ok, detail = '') {
   results.push({ name, ok, detail });
   console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
@@ -121,6 +142,10 @@ async function shot(page, name) {
 
 async function main() {
   install();
+  // The grammar, tokenized by the same TextMate engine the workbench uses.
+  const grammar = spawnSync(process.execPath, [join(root, 'test', 'e2e', 'grammar.mjs')], { encoding: 'utf8' });
+  process.stdout.write(grammar.stdout);
+  check('the Kopij grammar marks Dutch copy as expected', grammar.status === 0, (grammar.stdout.match(/grammar: .*/) ?? [''])[0]);
   if (!existsSync(vsix)) throw new Error(`${vsix} not found: run \`npm run package\` first (npm run test:e2e does)`);
   mkdirSync(resultsDir, { recursive: true });
 
@@ -151,9 +176,9 @@ async function main() {
     ),
   );
 
-  log(`installing ${vsix}`);
   // code-server writes a default config.yaml under XDG_CONFIG_HOME: keep it in the run folder.
   const env = { ...process.env, XDG_CONFIG_HOME: join(runDir, 'config'), XDG_DATA_HOME: join(runDir, 'data') };
+  log(`installing ${vsix}`);
   const inst = spawnSync(process.execPath, [codeServerEntry, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix], { encoding: 'utf8', env });
   process.stdout.write(inst.stdout ?? '');
   process.stderr.write(inst.stderr ?? '');
@@ -171,6 +196,7 @@ async function main() {
     [codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env },
   );
+  codeServerPid = cs.pid;
   cs.stdout.pipe(out);
   cs.stderr.pipe(out);
 
@@ -204,7 +230,7 @@ async function main() {
     } catch {
       statusText = (await status.innerText().catch(() => '')).trim();
     }
-    check('status bar shows the indexed archive', /Bronvast: 5 (articles|artikelen)/.test(statusText), JSON.stringify(statusText));
+    check('status bar shows the indexed archive', /Bronvast: 5 articles/.test(statusText), JSON.stringify(statusText));
     const langText = (await page.locator('.statusbar-item[id="status.editor.mode"]').innerText().catch(() => '')).trim();
     check('the draft is in the Kopij language', /Kopij/i.test(langText), JSON.stringify(langText));
     await shot(page, '1-draft');
@@ -216,7 +242,7 @@ async function main() {
       hover = await hoverText(page, 15_000).catch(() => '');
     }
     await shot(page, '2-hover-place');
-    check('hover on a place shows its dossier', /Soedzja/.test(hover) && hover.length > 40 && /Koersk|artikel|article/i.test(hover), JSON.stringify(hover.slice(0, 300)));
+    check('hover on a place shows its dossier', /Soedzja/.test(hover) && hover.length > 40 && /Koersk/.test(hover) && /article/.test(hover), JSON.stringify(hover.slice(0, 300)));
     await page.keyboard.press('Escape');
 
     // The conflicting figure: a diagnostic, shown on hover and in the Problems panel.
@@ -306,11 +332,7 @@ async function main() {
     check('a source link in the dossier opens the archive article', /^\d{3}_[0-9a-f]+\.txt/.test(opened), JSON.stringify(opened));
   } finally {
     if (browser) await browser.close().catch(() => {});
-    try {
-      process.kill(-cs.pid, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
+    stopCodeServer();
     if (!keep) rmSync(runDir, { recursive: true, force: true });
     if (!keep) rmSync(workspace, { recursive: true, force: true });
   }
