@@ -289,11 +289,14 @@ export class Archive {
     await yieldNow();
     // Pass 2.
     const facts = await this.recognise(kept, analyses, spec, caches?.facts ?? null, isCancelled);
+    // The texts and analyses are no longer needed (the index keeps only sentences): free them before aggregating.
     analyses.clear();
+    kept.length = 0;
+    articles.length = 0;
+    for (const e of this.entries.values()) e.article = { ...e.article, text: '' };
     for (const s of facts.failed) this.files.get(s.file)?.skipped.push(s);
     this.collectSkipped();
     await this.install(facts.byId);
-    for (const e of this.entries.values()) e.article = { ...e.article, text: '' };
     await this.saveCaches(caches, !isCancelled());
     const s = this.index.stats();
     return { ...s, skipped: this.skipped, analysed, fromCache, recognised: facts.computed, ms: Date.now() - t0, mode: 'full' };
