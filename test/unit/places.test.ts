@@ -163,6 +163,16 @@ describe('recognizePlaces', () => {
     // "bij" also goes with firms and clubs: it places the name in its own sentence, not in the whole text.
     assert.deepEqual(found('Hij werkte tien jaar bij Zwalm.\n' + alone), ['Zwalm']);
   });
+  it('treats the first word after leading symbols, emoji or format characters as sentence-initial', () => {
+    // "In" after an emoji is the first word of the sentence, not part of a name "In Koersk".
+    for (const lead of ['😀 ', '\u202E', '\u202E ', '★ ', '© ', '… ', '*** ', '👉🏽 ', '\u200B']) {
+      assert.deepEqual(found(`${lead}In Koersk zijn drie mensen gewond geraakt.`), ['Koersk'], JSON.stringify(lead));
+      assert.deepEqual(found(`Het was rustig. ${lead}Volgens Oekraïne ligt Charkiv onder vuur.`), ['Oekraïne', 'Charkiv'], JSON.stringify(lead));
+    }
+    assert.deepEqual(found('In Koersk 😀 zijn drie mensen gewond geraakt.'), ['Koersk']);
+    // A capitalised word after a comma stays mid-sentence: "Tilburg, Van Gennip" is not a place name.
+    assert.deepEqual(found('Hij sprak met minister Van Gennip in Tilburg.'), ['Tilburg']);
+  });
   it('maps adjectives to their place for hover', () => {
     assert.equal(relatedPlace('Russische'), 'Rusland');
     assert.equal(relatedPlace('West-Russische'), 'Rusland');

@@ -499,6 +499,9 @@ const NAME_PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'do', 'dos', '
 /** Key classes a multigraph can map to, by its first letter (see translit.ts): z → Z (zh, zj), s → S/Q (sh, sj, shch), … */
 const MULTIGRAPH_START: Record<string, string> = { z: 'Z', s: 'SQ', c: 'C', k: 'C', t: 'C', o: 'U', i: 'I', e: 'I', y: 'I', g: 'H', h: 'H', j: 'ZI' };
 const OPENERS = '"“‘\'(–—-';
+/** Symbols, format characters and decorative punctuation that can stand before the first word of a sentence
+ * ("😀 In Koersk …", U+202E, "★", "…", "*"): skipped when deciding whether a word starts its sentence. */
+const LEADING_SYMBOLS = /^[\p{S}\p{Cf}\p{Co}\p{Cn}\p{Pi}\p{Ps}\p{Pd}\p{Zs}\u2026*#•·\u200b-\u200f\u2060-\u2064\ufe0f]+$/u;
 const LOC_PREPS = new Set(['in', 'bij', 'naar', 'rondom', 'nabij', 'uit', 'vanuit', 'rond', 'te', 'richting', 'via', 'tussen']);
 const NAME_STOP = new Set(['de', 'het', 'een', 'deze', 'die', 'dat', 'dit', 'zijn', 'haar', 'hun', 'ons', 'onze', 'mijn', 'uw', 'wat', 'wie', 'welke',
   'ik', 'je', 'jij', 'u', 'hij', 'zij', 'ze', 'we', 'wij', 'jullie', 'men', 'er', 'daar', 'hier', 'alle', 'elk', 'elke', 'ieder', 'iedere', 'geen']);
@@ -672,9 +675,14 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
       while (si < sents.length && sents[si].end <= toks[i].start) si++;
       const sentStart = si < sents.length ? sents[si].start : -1;
       // First word of a sentence, after opening quotes/dashes/brackets.
+      if (toks[i].kind !== 'word') continue;
       let k = i - 1;
-      while (k >= 0 && toks[k].kind === 'punct' && toks[k].start >= sentStart && OPENERS.includes(toks[k].text)) k--;
-      if (k < 0 || toks[k].end <= sentStart || (toks[k].kind === 'punct' && ':;•|'.includes(toks[k].text)) || hasNewline(toks[k].end, toks[i].start)) initialArr[i] = 1;
+      let symbol = false;
+      // (At most 8 tokens back: a run of 50,000 emoji must not make this quadratic.)
+      while (k >= 0 && k >= i - 8 && toks[k].kind === 'punct' && toks[k].start >= sentStart && (OPENERS.includes(toks[k].text) || (LEADING_SYMBOLS.test(toks[k].text) && (symbol = true)))) k--;
+      if (k < 0 || toks[k].end <= sentStart || (toks[k].kind === 'punct' && ':;•|'.includes(toks[k].text)) || hasNewline(toks[k].end, toks[i].start)
+        // "… rustig. 😀 Volgens …": the sentence splitter keeps a symbol-led sentence with the previous one.
+        || (symbol && toks[k].kind === 'punct' && /^[.!?]+$/.test(toks[k].text))) initialArr[i] = 1;
     }
   }
   const initial = { has: (k: number) => initialArr[k] === 1 };
