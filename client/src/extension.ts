@@ -258,7 +258,7 @@ async function pickPlace(c: LanguageClient): Promise<{ id: string; name: string 
     .map((p) => ({
       label: p.name,
       description: [kindLabel(p.kind), p.region ?? ''].filter((s) => s.length > 0).join(' · '),
-      detail: vscode.l10n.t('{0} mentions in {1} articles', p.mentions, p.articles),
+      detail: mentionsText(p.mentions, p.articles),
       place: p,
     }));
   const picked = await vscode.window.showQuickPick(items, {
@@ -267,6 +267,13 @@ async function pickPlace(c: LanguageClient): Promise<{ id: string; name: string 
     matchOnDescription: true,
   });
   return picked?.place;
+}
+
+function mentionsText(mentions: number, articles: number): string {
+  if (articles === 1) {
+    return mentions === 1 ? vscode.l10n.t('1 mention in 1 article') : vscode.l10n.t('{0} mentions in 1 article', mentions);
+  }
+  return vscode.l10n.t('{0} mentions in {1} articles', mentions, articles);
 }
 
 /** PlaceKind values (server/src/dutch/types.ts) are Dutch words; show them in the UI language. */
@@ -365,10 +372,10 @@ function renderStatus(item: vscode.StatusBarItem, s: StatusParams | undefined): 
       item.tooltip = `${s.message}\n${hint}`;
       return;
     case 'ready':
-      item.text = `$(book) ${vscode.l10n.t('Bronvast: {0} articles', s.articles)}`;
+      item.text = `$(book) ${s.articles === 1 ? vscode.l10n.t('Bronvast: 1 article') : vscode.l10n.t('Bronvast: {0} articles', s.articles)}`;
       item.tooltip =
         s.skipped > 0
-          ? `${s.message}\n${vscode.l10n.t('{0} files skipped (see the summary).', s.skipped)}\n${hint}`
+          ? `${s.message}\n${s.skipped === 1 ? vscode.l10n.t('1 file skipped (see the summary).') : vscode.l10n.t('{0} files skipped (see the summary).', s.skipped)}\n${hint}`
           : `${s.message}\n${hint}`;
       return;
     case 'error':
