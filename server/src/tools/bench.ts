@@ -190,6 +190,10 @@ function serverMemory(pid: number | undefined): { rss: number; hwm: number } {
 async function lspBench(corpusDir: string | null, label: string, n: number) {
   const ws = corpusDir ? (() => { const w = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-ws-')); fs.mkdirSync(path.join(w, 'corpus')); for (const f of fs.readdirSync(corpusDir)) fs.copyFileSync(path.join(corpusDir, f), path.join(w, 'corpus', f)); return w; })() : makeWorkspace();
   const client = await startClient(ws);
+  // Keep the server's stderr (and say how it ended) so that a crash is explained, not just an EPIPE.
+  let stderrTail = '';
+  client.proc.stderr?.on('data', (d: Buffer) => { stderrTail = (stderrTail + d.toString()).slice(-4000); });
+  client.proc.on('exit', (code, signal) => { if (code || (signal && signal !== 'SIGTERM')) console.error(`server exited (${code ?? signal}): ${stderrTail}`); });
   const t0 = Date.now();
   await client.waitForReady(600000);
   const indexMs = Date.now() - t0;
