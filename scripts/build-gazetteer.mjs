@@ -17,7 +17,8 @@
 //
 // Output format (compact): { version, places: [[name, kind, country|null, parent|null, variants[], flags, keys]] }
 // keys: "|"-joined placeKey of the name and of each variant, so loading computes no keys.
-// flags: "p" = Alpino name promoted to strong by its locative use in news, "w" = weak (alpino only or common word: needs context), "h" = house spelling (curated), "" = strong.
+// flags: "p" = Alpino name promoted to strong by its locative use in news, "w" = weak (alpino only or common word: needs context), "h" = house spelling (curated),
+// "i" = strong inside a sentence but weak at its start (a curated place that is also a common word: Namen), "" = strong.
 // weakNames: "|"-joined bare weak names (alpino) without any further facts, sorted by their fold;
 // weakFolds: their nameFold, "|"-joined, same order.
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -145,6 +146,46 @@ const CURATED = [
   ['Minsk', 'hoofdstad', 'BY'], ['Tbilisi', 'hoofdstad', 'GE'], ['Ankara', 'hoofdstad', 'TR'], ['Istanboel', 'stad', 'TR', null, ['Istanbul']],
   ['Teheran', 'hoofdstad', 'IR'], ['Bagdad', 'hoofdstad', 'IQ'], ['Damascus', 'hoofdstad', 'SY'], ['Beiroet', 'hoofdstad', 'LB', null, ['Beirut']],
   ['Caïro', 'hoofdstad', 'EG'], ['Kaapstad', 'stad', 'ZA'], ['Straatsburg', 'stad', 'FR'], ['Duinkerke', 'stad', 'FR'],
+  // Dutch names of Belgian towns that GeoNames lists under a French or English name (Dutch exonyms of Walloon
+  // towns, Flemish towns with an English/French GeoNames name) and of towns in French Flanders and nearby.
+  ['Namen', 'stad', 'BE', null, ['Namur']], ['Doornik', 'stad', 'BE', null, ['Tournai']], ['Nijvel', 'stad', 'BE', null, ['Nivelles']],
+  ['Aarlen', 'stad', 'BE', null, ['Arlon']], ['Hoei', 'stad', 'BE', null, ['Huy']], ['Geldenaken', 'stad', 'BE', null, ['Jodoigne']],
+  ['Waver', 'stad', 'BE', null, ['Wavre']], ['Moeskroen', 'stad', 'BE', null, ['Mouscron']], ['Edingen', 'stad', 'BE', null, ['Enghien']],
+  ['Bastenaken', 'stad', 'BE', null, ['Bastogne']], ['Komen', 'stad', 'BE', null, ['Comines']], ['Lessen', 'stad', 'BE', null, ['Lessines']],
+  ['Aat', 'stad', 'BE', null, ['Ath']], ['Zinnik', 'stad', 'BE', null, ['Soignies']], ['Eigenbrakel', 'stad', 'BE', null, ["Braine-l'Alleud"]],
+  ["'s-Gravenbrakel", 'stad', 'BE', null, ['Braine-le-Comte']], ['Terhulpen', 'stad', 'BE', null, ['La Hulpe']], ['Tubeke', 'stad', 'BE', null, ['Tubize']],
+  ['Hannuit', 'stad', 'BE', null, ['Hannut']], ['Borgworm', 'stad', 'BE', null, ['Waremme']], ['Wezet', 'stad', 'BE', null, ['Visé']],
+  ['Gembloers', 'stad', 'BE', null, ['Gembloux']], ['Perwijs', 'stad', 'BE', null, ['Perwez']], ['Elzele', 'stad', 'BE', null, ['Ellezelles']],
+  ['Vloesberg', 'stad', 'BE', null, ['Flobecq']], ['Charleroi', 'stad', 'BE'], ['Verviers', 'stad', 'BE'], ['Seraing', 'stad', 'BE'],
+  ['La Louvière', 'stad', 'BE'], ['Ottignies', 'stad', 'BE'], ['Eupen', 'stad', 'BE'], ['Malmedy', 'stad', 'BE'], ['Stavelot', 'stad', 'BE'],
+  ['Oostende', 'stad', 'BE', null, ['Ostend', 'Ostende']], ['Ieper', 'stad', 'BE', null, ['Ypres', 'Ypern']], ['Brugge', 'stad', 'BE', null, ['Bruges']],
+  ['Mechelen', 'stad', 'BE', null, ['Malines']], ['Leuven', 'stad', 'BE', null, ['Louvain']], ['Ronse', 'stad', 'BE', null, ['Renaix']],
+  ['Geraardsbergen', 'stad', 'BE', null, ['Grammont']], ['Oudenaarde', 'stad', 'BE', null, ['Audenarde']], ['Aalst', 'stad', 'BE', null, ['Alost']],
+  ['Dendermonde', 'stad', 'BE', null, ['Termonde']], ['Tienen', 'stad', 'BE', null, ['Tirlemont']], ['Tongeren', 'stad', 'BE', null, ['Tongres']],
+  ['Veurne', 'stad', 'BE', null, ['Furnes']], ['Kortrijk', 'stad', 'BE', null, ['Courtrai']], ['Zoutleeuw', 'stad', 'BE', null, ['Léau']],
+  ['Heist', 'plaats', 'BE', 'Knokke-Heist'], ['Knokke', 'plaats', 'BE', 'Knokke-Heist'], ['Zeebrugge', 'plaats', 'BE', 'Brugge'],
+  ['De Haan', 'gemeente', 'BE'], ['De Panne', 'gemeente', 'BE'], ['Elsene', 'gemeente', 'BE', 'Brussel', ['Ixelles']],
+  ['Schaarbeek', 'gemeente', 'BE', 'Brussel', ['Schaerbeek']], ['Oudergem', 'gemeente', 'BE', 'Brussel', ['Auderghem']],
+  ['Ukkel', 'gemeente', 'BE', 'Brussel', ['Uccle']], ['Watermaal-Bosvoorde', 'gemeente', 'BE', 'Brussel', ['Watermael-Boitsfort']],
+  ['Sint-Gillis', 'gemeente', 'BE', 'Brussel', ['Saint-Gilles']], ['Sint-Joost-ten-Node', 'gemeente', 'BE', 'Brussel', ['Saint-Josse-ten-Noode']],
+  ['Sint-Jans-Molenbeek', 'gemeente', 'BE', 'Brussel', ['Molenbeek-Saint-Jean', 'Molenbeek']], ['Etterbeek', 'gemeente', 'BE', 'Brussel'], ['Anderlecht', 'gemeente', 'BE', 'Brussel'],
+  ['Jette', 'gemeente', 'BE', 'Brussel'], ['Evere', 'gemeente', 'BE', 'Brussel'], ['Ganshoren', 'gemeente', 'BE', 'Brussel'], ['Koekelberg', 'gemeente', 'BE', 'Brussel'],
+  ['Sint-Agatha-Berchem', 'gemeente', 'BE', 'Brussel', ['Berchem-Sainte-Agathe']],
+  ['Sint-Lambrechts-Woluwe', 'gemeente', 'BE', 'Brussel', ['Woluwe-Saint-Lambert']], ['Sint-Pieters-Woluwe', 'gemeente', 'BE', 'Brussel', ['Woluwe-Saint-Pierre']],
+  ['Luxemburg', 'land', 'LU'], ['Atrecht', 'stad', 'FR', null, ['Arras']], ['Kamerijk', 'stad', 'FR', null, ['Cambrai']],
+  ['Valencijn', 'stad', 'FR', null, ['Valenciennes']], ['Kales', 'stad', 'FR', null, ['Calais']], ['Grevelingen', 'stad', 'FR', null, ['Gravelines']],
+  ['Sint-Omaars', 'stad', 'FR', null, ['Saint-Omer']], ['Hazebroek', 'stad', 'FR', null, ['Hazebrouck']], ['Roubaix', 'stad', 'FR', null, ['Robaais']],
+  ['Tourcoing', 'stad', 'FR', null, ['Toerkonje']], ['Brunswijk', 'stad', 'DE', null, ['Braunschweig']], ['Regensburg', 'stad', 'DE'],
+  ['Beieren', 'regio', 'DE', null, ['Bayern']], ['Saksen', 'regio', 'DE', null, ['Sachsen']], ['Nedersaksen', 'regio', 'DE', null, ['Niedersachsen']],
+  ['Noordrijn-Westfalen', 'regio', 'DE', null, ['Nordrhein-Westfalen']], ['Hessen', 'regio', 'DE'], ['Baskenland', 'regio', 'ES'], ['Catalonië', 'regio', 'ES'],
+  ['Andalusië', 'regio', 'ES'], ['Bretagne', 'regio', 'FR'], ['Normandië', 'regio', 'FR'], ['Provence', 'regio', 'FR'], ['Corsica', 'eiland', 'FR'],
+  ['Sicilië', 'eiland', 'IT'], ['Sardinië', 'eiland', 'IT'], ['Toscane', 'regio', 'IT'], ['Lombardije', 'regio', 'IT'], ['Beieren', 'regio', 'DE'],
+  ['Noord-Macedonië', 'land', 'MK', null, ['Macedonië']], ['Joegoslavië', 'land', null], ['Sovjet-Unie', 'land', null], ['Tsjecho-Slowakije', 'land', null],
+  ['Oost-Duitsland', 'land', 'DE', null, ['DDR']], ['West-Duitsland', 'land', 'DE'], ['Oost-Jeruzalem', 'gebied', 'IL'], ['West-Jeruzalem', 'gebied', 'IL'],
+  ['Tempelberg', 'gebied', 'IL'], ['Camp David', 'plaats', 'US'], ['Wimbledon', 'plaats', 'GB', 'Londen'], ['Manhattan', 'gebied', 'US', 'New York'],
+  ['Hoorn van Afrika', 'gebied'], ['Hoge Venen', 'gebied', 'BE'], ['Kempen', 'gebied', 'BE'], ['Westhoek', 'gebied', 'BE'],
+  ['Pajottenland', 'gebied', 'BE'], ['Haspengouw', 'gebied', 'BE'], ['Waasland', 'gebied', 'BE'], ['Meetjesland', 'gebied', 'BE'], ['Zwarte Woud', 'gebied', 'DE'],
+  ['Wilde Westen', 'gebied', 'US'], ['Pacific', 'gebied'], ['Canarische Eilanden', 'eiland', 'ES'], ['Balearen', 'eiland', 'ES'], ['Mont Blanc', 'gebied', 'FR'],
   // Abbreviations that stand for a place.
   ['Verenigde Staten', 'land', 'US', null, ['VS', 'V.S.', 'USA', 'VSt']], ['Verenigd Koninkrijk', 'land', 'GB', null, ['VK']],
   ['Verenigde Arabische Emiraten', 'land', 'AE', null, ['VAE']], ['Groot-Brittannië', 'land', 'GB', null, ['Brittannië']],
@@ -273,7 +314,26 @@ let common = 0;
 for (const [k, p] of places) {
   const kf = nameFold(k);
   const lo = Math.max(lowerCount.get(k) ?? 0, kf !== k ? lowerCount.get(kf) ?? 0 : 0), cap = capCount.get(k) ?? 0;
-  if (NOT_STRONG.has(k) || (!k.includes(' ') && lo >= 2 && lo >= cap)) { if (!p.weak) common++; p.weak = true; p.promoted = false; }
+  if (NOT_STRONG.has(k) || (!k.includes(' ') && lo >= 2 && lo >= cap)) {
+    // A curated place that is also a common word ("Namen": names, "Bergen": to store) stays strong inside a
+    // sentence, where it is capitalised only as a name, and needs context at the start of one (flag "i").
+    if (p.house && !NOT_STRONG.has(k) && !p.weak) { p.initialWeak = true; continue; }
+    if (!p.weak) common++; p.weak = true; p.promoted = false;
+  }
+}
+
+// A curated name lists its other spellings as variants ("Rijsel": Lille, "Oostende": Ostend); a separate
+// entry under such a spelling (GeoNames, Alpino) of a compatible country is the same place: merge it in.
+for (const p of places.values()) {
+  if (!p.house) continue;
+  for (const v of p.variants) {
+    const k = lc(v);
+    const o = places.get(k);
+    if (!o || o === p || o.house || (o.country && p.country && o.country !== p.country)) continue;
+    for (const w of o.variants) if (w !== p.name) p.variants.add(w);
+    p.parent ??= o.parent;
+    places.delete(k);
+  }
 }
 
 // ---- write -------------------------------------------------------------------------------------
@@ -287,7 +347,7 @@ for (const p of sorted) {
   // Transliteration keys of the name and its variants ship with the row (the lexicon's placeKey).
   const keys = [p.name, ...variants].map((n) => placeKey(n)).join('|');
   if (p.promoted) { rows.push([p.name, p.kind, p.country, p.parent, variants, 'p', keys]); continue; }
-  rows.push([p.name, p.kind, p.country, p.parent, variants, (p.weak ? 'w' : '') + (p.house ? 'h' : ''), keys]);
+  rows.push([p.name, p.kind, p.country, p.parent, variants, (p.weak ? 'w' : '') + (p.house ? 'h' : '') + (p.initialWeak ? 'i' : ''), keys]);
 }
 mkdirSync(dirname(out), { recursive: true });
 // Weak names ship pre-folded (the lexicon's nameFold), so loading needs no per-name work: an empty

@@ -173,6 +173,38 @@ describe('recognizePlaces', () => {
     // A capitalised word after a comma stays mid-sentence: "Tilburg, Van Gennip" is not a place name.
     assert.deepEqual(found('Hij sprak met minister Van Gennip in Tilburg.'), ['Tilburg']);
   });
+  it('reads country abbreviations in sports results, also with spaces and seeds in the brackets', () => {
+    assert.deepEqual(found('1. Zabel (Dui) 4u12:03, 2. Vandenbroucke (Bel) z.t., 3. Jalabert ( Fra ) op 5 s'), ['Dui', 'Bel', 'Fra']);
+    assert.deepEqual(found('Tweede ronde: Pioline (Fra/6) - Rafter (Aus) 7-6, 6-3; Hingis (Zwi/1) - Smith (ZAf) 6-1, 6-2'), ['Fra', 'Aus', 'Zwi', 'ZAf']);
+    assert.equal(lex.matchCountryAbbrev('Slk')?.entry.name, 'Slowakije', 'letters in order of one country only');
+    // Not a country: an acronym in brackets, or a word in brackets that is not a result.
+    assert.deepEqual(found('De Militaire Inlichtingendienst (MID) en de BVD werkten samen.'), []);
+  });
+  it('takes a name followed by another country in brackets for an athlete, a town of that country for a place', () => {
+    // Marrero, Martinez and Hamilton are also towns elsewhere (GeoNames); here they are players.
+    assert.deepEqual(found('Tweede ronde: Marrero (Spa) - Van Roost 0-6, 7-5; Martinez (Spa/5) - Hamilton (VS) 6-4'), ['Spa', 'Spa', 'VS']);
+    assert.ok(found('Derde etappe: 1. Sevilla (Spa) in 4u10').includes('Sevilla'));
+  });
+  it('knows Dutch names of Belgian and French towns that GeoNames lists under another name', () => {
+    for (const [nl, other] of [['Oostende', 'Ostend'], ['Luik', 'Liège'], ['Namen', 'Namur'], ['Doornik', 'Tournai'], ['Nijvel', 'Nivelles'], ['Aarlen', 'Arlon'], ['Rijsel', 'Lille'], ['Atrecht', 'Arras']]) {
+      assert.ok(lex.isConfirmed(nl), nl);
+      assert.equal(lex.lookup(other)?.id, lex.lookup(nl)?.id, `${other} = ${nl}`);
+    }
+    assert.deepEqual(found('De trein van Oostende naar Aarlen stopt in Namen en Nijvel.'), ['Oostende', 'Aarlen', 'Namen', 'Nijvel']);
+    assert.deepEqual(found('Doornik en Moeskroen liggen vlak bij Rijsel.'), ['Doornik', 'Moeskroen', 'Rijsel']);
+  });
+  it('does not take a town for a place where it names its sports club', () => {
+    assert.deepEqual(found('Westerlo won zaterdag met 2-1 van Lokeren.'), []);
+    assert.deepEqual(found('De ploeg speelde in Lokeren tegen Westerlo.'), ['Lokeren'], 'the venue stays a place');
+    assert.deepEqual(found('De trainer van Westerlo was tevreden over de wedstrijd.'), []);
+    assert.deepEqual(found('Hij speelt bij Lokeren en woont in Gent.'), ['Gent']);
+    assert.deepEqual(found('Anderlecht verloor in Brugge met 3-0.'), ['Brugge']);
+    // Without a sports context the town is a place; national teams stay places (countries).
+    assert.deepEqual(found('In Westerlo werd een nieuwe school geopend.'), ['Westerlo']);
+    assert.deepEqual(found('Lokeren kreeg vorig jaar een nieuw stadhuis.'), ['Lokeren']);
+    assert.deepEqual(found('Betogers protesteerden in Brussel tegen Lokeren.'), ['Brussel', 'Lokeren']);
+    assert.deepEqual(found('De Rode Duivels verloren de wedstrijd tegen Nederland.'), ['Nederland']);
+  });
   it('maps adjectives to their place for hover', () => {
     assert.equal(relatedPlace('Russische'), 'Rusland');
     assert.equal(relatedPlace('West-Russische'), 'Rusland');

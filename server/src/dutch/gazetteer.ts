@@ -13,6 +13,8 @@ export interface GazetteerRow {
   weak: boolean;
   /** A curated house spelling (NOS: Ukrainian places from Ukrainian). */
   house: boolean;
+  /** Strong inside a sentence, weak at its start: a place name that is also a common word ("Namen", "Bergen"). */
+  initialWeak?: boolean;
   /** Pre-computed placeKey of the name and of each variant (version 2 data), or undefined. */
   keys?: string[];
 }
@@ -34,7 +36,7 @@ export function loadGazetteer(): { rows: GazetteerRow[]; weakNames: string; weak
   const file = require('../../data/gazetteer.json') as GazetteerFile;
   const rows = file.places.map(([name, kind, country, parent, variants, flags, keys]): GazetteerRow => {
     const k = keys !== undefined ? keys.split('|') : undefined;
-    return { name, kind, country, parent, variants, weak: flags.includes('w'), house: flags.includes('h'), keys: k && k.length === variants.length + 1 ? k : undefined };
+    return { name, kind, country, parent, variants, weak: flags.includes('w'), house: flags.includes('h'), initialWeak: flags.includes('i'), keys: k && k.length === variants.length + 1 ? k : undefined };
   });
   // Weak names stay "|"-joined strings: the lexicon indexes them without splitting (version 2: with folds).
   cached = { rows, weakNames: file.weakNames ?? '', weakFolds: file.weakFolds ?? null };

@@ -26,6 +26,8 @@ interface Rec {
   learned: boolean;
   /** Confirmed by the archive with only weak facts ("in X" twice): not enough at the start of a sentence. */
   learnedWeakOnly?: boolean;
+  /** A gazetteer place that is also a common word ("Namen"): strong inside a sentence, weak at its start. */
+  initialWeak?: boolean;
   prio: number;
 }
 
@@ -152,7 +154,10 @@ export class PlaceLexicon {
   static load(): PlaceLexicon {
     const lex = new PlaceLexicon();
     const g = loadGazetteer();
-    for (const r of g.rows) lex.addRow(r.name, r.kind, r.country, r.parent, r.variants, r.weak, r.house, r.keys);
+    for (const r of g.rows) {
+      lex.addRow(r.name, r.kind, r.country, r.parent, r.variants, r.weak, r.house, r.keys);
+      if (r.initialWeak) { const rec = lex.recByFold(nameFoldOnce(r.name)); if (rec && !rec.weak) rec.initialWeak = true; }
+    }
     lex.weakBare = SortedNames.from(g.weakNames, g.weakFolds);
     // Sports-results abbreviations: first three letters of a Dutch country name, shortest name wins.
     const best = new Map<string, string>();
@@ -290,6 +295,38 @@ export class PlaceLexicon {
     const id = this.countryAbbrev3.get(fold(token));
     return id ? this.byId.get(id) : undefined;
   }
+  /**
+   * A sports-results country abbreviation: the first three letters of a country ("Fra", "Dui"), initials of a
+   * two-part name ("ZAf", "WRu", "W-Rus", "Z-A" for Zuid-Afrika, Wit-Rusland), or three letters that spell
+   * out, in order, exactly one country's name ("Svk", "Slk": Slowakije). Only used inside brackets.
+   */
+  matchCountryAbbrev(token: string): Rec | undefined {
+    const f = fold(token);
+    if (f.length === 3 && /^[a-z]{3}$/.test(f)) { const r = this.matchCountryAbbrev3(token); if (r) return r; }
+    if (!this.countryNames) {
+      this.countryNames = [];
+      for (const rec of this.byId.values()) if (rec.entry.kind === 'land' && !rec.weak) this.countryNames.push([fold(rec.entry.name), rec.entry.id]);
+    }
+    const letters = f.replace(/-/g, '');
+    if (!/^[a-z]{2,5}$/.test(letters)) return undefined;
+    let hit: string | undefined;
+    for (const [name, id] of this.countryNames) {
+      const parts = name.split(/[- ]/).filter(Boolean);
+      let ok = false;
+      if (parts.length === 2 && (f.includes('-') || /^\p{Lu}\p{Ll}*\p{Lu}/u.test(token))) {
+        // "W-Rus", "WRu", "Z-A", "ZAf": initial of the first part, start of the second.
+        const [a, b] = f.includes('-') ? f.split('-') : [letters[0], letters.slice(1)];
+        ok = a.length >= 1 && parts[0].startsWith(a) && b.length >= 1 && parts[1].startsWith(b);
+      } else if (parts.length === 1 && letters.length === 3 && !f.includes('-') && name[0] === letters[0]) {
+        let q = 1;
+        for (let k = 1; k < name.length && q < 3; k++) if (name[k] === letters[q]) q++;
+        ok = q === 3;
+      }
+      if (ok) { if (hit && hit !== id) return undefined; hit = id; }
+    }
+    return hit ? this.byId.get(hit) : undefined;
+  }
+  private countryNames: Array<[string, string]> | null = null;
   maxWords(firstWordFold: string): number { return Math.max(this.firstWord.get(firstWordFold) ?? 0, this.weakBare.maxWordsFrom(firstWordFold)); }
 
   /** Exact name (any spelling, any case) or, failing that, the same transliteration key. */
@@ -498,6 +535,15 @@ const LOOSE_PREPS = new Set(['bij', 'tussen', 'via', 'richting']);
 const NAME_PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'do', 'dos', 'das', 'von', 'du', 'le', 'la']);
 /** Key classes a multigraph can map to, by its first letter (see translit.ts): z → Z (zh, zj), s → S/Q (sh, sj, shch), … */
 const MULTIGRAPH_START: Record<string, string> = { z: 'Z', s: 'SQ', c: 'C', k: 'C', t: 'C', o: 'U', i: 'I', e: 'I', y: 'I', g: 'H', h: 'H', j: 'ZI' };
+/** Words that make a sentence a sports sentence (team sports results, players, competition). */
+const SPORT_CUE = /\b(?:ploeg(?:en)?|thuisploeg|club|clubs|elftal|trainer|coach|doelman|keeper|spits|aanvaller|middenvelder|verdediger|speler|spelers|wedstrijd(?:en)?|uitwedstrijd|thuiswedstrijd|match|competitie|klassement|speeldag|doelpunt(?:en)?|goal|goals|penalty|strafschop|scheidsrechter|gelijkspel|scoorde|scoren|bekerfinale|beker|kampioen(?:schap)?|degradatie|play-offs|eerste klasse|tweede klasse|derby|supporters|transfer|bezoekers|aftrap|rust|eindstand|ruststand|voetbal|basketbal|volleybal|handbal|hockey)\b|\b\d{1,2} ?- ?\d{1,2}\b/iu;
+/** "2-1", "2 - 1", "3 – 0" (not a year range). */
+const SCORE_RE = /^\D{0,20}?\b\d{1,2} ?[-–] ?\d{1,2}\b(?! ?[-–])/u;
+/** Kinds of place whose name can stand for a sports club (towns; countries as national teams stay places). */
+const CLUB_KINDS = new Set<PlaceKind>(['stad', 'stadje', 'dorp', 'plaats', 'gemeente', 'hoofdstad', 'plaats-onbekend']);
+const RESULT_BEFORE = /\b(?:won|wint|winnen|gewonnen|verloor|verliest|verloren|verliezen|klopte|verslagen|ging onderuit|thuis|verloren)\b[^.;:!?]*\bvan\s*$/iu;
+const CLUB_ROLE = /^(?:trainer|coach|doelman|keeper|spits|aanvaller|middenvelder|verdediger|speler|spelers|kapitein|voorzitter|supporters|fans|aanhang|bestuur|manager|elftal|kern|selectie|verdediging|aanval|ploeg|thuisploeg|doelpunt|doelpunten|goal|nederlaag|zege|overwinning|winst|doelpuntenmaker|middenveld|jeugd|scouts|scouting)$/;
+const CLUB_VERB = /^(?:won|wint|winnen|verloor|verliest|verloren|speelde|speelt|spelen|scoorde|scoort|leidde|leidt|pakte|pakt|klopte|klopt|versloeg|verslaat|wipte|ontving|ontvangt|kwam|komt|stond|staat|hield|houdt|domineerde|trapte|opende|maakte|miste|degradeert|degradeerde|promoveert|promoveerde|kreeg|incasseerde|boog|trok)$/;
 const OPENERS = '"“‘\'(–—-';
 /** Symbols, format characters and decorative punctuation that can stand before the first word of a sentence
  * ("😀 In Koersk …", U+202E, "★", "…", "*"): skipped when deciding whether a word starts its sentence. */
@@ -508,6 +554,23 @@ const NAME_STOP = new Set(['de', 'het', 'een', 'deze', 'die', 'dat', 'dit', 'zij
 const FUNCTION_INITIAL = new Set(['de', 'het', 'een', 'deze', 'die', 'dit', 'dat', 'in', 'volgens', 'ook', 'naar', 'uit', 'bij', 'van', 'voor', 'met', 'op', 'over', 'na', 'sinds', 'tijdens', 'door',
   'vanuit', 'rond', 'rondom', 'nabij', 'zowel', 'zelfs', 'alleen', 'maar', 'en', 'of', 'want', 'dus', 'toch', 'nu', 'toen', 'als', 'terwijl',
   'ook', 'daarna', 'tegen', 'tussen', 'onder', 'boven', 'richting', 'via', 'te', 'om', 'aan', 'dan', 'wel', 'niet', 'nog', 'al', 'vooral']);
+
+/** Whether text[start, end) stands alone in brackets, possibly among "/"-separated items: "(Fra)", "( Ita )", "(Rus/W-Rus)", "(Fra/6)". */
+function inBrackets(text: string, start: number, end: number): boolean {
+  let p = start - 1;
+  while (p >= 0 && text.charCodeAt(p) === 32) p--;
+  const before = text[p];
+  let q = end;
+  while (q < text.length && text.charCodeAt(q) === 32) q++;
+  const after = text[q];
+  if (before === '(') return after === ')' || after === '/';
+  if (before === '/') {
+    // "(Rus / W-Rus)": an item after "/" inside brackets opened on this line, not far back.
+    const open = text.lastIndexOf('(', p), close = text.lastIndexOf(')', p), nl = text.lastIndexOf('\n', p);
+    return open > close && open > nl && p - open < 16 && (after === ')' || after === '/');
+  }
+  return false;
+}
 
 interface NameSpan { name: string; start: number; end: number }
 
@@ -703,6 +766,7 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
     return true;
   };
 
+  const sportMemo = new Map<number, boolean>();
   const out: Cand[] = [];
   /** Weak candidates without support in their sentence: places after all if the text places them elsewhere. */
   const pending: Cand[] = [];
@@ -738,7 +802,7 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
         const m = mr ? { rec: mr } : undefined;
         if (m) {
           const learned = m.rec.learned;
-          const weak = (m.rec.weak && !learned && !(lf && lf.strength !== 'weak')) || (!!m.rec.learnedWeakOnly && initial.has(i) && m.rec.weak !== false) || (!!m.rec.learnedWeakOnly && m.rec.entry.source === 'archive' && initial.has(i));
+          const weak = (m.rec.weak && !learned && !(lf && lf.strength !== 'weak')) || (!!m.rec.initialWeak && initial.has(i) && !learned && !(lf && lf.strength !== 'weak')) || (!!m.rec.learnedWeakOnly && initial.has(i) && m.rec.weak !== false) || (!!m.rec.learnedWeakOnly && m.rec.entry.source === 'archive' && initial.has(i));
           best = { start: t.start, end: toks[j].end, text: str, rec: m.rec.entry, weak, evidence: m.rec.entry.source === 'archive' || (m.rec.weak && learned) ? 'archive' : lf && m.rec.weak ? 'context' : 'gazetteer', ti: i, tj: j };
         } else if (lf) {
           const viaKey = lexicon.matchKey(str);
@@ -761,9 +825,9 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
       if (r && r.entry.kind !== 'plaats' && !looksLikeDemonym(t.text) && (r.entry.source === 'archive' || CYRILLIC_COUNTRIES.has(r.entry.country ?? '')))
         best = { start: t.start, end: t.end, text: t.text, rec: r.entry, weak: false, evidence: r.entry.source === 'archive' ? 'archive' : 'gazetteer', ti: i, tj: i };
     }
-    // 3. Sports results: "(Fra)", "(Ita)".
-    if (!best && /^[\p{Lu}][\p{Ll}]{2}$|^VSt$/u.test(t.text) && text[t.start - 1] === '(' && text[t.end] === ')') {
-      const r = t.text === 'VSt' ? lexicon.matchAbbrev('VSt') : lexicon.matchCountryAbbrev3(t.text);
+    // 3. Sports results: "(Fra)", "( Ita )", "(Rus/W-Rus)", "(ZAf)": a country abbreviation alone in brackets.
+    if ((!best || (best.weak && best.tj === i)) && t.text.length <= 6 && /^[\p{Lu}][\p{L}-]{1,5}$/u.test(t.text) && /\p{Ll}/u.test(t.text) && inBrackets(text, t.start, t.end)) {
+      const r = t.text === 'VSt' ? lexicon.matchAbbrev('VSt') : lexicon.matchCountryAbbrev(t.text);
       if (r) { out.push({ start: t.start, end: t.end, text: t.text, rec: r.entry, weak: false, evidence: 'gazetteer', ti: i, tj: i }); i++; continue; }
     }
     // 4. A place inside a hyphenated compound: "Koersk-regio", "Donbas-regio's".
@@ -781,6 +845,43 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
     }
     if (best && accept(best)) { out.push(best); i = best.tj + 1; continue; }
     i++;
+  }
+
+  /** Sports cue in the sentence around a mention (memoised per sentence). */
+  function sportSentence(pos: number): boolean {
+    let lo = 0, hi = sents.length - 1, si = -1;
+    while (lo <= hi) { const m = (lo + hi) >> 1; if (sents[m].end <= pos) lo = m + 1; else { si = m; hi = m - 1; } }
+    if (si < 0) return false;
+    let v = sportMemo.get(si);
+    if (v === undefined) { v = SPORT_CUE.test(text.slice(sents[si].start, sents[si].end)); sportMemo.set(si, v); }
+    return v;
+  }
+  /**
+   * A town name used for its sports club ("tegen Westerlo", "Lokeren won", "de trainer van Anderlecht",
+   * "Westerlo - Lokeren 2-1"): an organisation, not a place. Venues stay places ("in Lokeren").
+   */
+  function isClubUse(c: Cand): boolean {
+    const prev = c.ti > 0 ? toks[c.ti - 1] : undefined;
+    const next = toks[c.tj + 1];
+    const p = prev && prev.kind === 'word' ? prev.text.toLowerCase() : '';
+    // A match pairing: "Westerlo - Lokeren", "Nederland--Italië" (a dash between two capitalised names, not a range of years).
+    const dashBefore = prev && prev.kind === 'punct' && /^[-–—]{1,2}$/.test(prev.text) && c.ti >= 2 && toks[c.ti - 2].kind === 'word' && isCap(toks[c.ti - 2].text);
+    const dashAfter = next && next.kind === 'punct' && /^[-–—]{1,2}$/.test(next.text) && toks[c.tj + 2]?.kind === 'word' && isCap(toks[c.tj + 2].text);
+    const glued = /^[-–—]{2}/.test(text.slice(c.end, c.end + 2)) || /[-–—]{2}$/.test(text.slice(Math.max(0, c.start - 2), c.start));
+    if ((dashBefore || dashAfter || glued) && (SCORE_RE.test(text.slice(c.end, Math.min(text.length, c.end + 40))) || sportSentence(c.start))) return true;
+    if (p === 'bij' && c.ti >= 2 && /^(speelt|speelde|spelen|speelden|voetbalt|voetbalde|keept|keepte)$/.test(toks[c.ti - 2].text.toLowerCase())) return true;
+    if (!sportSentence(c.start)) return false;
+    if (p === 'tegen' || p === 'versus' || p === 'vs') return true;
+    // "won zaterdag met 2-1 van Lokeren", "verloor van Anderlecht".
+    if (p === 'van' && RESULT_BEFORE.test(text.slice(Math.max(0, c.start - 60), c.start))) return true;
+    // "de trainer van Westerlo", "speelt bij Lokeren", "de supporters van Anderlecht".
+    if ((p === 'van' || p === 'bij' || p === 'voor') && c.ti >= 2 && toks[c.ti - 2].kind === 'word' && CLUB_ROLE.test(toks[c.ti - 2].text.toLowerCase())) return true;
+    if (p === 'bij' && c.ti >= 2 && /^(speelt|speelde|spelen|speelden|tekende|tekent|voetbalt|voetbalde|keept|traint|trainer|coach|kapitein|aan de slag)$/.test(toks[c.ti - 2].text.toLowerCase())) return true;
+    // "Westerlo won", "Lokeren verloor": the town as the subject of a sports verb.
+    if (next && next.kind === 'word' && CLUB_VERB.test(next.text.toLowerCase()) && !LOC_PREPS.has(p) && p !== 'te' && p !== 'op') return true;
+    // A score right after: "Westerlo 2 , Lokeren 1" is rare; "Westerlo 2-1" means the club.
+    if (next && next.kind === 'number' && SCORE_RE.test(text.slice(next.start, next.start + 12))) return true;
+    return false;
   }
 
   function accept(c: Cand): boolean {
@@ -803,6 +904,13 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
       if (!nextIsPlace && !(next.start > 0 && initial.has(c.tj + 1))) return false;
     }
     if (prev && prev.kind === 'word' && PERSON_TITLES.has(prev.text.toLowerCase())) return false;
+    if (CLUB_KINDS.has(c.rec.kind) && isClubUse(c)) return false;
+    // "Marrero (Spa)", "Martinez ( Spa / 5 )": a name followed by a bracketed country abbreviation of another
+    // country is an athlete ("Sevilla (Spa)", a stage town in its own country, stays a place).
+    if (next && next.text === '(' && c.tj + 2 < toks.length && c.rec.kind !== 'land' && inBrackets(text, toks[c.tj + 2].start, toks[c.tj + 2].end)) {
+      const cc = lexicon.matchCountryAbbrev(toks[c.tj + 2].text);
+      if (cc && (!c.rec.country || cc.entry.country !== c.rec.country)) return false;
+    }
     // "Roberto de Brasov", "Rafael de Utrera": a first name and a name particle make a person.
     if (prev && NAME_PARTICLES.has(prev.text) && c.ti >= 2) {
       const fn = toks[c.ti - 2];

@@ -100,7 +100,8 @@ export function readConll(path: string): ConllDoc[] {
   return docs;
 }
 
-export function evalConll(sharedDir: string, split: 'testa' | 'testb'): PlaceScore {
+/** `train` is for error analysis only (the archive is then the same raw text it is measured on). */
+export function evalConll(sharedDir: string, split: 'testa' | 'testb' | 'train'): PlaceScore {
   const t0 = Date.now();
   const dir = join(sharedDir, 'data', 'conll2002-nl');
   const train = readConll(join(dir, 'ned.train'));
@@ -133,16 +134,18 @@ if (require.main === module && /eval-places\.[tj]s$/.test(process.argv[1] ?? "")
   const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const shared = resolve(args[0] ?? join(__dirname, '..', '..', '..', '..', 'shared'));
   const corpus = resolve(args[1] ?? join(__dirname, '..', '..', '..', 'samples', 'corpus'));
-  const verbose = process.argv.includes('-v');
+  const verbose = process.argv.includes('-v') && !process.argv.includes('--testb'); // never print testb errors
+  const LIMIT = Number(process.env.LIMIT ?? 80);
   const rows: Array<[string, PlaceScore]> = [['seeds-places', evalSeedsPlaces(shared, corpus)], ['conll2002 testa LOC', evalConll(shared, 'testa')]];
+  if (process.argv.includes('--train')) rows.push(['conll2002 train LOC', evalConll(shared, 'train')]);
   if (process.argv.includes('--testb')) rows.push(['conll2002 testb LOC', evalConll(shared, 'testb')]);
   console.log('set                    P      R      F1     tp   fp   fn   ms');
   for (const [name, s] of rows) {
     console.log(`${name.padEnd(22)} ${s.precision.toFixed(3)}  ${s.recall.toFixed(3)}  ${s.f1.toFixed(3)}  ${String(s.tp).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)}  ${s.ms}`);
     if (verbose) {
       if (s.idErrors.length) console.log('  id errors:', s.idErrors.join(' | '));
-      console.log('  FP:', s.falsePositives.slice(0, 80).join('\n      '));
-      console.log('  FN:', s.falseNegatives.slice(0, 80).join('\n      '));
+      console.log('  FP:', s.falsePositives.slice(0, LIMIT).join('\n      '));
+      console.log('  FN:', s.falseNegatives.slice(0, LIMIT).join('\n      '));
     }
   }
 }
