@@ -135,7 +135,8 @@ export function matchClaim(f: Figure, ctx: FigureContext, c: Claim): { reasons: 
 /** Judge one draft figure against the archive. */
 export function judgeFigure(f: Figure, ctx: FigureContext, index: FactIndex): FigureVerdict {
   const interval = baseInterval(f);
-  const candidates = index.claimsByDimension.get(f.dimension) ?? [];
+  // Every rule in matchClaim needs a shared place or a shared event: only those claims are looked at.
+  const candidates = index.claimIndex.candidates(f.dimension, [...new Set([...ctx.places, ...ctx.sentencePlaces])], ctx.events);
   const matches: ClaimMatch[] = [];
   for (const c of candidates) {
     const m = matchClaim(f, ctx, c);

@@ -194,13 +194,40 @@ function mostCommon<T>(items: T[]): T | null {
 
 export interface IndexStats { articles: number; places: number; figures: number }
 
+/** Claims indexed for the conflict check, so a draft figure is compared only with claims that can
+ *  match it: those of its dimension naming one of its places, or sharing one of its events. */
+export class ClaimIndex {
+  private byPlace = new Map<string, Claim[]>();
+  private byEvent = new Map<string, Claim[]>();
+
+  constructor(claims: Claim[]) {
+    const add = (map: Map<string, Claim[]>, key: string, c: Claim) => {
+      const list = map.get(key);
+      if (list) list.push(c); else map.set(key, [c]);
+    };
+    for (const c of claims) {
+      const dim = c.figure.dimension;
+      for (const p of new Set([...c.ctx.places, ...c.ctx.sentencePlaces])) add(this.byPlace, `${dim}\u0000${p}`, c);
+      for (const e of c.ctx.events) add(this.byEvent, `${dim}\u0000${e}`, c);
+    }
+  }
+
+  /** Every claim of `dimension` that names one of `places` or shares one of `events`. */
+  candidates(dimension: string, places: readonly string[], events: readonly string[]): Claim[] {
+    const out = new Set<Claim>();
+    for (const p of places) for (const c of this.byPlace.get(`${dimension}\u0000${p}`) ?? []) out.add(c);
+    for (const e of events) for (const c of this.byEvent.get(`${dimension}\u0000${e}`) ?? []) out.add(c);
+    return [...out];
+  }
+}
+
 /** The whole archive's facts. Per-article results are kept; aggregates are rebuilt on change. */
 export class FactIndex {
   readonly byArticle = new Map<string, ArticleFacts>();
   places = new Map<string, PlaceRecord>();
   claims: Claim[] = [];
-  /** Claims grouped by dimension for fast candidate lookup. */
-  claimsByDimension = new Map<string, Claim[]>();
+  /** Claims by dimension and place, and by dimension and event: candidate lookup for the check. */
+  claimIndex = new ClaimIndex([]);
 
   /** Lexicon entries by place id, for every place the archive or a draft named. */
   private entries = new Map<string, PlaceEntry>();
@@ -320,14 +347,9 @@ export class FactIndex {
       this.lexicon.preferName(p.id, p.variants);
       p.name = this.entry(p.id)?.name ?? p.name;
     }
-    const byDim = new Map<string, Claim[]>();
-    for (const c of claims) {
-      const list = byDim.get(c.figure.dimension);
-      if (list) list.push(c); else byDim.set(c.figure.dimension, [c]);
-    }
     this.places = places;
     this.claims = claims;
-    this.claimsByDimension = byDim;
+    this.claimIndex = new ClaimIndex(claims);
   }
 
   private countries: Map<string, string> | null = null;
