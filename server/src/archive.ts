@@ -41,6 +41,8 @@ export interface ArchiveOptions {
   workers?: number;
   /** House spellings: variant → preferred ("Kiev" → "Kyiv"). */
   houseSpellings?: Record<string, string>;
+  /** Display names: the house style ('nos', default) or the archive's majority spelling. */
+  houseStyle?: 'nos' | 'archive-majority';
   log?: (message: string) => void;
   /**
    * The per-article analyser of pass 1 (default: analyzeText). Injectable so that tests can make one
@@ -302,9 +304,19 @@ export class Archive {
     return { ...s, skipped: this.skipped, analysed, fromCache, recognised: facts.computed, ms: Date.now() - t0, mode: 'full' };
   }
 
+  /** Apply the house-style options to an index's display names. */
+  private styleNames(index: FactIndex): void {
+    index.nameStyle = this.options.houseStyle === 'archive-majority' ? 'archive-majority' : 'house';
+    for (const name of Object.values(this.options.houseSpellings ?? {})) {
+      const id = index.resolve(name);
+      if (id) index.fixedNames.add(id);
+    }
+  }
+
   /** Assemble a new index from per-article facts in corpus order, aggregate, then swap it in. */
   private async install(byId: Map<string, ArticleFacts>): Promise<void> {
     const index = new FactIndex(this.lexicon!);
+    this.styleNames(index);
     for (const f of this.files.values()) for (const id of f.ids) { const af = byId.get(id); if (af) index.set(af); }
     await yieldNow();
     await index.rebuildAsync(SLICE_MS);

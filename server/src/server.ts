@@ -31,6 +31,7 @@ import {
 interface Settings {
   corpus: { paths: string[] };
   houseSpellings: Record<string, string>;
+  houseStyle: 'nos' | 'archive-majority';
   diagnostics: { conflictSeverity: string; outdatedSeverity: string; variantSpellingSeverity: string };
   limits: { maxFileSizeMB: number; maxDraftSizeKB: number };
   debounceMs: number;
@@ -39,6 +40,7 @@ interface Settings {
 const DEFAULT_SETTINGS: Settings = {
   corpus: { paths: ['corpus'] },
   houseSpellings: {},
+  houseStyle: 'nos',
   diagnostics: { conflictSeverity: 'warning', outdatedSeverity: 'information', variantSpellingSeverity: 'information' },
   limits: { maxFileSizeMB: 50, maxDraftSizeKB: 1024 },
   debounceMs: 300,
@@ -69,6 +71,7 @@ function merge(settings: Partial<Settings> | null | undefined): Settings {
   return {
     corpus: { paths: Array.isArray(paths) && paths.every((p) => typeof p === 'string' && p.length > 0) ? paths as string[] : D.corpus.paths },
     houseSpellings: Object.fromEntries(Object.entries(obj(s.houseSpellings)).filter(([k, v]) => k && typeof v === 'string' && v)) as Record<string, string>,
+    houseStyle: s.houseStyle === 'archive-majority' ? 'archive-majority' : 'nos',
     diagnostics: {
       conflictSeverity: str(diagnostics.conflictSeverity, D.diagnostics.conflictSeverity),
       outdatedSeverity: str(diagnostics.outdatedSeverity, D.diagnostics.outdatedSeverity),
@@ -156,7 +159,7 @@ export function startServer(connection: Connection): void {
     const incremental = !!(changes && archive);
     const next = incremental ? archive! : new Archive({
       paths: existing, baseDir: folders[0] ?? process.cwd(), cacheDir: cacheDir(explicitCacheDir),
-      maxFileBytes: settings.limits.maxFileSizeMB * 1024 * 1024, houseSpellings: settings.houseSpellings, log,
+      maxFileBytes: settings.limits.maxFileSizeMB * 1024 * 1024, houseSpellings: settings.houseSpellings, houseStyle: settings.houseStyle, log,
     });
     if (!existing.length) log(t(locale, 'statusNoCorpus', { paths: paths.join(', ') }));
     let progress: Awaited<ReturnType<typeof connection.window.createWorkDoneProgress>> | null = null;
@@ -241,7 +244,18 @@ export function startServer(connection: Connection): void {
     return a;
   }
 
+  /** An archive article opened in the editor: checking it against itself would only repeat it. */
+  function isArchiveDocument(uri: string): boolean {
+    let file: string;
+    try { file = fileURLToPath(uri); } catch { return false; }
+    return corpusPaths().some((r) => file === r || file.startsWith(r + path.sep));
+  }
+
   function publish(doc: TextDocument): void {
+    if (isArchiveDocument(doc.uri)) {
+      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
+      return;
+    }
     if (tooLarge(doc)) {
       void connection.sendDiagnostics({
         uri: doc.uri, version: doc.version,
@@ -331,7 +345,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(async () => {
     const before = JSON.stringify(settings);
     await loadSettings();
-    if (JSON.stringify(settings.corpus) !== JSON.stringify(JSON.parse(before).corpus) || JSON.stringify(settings.houseSpellings) !== JSON.stringify(JSON.parse(before).houseSpellings)) void rebuild();
+    if (JSON.stringify(settings.corpus) !== JSON.stringify(JSON.parse(before).corpus) || JSON.stringify(settings.houseSpellings) !== JSON.stringify(JSON.parse(before).houseSpellings) || settings.houseStyle !== JSON.parse(before).houseStyle) void rebuild();
     else { analyses.clear(); for (const d of documents.all()) schedule(d, 0); }
   });
 

@@ -108,6 +108,17 @@ describe('language server over stdio', function () {
     assert.ok(refs.filter((r) => r.uri.includes('/corpus/')).length >= 2, 'archive mentions of Soedzja');
   });
 
+  it('does not check an archive article opened in the editor against itself', async () => {
+    const file = path.join(client.workspace, 'corpus', '002_9345b17a806127f3.txt');
+    const articleUri = pathToFileURL(file).href;
+    client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: articleUri, languageId: 'plaintext', version: 1, text: fs.readFileSync(file, 'utf8') } });
+    const diags = await client.waitForDiagnostics(articleUri);
+    assert.deepEqual(diags, []);
+    // Hover still explains the places in it.
+    const h = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: articleUri }, position: posOf(fs.readFileSync(file, 'utf8'), 'Soedzja') })) as Hover;
+    assert.match((h.contents as MarkupContent).value, /Soedzja/);
+  });
+
   it('answers odd requests without failing, and valid ones afterwards', async () => {
     const h1 = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: -5, character: -1 } });
     assert.equal(h1, null);

@@ -50,12 +50,14 @@ export function buildDossier(index: FactIndex, id: string, spelling?: string): D
   const nearFact = facts.find((f) => f.near && f.distanceKm != null);
   const near = nearFact ? { name: index.place(nearFact.near!)?.name ?? nearFact.near!, km: nearFact.distanceKm!, source: nearFact.source } : null;
 
-  const claims = (p?.claims ?? []).filter((c) => !isVague(c)).sort((a, b) => {
-    // Specific, named quantities first; newer first.
-    const sa = (a.figure.counted ? 2 : 0) + (a.figure.unit ? 1 : 0) + (a.ctx.placeScope === 'clause' ? 1 : 0);
-    const sb = (b.figure.counted ? 2 : 0) + (b.figure.unit ? 1 : 0) + (b.ctx.placeScope === 'clause' ? 1 : 0);
-    return sb - sa || (b.source.article.date ?? '').localeCompare(a.source.article.date ?? '');
-  });
+  // Figures its own sentence ties to the place first; figures only its paragraph ties to it fill up a
+  // short list. Durations are left out ("al vijf maanden bezet" says little about the place).
+  const rank = (c: Claim) => (c.figure.counted ? 2 : 0) + (c.figure.unit ? 1 : 0) + (c.ctx.placeScope === 'clause' ? 1 : 0);
+  const byRank = (a: Claim, b: Claim) => rank(b) - rank(a) || (b.source.article.date ?? '').localeCompare(a.source.article.date ?? '');
+  const all = (p?.claims ?? []).filter((c) => !isVague(c) && c.figure.dimension !== 'duration');
+  const own = all.filter((c) => c.ctx.placeScope === 'clause' || c.ctx.placeScope === 'sentence').sort(byRank);
+  const nearby = all.filter((c) => c.ctx.placeScope === 'paragraph' && (c.figure.counted || c.figure.unit)).sort(byRank);
+  const claims = own.length >= 3 ? own : [...own, ...nearby];
 
   const seen = new Set<string>();
   const sentences: Dossier['sentences'] = [];

@@ -232,6 +232,11 @@ export class FactIndex {
   /** Lexicon entries by place id, for every place the archive or a draft named. */
   private entries = new Map<string, PlaceEntry>();
 
+  /** How place names are displayed: the house style (default) or the archive's majority spelling. */
+  nameStyle: 'house' | 'archive-majority' = 'house';
+  /** Place ids whose spelling the journalist fixed (bronvast.houseSpellings): never re-spelled. */
+  fixedNames = new Set<string>();
+
   constructor(readonly lexicon: PlaceLexicon) {}
 
   /** The lexicon's entry for a place id; `name` (any spelling of it) finds places not seen yet. */
@@ -343,9 +348,15 @@ export class FactIndex {
           if (n >= 3 && n > runnerUp) { p.parent = best; p.parentInferred = true; }
         }
       }
-      // The displayed name: house style or the archive's majority spelling.
+      // The displayed name: the house style (NOS: Ukrainian places from Ukrainian), or with
+      // `archive-majority` the spelling the archive uses most. An explicit house spelling wins.
       this.lexicon.preferName(p.id, p.variants);
       p.name = this.entry(p.id)?.name ?? p.name;
+      if (this.nameStyle === 'archive-majority' && !this.fixedNames.has(p.id)) {
+        let best = '', n = 0;
+        for (const [v, c] of p.variants) if (c > n && !/^[\p{Lu}.]{2,5}$/u.test(v)) { best = v; n = c; }
+        if (best) p.name = best;
+      }
     }
     this.places = places;
     this.claims = claims;

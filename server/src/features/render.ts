@@ -64,8 +64,28 @@ export function mentionLine(d: Dossier, locale: Locale): string {
 }
 
 export function claimLine(c: Claim, locale: Locale): string {
-  const ev = c.ctx.events[0] ? ` ${eventLabel(c.ctx.events[0], locale)}` : '';
+  const ev = c.ctx.events[0] ? ` (${eventLabel(c.ctx.events[0], locale)})` : '';
   return `**${escapeMd(c.figure.text)}**${ev} — [${escapeMd(sourceName(c.source, locale) || c.source.article.label)}](${sourceLink(c.source)})`;
+}
+
+/** Reason codes of a match in words: "zelfde plaats: Koersk · gebeurtenis: veroverd". */
+export function reasonsText(reasons: string[], placeName: (id: string) => string, locale: Locale): string {
+  const out: string[] = [];
+  for (const r of reasons) {
+    const [code, arg] = r.split(/:(.*)/s);
+    switch (code) {
+      case 'same-noun': out.push(t(locale, 'whySameNoun')); break;
+      case 'synonym': out.push(t(locale, 'whySynonym')); break;
+      case 'demonym': out.push(t(locale, 'whyDemonym')); break;
+      case 'place': out.push(t(locale, 'whyPlace', { place: placeName(arg) })); break;
+      case 'places': out.push(t(locale, 'whyPlace', { place: arg.split('+').map(placeName).join(locale === 'nl' ? ' en ' : ' and ') })); break;
+      case 'no-place': out.push(t(locale, 'whyNoPlace')); break;
+      case 'event': out.push(t(locale, 'whyEvent', { event: eventLabel(arg, locale) })); break;
+      case 'time': out.push(t(locale, 'whyTime')); break;
+      default: break; // 'both-bare' and the like say nothing a reader needs
+    }
+  }
+  return out.join(' · ');
 }
 
 /** The hover/dossier Markdown: concise at first glance, details below a rule. */
@@ -119,12 +139,13 @@ export function dossierText(d: Dossier, locale: Locale): string {
 }
 
 /** A short timeline of archive claims about a figure: date, figure, source. */
-export function claimsTimelineMarkdown(matches: ClaimMatch[], locale: Locale): string {
+export function claimsTimelineMarkdown(matches: ClaimMatch[], locale: Locale, placeName: (id: string) => string = (id) => id): string {
   const sorted = matches.slice().sort((a, b) => (a.claim.source.article.date ?? '').localeCompare(b.claim.source.article.date ?? ''));
   const out = [`*${t(locale, 'claimsAbout')}:*`];
   for (const m of sorted.slice(0, 8)) {
     const c = m.claim;
-    out.push(`- ${formatDate(c.source.article.date, locale)}: **${escapeMd(c.figure.text)}** — [${escapeMd(c.source.article.source ?? c.source.article.label)}](${sourceLink(c.source)}) · _${t(locale, 'whyMatched')}: ${m.reasons.join(', ')}_`);
+    const why = reasonsText(m.reasons, placeName, locale);
+    out.push(`- ${formatDate(c.source.article.date, locale)}: **${escapeMd(c.figure.text)}** — [${escapeMd(c.source.article.source ?? c.source.article.label)}](${sourceLink(c.source)})${why ? ` · _${escapeMd(why)}_` : ''}`);
   }
   return out.join('\n');
 }
