@@ -63,6 +63,11 @@ describe('PlaceLexicon', () => {
     // Common words and first names that are also towns somewhere stay weak.
     for (const w of ['Elk', 'Best', 'Donna']) assert.ok(!lex.isConfirmed(w), w);
   });
+  it('shows weak gazetteer names in their own spelling (titled folds and names with diacritics)', () => {
+    assert.equal(lex.lookup('zwalm')?.name, 'Zwalm');
+    assert.equal(lex.lookup('aeroskobing')?.name, 'Ærøskøbing');
+    assert.ok(lex.complete('Zwal', 10).some((e) => e.name === 'Zwalm'));
+  });
   it('prefers the house spelling over the archive majority, and the majority otherwise', () => {
     const l = PlaceLexicon.load();
     const id = l.lookup('Kharkiv')!.id;

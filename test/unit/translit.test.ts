@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { placeKey, placeKeyPrefix, spellingDistance, editDistance } from '../../server/src/dutch/translit';
+import { placeKey, placeKeyPrefix, spellingDistance, editDistance, titleFold, nameFold } from '../../server/src/dutch/translit';
 
 describe('placeKey: transliteration-aware keys', () => {
   const same: string[][] = [
@@ -69,5 +69,16 @@ describe('spellingDistance', () => {
   it('editDistance is a metric on samples', () => {
     fc.assert(fc.property(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), (a, b) =>
       editDistance(a, b) === editDistance(b, a) && (editDistance(a, b) === 0) === (a === b)), { seed: 3 });
+  });
+});
+
+describe('titleFold', () => {
+  it('capitalises each word and hyphen part of a fold', () => {
+    assert.equal(titleFold('zwalm'), 'Zwalm');
+    assert.equal(titleFold('sint amands'), 'Sint Amands');
+    assert.equal(titleFold('knokke-heist'), 'Knokke-Heist');
+  });
+  it('is the identity on the fold: folding a titled fold gives the fold back', () => {
+    fc.assert(fc.property(fc.stringMatching(/^[a-z]{1,8}( [a-z]{1,8}){0,2}$/), (f) => nameFold(titleFold(f)) === f), { seed: 42, numRuns: 300 });
   });
 });

@@ -17,28 +17,45 @@ export interface GazetteerRow {
   initialWeak?: boolean;
   /** Pre-computed placeKey of the name and of each variant (version 2 data), or undefined. */
   keys?: string[];
+  /** Pre-computed nameFold of the name and of each variant, or undefined (older data). */
+  folds?: string[];
 }
 
 interface GazetteerFile {
   version: number;
-  places: Array<[string, PlaceKind, string | null, string | null, string[], string, string?]>;
+  places: GazetteerTuple[];
   weakNames: string;
   /** Version 2: the folded form of each weak name, "|"-joined, in the same (fold-sorted) order. */
   weakFolds?: string;
+  /** An empty weak name stands for its fold with each word capitalised (titleFold). */
+  weakNamesTitled?: boolean;
 }
 
-let cached: { rows: GazetteerRow[]; weakNames: string; weakFolds: string | null } | undefined;
+/** A data row as shipped: [name, kind, country, parent, variants, flags, keys, folds] (keys and folds "|"-joined). */
+export type GazetteerTuple = [string, PlaceKind, string | null, string | null, string[], string, string?, string?];
+
+let file: GazetteerFile | undefined;
+/** The shipped data as is (no per-row objects): the lexicon reads the tuples directly at load. */
+export function loadGazetteerData(): { places: GazetteerTuple[]; weakNames: string; weakFolds: string | null; weakNamesTitled: boolean } {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  file ??= require('../../data/gazetteer.json') as GazetteerFile;
+  return { places: file.places, weakNames: file.weakNames ?? '', weakFolds: file.weakFolds ?? null, weakNamesTitled: file.weakNamesTitled === true };
+}
+
+let cached: { rows: GazetteerRow[]; weakNames: string; weakFolds: string | null; weakNamesTitled: boolean } | undefined;
 
 /** Rows with facts (countries, subdivisions, cities, curated) and the bare weak names. */
-export function loadGazetteer(): { rows: GazetteerRow[]; weakNames: string; weakFolds: string | null } {
+export function loadGazetteer(): { rows: GazetteerRow[]; weakNames: string; weakFolds: string | null; weakNamesTitled: boolean } {
   if (cached) return cached;
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const file = require('../../data/gazetteer.json') as GazetteerFile;
-  const rows = file.places.map(([name, kind, country, parent, variants, flags, keys]): GazetteerRow => {
+  const data = loadGazetteerData();
+  const rows = data.places.map(([name, kind, country, parent, variants, flags, keys, folds]): GazetteerRow => {
+    const n = variants.length + 1;
     const k = keys !== undefined ? keys.split('|') : undefined;
-    return { name, kind, country, parent, variants, weak: flags.includes('w'), house: flags.includes('h'), initialWeak: flags.includes('i'), keys: k && k.length === variants.length + 1 ? k : undefined };
+    const f = folds !== undefined ? folds.split('|') : undefined;
+    return { name, kind, country, parent, variants, weak: flags.includes('w'), house: flags.includes('h'), initialWeak: flags.includes('i'),
+      keys: k && k.length === n ? k : undefined, folds: f && f.length === n ? f : undefined };
   });
   // Weak names stay "|"-joined strings: the lexicon indexes them without splitting (version 2: with folds).
-  cached = { rows, weakNames: file.weakNames ?? '', weakFolds: file.weakFolds ?? null };
+  cached = { rows, weakNames: data.weakNames, weakFolds: data.weakFolds, weakNamesTitled: data.weakNamesTitled };
   return cached;
 }

@@ -4,8 +4,8 @@
 
 import type { PlaceFact, PlaceKind, PlaceMention } from './types';
 import { fold, sentences, tokenize, type Token, type Span } from './tokens';
-import { placeKey, placeKeyPrefix, nameFold, nameFoldOnce, prefixDistance } from './translit';
-import { loadGazetteer } from './gazetteer';
+import { placeKey, placeKeyPrefix, nameFold, nameFoldOnce, prefixDistance, titleFold } from './translit';
+import { loadGazetteerData } from './gazetteer';
 import { looksLikeDemonym, ORG_WORDS, PERSON_TITLES } from './names';
 
 export interface PlaceEntry {
@@ -51,29 +51,31 @@ interface IndexItem { key: string; fold: string; id: string }
  */
 class SortedNames {
   private fo: Int32Array; // start offsets in folds (+ one past the end)
-  private no: Int32Array | null; // start offsets in names (null: names and folds are the same list)
+  private no: Int32Array | null; // start offsets in names (null until first needed)
   readonly size: number;
 
-  private constructor(private folds: string, private names: string) {
+  private constructor(private folds: string, private names: string, private titled = false) {
     this.fo = SortedNames.offsets(folds);
     this.size = this.fo.length - 1;
-    this.no = SortedNames.offsets(names);
-    if (this.no.length !== this.fo.length) throw new Error('gazetteer: weakNames and weakFolds differ in length');
+    // Name offsets are found when a first display name is needed (not at load).
+    this.no = null;
   }
 
   private static offsets(s: string): Int32Array {
     if (!s) return new Int32Array([0]);
-    let n = 1;
-    for (let i = s.indexOf('|'); i >= 0; i = s.indexOf('|', i + 1)) n++;
-    const o = new Int32Array(n + 1);
+    // One pass into a generous buffer (names are at least two letters: at most len/3 + 1 entries).
+    let o = new Int32Array(Math.floor(s.length / 3) + 3);
     let k = 1;
-    for (let i = s.indexOf('|'); i >= 0; i = s.indexOf('|', i + 1)) o[k++] = i + 1;
-    o[n] = s.length + 1;
-    return o;
+    for (let i = s.indexOf('|'); i >= 0; i = s.indexOf('|', i + 1)) {
+      if (k >= o.length - 1) { const b = new Int32Array(o.length * 2); b.set(o); o = b; }
+      o[k++] = i + 1;
+    }
+    o[k] = s.length + 1;
+    return o.subarray(0, k + 1);
   }
 
-  static from(names: string, folds: string | null): SortedNames {
-    if (folds !== null) return new SortedNames(folds, names);
+  static from(names: string, folds: string | null, titled = false): SortedNames {
+    if (folds !== null) return new SortedNames(folds, names, titled);
     // An old data file without folds: fold and sort here (slow path).
     const pairs = (names ? names.split('|') : []).map((n) => [nameFold(n), n] as [string, string]).filter((p) => p[0]);
     pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -83,7 +85,14 @@ class SortedNames {
   }
 
   fold(i: number): string { return this.folds.slice(this.fo[i], this.fo[i + 1] - 1); }
-  private name(i: number): string { return this.names.slice(this.no![i], this.no![i + 1] - 1); }
+  private name(i: number): string {
+    if (!this.no) {
+      this.no = SortedNames.offsets(this.names);
+      if (this.no.length !== this.fo.length) throw new Error('gazetteer: weakNames and weakFolds differ in length');
+    }
+    const n = this.names.slice(this.no[i], this.no[i + 1] - 1);
+    return n || !this.titled ? n : titleFold(this.fold(i));
+  }
 
   /** Compares entry i with p (negative: entry sorts before p). */
   private cmp(i: number, p: string): number {
@@ -153,12 +162,17 @@ export class PlaceLexicon {
 
   static load(): PlaceLexicon {
     const lex = new PlaceLexicon();
-    const g = loadGazetteer();
-    for (const r of g.rows) {
-      lex.addRow(r.name, r.kind, r.country, r.parent, r.variants, r.weak, r.house, r.keys);
-      if (r.initialWeak) { const rec = lex.recByFold(nameFoldOnce(r.name)); if (rec && !rec.weak) rec.initialWeak = true; }
+    const g = loadGazetteerData();
+    for (const [name, kind, country, parent, variants, flags, keys, folds] of g.places) {
+      // Rows without variants (most) carry a single key and fold: no split.
+      const n = variants.length + 1;
+      const k = keys === undefined ? undefined : variants.length === 0 ? [keys] : keys.split('|');
+      const f = folds === undefined ? undefined : variants.length === 0 ? [folds] : folds.split('|');
+      const fl = flags.length === 0 ? '' : flags;
+      lex.addRow(name, kind, country, parent, variants, fl.includes('w'), fl.includes('h'), k && k.length === n ? k : undefined, f && f.length === n ? f : undefined);
+      if (fl.includes('i')) { const rec = lex.recByFold(f ? f[0] : nameFoldOnce(name)); if (rec && !rec.weak) rec.initialWeak = true; }
     }
-    lex.weakBare = SortedNames.from(g.weakNames, g.weakFolds);
+    lex.weakBare = SortedNames.from(g.weakNames, g.weakFolds, g.weakNamesTitled);
     // Sports-results abbreviations: first three letters of a Dutch country name, shortest name wins.
     const best = new Map<string, string>();
     for (const rec of lex.byId.values()) {
@@ -204,13 +218,13 @@ export class PlaceLexicon {
     this.noteFirstWord(f);
   }
 
-  private addRow(name: string, kind: PlaceKind, country: string | null, parent: string | null, variants: string[], weak: boolean, house: boolean, keys?: string[]): void {
+  private addRow(name: string, kind: PlaceKind, country: string | null, parent: string | null, variants: string[], weak: boolean, house: boolean, keys?: string[], folds?: string[]): void {
     const key = keys ? keys[0] : placeKey(name);
     if (!key) return;
     // Merge with an existing strong entry of the same key when the countries agree (or one is unknown):
     // "Charkov" (ISO oblast) and "Charkiv" (house spelling) are one place.
     let id: string | undefined;
-    const nf = nameFoldOnce(name);
+    const nf = folds ? folds[0] : nameFoldOnce(name);
     const existing = this.exact.get(nf) ?? (weak ? undefined : this.strongKey.get(key));
     if (existing) {
       const rec = this.byId.get(existing)!;
@@ -231,7 +245,7 @@ export class PlaceLexicon {
     } else {
       id = this.byId.has(key) ? `${key}~${(country ?? 'x').toLowerCase()}` : key;
       if (this.byId.has(id)) return;
-      const entry: PlaceEntry = { id, name, kind, country, parent, variants: [...variants.filter((v) => v !== name)], source: 'gazetteer' };
+      const entry: PlaceEntry = { id, name, kind, country, parent, variants: variants.length ? variants.filter((v) => v !== name) : [], source: 'gazetteer' };
       this.byId.set(id, { entry, weak, learned: false, prio: KIND_PRIO[kind] ?? 0 });
       if (house) this.house.set(id, name);
     }
@@ -239,7 +253,7 @@ export class PlaceLexicon {
     this.addName(name, id, nf);
     for (let vi = 0; vi < variants.length; vi++) {
       const v = variants[vi];
-      this.addName(v, id);
+      this.addName(v, id, folds?.[vi + 1]);
       if (!weak && !/^[\p{Lu}.]{2,5}$/u.test(v)) { const vk = keys ? keys[vi + 1] : placeKey(v); if (vk && !this.strongKey.has(vk)) this.strongKey.set(vk, id); }
     }
     this.strongIndex = null;
@@ -494,7 +508,8 @@ export class PlaceLexicon {
     take(strong, (it) => (it.fold.startsWith(pf) ? 0 : it.key.startsWith(pk) ? 1 : contRank(it.key) ? 1.1 : 1.5), limit);
     if (out.length < limit && pf) {
       const weak = range(this.weakIndex!, pf).slice(0, 400);
-      for (const f of this.weakBare.withPrefix(pf, 400)) if (!this.exact.has(f) && !this.weakSpelling.has(f)) weak.push({ key: f, fold: f, id: '' });
+      // (A bare name whose record was made after the index was built is in `exact` but not in the index.)
+      for (const f of this.weakBare.withPrefix(pf, 400)) if (!this.weakSpelling.has(f)) weak.push({ key: f, fold: f, id: this.exact.get(f) ?? '' });
       for (const it of weak) if (!it.id) it.id = this.weakRec(it.fold)?.entry.id ?? this.exact.get(it.fold) ?? '';
       take(weak.filter((it) => it.id && this.byId.has(it.id)), () => 3, limit);
     }

@@ -100,6 +100,11 @@ export function placeKeyPrefix(prefix: string): string {
   return words.map((w, i) => keyWord(w, i < words.length - 1)).join(' ');
 }
 
+/** A fold with each word (and hyphen part) capitalised: the display form of most weak gazetteer names. */
+export function titleFold(f: string): string {
+  return f.replace(/(^|[ -])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+}
+
 /** nameFold without the memo cache (bulk loading: each name is folded once). */
 export function nameFoldOnce(name: string): string {
   return foldName(name);
