@@ -53,21 +53,42 @@ LEXICON.push(['half', { t: 'half' }], ['halve', { t: 'half' }], ['anderhalf', { 
   ['anderhalve', { t: 'anderhalf' }], ['en', { t: 'en' }], ['dozijn', { t: 'dozijn', v: 12 }],
   ['dozijnen', { t: 'dozijn', v: 12 }], ['gros', { t: 'dozijn', v: 144 }]);
 LEXICON.sort((a, b) => b[0].length - a[0].length);
+// The lexicon entries by first letter (longest first within each), so lexing tries only the few
+// entries that can match: every word of running text is lexed to see whether it is a number word.
+const LEXICON_BY_FIRST = new Map<number, [string, Tok][]>();
+for (const entry of LEXICON) {
+  const c = entry[0].charCodeAt(0);
+  let bucket = LEXICON_BY_FIRST.get(c);
+  if (!bucket) LEXICON_BY_FIRST.set(c, bucket = []);
+  bucket.push(entry);
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /** Lower-case and strip diacritics (ë → e, é → e). */
 function foldWord(s: string): string {
+  if (isAscii(s)) return s.toLowerCase(); // nothing to decompose
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
 /** Lex one written word (no spaces) into number tokens; null if any part is not a number word. */
 function lexWord(word: string): Tok[] | null {
-  const w = foldWord(word).replace(/-/g, '');
+  let w = foldWord(word);
+  if (w.includes('-')) w = w.replace(/-/g, '');
+  // cheap rejection: most words of running text do not start with a number-word letter
+  if (!LEXICON_BY_FIRST.has(w.charCodeAt(0))) return null;
   const out: Tok[] = [];
   let i = 0;
   while (i < w.length) {
     let hit: [string, Tok] | undefined;
-    for (const entry of LEXICON) {
-      if (w.startsWith(entry[0], i)) { hit = entry; break; }
+    const bucket = LEXICON_BY_FIRST.get(w.charCodeAt(i));
+    if (bucket) {
+      for (const entry of bucket) {
+        if (w.startsWith(entry[0], i)) { hit = entry; break; }
+      }
     }
     if (!hit) return null;
     out.push(hit[1]);
