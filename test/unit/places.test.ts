@@ -210,6 +210,16 @@ describe('recognizePlaces', () => {
     assert.deepEqual(found('Betogers protesteerden in Brussel tegen Lokeren.'), ['Brussel', 'Lokeren']);
     assert.deepEqual(found('De Rode Duivels verloren de wedstrijd tegen Nederland.'), ['Nederland']);
   });
+  it('finds streets, squares and buildings by their head word, with the capitalised words before it', () => {
+    assert.deepEqual(found('Het restaurant in de Van Kerckhovestraat in Antwerpen werd overvallen.'), ['Van Kerckhovestraat', 'Antwerpen']);
+    assert.deepEqual(found('Hij werd overgebracht naar het Sint-Jozefziekenhuis in Malle.'), ['Sint-Jozefziekenhuis', 'Malle']);
+    assert.deepEqual(found('Het Koning Boudewijnstadion was uitverkocht.'), ['Koning Boudewijnstadion']);
+    assert.deepEqual(found('In de Wetstraat wordt nog onderhandeld.'), ['Wetstraat']);
+    // An adjective of place before it is not part of the name; a title before it makes a person's name.
+    assert.deepEqual(found('Een tentoonstelling in het Brusselse Jubelpark.'), ['Jubelpark']);
+    // The head alone is a common word, not a name.
+    assert.deepEqual(found('Straat en plein liggen er verlaten bij.'), []);
+  });
   it('maps adjectives to their place for hover', () => {
     assert.equal(relatedPlace('Russische'), 'Rusland');
     assert.equal(relatedPlace('West-Russische'), 'Rusland');

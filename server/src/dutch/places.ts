@@ -555,6 +555,8 @@ const SPORT_CUE = /\b(?:ploeg(?:en)?|thuisploeg|club|clubs|elftal|trainer|coach|
 /** "2-1", "2 - 1", "3 – 0" (not a year range). */
 const SCORE_RE = /^\D{0,20}?\b\d{1,2} ?[-–] ?\d{1,2}\b(?! ?[-–])/u;
 /** Kinds of place whose name can stand for a sports club (towns; countries as national teams stay places). */
+/** Heads of street, square and building names (CoNLL and the news treat these as locations). */
+const STRUCTURE_RE = /(?:straat|straatje|laan|lei|plein|pleintje|park|paleis|kerk|kathedraal|basiliek|abdij|museum|theater|schouwburg|ziekenhuis|stadion|gracht|brug|poort|kaai|dreef|steenweg|markt|zaal|kapel|begijnhof|kazerne|gevangenis|luchthaven)$/u;
 const CLUB_KINDS = new Set<PlaceKind>(['stad', 'stadje', 'dorp', 'plaats', 'gemeente', 'hoofdstad', 'plaats-onbekend']);
 const RESULT_BEFORE = /\b(?:won|wint|winnen|gewonnen|verloor|verliest|verloren|verliezen|klopte|verslagen|ging onderuit|thuis|verloren)\b[^.;:!?]*\bvan\s*$/iu;
 const CLUB_ROLE = /^(?:trainer|coach|doelman|keeper|spits|aanvaller|middenvelder|verdediger|speler|spelers|kapitein|voorzitter|supporters|fans|aanhang|bestuur|manager|elftal|kern|selectie|verdediging|aanval|ploeg|thuisploeg|doelpunt|doelpunten|goal|nederlaag|zege|overwinning|winst|doelpuntenmaker|middenveld|jeugd|scouts|scouting)$/;
@@ -858,9 +860,29 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
         if (best) { if (accept(best)) out.push(best); i++; continue; }
       }
     }
+    // 5. Streets, squares and buildings by their head: "Wetstraat", "Van Kerckhovestraat", "Sint-Jansziekenhuis",
+    // "Koning Boudewijnstadion", "Kaaitheater" (with the capitalised words right before it).
+    if ((!best || best.weak) && !isAllCaps(t.text)) {
+      const sm = STRUCTURE_RE.exec(t.text);
+      if (sm && sm.index >= 3 && /\p{Ll}/u.test(t.text[sm.index - 1])) {
+        let a = i;
+        while (a > 0 && a > i - 3 && toks[a - 1].kind === 'word' && isCap(toks[a - 1].text) && adjacent(toks[a - 1], toks[a]) && !isAllCaps(toks[a - 1].text)
+          && !(initial.has(a - 1) && FUNCTION_INITIAL.has(toks[a - 1].text.toLowerCase())) && !looksLikeDemonym(toks[a - 1].text)
+          // "het Brusselse Jubelpark", "de Antwerpse Falconplein": an adjective of place after an article.
+          && !(/(?:se|sche)$/u.test(toks[a - 1].text) && a >= 2 && /^(?:de|het|een|[Dd]e|[Hh]et)$/u.test(toks[a - 2].text)) && !(out.length && out[out.length - 1].tj === a - 1)) a--;
+        const str = text.slice(toks[a].start, t.end);
+        const c: Cand = { start: toks[a].start, end: t.end, text: str, rec: lexicon.lookup(str) ?? { id: placeKey(str), name: str, kind: 'plaats', country: null, parent: null, variants: [], source: 'archive' }, weak: false, evidence: 'context', ti: a, tj: i };
+        // (Also at the start of a sentence, "Kloosterstraat 12 …"; an adverb such as "Stilaan" is the price.)
+        if (!(next0(i) && isCap(next0(i)!.text) && adjacent(t, next0(i)!)) && !(a > 0 && PERSON_TITLES.has(toks[a - 1].text.toLowerCase()))) {
+          if (best && best.start >= c.start) best = null;
+          if (!best) { if (a < i && out.length && out[out.length - 1].end > c.start) out.pop(); out.push(c); i++; continue; }
+        }
+      }
+    }
     if (best && accept(best)) { out.push(best); i = best.tj + 1; continue; }
     i++;
   }
+  function next0(k: number): Token | undefined { const n = toks[k + 1]; return n && n.kind === 'word' ? n : undefined; }
 
   /** Sports cue in the sentence around a mention (memoised per sentence). */
   function sportSentence(pos: number): boolean {
@@ -972,7 +994,10 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
   if (pending.length) {
     for (const c of out) if (!c.weak) seeds.add(nameFold(c.text));
     let added = false;
-    for (const c of pending) if (seeds.has(nameFold(c.text))) { out.push(c); added = true; }
+    for (const c of pending) {
+      if (!seeds.has(nameFold(c.text)) || out.some((o) => o.start < c.end && c.start < o.end)) continue;
+      out.push(c); added = true;
+    }
     if (added) out.sort((a, b) => a.start - b.start);
   }
   return out.map((c) => ({ text: c.text, start: c.start, end: c.end, id: c.rec.id, name: c.rec.name, kind: c.rec.kind, evidence: c.evidence }));
