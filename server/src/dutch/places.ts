@@ -557,6 +557,8 @@ const SCORE_RE = /^\D{0,20}?\b\d{1,2} ?[-–] ?\d{1,2}\b(?! ?[-–])/u;
 /** Kinds of place whose name can stand for a sports club (towns; countries as national teams stay places). */
 /** Heads of street, square and building names (CoNLL and the news treat these as locations). */
 const STRUCTURE_RE = /(?:straat|straatje|laan|lei|plein|pleintje|park|paleis|kerk|kathedraal|basiliek|abdij|museum|theater|schouwburg|ziekenhuis|stadion|gracht|brug|poort|kaai|dreef|steenweg|markt|zaal|kapel|begijnhof|kazerne|gevangenis|luchthaven)$/u;
+/** The last three letters of every STRUCTURE_RE head: a cheap test before the regex. */
+const STRUCTURE_TAILS = new Set(STRUCTURE_RE.source.replace(/^\(\?:|\)\$$/g, '').split('|').map((w) => w.slice(-3)));
 const CLUB_KINDS = new Set<PlaceKind>(['stad', 'stadje', 'dorp', 'plaats', 'gemeente', 'hoofdstad', 'plaats-onbekend']);
 const RESULT_BEFORE = /\b(?:won|wint|winnen|gewonnen|verloor|verliest|verloren|verliezen|klopte|verslagen|ging onderuit|thuis|verloren)\b[^.;:!?]*\bvan\s*$/iu;
 const CLUB_ROLE = /^(?:trainer|coach|doelman|keeper|spits|aanvaller|middenvelder|verdediger|speler|spelers|kapitein|voorzitter|supporters|fans|aanhang|bestuur|manager|elftal|kern|selectie|verdediging|aanval|ploeg|thuisploeg|doelpunt|doelpunten|goal|nederlaag|zege|overwinning|winst|doelpuntenmaker|middenveld|jeugd|scouts|scouting)$/;
@@ -862,7 +864,7 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
     }
     // 5. Streets, squares and buildings by their head: "Wetstraat", "Van Kerckhovestraat", "Sint-Jansziekenhuis",
     // "Koning Boudewijnstadion", "Kaaitheater" (with the capitalised words right before it).
-    if ((!best || best.weak) && !isAllCaps(t.text)) {
+    if ((!best || best.weak) && t.text.length >= 6 && STRUCTURE_TAILS.has(t.text.slice(-3)) && !isAllCaps(t.text)) {
       const sm = STRUCTURE_RE.exec(t.text);
       if (sm && sm.index >= 3 && /\p{Ll}/u.test(t.text[sm.index - 1])) {
         let a = i;
@@ -906,19 +908,21 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
     const dashAfter = next && next.kind === 'punct' && /^[-–—]{1,2}$/.test(next.text) && toks[c.tj + 2]?.kind === 'word' && isCap(toks[c.tj + 2].text);
     const glued = /^[-–—]{2}/.test(text.slice(c.end, c.end + 2)) || /[-–—]{2}$/.test(text.slice(Math.max(0, c.start - 2), c.start));
     if ((dashBefore || dashAfter || glued) && (SCORE_RE.test(text.slice(c.end, Math.min(text.length, c.end + 40))) || sportSentence(c.start))) return true;
-    if (p === 'bij' && c.ti >= 2 && /^(speelt|speelde|spelen|speelden|voetbalt|voetbalde|keept|keepte)$/.test(toks[c.ti - 2].text.toLowerCase())) return true;
-    if (!sportSentence(c.start)) return false;
-    if (p === 'tegen' || p === 'versus' || p === 'vs') return true;
-    // "won zaterdag met 2-1 van Lokeren", "verloor van Anderlecht".
-    if (p === 'van' && RESULT_BEFORE.test(text.slice(Math.max(0, c.start - 60), c.start))) return true;
-    // "de trainer van Westerlo", "speelt bij Lokeren", "de supporters van Anderlecht".
-    if ((p === 'van' || p === 'bij' || p === 'voor') && c.ti >= 2 && toks[c.ti - 2].kind === 'word' && CLUB_ROLE.test(toks[c.ti - 2].text.toLowerCase())) return true;
-    if (p === 'bij' && c.ti >= 2 && /^(speelt|speelde|spelen|speelden|tekende|tekent|voetbalt|voetbalde|keept|traint|trainer|coach|kapitein|aan de slag)$/.test(toks[c.ti - 2].text.toLowerCase())) return true;
-    // "Westerlo won", "Lokeren verloor": the town as the subject of a sports verb.
-    if (next && next.kind === 'word' && CLUB_VERB.test(next.text.toLowerCase()) && !LOC_PREPS.has(p) && p !== 'te' && p !== 'op') return true;
-    // A score right after: "Westerlo 2 , Lokeren 1" is rare; "Westerlo 2-1" means the club.
-    if (next && next.kind === 'number' && SCORE_RE.test(text.slice(next.start, next.start + 12))) return true;
-    return false;
+    const p2 = c.ti >= 2 && toks[c.ti - 2].kind === 'word' ? toks[c.ti - 2].text.toLowerCase() : '';
+    if (p === 'bij' && /^(speelt|speelde|spelen|speelden|voetbalt|voetbalde|keept|keepte)$/.test(p2)) return true;
+    // The cues below need a sports sentence (checked last: it is the expensive part).
+    const cue =
+      p === 'tegen' || p === 'versus' || p === 'vs'
+      // "won zaterdag met 2-1 van Lokeren", "verloor van Anderlecht".
+      || (p === 'van' && RESULT_BEFORE.test(text.slice(Math.max(0, c.start - 60), c.start)))
+      // "de trainer van Westerlo", "de supporters van Anderlecht", "tekende bij Lokeren".
+      || ((p === 'van' || p === 'bij' || p === 'voor') && CLUB_ROLE.test(p2))
+      || (p === 'bij' && /^(tekende|tekent|traint|trainer|coach|kapitein)$/.test(p2))
+      // "Westerlo won", "Lokeren verloor": the town as the subject of a sports verb.
+      || (next !== undefined && next.kind === 'word' && CLUB_VERB.test(next.text.toLowerCase()) && !LOC_PREPS.has(p) && p !== 'te' && p !== 'op')
+      // "Westerlo 2-1": a score right after the name.
+      || (next !== undefined && next.kind === 'number' && SCORE_RE.test(text.slice(next.start, next.start + 12)));
+    return cue && sportSentence(c.start);
   }
 
   function accept(c: Cand): boolean {
