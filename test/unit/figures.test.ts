@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { extractFigures, plausibleInterval, DEFAULT_FIGURE_OPTIONS } from '../../server/src/dutch/figures';
+import { extractTimeExpressions } from '../../server/src/dutch/time';
 
 const one = (s: string) => {
   const fs_ = extractFigures(s);
@@ -93,6 +94,24 @@ describe('extractFigures: what is not a figure', () => {
   it('"een half miljoen" and "één" are numbers', () => {
     assert.equal(one('Er vluchtten een half miljoen mensen.').value, 500000);
     assert.equal(one('Er is één soldaat gewond.').value, 1);
+  });
+});
+
+describe('extractFigures with precomputed time expressions', () => {
+  const texts = ['Op zondag 15 oktober 2024 sneuvelden ruim 1.000 soldaten, sinds 2014 zo\'n 11.000.',
+    'Om 9 uur waren er 300 demonstranten; de afgelopen twee maanden kwamen er 20 tot 30 bij, in 2014 procent minder.',
+    'Vorige week kostte het 2,5 miljoen euro (2019), tussen 1998-2000 ongeveer 40 000 inwoners.'];
+  it('the same figures as when extractFigures finds the time expressions itself, whatever the reference date', () => {
+    for (const s of texts) {
+      for (const ref of ['2025-01-12', '2024-10', null]) {
+        assert.deepEqual(extractFigures(s, { timeExpressions: extractTimeExpressions(s, ref) }), extractFigures(s), `${s} @ ${ref}`);
+      }
+    }
+  });
+  it('uses them: without any, a date\'s day and year read as numbers', () => {
+    const s = 'Het begon op 15 oktober 2024 met 300 soldaten.';
+    assert.deepEqual(extractFigures(s).map((f) => f.value), [300]);
+    assert.deepEqual(extractFigures(s, { timeExpressions: [] }).map((f) => f.value), [15, 300]);
   });
 });
 

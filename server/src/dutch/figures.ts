@@ -5,7 +5,7 @@
 //
 // Linear time: one tokenisation pass, bounded look-behind and look-ahead per number.
 
-import type { Figure, Dimension } from './types';
+import type { Figure, Dimension, TimeExpression } from './types';
 import { tokenize, type Token } from './tokens';
 import { parseDutchNumber, parseDigits, isNumberWord } from './numbers';
 import { UNIT_WORDS, CURRENCY_PREFIX, POND_MONEY, POND_WEIGHT, type UnitDef } from './units';
@@ -41,6 +41,10 @@ export interface FigureOptions {
   inheritCounted: boolean;
   /** Reference date for time expressions (only used to recognise them; dates are never figures). */
   referenceDate: string | null;
+  /** The time expressions of this same text, when the caller has them already
+   *  (`extractTimeExpressions(text, anyDate)`; only their spans are used, which do not depend on the
+   *  date). Saves finding them a second time. */
+  timeExpressions?: readonly TimeExpression[];
 }
 
 export const DEFAULT_FIGURE_OPTIONS: FigureOptions = {
@@ -200,7 +204,7 @@ export function extractFigures(text: string, options?: Partial<FigureOptions>): 
   const toks = tokenize(text);
   // Spans that are never figures: time expressions, URLs, e-mail addresses.
   const blocked: { start: number; end: number }[] = [];
-  for (const t of extractTimeExpressions(text, o.referenceDate)) blocked.push({ start: t.start, end: t.end });
+  for (const t of o.timeExpressions ?? extractTimeExpressions(text, o.referenceDate)) blocked.push({ start: t.start, end: t.end });
   for (const m of text.matchAll(/(?:https?:\/\/|www\.)[^\s]+/g)) blocked.push({ start: m.index!, end: m.index! + m[0].length });
   // e-mail addresses: expand around each "@" (bounded, so a long run of word characters stays linear)
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {

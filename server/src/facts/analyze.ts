@@ -17,9 +17,11 @@ export interface ArticleAnalysis {
 }
 
 export function analyzeText(text: string, date: string | null): ArticleAnalysis {
+  const times = extractTimeExpressions(text, date);
   return {
-    figures: extractFigures(text),
-    times: extractTimeExpressions(text, date),
+    // the time expressions are not figures; found once, used by both
+    figures: extractFigures(text, { timeExpressions: times }),
+    times,
     placeFacts: learnPlaceFacts(text),
   };
 }
