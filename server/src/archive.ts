@@ -27,7 +27,7 @@ import { articleRecord, bindFacts, computeFacts, FactIndex, type ArticleFacts, t
 import type { PlaceLexicon } from './dutch/places';
 import type { PlaceFact } from './dutch/types';
 import { placeKey } from './dutch/translit';
-import { buildLexicon, type LexiconSpec, type WorkerJob, type WorkerResult } from './corpus/worker';
+import { buildLexicon, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, pack, unpack, type LexiconSpec, type WorkerJob, type WorkerResult } from './corpus/worker';
 import { WorkerPool } from './corpus/pool';
 
 export interface ArchiveOptions {
@@ -39,6 +39,8 @@ export interface ArchiveOptions {
   maxFileBytes?: number;
   /** Worker threads for analysis and recognition; 0 works on the calling thread. Default: the cores available. */
   workers?: number;
+  /** The worker thread script (default: worker.js next to this bundle); tests pass corpus/worker.ts. */
+  workerScript?: string;
   /** House spellings: variant → preferred ("Kiev" → "Kyiv"). */
   houseSpellings?: Record<string, string>;
   /** Display names: the house style ('nos', default) or the archive's majority spelling. */
@@ -84,6 +86,8 @@ const yieldNow = () => new Promise<void>((res) => setImmediate(res));
 
 /** Bump when pass 2 (computeFacts) changes in a way that the code hash would not show. */
 const FACTS_VERSION = '1';
+/** Bump when the encoding of cached analyses or facts (corpus/worker.ts, FactsData) changes. */
+const BLOB_FORMAT = 'b2';
 
 let codeHashMemo: string | null = null;
 /** The last lexicon built, by fingerprint (shared by successive archives in one process). */
@@ -108,26 +112,35 @@ function codeHash(): string {
  * parent and the majority spelling. Two fact lists with equal signatures teach the same lexicon,
  * so an update whose signature is unchanged keeps every other article's recognition.
  */
-function learnedSignature(facts: PlaceFact[], keyOf: (name: string) => string): Map<string, string> {
+async function learnedSignature(facts: PlaceFact[], keyOf: (name: string) => string): Promise<Map<string, string>> {
   const groups = new Map<string, PlaceFact[]>();
-  for (const f of facts) {
+  let t = Date.now();
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i];
     const k = keyOf(f.name);
     if (!k) continue;
     const g = groups.get(k);
     if (g) g.push(f); else groups.set(k, [f]);
+    if ((i & 1023) === 0 && Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
   }
   const sig = new Map<string, string>();
   for (const [key, g] of groups) {
-    const strong = g.filter((f) => f.strength !== 'weak');
-    if (strong.length === 0 && g.length < 2) continue;
+    if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
+    let strongN = 0;
     const kinds = new Map<string, number>();
-    for (const f of strong) if (f.kind) kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
-    const kind = [...kinds.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-    const parent = strong.find((f) => f.parent)?.parent ?? null;
+    let parent: string | null = null;
     const counts = new Map<string, number>();
-    for (const f of g) counts.set(f.name, (counts.get(f.name) ?? 0) + 1);
+    for (const f of g) {
+      counts.set(f.name, (counts.get(f.name) ?? 0) + 1);
+      if (f.strength === 'weak') continue;
+      strongN++;
+      if (f.kind) kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
+      if (parent === null && f.parent) parent = f.parent;
+    }
+    if (strongN === 0 && g.length < 2) continue;
+    const kind = [...kinds.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
     const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
-    sig.set(key, JSON.stringify([[...counts.keys()].sort(), strong.length > 0, kind, parent, top]));
+    sig.set(key, JSON.stringify([[...counts.keys()].sort(), strongN > 0, kind, parent, top]));
   }
   return sig;
 }
@@ -173,16 +186,17 @@ export class Archive {
   }
 
   private workerScript(): string | null {
-    const script = path.join(__dirname, 'worker.js');
+    const script = this.options.workerScript ?? path.join(__dirname, 'worker.js');
     return fs.existsSync(script) ? script : null;
   }
 
-  private async openCaches(): Promise<{ analysis: AnalysisCache<ArticleAnalysis>; facts: AnalysisCache<FactsData> } | null> {
+  private async openCaches(): Promise<{ analysis: AnalysisCache<Buffer>; facts: AnalysisCache<Buffer> } | null> {
     const dir = this.options.cacheDir;
     if (!dir) return null;
-    const analysis = await AnalysisCache.open<ArticleAnalysis>(dir, 'analysis', `${ANALYSIS_VERSION}+${codeHash()}`);
+    // Both hold bytes encoded in the workers (see corpus/worker.ts), stored as they are.
+    const analysis = await AnalysisCache.open<Buffer>(dir, 'analysis', `${ANALYSIS_VERSION}.${BLOB_FORMAT}+${codeHash()}`, { codec: 'raw' });
     if (analysis.notice) this.log(analysis.notice);
-    const facts = await AnalysisCache.open<FactsData>(dir, 'facts', `${FACTS_VERSION}+${codeHash()}`);
+    const facts = await AnalysisCache.open<Buffer>(dir, 'facts', `${FACTS_VERSION}.${BLOB_FORMAT}+${codeHash()}`, { codec: 'raw' });
     if (facts.notice) this.log(facts.notice);
     return { analysis, facts };
   }
@@ -263,34 +277,31 @@ export class Archive {
       articles.push(...r.articles);
     }
     // Pass 1.
-    const { analyses, analysed, fromCache, failed } = await this.analyse(articles, caches?.analysis ?? null, onProgress, isCancelled);
+    const { analyses, placeFacts, analysed, fromCache, failed } = await this.analyse(articles, caches?.analysis ?? null, onProgress, isCancelled);
     const entries = new Map<string, Entry>();
     const kept: Article[] = [];
     for (const a of articles) {
-      const an = analyses.get(a.id);
-      if (!an) continue;
-      entries.set(a.id, { article: a, placeFacts: an.placeFacts });
+      const pf = placeFacts.get(a.id);
+      if (!pf) continue;
+      entries.set(a.id, { article: a, placeFacts: pf });
       kept.push(a);
     }
+    placeFacts.clear();
     this.entries = entries;
     this.files = fileMap;
     for (const s of failed) this.files.get(s.file)?.skipped.push(s);
     // The learned lexicon.
     const learned = this.learnedFacts();
-    this.signature = learnedSignature(learned, this.keyOf);
+    this.signature = await learnedSignature(learned, this.keyOf);
     this.fingerprint = this.fingerprintOf(this.signature);
     const spec = this.lexiconSpec(learned);
-    // Loading the gazetteer takes about a second on this thread; a lexicon learned from the same
-    // signature (a re-index, a settings change that kept the names) is reused.
-    if (lexiconMemo?.fingerprint === this.fingerprint) this.lexicon = lexiconMemo.lexicon;
-    else {
-      await yieldNow();
-      this.lexicon = buildLexicon(spec);
-      lexiconMemo = { fingerprint: this.fingerprint, lexicon: this.lexicon };
-    }
+    this.lexicon = null;
     await yieldNow();
-    // Pass 2.
-    const facts = await this.recognise(kept, analyses, spec, caches?.facts ?? null, isCancelled);
+    // Pass 2, in the workers; this thread meanwhile builds its own lexicon (for the index).
+    const pass2 = this.recognise(kept, analyses, spec, caches?.facts ?? null, isCancelled);
+    await yieldNow();
+    this.ensureLexicon(spec);
+    const facts = await pass2;
     // The texts and analyses are no longer needed (the index keeps only sentences): free them before aggregating.
     analyses.clear();
     kept.length = 0;
@@ -323,36 +334,71 @@ export class Archive {
     this.current = index;
   }
 
-  private async analyse(articles: Article[], cache: AnalysisCache<ArticleAnalysis> | null, onProgress?: Progress, isCancelled: () => boolean = () => false) {
-    const analyses = new Map<string, ArticleAnalysis>();
+  /**
+   * Pass 1 for `articles`: each one's analysis as bytes (see encodeAnalysis: from the cache, or
+   * computed in the workers, which encode it), and its place facts, decoded for learning. The
+   * figures and time expressions stay encoded: they go to pass 2 as they are.
+   */
+  private async analyse(articles: Article[], cache: AnalysisCache<Buffer> | null, onProgress?: Progress, isCancelled: () => boolean = () => false) {
+    const analyses = new Map<string, Buffer>();
+    const placeFacts = new Map<string, PlaceFact[]>();
     const failed: Skipped[] = [];
     const todo: Article[] = [];
     let fromCache = 0;
     let t = Date.now();
     for (const a of articles) {
-      const hit = cache?.get(a.hash);
-      if (hit) { analyses.set(a.id, hit); fromCache++; } else todo.push(a);
+      const raw = cache?.getRaw(a.hash);
+      let hit = false;
+      if (raw) {
+        try { placeFacts.set(a.id, decodePlaceFacts(raw)); analyses.set(a.id, raw); hit = true; fromCache++; } catch { cache!.delete(a.hash); }
+      }
+      if (!hit) todo.push(a);
       if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
     }
     const total = articles.length;
     let done = fromCache;
     onProgress?.(done, total);
-    const record = (a: Article, r: ArticleAnalysis | { error: string }) => {
-      if ('error' in r) { failed.push({ file: a.file, reason: 'analysis-failed', detail: `${a.id}: ${r.error}` }); return; }
-      cache?.set(a.hash, r);
-      analyses.set(a.id, r);
-    };
-    await this.runJobs(todo, (batch) => ({ items: batch.map((a) => ({ text: a.text, date: a.date })) }),
-      (batch, res) => batch.forEach((a, j) => record(a, res.analyses![j])),
-      (a) => { try { return (this.options.analyze ?? analyzeText)(a.text, a.date); } catch (e) { return { error: (e as Error)?.message ?? String(e) }; } },
-      record, null, (n) => { done += n; onProgress?.(done, total); }, isCancelled);
+    const analyze = this.options.analyze ?? analyzeText;
+    await this.runJobs(todo,
+      (batch) => ({ job: { kind: 'analyse', texts: batch.map((a) => a.text), dates: batch.map((a) => a.date) } }),
+      (a) => encodeAnalysis(analyze(a.text, a.date)),
+      (a, r) => {
+        let pf: PlaceFact[];
+        try {
+          if (!Buffer.isBuffer(r)) throw new Error(r.error);
+          pf = decodePlaceFacts(r);
+        } catch (e) {
+          failed.push({ file: a.file, reason: 'analysis-failed', detail: `${a.id}: ${(e as Error)?.message ?? String(e)}` });
+          return;
+        }
+        cache?.setRaw(a.hash, r as Buffer);
+        analyses.set(a.id, r as Buffer);
+        placeFacts.set(a.id, pf);
+      },
+      null, (n) => { done += n; onProgress?.(done, total); }, isCancelled);
     onProgress?.(done, total);
-    return { analyses, analysed: todo.length, fromCache, failed };
+    return { analyses, placeFacts, analysed: todo.length, fromCache, failed };
   }
 
-  /** Pass 2 for `articles`: facts from the cache, else computed with the current lexicon. */
-  private async recognise(articles: Article[], analyses: Map<string, ArticleAnalysis>, spec: LexiconSpec,
-    cache: AnalysisCache<FactsData> | null, isCancelled: () => boolean = () => false) {
+  /** The lexicon learned from the current entries, built on first use (see build()). */
+  private ensureLexicon(spec: LexiconSpec): PlaceLexicon {
+    if (this.lexicon) return this.lexicon;
+    // Loading the gazetteer takes about a second on this thread; a lexicon learned from the same
+    // signature (a re-index, a settings change that kept the names) is reused.
+    if (lexiconMemo?.fingerprint === this.fingerprint) this.lexicon = lexiconMemo.lexicon;
+    else {
+      this.lexicon = buildLexicon(spec);
+      lexiconMemo = { fingerprint: this.fingerprint, lexicon: this.lexicon };
+    }
+    return this.lexicon;
+  }
+
+  /**
+   * Pass 2 for `articles`: facts from the cache, else computed with the current lexicon (in the
+   * workers, from pass 1's encoded analyses). Each article's text is released once its facts are in.
+   */
+  private async recognise(articles: Article[], analyses: Map<string, Buffer>, spec: LexiconSpec,
+    cache: AnalysisCache<Buffer> | null, isCancelled: () => boolean = () => false) {
     const byId = new Map<string, ArticleFacts>();
     const failed: Skipped[] = [];
     const todo: Article[] = [];
@@ -360,29 +406,42 @@ export class Archive {
     const bind = (a: Article, data: FactsData) => byId.set(a.id, bindFacts(articleRecord(a), a, data));
     let t = Date.now();
     for (const a of articles) {
-      const hit = cache?.get(key(a));
-      if (hit) bind(a, hit); else todo.push(a);
+      const raw = cache?.getRaw(key(a));
+      let hit = false;
+      if (raw) {
+        try { bind(a, decodeFacts(raw)); hit = true; } catch { cache!.delete(key(a)); }
+      }
+      if (hit) a.text = ''; else todo.push(a);
       if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
     }
-    const lexicon = this.lexicon!;
-    const record = (a: Article, r: FactsData | { error: string }) => {
-      if ('error' in r) { failed.push({ file: a.file, reason: 'analysis-failed', detail: `${a.id}: ${r.error}` }); return; }
-      cache?.set(key(a), r);
-      bind(a, r);
-    };
-    await this.runJobs(todo, (batch) => ({ kind: 'facts', items: batch.map((a) => ({ text: a.text, exact: a.exact, analysis: analyses.get(a.id)! })) }),
-      (batch, res) => batch.forEach((a, j) => record(a, res.facts![j])),
-      (a) => { try { return computeFacts(a.text, a.exact, analyses.get(a.id)!, lexicon); } catch (e) { return { error: (e as Error)?.message ?? String(e) }; } },
-      record, spec, () => undefined, isCancelled);
+    await this.runJobs(todo,
+      (batch) => {
+        const packed = pack(batch.map((a) => analyses.get(a.id)!));
+        return { job: { kind: 'facts', texts: batch.map((a) => a.text), exact: batch.map((a) => a.exact), analyses: packed }, transfer: [packed.bytes.buffer as ArrayBuffer] };
+      },
+      (a) => encodeFacts(computeFacts(a.text, a.exact, decodeAnalysis(analyses.get(a.id)!), this.ensureLexicon(spec))),
+      (a, r) => {
+        try {
+          if (!Buffer.isBuffer(r)) throw new Error(r.error);
+          bind(a, decodeFacts(r));
+        } catch (e) {
+          failed.push({ file: a.file, reason: 'analysis-failed', detail: `${a.id}: ${(e as Error)?.message ?? String(e)}` });
+          return;
+        }
+        cache?.setRaw(key(a), r as Buffer);
+        a.text = '';
+      },
+      spec, () => undefined, isCancelled);
     return { byId, computed: todo.length, failed };
   }
 
   /**
    * Run `todo` in a worker pool (many articles) or on this thread in time slices that yield to the
-   * event loop (few articles, or no worker script). A failed worker job falls back to this thread.
+   * event loop (few articles, or no worker script). Each article's result is its encoded bytes, or
+   * an error. A failed worker job falls back to this thread.
    */
-  private async runJobs<R>(todo: Article[], job: (batch: Article[]) => WorkerJob, onBatch: (batch: Article[], res: WorkerResult) => void,
-    local: (a: Article) => R, onLocal: (a: Article, r: R) => void, spec: LexiconSpec | null,
+  private async runJobs(todo: Article[], job: (batch: Article[]) => { job: WorkerJob; transfer?: ArrayBuffer[] },
+    local: (a: Article) => Buffer, onItem: (a: Article, r: Buffer | { error: string }) => void, spec: LexiconSpec | null,
     onDone: (n: number) => void, isCancelled: () => boolean): Promise<void> {
     const workers = this.workerCount();
     const script = this.workerScript();
@@ -390,7 +449,9 @@ export class Archive {
       let t = Date.now();
       for (const a of items) {
         if (isCancelled()) return;
-        onLocal(a, local(a));
+        let r: Buffer | { error: string };
+        try { r = local(a); } catch (e) { r = { error: (e as Error)?.message ?? String(e) }; }
+        onItem(a, r);
         onDone(1);
         if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
       }
@@ -398,15 +459,22 @@ export class Archive {
     if (todo.length < WORKER_THRESHOLD || workers === 0 || !script) return runLocal(todo);
     const pool = new WorkerPool<WorkerJob, WorkerResult>(script, Math.min(workers, Math.ceil(todo.length / BATCH)), spec ? { workerData: spec } : {});
     try {
-      const jobs: Promise<void>[] = [];
-      for (let i = 0; i < todo.length; i += BATCH) {
-        const batch = todo.slice(i, i + BATCH);
-        jobs.push(pool.run(job(batch)).then(
-          (res) => { onBatch(batch, res); onDone(batch.length); },
-          () => runLocal(batch),
-        ));
-      }
-      await Promise.all(jobs);
+      // A few jobs per worker in flight, each made only when it is sent: inputs are not all
+      // copied at once.
+      let next = 0;
+      const chain = async (): Promise<void> => {
+        while (next < todo.length) {
+          const batch = todo.slice(next, next + BATCH);
+          next += BATCH;
+          const j = job(batch);
+          let res: WorkerResult;
+          try { res = await pool.run(j.job, j.transfer); } catch { await runLocal(batch); continue; }
+          const parts = unpack(res.packed);
+          batch.forEach((a, k) => onItem(a, res.errors[k] !== null ? { error: res.errors[k]! } : parts[k]));
+          onDone(batch.length);
+        }
+      };
+      await Promise.all(Array.from({ length: pool.size * 2 }, chain));
     } finally {
       await pool.close();
     }
@@ -435,7 +503,7 @@ export class Archive {
       fresh.set(f, { ids: r.articles.map((a) => a.id), skipped: r.skipped });
       articles.push(...r.articles);
     }
-    const { analyses, analysed, fromCache, failed } = await this.analyse(articles, caches?.analysis ?? null);
+    const { analyses, placeFacts, analysed, fromCache, failed } = await this.analyse(articles, caches?.analysis ?? null);
     // New entries: drop the old articles of re-read and deleted files, add the new ones.
     const removed = new Set<string>();
     for (const f of [...reread, ...gone]) for (const id of this.files.get(f)?.ids ?? []) removed.add(id);
@@ -443,9 +511,9 @@ export class Archive {
     for (const id of removed) entries.delete(id);
     const kept: Article[] = [];
     for (const a of articles) {
-      const an = analyses.get(a.id);
-      if (!an) continue;
-      entries.set(a.id, { article: a, placeFacts: an.placeFacts });
+      const pf = placeFacts.get(a.id);
+      if (!pf) continue;
+      entries.set(a.id, { article: a, placeFacts: pf });
       kept.push(a);
     }
     for (const s of failed) fresh.get(s.file)?.skipped.push(s);
@@ -454,7 +522,7 @@ export class Archive {
     const fileMap = new Map<string, { ids: string[]; skipped: Skipped[] }>();
     for (const f of files) { const e = fresh.get(f) ?? this.files.get(f); if (e) fileMap.set(f, e); }
     const learned = this.learnedFacts();
-    const signature = learnedSignature(learned, this.keyOf);
+    const signature = await learnedSignature(learned, this.keyOf);
     if (!sameSignature(signature, this.signature)) {
       // What the archive knows about some name changed: every article is recognised again (cached
       // facts of an earlier lexicon with the same fingerprint still count). The old index serves meanwhile.

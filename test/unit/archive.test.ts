@@ -137,6 +137,35 @@ describe('archive: build, warm start and incremental update', function () {
     assert.deepEqual(snapshot(a.index), snapshot(await reference(root)));
   });
 
+  it('in worker threads: the same index as on this thread, and a warm start from what the workers encoded', async function () {
+    this.timeout(120000);
+    // Enough articles for the worker pool (it starts at 64): our own sentences with varying places and figures.
+    const towns = ['Zwolle', 'Kampen', 'Deventer', 'Assen', 'Emmen', 'Hoogeveen', 'Meppel'];
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 80; i++) {
+      const town = towns[i % towns.length];
+      many[`veel/${String(i).padStart(2, '0')}.txt`] = `In ${town} kwamen op zaterdag ruim ${1000 + 37 * i} mensen naar de markt. ` +
+        `Het dorpje Beekveld${i % 3} ligt op zo'n ${i + 4} kilometer van ${town}.\n\nVolgens de gemeente kostte de nieuwe brug ${2 + (i % 5)},5 miljoen euro.`;
+    }
+    writeCorpus(root, many);
+    const script = path.join(__dirname, '..', '..', 'server', 'src', 'corpus', 'worker.ts');
+    const threaded = new Archive({ paths: [root], baseDir: root, cacheDir: cache, workers: 2, workerScript: script });
+    const r = await threaded.build();
+    assert.equal(r.articles, 85);
+    assert.equal(r.analysed, 85);
+    assert.equal(r.recognised, 85);
+    assert.deepEqual(r.skipped.filter((s) => s.reason === 'analysis-failed'), []);
+    const local = new Archive({ paths: [root], baseDir: root, cacheDir: null, workers: 0 });
+    await local.build();
+    assert.deepEqual(snapshot(threaded.index), snapshot(local.index));
+    // The caches hold the workers' encoded results as they were: a warm start reads them back.
+    const warm = new Archive({ paths: [root], baseDir: root, cacheDir: cache, workers: 0 });
+    const w = await warm.build();
+    assert.equal(w.fromCache, 85);
+    assert.equal(w.recognised, 0);
+    assert.deepEqual(snapshot(warm.index), snapshot(local.index));
+  });
+
   it('keeps answering while it indexes: the event loop is never blocked for long', async () => {
     // ~150 articles on this thread (no worker script under tsx): the build must yield in slices.
     const many: Record<string, string> = {};

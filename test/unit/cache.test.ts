@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { AnalysisCache, cacheDir } from '../../server/src/corpus/cache';
 
 interface Analysis { places: { id: string; name: string; start: number }[]; figures: { text: string; value: number; qualifier: string | null }[]; extra?: Map<string, number> }
@@ -139,6 +140,45 @@ describe('corpus/cache', () => {
     assert.deepEqual(again.get((12345).toString(16).padStart(40, '0')), value(12345));
     console.log(`      (30,000 entries, ${(bytes / 1e6).toFixed(1)} MB: open in ${openMs.toFixed(0)} ms)`);
     assert.ok(openMs < 3000, `open took ${openMs} ms`);
+  });
+
+  it('stores encoded bytes as they are (raw codec, setRaw/getRaw) and reads v8 bytes back as values', async () => {
+    const raw = await AnalysisCache.open<Buffer>(dir, 'blobs', '1', { codec: 'raw' });
+    const bytes = Buffer.from('Loehansk, Charkiv en Kyiv: ruim 1.000 meldingen', 'utf8');
+    raw.setRaw('h1', bytes);
+    raw.set('h2', Buffer.from([0, 1, 2, 255]));
+    assert.ok((await raw.save()).ok);
+    const back = await AnalysisCache.open<Buffer>(dir, 'blobs', '1', { codec: 'raw' });
+    assert.equal(back.getRaw('h1')!.toString('utf8'), bytes.toString('utf8'));
+    assert.deepEqual([...back.get('h2')!], [0, 1, 2, 255]);
+    // A v8 cache given bytes from v8.serialize (as a worker thread encodes them) decodes them on get().
+    const v = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
+    v.setRaw('h7', v8.serialize(sample(7)));
+    assert.deepEqual(v.get('h7'), sample(7));
+    assert.deepEqual(v8.deserialize(v.getRaw('h7')!), sample(7));
+    // Opening a raw snapshot with another codec is a version change, not garbage.
+    const other = await AnalysisCache.open<Buffer>(dir, 'blobs', '1');
+    assert.equal(other.size, 0);
+    assert.match(other.notice ?? '', /starts empty/);
+  });
+
+  it('saves in chunks without blocking the event loop, and the count in the header is right', async function () {
+    this.timeout(60000);
+    const c = await AnalysisCache.open<Analysis>(dir, 'big', '1');
+    for (let i = 0; i < 20000; i++) c.set(`k${i}`, { ...sample(i), figures: Array.from({ length: 10 }, (_, k) => ({ text: `${k},5 miljoen`, value: k * 2.5e6 + i, qualifier: 'bijna' })) });
+    let worst = 0;
+    let last = Date.now();
+    let running = true;
+    const tick = () => { const now = Date.now(); worst = Math.max(worst, now - last); last = now; if (running) setImmediate(tick); };
+    setImmediate(tick);
+    const r = await c.save();
+    running = false;
+    assert.ok(r.ok);
+    assert.ok(worst < 250, `event loop blocked for ${worst} ms while saving`);
+    const again = await AnalysisCache.open<Analysis>(dir, 'big', '1');
+    assert.equal(again.notice, undefined);
+    assert.equal(again.size, 20000);
+    assert.equal(again.get('k19999')!.figures[9].value, 9 * 2.5e6 + 19999);
   });
 
   describe('cacheDir', () => {

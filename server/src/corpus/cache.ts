@@ -6,10 +6,12 @@
 //   then per entry: u16 LE key length | key (UTF-8) | u32 LE value length | value (v8.serialize)
 // Loading only indexes the entries (slices of one buffer, ~0.15 s for 75 MB); a value is
 // deserialized on first get(). Whole-file v8.serialize took ~1.7 s to load and JSON ~1.1 s.
-// Saving writes a temporary file and renames it over the snapshot, so a reader never sees a
-// half-written file and two processes saving at once leave one complete snapshot.
+// Saving streams the entries to a temporary file in chunks (yielding between them) and renames it
+// over the snapshot, so a reader never sees a half-written file and two processes saving at once
+// leave one complete snapshot.
 
 import { promises as fsp } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
@@ -17,6 +19,11 @@ import { randomBytes } from 'node:crypto';
 
 const MAGIC = Buffer.from('BRONVAST-CACHE\n', 'latin1');
 const FORMAT = 1;
+/** Width reserved in the header for the entry count, written when the count is known. */
+const COUNT_WIDTH = 12;
+/** Bytes per write while saving, and the longest stretch of encoding before yielding. */
+const CHUNK_BYTES = 1 << 20;
+const SLICE_MS = 8;
 
 /**
  * The folder for Bronvast's own files: BRONVAST_CACHE_DIR when set, else `explicit` (the
@@ -36,9 +43,14 @@ export function cacheDir(explicit?: string): string {
   return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.cache'), 'bronvast');
 }
 
+export type Codec = 'v8' | 'json' | 'raw';
+
 export interface CacheOptions {
-  /** How values are encoded: 'v8' (structured clone: Maps, Dates, undefined survive) or 'json'. Default 'v8'. */
-  codec?: 'v8' | 'json';
+  /**
+   * How values are encoded: 'v8' (structured clone: Maps, Dates, undefined survive), 'json', or
+   * 'raw' (values are byte buffers the caller encoded itself, stored as they are). Default 'v8'.
+   */
+  codec?: Codec;
 }
 
 interface Entry<T> {
@@ -54,7 +66,7 @@ export class AnalysisCache<T> {
   /** Why the cache started empty although a snapshot existed (corrupt, other version), for the log. */
   notice: string | undefined;
 
-  private constructor(readonly file: string, readonly namespace: string, readonly version: string, private readonly codec: 'v8' | 'json') {}
+  private constructor(readonly file: string, readonly namespace: string, readonly version: string, private readonly codec: Codec) {}
 
   /** Open (load) the snapshot of `namespace`; never throws: a bad snapshot gives an empty cache and a notice. */
   static async open<T>(dir: string, namespace: string, version: string, options: CacheOptions = {}): Promise<AnalysisCache<T>> {
@@ -133,6 +145,25 @@ export class AnalysisCache<T> {
     return e.value;
   }
 
+  /**
+   * The encoded bytes of a value without decoding it (e.g. to hand them to a worker thread, which
+   * decodes them itself), or undefined. Counts as a read for prune().
+   */
+  getRaw(hash: string): Buffer | undefined {
+    const e = this.entries.get(hash);
+    if (!e) return undefined;
+    this.touched.add(hash);
+    if (e.raw) return e.raw;
+    try { return this.encode(e.value as T); } catch { return undefined; }
+  }
+
+  /** Store a value already encoded with this cache's codec (v8.serialize for 'v8'); decoded on first get(). */
+  setRaw(hash: string, raw: Buffer): void {
+    this.entries.set(hash, { raw, decoded: false });
+    this.touched.add(hash);
+    this.dirty = true;
+  }
+
   set(hash: string, value: T): void {
     this.entries.set(hash, { value, decoded: true });
     this.touched.add(hash);
@@ -156,17 +187,39 @@ export class AnalysisCache<T> {
     return n;
   }
 
-  /** Write the snapshot atomically (temporary file + rename). Never throws; reports failure. */
+  /**
+   * Write the snapshot atomically (temporary file + rename). Never throws; reports failure.
+   * Entries are encoded and written one chunk at a time, yielding to the event loop between
+   * chunks: the whole snapshot is never held in memory twice and the caller's thread is never
+   * blocked for long. The entry count goes into the header last (it is padded for that).
+   */
   async save(): Promise<{ ok: boolean; message?: string }> {
     if (!this.dirty) return { ok: true };
+    this.dirty = false;
     const tmp = `${this.file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+    let handle: FileHandle | null = null;
     try {
-      const parts: Buffer[] = [];
+      await fsp.mkdir(path.dirname(this.file), { recursive: true });
+      handle = await fsp.open(tmp, 'wx');
+      const prefix = JSON.stringify({ format: FORMAT, namespace: this.namespace, version: this.version, codec: this.codec }).slice(0, -1) + ',"count":';
+      const header = Buffer.from(prefix + ' '.repeat(COUNT_WIDTH) + '}', 'utf8');
+      const hl = Buffer.allocUnsafe(4);
+      hl.writeUInt32LE(header.length, 0);
+      let pos = 0;
+      const write = async (bufs: Buffer[]) => {
+        for (const b of bufs) { await handle!.write(b, 0, b.length, pos); pos += b.length; }
+      };
+      await write([MAGIC, hl, header]);
+      const countAt = MAGIC.length + 4 + Buffer.byteLength(prefix, 'utf8');
+      let chunk: Buffer[] = [];
+      let chunkBytes = 0;
       let count = 0;
+      let t = Date.now();
       for (const [key, e] of this.entries) {
         let raw = e.raw;
         if (!raw) {
-          try { raw = e.raw = this.encode(e.value as T); } catch { continue; /* not serialisable: not cached */ }
+          // Encoded only to be written: not kept, so a saved cache does not hold every value twice.
+          try { raw = this.encode(e.value as T); } catch { continue; /* not serialisable: not cached */ }
         }
         const k = Buffer.from(key, 'utf8');
         if (k.length > 0xffff) continue;
@@ -174,28 +227,43 @@ export class AnalysisCache<T> {
         head.writeUInt16LE(k.length, 0);
         k.copy(head, 2);
         head.writeUInt32LE(raw.length, 2 + k.length);
-        parts.push(head, raw);
+        chunk.push(head, raw);
+        chunkBytes += head.length + raw.length;
         count++;
+        if (chunkBytes >= CHUNK_BYTES || Date.now() - t > SLICE_MS) {
+          await handle.writev(chunk, pos);
+          pos += chunkBytes;
+          chunk = [];
+          chunkBytes = 0;
+          await new Promise<void>((r) => setImmediate(r));
+          t = Date.now();
+        }
       }
-      const header = Buffer.from(JSON.stringify({ format: FORMAT, namespace: this.namespace, version: this.version, codec: this.codec, count }), 'utf8');
-      const hl = Buffer.allocUnsafe(4);
-      hl.writeUInt32LE(header.length, 0);
-      await fsp.mkdir(path.dirname(this.file), { recursive: true });
-      await fsp.writeFile(tmp, Buffer.concat([MAGIC, hl, header, ...parts]), { flag: 'wx' });
+      if (chunk.length) { await handle.writev(chunk, pos); pos += chunkBytes; }
+      const c = Buffer.from(String(count).padEnd(COUNT_WIDTH, ' '), 'utf8');
+      await handle.write(c, 0, c.length, countAt);
+      await handle.close();
+      handle = null;
       await renameWithRetry(tmp, this.file);
-      this.dirty = false;
       return { ok: true };
     } catch (e) {
+      this.dirty = true;
+      await handle?.close().catch(() => undefined);
       await fsp.unlink(tmp).catch(() => undefined);
       return { ok: false, message: `cache ${this.file} could not be saved (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
     }
   }
 
   private encode(v: T): Buffer {
+    if (this.codec === 'raw') {
+      if (!(v instanceof Uint8Array)) throw new TypeError('a raw cache stores byte buffers only');
+      return Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+    }
     return this.codec === 'json' ? Buffer.from(JSON.stringify(v), 'utf8') : v8.serialize(v);
   }
 
   private decode(b: Buffer): T {
+    if (this.codec === 'raw') return b as unknown as T;
     return (this.codec === 'json' ? JSON.parse(b.toString('utf8')) : v8.deserialize(b)) as T;
   }
 }

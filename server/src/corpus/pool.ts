@@ -20,6 +20,8 @@ export interface PoolOptions {
 
 interface Job<In, Out> {
   input: In;
+  /** ArrayBuffers moved to the worker instead of copied (they are unusable here afterwards). */
+  transfer?: ArrayBuffer[];
   resolve: (out: Out) => void;
   reject: (err: Error) => void;
 }
@@ -49,11 +51,14 @@ export class WorkerPool<In, Out> {
     if (!Number.isInteger(size) || size < 1) this.size = 1;
   }
 
-  /** Run one job on a free worker (queued when all are busy). */
-  run(input: In): Promise<Out> {
+  /**
+   * Run one job on a free worker (queued when all are busy). `transfer`: ArrayBuffers of the input
+   * to move rather than copy (a job that fails to post cannot be retried with them).
+   */
+  run(input: In, transfer?: ArrayBuffer[]): Promise<Out> {
     if (this.closed) return Promise.reject(new Error('worker pool is closed'));
     return new Promise<Out>((resolve, reject) => {
-      this.queue.push({ input, resolve, reject });
+      this.queue.push({ input, transfer, resolve, reject });
       this.pump();
     });
   }
@@ -91,7 +96,7 @@ export class WorkerPool<In, Out> {
       slot.job = { ...job, id };
       slot.worker.ref();
       try {
-        slot.worker.postMessage({ id, input: job.input });
+        slot.worker.postMessage({ id, input: job.input }, job.transfer);
       } catch (e) {
         // The input cannot be cloned: reject this job only.
         slot.job = undefined;
@@ -151,9 +156,20 @@ export class WorkerPool<In, Out> {
   }
 }
 
+const transfers = new WeakMap<object, ArrayBuffer[]>();
+
+/**
+ * Mark ArrayBuffers of a worker's output to be moved to the parent instead of copied (e.g. one
+ * buffer of encoded results). Returns the output.
+ */
+export function withTransfer<T extends object>(output: T, list: ArrayBuffer[]): T {
+  transfers.set(output, list);
+  return output;
+}
+
 /**
  * Call in a worker script: answer each job with handler(input). A handler that throws or rejects
- * fails that job only.
+ * fails that job only. Outputs marked with withTransfer() move their buffers.
  */
 export function serveWorker<In, Out>(handler: (input: In) => Out | Promise<Out>): void {
   const port = parentPort;
@@ -161,7 +177,8 @@ export function serveWorker<In, Out>(handler: (input: In) => Out | Promise<Out>)
   port.on('message', async (msg: { id: number; input: In }) => {
     try {
       const output = await handler(msg.input);
-      port.postMessage({ id: msg.id, ok: true, output });
+      const transfer = output !== null && typeof output === 'object' ? transfers.get(output as object) : undefined;
+      port.postMessage({ id: msg.id, ok: true, output }, transfer);
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       port.postMessage({ id: msg.id, ok: false, error: { message: err.message, stack: err.stack } });

@@ -3,9 +3,15 @@
 //  - facts: place recognition and claims with the archive's lexicon (pass 2). The lexicon is built
 //    once per worker from workerData (the learned place facts and house spellings), so a pool is
 //    made per lexicon.
+//
+// Results leave the worker already encoded (v8.serialize), packed into one buffer per job that is
+// moved, not copied, to the main thread: the main thread stores the bytes in the cache as they are
+// (no second encoding when the cache is saved) and decodes only what it needs. Pass 2 receives
+// pass 1's encoded analyses the same way.
 
+import * as v8 from 'node:v8';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { serveWorker } from './pool';
+import { serveWorker, withTransfer } from './pool';
 import { analyzeText, type ArticleAnalysis } from '../facts/analyze';
 import { computeFacts, type FactsData } from '../facts/index';
 import { PlaceLexicon } from '../dutch/places';
@@ -13,11 +19,67 @@ import type { PlaceFact } from '../dutch/types';
 
 export interface LexiconSpec { learned: PlaceFact[]; houseSpellings: Record<string, string> }
 
-export type WorkerJob =
-  | { kind?: 'analyse'; items: { text: string; date: string | null }[] }
-  | { kind: 'facts'; items: { text: string; exact: boolean; analysis: ArticleAnalysis }[] };
+/** Byte buffers packed end to end: `ends[i]` is where item i ends (it starts where i-1 ended). */
+export interface Packed { bytes: Uint8Array; ends: number[] }
 
-export interface WorkerResult { analyses?: (ArticleAnalysis | { error: string })[]; facts?: (FactsData | { error: string })[] }
+export type WorkerJob =
+  | { kind: 'analyse'; texts: string[]; dates: (string | null)[] }
+  | { kind: 'facts'; texts: string[]; exact: boolean[]; analyses: Packed };
+
+/** Per item: its encoded result in `packed` (empty when it failed) and the error, if any. */
+export interface WorkerResult { packed: Packed; errors: (string | null)[] }
+
+/** Pack buffers into one fresh (transferable) buffer. */
+export function pack(items: readonly Uint8Array[]): Packed {
+  let n = 0;
+  for (const b of items) n += b.byteLength;
+  const bytes = new Uint8Array(new ArrayBuffer(n));
+  const ends: number[] = [];
+  let p = 0;
+  for (const b of items) { bytes.set(b, p); p += b.byteLength; ends.push(p); }
+  return { bytes, ends };
+}
+
+/** The items of a packed buffer, as Buffers sharing its memory. */
+export function unpack(p: Packed): Buffer[] {
+  const out: Buffer[] = [];
+  let start = 0;
+  for (const end of p.ends) { out.push(Buffer.from(p.bytes.buffer, p.bytes.byteOffset + start, end - start)); start = end; }
+  return out;
+}
+
+/**
+ * An article analysis as bytes: u32 LE length of the place facts | v8(placeFacts) | v8({figures, times}).
+ * The main thread needs only the place facts (to learn names); the rest goes to pass 2 undecoded.
+ */
+export function encodeAnalysis(a: ArticleAnalysis): Buffer {
+  const pf = v8.serialize(a.placeFacts);
+  const rest = v8.serialize({ figures: a.figures, times: a.times });
+  const out = Buffer.allocUnsafeSlow(4 + pf.length + rest.length);
+  out.writeUInt32LE(pf.length, 0);
+  pf.copy(out, 4);
+  rest.copy(out, 4 + pf.length);
+  return out;
+}
+
+export function decodePlaceFacts(b: Uint8Array): PlaceFact[] {
+  const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  const n = buf.readUInt32LE(0);
+  if (4 + n > buf.length) throw new Error('truncated analysis');
+  return v8.deserialize(buf.subarray(4, 4 + n)) as PlaceFact[];
+}
+
+export function decodeAnalysis(b: Uint8Array): ArticleAnalysis {
+  const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  const n = buf.readUInt32LE(0);
+  if (4 + n > buf.length) throw new Error('truncated analysis');
+  const placeFacts = v8.deserialize(buf.subarray(4, 4 + n)) as PlaceFact[];
+  const { figures, times } = v8.deserialize(buf.subarray(4 + n)) as Pick<ArticleAnalysis, 'figures' | 'times'>;
+  return { figures, times, placeFacts };
+}
+
+export function encodeFacts(f: FactsData): Buffer { return v8.serialize(f); }
+export function decodeFacts(b: Uint8Array): FactsData { return v8.deserialize(b) as FactsData; }
 
 /** The archive's lexicon: the gazetteer, house spellings, then the learned names. Main thread and workers build it alike. */
 export function buildLexicon(spec: LexiconSpec): PlaceLexicon {
@@ -32,8 +94,16 @@ export function buildLexicon(spec: LexiconSpec): PlaceLexicon {
 
 let lexicon: PlaceLexicon | null = null;
 
-function attempt<T>(f: () => T): T | { error: string } {
-  try { return f(); } catch (e) { return { error: (e as Error)?.message ?? String(e) }; }
+const EMPTY = new Uint8Array(0);
+
+function encodeEach(n: number, f: (i: number) => Uint8Array): WorkerResult {
+  const parts: Uint8Array[] = [];
+  const errors: (string | null)[] = [];
+  for (let i = 0; i < n; i++) {
+    try { parts.push(f(i)); errors.push(null); } catch (e) { parts.push(EMPTY); errors.push((e as Error)?.message ?? String(e)); }
+  }
+  const packed = pack(parts);
+  return withTransfer({ packed, errors }, [packed.bytes.buffer as ArrayBuffer]);
 }
 
 export function runJob(job: WorkerJob): WorkerResult {
@@ -44,9 +114,10 @@ export function runJob(job: WorkerJob): WorkerResult {
       lexicon = buildLexicon(spec);
     }
     const lex = lexicon;
-    return { facts: job.items.map((it) => attempt(() => computeFacts(it.text, it.exact, it.analysis, lex))) };
+    const analyses = unpack(job.analyses);
+    return encodeEach(job.texts.length, (i) => encodeFacts(computeFacts(job.texts[i], job.exact[i], decodeAnalysis(analyses[i]), lex)));
   }
-  return { analyses: job.items.map((it) => attempt(() => analyzeText(it.text, it.date))) };
+  return encodeEach(job.texts.length, (i) => encodeAnalysis(analyzeText(job.texts[i], job.dates[i])));
 }
 
 if (!isMainThread) serveWorker(runJob);

@@ -2,6 +2,7 @@
 // noisy). Every indexing run is a fresh child process so that cold, warm and peak memory are real.
 //
 //   node dist/bench.js [--quick] [--runs N] [--big-articles N] [--skip-big] [--skip-lsp] [--skip-frog] [--no-snapshot]
+//   node dist/bench.js --lsp-only <corpus folder> [--quick]     (the LSP step alone)
 
 import { spawnSync, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -193,7 +194,10 @@ async function lspBench(corpusDir: string | null, label: string, n: number) {
   // Keep the server's stderr (and say how it ended) so that a crash is explained, not just an EPIPE.
   let stderrTail = '';
   client.proc.stderr?.on('data', (d: Buffer) => { stderrTail = (stderrTail + d.toString()).slice(-4000); });
-  client.proc.on('exit', (code, signal) => { if (code || (signal && signal !== 'SIGTERM')) console.error(`server exited (${code ?? signal}): ${stderrTail}`); });
+  let exited = false;
+  client.proc.on('exit', (code, signal) => { exited = true; if (code || (signal && signal !== 'SIGTERM')) console.error(`server exited (${code ?? signal}): ${stderrTail}`); });
+  // A write to a server that died must not kill the bench before the exit reason is printed.
+  client.proc.stdin?.on('error', (e) => { if (!exited) console.error(`server stdin: ${e.message}`); });
   const t0 = Date.now();
   await client.waitForReady(600000);
   const indexMs = Date.now() - t0;
@@ -254,7 +258,8 @@ async function lspBench(corpusDir: string | null, label: string, n: number) {
   console.log(`completion   median ${fmt(c.median, 2)} ms, p99 ${fmt(c.p99, 2)} ms (n=${c.n})`);
   console.log(`diagnostics  median ${fmt(d.median, 1)} ms, p99 ${fmt(d.p99, 1)} ms after the ${debounce} ms debounce, ~1,000-word draft (n=${d.n})`);
   console.log(`during index hover median ${fmt(full.s.median, 1)} ms, max ${fmt(full.s.max, 1)} ms while re-indexing from the cache (${fmt(full.ms / 1000, 1)} s, n=${full.s.n}); median ${fmt(inc.s.median, 1)} ms, max ${fmt(inc.s.max, 1)} ms during an incremental update (${fmt(inc.ms / 1000, 1)} s, n=${inc.s.n})`);
-  console.log(`server memory RSS ${fmt(mem.rss, 0)} MB with the index loaded (peak ${fmt(mem.hwm, 0)} MB while indexing)\n`);
+  const after = serverMemory(client.proc.pid);
+  console.log(`server memory RSS ${fmt(mem.rss, 0)} MB with the index loaded (peak ${fmt(mem.hwm, 0)} MB while indexing); ${fmt(after.rss, 0)} MB after the re-index and update (peak ${fmt(after.hwm, 0)} MB)\n`);
   await client.stop();
   fs.rmSync(ws, { recursive: true, force: true });
 }
@@ -282,6 +287,11 @@ function runFromSnapshot(): number {
 async function main(): Promise<void> {
   if (flag('--child')) return child();
   if (flag('--child-update')) return childUpdate();
+  if (argv.includes('--lsp-only')) {
+    // Only the LSP measurements, on a corpus folder (e.g. a large corpus made earlier).
+    const dir = argv[argv.indexOf('--lsp-only') + 1];
+    return lspBench(path.resolve(dir), dir, flag('--quick') ? 50 : 300);
+  }
   if (!process.env.BRONVAST_BENCH_SNAPSHOT && !flag('--no-snapshot')) { process.exitCode = runFromSnapshot(); return; }
   const quick = flag('--quick');
   const runs = opt('--runs', quick ? 1 : 3);
