@@ -366,6 +366,8 @@ function readNumber(text: string, toks: Token[], i: number, inRange = false): Nu
   // number words
   if (t.kind !== 'word') return null;
   const lw = t.text.toLowerCase();
+  // most words are not numbers: decide that before looking at the next word
+  if (!(lw === 'helft' || lw === 'anderhalf' || lw === 'anderhalve' || lw === 'een' || isNumberWord(t.text))) return null;
   const next = toks[i + 1];
   const nextW = next && next.kind === 'word' ? next.text.toLowerCase() : '';
   // "de helft"

@@ -103,6 +103,18 @@ function fromEn(w: string): string {
 /** Lemma (singular) of a Dutch noun, keeping its capitalisation: "Noord-Koreanen" → "Noord-Koreaan". */
 export function lemmatizeNoun(word: string): string {
   if (typeof word !== 'string' || word.length < 3 || word.length > 80) return word;
+  // counted nouns repeat ("soldaten", "mensen"): remember the lemmas (bounded)
+  let lemma = LEMMA_MEMO.get(word);
+  if (lemma === undefined) {
+    lemma = lemmatize(word);
+    if (LEMMA_MEMO.size >= 5000) LEMMA_MEMO.clear();
+    LEMMA_MEMO.set(word, lemma);
+  }
+  return lemma;
+}
+const LEMMA_MEMO = new Map<string, string>();
+
+function lemmatize(word: string): string {
   const orig = word.replace(/’/g, "'");
   // Work on the last hyphen-part for compounds like "Noord-Koreanen", "Oranje-beloften".
   const hy = orig.lastIndexOf('-');

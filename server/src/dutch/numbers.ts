@@ -101,9 +101,25 @@ function lexWord(word: string): Tok[] | null {
 /** True when the word (one written word, no spaces) is entirely made of number-word parts and
  *  contains at least one numeral (so "en", "half" alone are not). */
 export function isNumberWord(word: string): boolean {
+  if (cannotBeNumberWord(word)) return false;
   const toks = lexWord(word);
   if (!toks) return false;
   return toks.some((t) => t.t === 'num' || t.t === 'mag' || t.t === 'anderhalf');
+}
+
+// A number word starts and ends with a lexicon entry (all at least two letters long), so its first
+// two and last two letters are those of some entry. Asked for nearly every word of running text,
+// this rejects most words without folding or lexing them.
+const FIRST_TWO = new Set<number>(LEXICON.map(([w]) => (w.charCodeAt(0) << 8) | w.charCodeAt(1)));
+const LAST_TWO = new Set<number>(LEXICON.map(([w]) => (w.charCodeAt(w.length - 2) << 8) | w.charCodeAt(w.length - 1)));
+function asciiLower(c: number): number { return c >= 0x41 && c <= 0x5a ? c | 0x20 : c; }
+function cannotBeNumberWord(word: string): boolean {
+  const n = word.length;
+  if (n < 2) return true;
+  const a = word.charCodeAt(0), b = word.charCodeAt(1), c = word.charCodeAt(n - 2), d = word.charCodeAt(n - 1);
+  // only plain ASCII ends can be judged without folding (diacritics, hyphens, combining marks)
+  if ((a | b | c | d) >= 0x80 || a === 0x2d || b === 0x2d || c === 0x2d || d === 0x2d) return false;
+  return !FIRST_TWO.has((asciiLower(a) << 8) | asciiLower(b)) || !LAST_TWO.has((asciiLower(c) << 8) | asciiLower(d));
 }
 
 /** Parse a digit string in Dutch notation; null if it is not a well-formed number. */
