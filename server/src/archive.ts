@@ -19,6 +19,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
+import * as v8 from 'node:v8';
 import type { Article, Skipped } from './corpus/types';
 import { discoverFiles, readArticlesStream } from './corpus/read';
 import { AnalysisCache } from './corpus/cache';
@@ -27,7 +28,7 @@ import { articleRecord, bindFacts, computeFacts, FactIndex, type ArticleFacts, t
 import type { PlaceLexicon } from './dutch/places';
 import type { PlaceFact } from './dutch/types';
 import { placeKey } from './dutch/translit';
-import { buildLexicon, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, pack, unpack, type LexiconSpec, type WorkerJob, type WorkerResult } from './corpus/worker';
+import { buildLexicon, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, pack, placeFactBytes, unpack, type LexiconSpec, type WorkerJob, type WorkerResult } from './corpus/worker';
 import { WorkerPool } from './corpus/pool';
 
 export interface ArchiveOptions {
@@ -72,8 +73,11 @@ export interface BuildReport {
 export type Progress = (done: number, total: number) => void;
 export type CorpusChange = { file: string; type: 'created' | 'changed' | 'deleted' };
 
-/** What the archive keeps per article between updates: no text, no figures (those live in the index and caches). */
-interface Entry { article: Article; placeFacts: PlaceFact[] }
+/**
+ * What the archive keeps per article between updates: no text, no figures (those live in the
+ * index and caches), and its place facts only encoded (v8), decoded when the names are learned again.
+ */
+interface Entry { article: Article; placeFacts: Buffer }
 
 /** Below this many articles a pass runs on the calling thread (worker start-up would cost more). */
 const WORKER_THRESHOLD = 64;
@@ -87,7 +91,7 @@ const yieldNow = () => new Promise<void>((res) => setImmediate(res));
 /** Bump when pass 2 (computeFacts) changes in a way that the code hash would not show. */
 const FACTS_VERSION = '1';
 /** Bump when the encoding of cached analyses or facts (corpus/worker.ts, FactsData) changes. */
-const BLOB_FORMAT = 'b2';
+const BLOB_FORMAT = 'b3';
 
 let codeHashMemo: string | null = null;
 /** The last lexicon built, by fingerprint (shared by successive archives in one process). */
@@ -248,11 +252,19 @@ export class Archive {
     return k;
   };
 
-  /** Every article's place facts, in a fixed order (by article id) so that learning does not depend on update order. */
-  private learnedFacts(): PlaceFact[] {
+  /**
+   * Every article's place facts, in a fixed order (by article id) so that learning does not depend
+   * on update order. `decoded`: facts already decoded, by article id (the rest are decoded here).
+   */
+  private async learnedFacts(decoded?: Map<string, PlaceFact[]>): Promise<PlaceFact[]> {
     const ids = [...this.entries.keys()].sort();
     const out: PlaceFact[] = [];
-    for (const id of ids) for (const f of this.entries.get(id)!.placeFacts) out.push(f);
+    let t = Date.now();
+    for (const id of ids) {
+      const facts = decoded?.get(id) ?? (v8.deserialize(this.entries.get(id)!.placeFacts) as PlaceFact[]);
+      for (const f of facts) out.push(f);
+      if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
+    }
     return out;
   }
 
@@ -277,21 +289,21 @@ export class Archive {
       articles.push(...r.articles);
     }
     // Pass 1.
-    const { analyses, placeFacts, analysed, fromCache, failed } = await this.analyse(articles, caches?.analysis ?? null, onProgress, isCancelled);
+    const { analyses, placeFacts, placeFactsRaw, analysed, fromCache, failed } = await this.analyse(articles, caches?.analysis ?? null, onProgress, isCancelled);
     const entries = new Map<string, Entry>();
     const kept: Article[] = [];
     for (const a of articles) {
-      const pf = placeFacts.get(a.id);
+      const pf = placeFactsRaw.get(a.id);
       if (!pf) continue;
       entries.set(a.id, { article: a, placeFacts: pf });
       kept.push(a);
     }
-    placeFacts.clear();
     this.entries = entries;
     this.files = fileMap;
     for (const s of failed) this.files.get(s.file)?.skipped.push(s);
     // The learned lexicon.
-    const learned = this.learnedFacts();
+    const learned = await this.learnedFacts(placeFacts);
+    placeFacts.clear();
     this.signature = await learnedSignature(learned, this.keyOf);
     this.fingerprint = this.fingerprintOf(this.signature);
     const spec = this.lexiconSpec(learned);
@@ -342,6 +354,7 @@ export class Archive {
   private async analyse(articles: Article[], cache: AnalysisCache<Buffer> | null, onProgress?: Progress, isCancelled: () => boolean = () => false) {
     const analyses = new Map<string, Buffer>();
     const placeFacts = new Map<string, PlaceFact[]>();
+    const placeFactsRaw = new Map<string, Buffer>();
     const failed: Skipped[] = [];
     const todo: Article[] = [];
     let fromCache = 0;
@@ -350,7 +363,13 @@ export class Archive {
       const raw = cache?.getRaw(a.hash);
       let hit = false;
       if (raw) {
-        try { placeFacts.set(a.id, decodePlaceFacts(raw)); analyses.set(a.id, raw); hit = true; fromCache++; } catch { cache!.delete(a.hash); }
+        try {
+          placeFacts.set(a.id, decodePlaceFacts(raw));
+          placeFactsRaw.set(a.id, placeFactBytes(raw));
+          analyses.set(a.id, raw);
+          hit = true;
+          fromCache++;
+        } catch { cache!.delete(a.hash); }
       }
       if (!hit) todo.push(a);
       if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
@@ -363,10 +382,11 @@ export class Archive {
       (batch) => ({ job: { kind: 'analyse', texts: batch.map((a) => a.text), dates: batch.map((a) => a.date) } }),
       (a) => encodeAnalysis(analyze(a.text, a.date)),
       (a, r) => {
-        let pf: PlaceFact[];
+        let pf: PlaceFact[], pfRaw: Buffer;
         try {
           if (!Buffer.isBuffer(r)) throw new Error(r.error);
           pf = decodePlaceFacts(r);
+          pfRaw = placeFactBytes(r);
         } catch (e) {
           failed.push({ file: a.file, reason: 'analysis-failed', detail: `${a.id}: ${(e as Error)?.message ?? String(e)}` });
           return;
@@ -374,10 +394,11 @@ export class Archive {
         cache?.setRaw(a.hash, r as Buffer);
         analyses.set(a.id, r as Buffer);
         placeFacts.set(a.id, pf);
+        placeFactsRaw.set(a.id, pfRaw);
       },
       null, (n) => { done += n; onProgress?.(done, total); }, isCancelled);
     onProgress?.(done, total);
-    return { analyses, placeFacts, analysed: todo.length, fromCache, failed };
+    return { analyses, placeFacts, placeFactsRaw, analysed: todo.length, fromCache, failed };
   }
 
   /** The lexicon learned from the current entries, built on first use (see build()). */
@@ -503,7 +524,7 @@ export class Archive {
       fresh.set(f, { ids: r.articles.map((a) => a.id), skipped: r.skipped });
       articles.push(...r.articles);
     }
-    const { analyses, placeFacts, analysed, fromCache, failed } = await this.analyse(articles, caches?.analysis ?? null);
+    const { analyses, placeFacts, placeFactsRaw, analysed, fromCache, failed } = await this.analyse(articles, caches?.analysis ?? null);
     // New entries: drop the old articles of re-read and deleted files, add the new ones.
     const removed = new Set<string>();
     for (const f of [...reread, ...gone]) for (const id of this.files.get(f)?.ids ?? []) removed.add(id);
@@ -511,7 +532,7 @@ export class Archive {
     for (const id of removed) entries.delete(id);
     const kept: Article[] = [];
     for (const a of articles) {
-      const pf = placeFacts.get(a.id);
+      const pf = placeFactsRaw.get(a.id);
       if (!pf) continue;
       entries.set(a.id, { article: a, placeFacts: pf });
       kept.push(a);
@@ -521,7 +542,7 @@ export class Archive {
     this.entries = entries;
     const fileMap = new Map<string, { ids: string[]; skipped: Skipped[] }>();
     for (const f of files) { const e = fresh.get(f) ?? this.files.get(f); if (e) fileMap.set(f, e); }
-    const learned = this.learnedFacts();
+    const learned = await this.learnedFacts(placeFacts);
     const signature = await learnedSignature(learned, this.keyOf);
     if (!sameSignature(signature, this.signature)) {
       // What the archive knows about some name changed: every article is recognised again (cached

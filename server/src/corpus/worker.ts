@@ -69,6 +69,14 @@ export function decodePlaceFacts(b: Uint8Array): PlaceFact[] {
   return v8.deserialize(buf.subarray(4, 4 + n)) as PlaceFact[];
 }
 
+/** A copy of the encoded place facts of an analysis (small; does not keep the analysis bytes alive). */
+export function placeFactBytes(b: Uint8Array): Buffer {
+  const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  const n = buf.readUInt32LE(0);
+  if (4 + n > buf.length) throw new Error('truncated analysis');
+  return Buffer.from(buf.subarray(4, 4 + n));
+}
+
 export function decodeAnalysis(b: Uint8Array): ArticleAnalysis {
   const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   const n = buf.readUInt32LE(0);

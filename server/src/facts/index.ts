@@ -55,8 +55,8 @@ export interface ArticleFacts {
   claims: Claim[];
   facts: { placeId: string; fact: PlaceFactRef }[];
   /** Small places and the regions named in the same paragraph: evidence of where a place lies
-   *  when no sentence says so outright. */
-  coRegions: { placeId: string; regionId: string }[];
+   *  when no sentence says so outright. Flat pairs: place id, region id, place id, region id, … */
+  coRegions: string[];
 }
 
 export interface PlaceRecord {
@@ -98,14 +98,17 @@ export type RelPos = [line: number, character: number] | null;
 /**
  * The facts of one article without its record: plain, structured-clone-safe data, so it can be
  * computed in a worker thread and cached (keyed by article hash + lexicon fingerprint).
- * Positions are relative to the article text; bindFacts() makes them file positions.
+ * Positions are relative to the article text; bindFacts() makes them file positions. Sentences
+ * are stored once per article (`sentences`) and cited by index.
  */
 export interface FactsData {
+  sentences: string[];
   mentions: { start: number; end: number; text: string; at: RelPos }[];
   placeIds: string[];
-  claims: { figure: Figure; ctx: Omit<FigureContext, 'sentence' | 'clause'>; sentence: string; at: RelPos }[];
-  facts: { placeId: string; kind: PlaceKind | null; parent: string | null; near: string | null; distanceKm: number | null; sentence: string; at: RelPos }[];
-  coRegions: ArticleFacts['coRegions'];
+  claims: { figure: Figure; ctx: Omit<FigureContext, 'sentence' | 'clause'>; sentence: number; at: RelPos }[];
+  facts: { placeId: string; kind: PlaceKind | null; parent: string | null; near: string | null; distanceKm: number | null; sentence: number; at: RelPos }[];
+  /** Flat pairs, as ArticleFacts.coRegions. */
+  coRegions: string[];
 }
 
 /** Place recognition with the archive's lexicon, then claims: the expensive half of articleFacts. */
@@ -115,6 +118,14 @@ export function computeFacts(text: string, exact: boolean, analysis: ArticleAnal
     if (!lines) return null;
     const p = lines.positionAt(offset);
     return [p.line, p.character];
+  };
+  const sentences: string[] = [];
+  const sentenceAt = new Map<string, number>();
+  const sentence = (start: number, end: number): number => {
+    const k = `${start}:${end}`;
+    let i = sentenceAt.get(k);
+    if (i === undefined) { i = sentences.length; sentences.push(own(text.slice(start, end))); sentenceAt.set(k, i); }
+    return i;
   };
   const mentions = recognizePlaces(text, lexicon);
   const contexts = figureContexts({
@@ -126,30 +137,96 @@ export function computeFacts(text: string, exact: boolean, analysis: ArticleAnal
     if (!entry) continue;
     const parent = f.parent ? lexicon.lookup(f.parent)?.id ?? null : null;
     const near = f.near ? lexicon.lookup(f.near)?.id ?? null : null;
-    facts.push({ placeId: entry.id, kind: f.kind, parent, near, distanceKm: f.distanceKm, sentence: own(text.slice(f.sentenceStart, f.sentenceEnd)), at: at(f.start) });
+    facts.push({ placeId: entry.id, kind: f.kind, parent, near, distanceKm: f.distanceKm, sentence: sentence(f.sentenceStart, f.sentenceEnd), at: at(f.start) });
   }
   // Regions named with a local place: in the same paragraph (strong evidence, counted thrice)
   // or elsewhere in the same article (counted once).
-  const coRegions: ArticleFacts['coRegions'] = [];
+  const coRegions: string[] = [];
   const articleRegions = new Set(mentions.filter((m) => REGION_KINDS.has(m.kind)).map((m) => m.id));
   const locals = new Set(mentions.filter((m) => LOCAL_KINDS.has(m.kind)).map((m) => m.id));
-  for (const id of locals) for (const r of articleRegions) if (r !== id) coRegions.push({ placeId: id, regionId: r });
+  for (const id of locals) for (const r of articleRegions) if (r !== id) coRegions.push(id, r);
   for (const para of paragraphs(text)) {
     const inPara = mentions.filter((m) => m.start >= para.start && m.end <= para.end);
     const regions = new Set(inPara.filter((m) => REGION_KINDS.has(m.kind)).map((m) => m.id));
     const localIds = new Set(inPara.filter((m) => LOCAL_KINDS.has(m.kind)).map((m) => m.id));
-    for (const id of localIds) for (const r of regions) if (r !== id) coRegions.push({ placeId: id, regionId: r }, { placeId: id, regionId: r });
+    for (const id of localIds) for (const r of regions) if (r !== id) coRegions.push(id, r, id, r);
   }
   return {
+    sentences,
     mentions: mentions.map((m) => ({ start: m.start, end: m.end, text: own(m.text), at: at(m.start) })),
     placeIds: mentions.map((m) => m.id),
     claims: analysis.figures.map((figure, i) => {
-      const { sentence, clause: _clause, ...ctx } = contexts[i];
-      return { figure: { ...figure, text: own(figure.text) }, ctx, sentence: own(text.slice(sentence.start, sentence.end)), at: at(figure.start) };
+      const { sentence: span, clause: _clause, ...ctx } = contexts[i];
+      return { figure: { ...figure, text: own(figure.text) }, ctx, sentence: sentence(span.start, span.end), at: at(figure.start) };
     }),
     facts,
     coRegions,
   };
+}
+
+// Interning: the index holds ~155,000 claims and ~450,000 mentions for a 30,000-article archive,
+// decoded from the cache or a worker's bytes, where every place id, unit, event and spelling is
+// its own string copy and every list its own array. Equal values are shared instead (frozen, so
+// that a shared list or object cannot be changed through one claim). The pools are process-wide
+// and reset when they grow past a bound (they then only share less).
+const POOL_LIMIT = 400_000;
+const stringPool = new Map<string, string>();
+const listPool = new Map<string, readonly string[]>();
+const objectPool = new Map<string, object>();
+const EMPTY_LIST: readonly string[] = Object.freeze([]);
+
+function str<S extends string | null>(s: S): S {
+  if (s === null || s.length > 64) return s;
+  const hit = stringPool.get(s as string);
+  if (hit !== undefined) return hit as S;
+  if (stringPool.size >= POOL_LIMIT) stringPool.clear();
+  stringPool.set(s as string, s as string);
+  return s;
+}
+
+function list(xs: readonly string[]): string[] {
+  if (xs.length === 0) return EMPTY_LIST as string[];
+  const key = xs.join('\u0001');
+  const hit = listPool.get(key);
+  if (hit) return hit as string[];
+  if (listPool.size >= POOL_LIMIT) listPool.clear();
+  const out = Object.freeze(xs.map((x) => str(x)));
+  listPool.set(key, out);
+  return out as string[];
+}
+
+function shared<T extends object>(key: string, make: () => T): T {
+  const hit = objectPool.get(key);
+  if (hit) return hit as T;
+  if (objectPool.size >= POOL_LIMIT) objectPool.clear();
+  const out = Object.freeze(make());
+  objectPool.set(key, out);
+  return out;
+}
+
+/** A claim's context with shared lists, strings and sub-objects (the object itself stays its own). */
+function compactContext(ctx: FactsData['claims'][number]['ctx']): Claim['ctx'] {
+  const t = ctx.time;
+  const c = ctx.concept;
+  return {
+    ...ctx,
+    places: list(ctx.places),
+    sentencePlaces: list(ctx.sentencePlaces),
+    events: list(ctx.events),
+    time: t ? shared(`t\u0001${t.from}\u0001${t.to}\u0001${t.text}`, () => ({ from: str(t.from), to: str(t.to), text: str(t.text) })) : null,
+    concept: shared(`c\u0001${c.head}\u0001${c.group}\u0001${c.nationality}`, () => ({ ...c, head: str(c.head), nationality: str(c.nationality) })),
+    counted: str(ctx.counted),
+    placeScope: str(ctx.placeScope),
+  };
+}
+
+function compactFigure(f: Figure): Figure {
+  f.qualifier = str(f.qualifier);
+  f.unit = str(f.unit);
+  f.dimension = str(f.dimension);
+  f.counted = str(f.counted);
+  f.countedText = str(f.countedText);
+  return f;
 }
 
 /** Attach an article's record and file positions to its facts (cheap; no text needed). */
@@ -157,19 +234,20 @@ export function bindFacts(rec: ArticleRecord, pos: { lineBase: number; charBase:
   const loc = (p: RelPos): SourceLocation => p
     ? { article: rec, line: pos.lineBase + p[0], character: p[0] === 0 ? pos.charBase + p[1] : p[1] }
     : { article: rec, line: pos.lineBase, character: 0 };
+  const sentences = data.sentences;
   return {
     article: rec,
     mentions: data.mentions.map((m) => {
       const l = loc(m.at);
-      return { article: rec, start: m.start, end: m.end, text: m.text, line: l.line, character: l.character };
+      return { article: rec, start: m.start, end: m.end, text: str(m.text), line: l.line, character: l.character };
     }),
-    placeIds: data.placeIds,
-    claims: data.claims.map((c) => ({ figure: c.figure, ctx: c.ctx, sentence: c.sentence, source: loc(c.at) })),
+    placeIds: data.placeIds.map(str),
+    claims: data.claims.map((c) => ({ figure: compactFigure(c.figure), ctx: compactContext(c.ctx), sentence: sentences[c.sentence], source: loc(c.at) })),
     facts: data.facts.map((f) => ({
-      placeId: f.placeId,
-      fact: { kind: f.kind, parent: f.parent, near: f.near, distanceKm: f.distanceKm, sentence: f.sentence, source: loc(f.at) },
+      placeId: str(f.placeId),
+      fact: { kind: str(f.kind), parent: str(f.parent), near: str(f.near), distanceKm: f.distanceKm, sentence: sentences[f.sentence], source: loc(f.at) },
     })),
-    coRegions: data.coRegions,
+    coRegions: data.coRegions.map(str),
   };
 }
 
@@ -315,7 +393,8 @@ export class FactIndex {
         }
       });
       for (const { placeId, fact } of af.facts) get(placeId).facts.push(fact);
-      for (const { placeId, regionId } of af.coRegions) {
+      for (let i = 0; i + 1 < af.coRegions.length; i += 2) {
+        const placeId = af.coRegions[i], regionId = af.coRegions[i + 1];
         const list = coRegions.get(placeId);
         if (list) list.push(regionId); else coRegions.set(placeId, [regionId]);
       }
