@@ -136,7 +136,16 @@ function qualifierRe(keys: string[], anchorEnd: boolean): RegExp {
 // lookups of arbitrary words in a plain object are slow in V8 (megamorphic keyed loads).
 const qualReCache = new WeakMap<object, RegExp>();
 const postReCache = new WeakMap<object, RegExp>();
-const vagueCache = new WeakMap<object, Map<string, [number, number]>>();
+const vagueCache = new WeakMap<object, VagueTable>();
+/** The vague-quantity words, and the first two letters (lower-case ASCII) a word needs to be one
+ *  (or to be "een", which starts "een paar", "een dertigtal"). */
+interface VagueTable { words: Map<string, [number, number]>; firstTwo: Set<number> }
+function vagueTable(vague: Record<string, [number, number]>): VagueTable {
+  const words = new Map(Object.entries(vague));
+  const firstTwo = new Set<number>();
+  for (const k of [...words.keys(), 'een']) if (k.length >= 2) firstTwo.add((k.charCodeAt(0) << 8) | k.charCodeAt(1));
+  return { words, firstTwo };
+}
 function cached<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
   let v = cache.get(key);
   if (v === undefined) cache.set(key, v = make());
@@ -191,6 +200,18 @@ export function plausibleInterval(f: Figure, options: Partial<FigureOptions> = {
 
 interface Num { value: number; start: number; end: number; endTok: number; words: boolean; digits: string | null; frac: boolean }
 
+/** s.toLowerCase() === lower, for a lower-case ASCII `lower`, without building the lower-case string
+ *  (no other character lower-cases to an ASCII letter but the Kelvin sign, to "k"). */
+function lowerIs(s: string, lower: string): boolean {
+  if (s.length !== lower.length) return false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k), l = lower.charCodeAt(k);
+    if (c !== l && !(c >= 0x41 && c <= 0x5a && (c | 0x20) === l) && !(c === 0x212a && l === 0x6b)) return false;
+  }
+  return true;
+}
+
+function asciiLower(c: number): number { return c >= 0x41 && c <= 0x5a ? c | 0x20 : c; }
 function isLetter(c: string | undefined): boolean { return !!c && /[\p{L}\p{M}_]/u.test(c); }
 function isDigit(c: string | undefined): boolean { return !!c && c >= '0' && c <= '9'; }
 
@@ -200,7 +221,7 @@ export function extractFigures(text: string, options?: Partial<FigureOptions>): 
   const o: FigureOptions = { ...DEFAULT_FIGURE_OPTIONS, ...(options ?? {}) };
   const qualRe = cached(qualReCache, o.qualifiers, () => qualifierRe(Object.keys(o.qualifiers), true));
   const postRe = cached(postReCache, o.postQualifiers, () => qualifierRe(Object.keys(o.postQualifiers), false));
-  const vague = cached(vagueCache, o.vague, () => new Map(Object.entries(o.vague)));
+  const vague = cached(vagueCache, o.vague, () => vagueTable(o.vague));
   const toks = tokenize(text);
   // Spans that are never figures: time expressions, URLs, e-mail addresses.
   const blocked: { start: number; end: number }[] = [];
@@ -246,14 +267,17 @@ export function extractFigures(text: string, options?: Partial<FigureOptions>): 
 
 interface Cand extends Num { vague: string | null; vlow?: number; vhigh?: number }
 
-function readVague(text: string, toks: Token[], i: number, o: FigureOptions, vague: Map<string, [number, number]>): Cand | null {
+function readVague(text: string, toks: Token[], i: number, o: FigureOptions, vague: VagueTable): Cand | null {
   const t = toks[i];
   if (t.kind !== 'word') return null;
+  // cheap rejection of most words: the first two letters (when plain ASCII) must begin a vague word
+  const a = t.text.charCodeAt(0), b = t.text.charCodeAt(1);
+  if (a < 0x80 && b < 0x80 && !vague.firstTwo.has((asciiLower(a) << 8) | asciiLower(b))) return null;
   const w = t.text.toLowerCase();
   let key = w, endTok = i + 1;
   if (w === 'een' && i + 1 < toks.length && toks[i + 1].kind === 'word') {
     const two = `een ${toks[i + 1].text.toLowerCase()}`;
-    if (vague.get(two)) { key = two; endTok = i + 2; }
+    if (vague.words.get(two)) { key = two; endTok = i + 2; }
     else {
       // "een dertigtal": about thirty
       const tal = /^(\p{L}+)tal$/u.exec(toks[i + 1].text.toLowerCase());
@@ -266,7 +290,7 @@ function readVague(text: string, toks: Token[], i: number, o: FigureOptions, vag
       return null;
     }
   }
-  const r = vague.get(key);
+  const r = vague.words.get(key);
   if (!r) return null;
   // Determiners ("enkele", "verschillende") are vague counts only before a noun and not after an
   // article ("de verschillende partijen", "geen enkele").
@@ -365,9 +389,10 @@ function readNumber(text: string, toks: Token[], i: number, inRange = false): Nu
   }
   // number words
   if (t.kind !== 'word') return null;
-  const lw = t.text.toLowerCase();
-  // most words are not numbers: decide that before looking at the next word
-  if (!(lw === 'helft' || lw === 'anderhalf' || lw === 'anderhalve' || lw === 'een' || isNumberWord(t.text))) return null;
+  // most words are not numbers: decide that before lower-casing it or looking at the next word
+  const w0 = t.text;
+  if (!(lowerIs(w0, 'een') || lowerIs(w0, 'helft') || lowerIs(w0, 'anderhalf') || lowerIs(w0, 'anderhalve') || isNumberWord(w0))) return null;
+  const lw = w0.toLowerCase();
   const next = toks[i + 1];
   const nextW = next && next.kind === 'word' ? next.text.toLowerCase() : '';
   // "de helft"

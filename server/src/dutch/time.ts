@@ -94,23 +94,31 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 interface ScanPattern { re: RegExp; index: number }
 const PATTERNS: ScanPattern[] = [];
-const PREFIX_MASK = new Map<number, number>();   // prefixKey of 1–3 lower-case ASCII letters → pattern bits
 let DIGIT_MASK = 0;
 let ALL_MASK = 0;
 
-function prefixKey(len: number, codes: number): number { return (len << 21) | codes; }
+// ASCII classes: 1 letter, 2 digit, 0 neither; letters a–z/A–Z indexed 0–25, other characters 27,
+// 26 for "the run ended". A run's first three characters index PREFIX_MASK: the patterns it can start.
+const ASCII_CLASS = new Uint8Array(128);
+const LETTER_INDEX = new Uint8Array(128).fill(27);
+for (let c = 0x30; c <= 0x39; c++) ASCII_CLASS[c] = 2;
+for (let k = 0; k < 26; k++) {
+  ASCII_CLASS[0x41 + k] = ASCII_CLASS[0x61 + k] = 1;
+  LETTER_INDEX[0x41 + k] = LETTER_INDEX[0x61 + k] = k;
+}
+const END = 26;
+const PREFIX_MASK = new Int32Array(28 * 28 * 28);
 
 /** A scan pattern (a regex source without the word-start guard) and the words it can start with. */
 function pattern(source: string, flags: string, firstWords: readonly string[], digit: boolean): ScanPattern {
   const index = PATTERNS.length;
   if (index >= 31) throw new Error('too many time scan patterns');
   const bit = 1 << index;
+  const li = (w: string, k: number) => (k < w.length ? LETTER_INDEX[w.charCodeAt(k)] ?? 27 : END);
   for (const w of firstWords) {
-    let codes = 0;
-    for (let k = 0; k < Math.min(3, w.length); k++) {
-      codes = (codes << 7) | w.charCodeAt(k);
-      const key = prefixKey(k + 1, codes);
-      PREFIX_MASK.set(key, (PREFIX_MASK.get(key) ?? 0) | bit);
+    // runs of one, two, or three and more characters that begin like w
+    for (let k = 1; k <= Math.min(3, w.length); k++) {
+      PREFIX_MASK[(li(w, 0) * 28 + (k > 1 ? li(w, 1) : END)) * 28 + (k > 2 ? li(w, 2) : END)] |= bit;
     }
   }
   if (digit) DIGIT_MASK |= bit;
@@ -126,7 +134,7 @@ const WORD_BMP = new Uint8Array(0x10000);
 /** Width (1 or 2 code units) of the letter or digit at i, 0 if there is none. */
 function wordCharAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ? 1 : 0;
+  if (c < 0x80) return ASCII_CLASS[c] !== 0 ? 1 : 0;
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
     const l = text.charCodeAt(i + 1);
     if (l >= 0xdc00 && l <= 0xdfff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
@@ -142,21 +150,37 @@ function candidateStarts(text: string): number[][] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let w = wordCharAt(text, i);
-    if (w === 0) { i++; continue; }
-    const start = i;
     const c0 = text.charCodeAt(i);
-    let len = 0, codes = 0, ascii = true;
-    do {
+    let w: number;
+    if (c0 < 0x80) {
+      if (ASCII_CLASS[c0] === 0) { i++; continue; }
+      w = 1;
+    } else if ((w = wordCharAt(text, i)) === 0) { i++; continue; }
+    const start = i;
+    // consume the run, indexing its first three characters
+    let len = 0, idx = 0, ascii = true;
+    for (;;) {
       if (len < 3) {
         const c = text.charCodeAt(i);
         if (c >= 0x80) ascii = false;
-        else codes = (codes << 7) | (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+        else idx = idx * 28 + LETTER_INDEX[c];
         len++;
       }
       i += w;
-    } while (i < n && (w = wordCharAt(text, i)) !== 0);
-    let mask = c0 >= 0x30 && c0 <= 0x39 ? DIGIT_MASK : !ascii ? ALL_MASK : PREFIX_MASK.get(prefixKey(len, codes)) ?? 0;
+      if (i >= n) break;
+      const c = text.charCodeAt(i);
+      if (c < 0x80) {
+        if (ASCII_CLASS[c] === 0) break;
+        w = 1;
+      } else if ((w = wordCharAt(text, i)) === 0) break;
+    }
+    let mask: number;
+    if (c0 >= 0x30 && c0 <= 0x39) mask = DIGIT_MASK;
+    else if (!ascii) mask = ALL_MASK;
+    else {
+      for (; len < 3; len++) idx = idx * 28 + END;
+      mask = PREFIX_MASK[idx];
+    }
     for (let b = 0; mask !== 0; b++, mask >>>= 1) if (mask & 1) out[b].push(start);
   }
   return out;
