@@ -275,26 +275,43 @@ export interface IndexStats { articles: number; places: number; figures: number 
 /** Claims indexed for the conflict check, so a draft figure is compared only with claims that can
  *  match it: those of its dimension naming one of its places, or sharing one of its events. */
 export class ClaimIndex {
-  private byPlace = new Map<string, Claim[]>();
-  private byEvent = new Map<string, Claim[]>();
+  /** dimension → place id → claims; dimension → event → claims. */
+  private byPlace = new Map<string, Map<string, Claim[]>>();
+  private byEvent = new Map<string, Map<string, Claim[]>>();
 
   constructor(claims: Claim[]) {
-    const add = (map: Map<string, Claim[]>, key: string, c: Claim) => {
-      const list = map.get(key);
-      if (list) list.push(c); else map.set(key, [c]);
-    };
-    for (const c of claims) {
-      const dim = c.figure.dimension;
-      for (const p of new Set([...c.ctx.places, ...c.ctx.sentencePlaces])) add(this.byPlace, `${dim}\u0000${p}`, c);
-      for (const e of c.ctx.events) add(this.byEvent, `${dim}\u0000${e}`, c);
+    for (const c of claims) this.add(c);
+  }
+
+  /** Build the index in steps (one per claim), for callers that yield to the event loop in between. */
+  static *build(claims: Claim[]): Generator<void, ClaimIndex, void> {
+    const index = new ClaimIndex([]);
+    for (let i = 0; i < claims.length; i++) {
+      index.add(claims[i]);
+      if ((i & 255) === 255) yield;
     }
+    return index;
+  }
+
+  private add(c: Claim): void {
+    const put = (maps: Map<string, Map<string, Claim[]>>, key: string) => {
+      const dim = c.figure.dimension;
+      let m = maps.get(dim);
+      if (!m) maps.set(dim, (m = new Map()));
+      const list = m.get(key);
+      if (list) { if (list[list.length - 1] !== c) list.push(c); } else m.set(key, [c]);
+    };
+    for (const p of c.ctx.places) put(this.byPlace, p);
+    for (const p of c.ctx.sentencePlaces) put(this.byPlace, p);
+    for (const e of c.ctx.events) put(this.byEvent, e);
   }
 
   /** Every claim of `dimension` that names one of `places` or shares one of `events`. */
   candidates(dimension: string, places: readonly string[], events: readonly string[]): Claim[] {
     const out = new Set<Claim>();
-    for (const p of places) for (const c of this.byPlace.get(`${dimension}\u0000${p}`) ?? []) out.add(c);
-    for (const e of events) for (const c of this.byEvent.get(`${dimension}\u0000${e}`) ?? []) out.add(c);
+    const byPlace = this.byPlace.get(dimension), byEvent = this.byEvent.get(dimension);
+    if (byPlace) for (const p of places) for (const c of byPlace.get(p) ?? []) out.add(c);
+    if (byEvent) for (const e of events) for (const c of byEvent.get(e) ?? []) out.add(c);
     return [...out];
   }
 }
@@ -437,9 +454,10 @@ export class FactIndex {
         if (best) p.name = best;
       }
     }
+    const claimIndex = yield* ClaimIndex.build(claims);
     this.places = places;
     this.claims = claims;
-    this.claimIndex = new ClaimIndex(claims);
+    this.claimIndex = claimIndex;
   }
 
   private countries: Map<string, string> | null = null;
