@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { PlaceLexicon, learnPlaceFacts, recognizePlaces } from '../../server/src/dutch/places';
+import { PlaceLexicon, decideLearned, learnPlaceFacts, recognizePlaces } from '../../server/src/dutch/places';
 import { relatedPlace } from '../../server/src/dutch/names';
 
 const lex = PlaceLexicon.load();
@@ -102,7 +102,43 @@ describe('learnPlaceFacts', () => {
   });
   it('does not learn people, organisations or adjectives', () => {
     const facts = learnPlaceFacts('Het gesprek vond plaats bij president Macron. Ze werkt bij de NAVO in Russische dienst.');
-    assert.deepEqual(facts.map((f) => f.name), []);
+    assert.deepEqual(facts.filter((f) => !f.otherUses).map((f) => f.name), []);
+    // The one evidence record counts Macron as a person (after a title).
+    assert.equal(facts.find((f) => f.otherUses)?.otherUses?.Macron, 1);
+  });
+  it('does not learn fragments, parties, digits, initials or adjectives of place', () => {
+    const text = 'Veel kiezers stapten over naar Forum voor Democratie. Het verlies bij D66 was groot. ' +
+      'Zo ook bij Michael P. en bij Rutte II. Het aantal psychoses in Amsterdamse coffeeshops daalt. ' +
+      'Hij woont in Tweede Kamer. Ze zat in de regio Idlib Ook als het kalifaat valt, gaat de oorlog door.';
+    const names = learnPlaceFacts(text).filter((f) => !f.otherUses).map((f) => f.name);
+    assert.deepEqual(names, ['Idlib']);
+  });
+  it('counts uses that are not places: subjects of saying, possessives, longer names, member nouns', () => {
+    const text = 'Trump zei dinsdag dat hij blijft. Volgens Donald Trump gaat het goed. Trump\'s tweets zijn fel. ' +
+      'De topman van Shell vertrok. Shell maakt winst. "Het kan", zegt Rutte. Baudet won, en Baudets partij groeide.';
+    const rec = learnPlaceFacts(text).find((f) => f.otherUses)!;
+    const u = rec.otherUses!;
+    assert.equal(u.Trump, 3);
+    assert.equal(u.Shell, 2);
+    assert.equal(u.Rutte, 1);
+    assert.ok(u.Baudets >= 1);
+    assert.equal(u.Donald, 1);
+  });
+  it('learns a name only when its place uses clearly outweigh its other uses', () => {
+    const place = 'De inwoners van het dorp Wezeldonk protesteren. In Wezeldonk is het stil.';
+    const person = 'Veel kiezers kijken naar Blomdijk. Blomdijk zei dat hij doorgaat. Blomdijk wil winnen. In Blomdijk geloven ze niet.';
+    const facts = [...learnPlaceFacts(place), ...learnPlaceFacts(person), ...learnPlaceFacts('Er zijn nieuwe huizen in Blomdijk gebouwd. Blomdijk zei nee.')];
+    const d = decideLearned(facts);
+    const w = d.find((x) => x.names.includes('Wezeldonk'))!;
+    assert.ok(w.learned && w.strong >= 1);
+    const b = d.find((x) => x.names.includes('Blomdijk'))!;
+    assert.equal(b.learned, false);
+    assert.ok(b.other >= 3, `other uses ${b.other}`);
+    const lex = PlaceLexicon.load();
+    lex.addLearned(facts);
+    assert.ok(lex.isConfirmed('Wezeldonk'));
+    assert.ok(!lex.isConfirmed('Blomdijk'));
+    assert.deepEqual(recognizePlaces('Blomdijk zei het opnieuw.', lex).map((m) => m.text), []);
   });
 });
 

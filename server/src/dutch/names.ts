@@ -33,6 +33,7 @@ const RELATED: Array<[string[], string]> = [
   [['Kazachs', 'Kazach', 'Kazachen'], 'Kazachstan'],
   [['Georgisch', 'Georgiër', 'Georgiërs'], 'Georgië'],
   [['Moldavisch'], 'Moldavië'],
+  [['Fries', 'Friezen'], 'Friesland'],
   [['Krim-Tataars', 'Krim-Tataren'], 'Krim'],
 ];
 
@@ -92,3 +93,68 @@ export const ORG_WORDS = new Set(fold([
   'Nieuws', 'Institute', 'Universiteit', 'University', 'Ministerie', 'Kamer', 'Senaat', 'Raad', 'Vergadering', 'Commissie', 'Bank',
   'Airlines', 'Post', 'Times', 'Journal', 'Herald', 'FC', 'SC', 'Club', 'United', 'City', 'Partij', 'Stichting', 'Museum', 'Hogeschool',
 ].join('|')).split('|'));
+
+/**
+ * Names of organisations that are never places, whatever a gazetteer or the archive says: Dutch and Belgian
+ * political parties, football clubs whose name is not a town ("Ajax", "Feyenoord"; clubs named after a town are
+ * handled by the club-use rule in places.ts), newspapers and broadcasters, and institutions. Folded.
+ */
+export const ORG_NAMES = new Set(fold([
+  // Parties (NL, BE, UK).
+  'GroenLinks', 'Forum voor Democratie', 'PvdA', 'PVV', 'VVD', 'CDA', 'SP', 'ChristenUnie', 'SGP', 'PvdD', 'Partij voor de Dieren',
+  'DENK', '50Plus', 'Volt', 'JA21', 'BBB', 'FvD', 'N-VA', 'Vlaams Belang', 'Open VLD', 'Groen', 'sp.a', 'CD&V', 'PVDA', 'PTB',
+  'Ecolo', 'Labour', 'Tories', 'Conservatieven', 'Democraten', 'Republikeinen', 'AKP', 'Likud',
+  // Clubs whose name is not a town.
+  'Ajax', 'Feyenoord', 'PSV', 'AZ', 'Vitesse', 'Willem II', 'NAC', 'Heracles', 'Sparta', 'Excelsior', 'De Graafschap', 'Go Ahead Eagles',
+  'Roda JC', 'NEC', 'VVV', 'Juventus', 'Inter', 'Milan', 'Real Madrid', 'Atlético', 'Bayern', 'Borussia', 'Chelsea', 'Arsenal', 'Tottenham',
+  'Celtic', 'Rangers', 'Benfica', 'Olympiakos', 'Galatasaray', 'Fenerbahçe', 'Besiktas', 'Club Brugge', 'Standard',
+  'Racing Genk', 'KRC Genk', 'Zulte Waregem', 'Cercle Brugge', 'Oranje', 'Jong Oranje', 'Rode Duivels',
+  // Newspapers, broadcasters, agencies.
+  'Trouw', 'Volkskrant', 'de Volkskrant', 'NRC', 'Parool', 'Het Parool', 'Telegraaf', 'De Telegraaf', 'AD', 'Algemeen Dagblad', 'Tubantia',
+  'De Gelderlander', 'Gelderlander', 'Brabants Dagblad', 'BN DeStem', 'PZC', 'Eindhovens Dagblad', 'De Stentor', 'Stentor', 'Nieuwsuur',
+  'RTL', 'RTL Nieuws', 'NOS', 'BNR', 'VRT', 'VTM', 'De Standaard', 'De Morgen', 'Het Laatste Nieuws', 'Het Nieuwsblad', 'BBC', 'CNN',
+  'Reuters', 'Bloomberg', 'Guardian', 'The Guardian', 'Financial Times', 'New York Times', 'Washington Post', 'Der Spiegel', 'Spiegel',
+  // Institutions.
+  'Tweede Kamer', 'Eerste Kamer', 'Provinciale Staten', 'Gedeputeerde Staten', 'Staten-Generaal', 'Europees Parlement', 'Europese Commissie',
+  'Europese Raad', 'Lagerhuis', 'Hogerhuis', 'Congres', 'Huis van Afgevaardigden', 'Bondsdag', 'Raad van State', 'Hoge Raad', 'Openbaar Ministerie',
+  'Kamer', 'Senaat', 'Navo', 'VN', 'Verenigde Naties', 'Europese Unie', 'EU', 'Rijkswaterstaat', 'Staatsbosbeheer', 'Defensie', 'Justitie',
+  'Brexit',
+].join('|')).split('|'));
+
+/** Whether a name (as written or folded) is a curated organisation name (party, club, medium, institution). */
+export function isOrganisationName(name: string): boolean {
+  let r = orgMemo.get(name);
+  if (r === undefined) {
+    r = ORG_NAMES.has(fold(name));
+    if (orgMemo.size >= 100_000) orgMemo.clear();
+    orgMemo.set(name, r);
+  }
+  return r;
+}
+const orgMemo = new Map<string, boolean>();
+
+/**
+ * Verbs that, right after a capitalised name, make it the subject of saying or acting: people, parties and
+ * companies say, want, decide and announce ("Trump zei", "Shell maakt", "Rutte wil"). Places rarely do, and a
+ * place that does is a metonym for its government, which the archive should not learn a new place from.
+ */
+export const AGENT_VERBS = new Set([
+  'zei', 'zegt', 'zeggen', 'zeiden', 'vindt', 'vond', 'denkt', 'dacht', 'wil', 'wilde', 'wilden', 'willen', 'schreef', 'schrijft', 'twitterde',
+  'twittert', 'verklaarde', 'verklaart', 'kondigde', 'kondigt', 'liet', 'laat', 'meldt', 'meldde', 'stelt', 'stelde', 'vroeg', 'vraagt', 'noemde',
+  'noemt', 'benadrukte', 'benadrukt', 'erkende', 'erkent', 'ontkende', 'ontkent', 'reageerde', 'reageert', 'beloofde', 'belooft', 'dreigde',
+  'dreigt', 'besloot', 'beslist', 'besliste', 'maakt', 'maakte',
+  'hoopt', 'hoopte', 'weet', 'wist', 'wees', 'waarschuwde', 'waarschuwt', 'sprak', 'spreekt',
+  'tekende', 'tekent', 'ontsloeg', 'verkocht', 'verkoopt', 'kocht', 'koopt', 'investeert', 'investeerde', 'verdient', 'verdiende', 'betaalt',
+  'betaalde', 'bood', 'biedt', 'presenteerde', 'presenteert', 'lanceerde', 'opende', 'won', 'wint', 'verloor', 'verliest', 'scoorde',
+  'stemde', 'stemt', 'steunt', 'steunde', 'diende', 'dient', 'eist', 'eiste', 'weigert', 'weigerde',
+]);
+
+/** Nouns that, before "van"/"bij" + a name, make it an organisation or person ("de topman van Shell", "de fractie van GroenLinks"). */
+export const MEMBER_NOUNS = new Set([
+  'topman', 'topvrouw', 'ceo', 'directeur', 'directie', 'bestuur', 'bestuurder', 'bestuurders', 'leider', 'leiders', 'partijleider',
+  'fractievoorzitter', 'fractie', 'lijsttrekker', 'woordvoerder', 'woordvoerster', 'medewerker', 'medewerkers', 'werknemer', 'werknemers',
+  'personeel', 'klanten', 'aandeelhouders', 'achterban', 'kiezers', 'leden', 'lid', 'oprichter', 'eigenaar', 'baas', 'top', 'raad',
+  'advocaat', 'advocaten', 'vrouw', 'man', 'zoon', 'dochter', 'vader', 'moeder', 'broer', 'zus', 'familie', 'vriend', 'vriendin',
+  'aanhangers', 'voorman', 'voorvrouw', 'collega', 'collega\'s', 'campagne', 'regering', 'kabinet', 'beleid', 'tweet', 'tweets', 'uitspraken',
+  'speech', 'toespraak', 'verkiezingswinst', 'zetels', 'winst', 'omzet', 'aandelen', 'toestellen', 'vliegtuigen', 'producten', 'programma',
+]);

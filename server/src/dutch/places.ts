@@ -6,7 +6,7 @@ import type { PlaceFact, PlaceKind, PlaceMention } from './types';
 import { fold, sentences, tokenize, type Token, type Span } from './tokens';
 import { placeKey, placeKeyPrefix, nameFold, nameFoldOnce, prefixDistance, titleFold } from './translit';
 import { loadGazetteerData } from './gazetteer';
-import { looksLikeDemonym, ORG_WORDS, PERSON_TITLES } from './names';
+import { AGENT_VERBS, isOrganisationName, looksLikeDemonym, MEMBER_NOUNS, ORG_WORDS, PERSON_TITLES } from './names';
 
 export interface PlaceEntry {
   id: string;
@@ -362,17 +362,12 @@ export class PlaceLexicon {
    * strong fact ("het stadje X", "X in de regio Y", "ten noorden van X") or two weak ones ("in X").
    */
   addLearned(facts: PlaceFact[]): void {
-    const groups = new Map<string, PlaceFact[]>();
-    for (const f of facts) {
-      const k = placeKey(f.name);
-      if (!k) continue;
-      let g = groups.get(k);
-      if (!g) groups.set(k, (g = []));
-      g.push(f);
-    }
-    for (const [key, g] of groups) {
+    const decisions = decideLearned(facts);
+    this.learnedEvidence = decisions;
+    for (const d of decisions) {
+      if (!d.learned) continue;
+      const key = d.key, g = d.facts;
       const strong = g.filter((f) => f.strength !== 'weak');
-      if (strong.length === 0 && g.length < 2) continue;
       const kinds = new Map<PlaceKind, number>();
       for (const f of strong) if (f.kind) kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
       const kind = [...kinds.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
@@ -407,6 +402,9 @@ export class PlaceLexicon {
     }
     this.strongIndex = null;
   }
+
+  /** Per name the archive put in a place context: the evidence counts and whether it was learned (explains the lexicon). */
+  learnedEvidence: LearnDecision[] = [];
 
   /** House style: display this place under `name` (e.g. NOS: Kyiv, Charkiv, Loehansk). */
   setPreferredSpelling(id: string, name: string): void {
@@ -527,6 +525,73 @@ export class PlaceLexicon {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Learning from the archive
+
+/** The evidence the archive gives about one name (all spellings of one key), and the verdict. */
+export interface LearnDecision {
+  key: string;
+  /** The spellings, most frequent first. */
+  names: string[];
+  /** Place nouns, directions, "in het Duitse X", "X in de provincie Y". */
+  strong: number;
+  /** "in/uit/te/vanuit/nabij/rondom X" (and weak facts without a cue). */
+  clear: number;
+  /** "naar/bij/rond X": also said of people and organisations ("kijk naar Trump", "werkt bij Shell"). */
+  loose: number;
+  /** Uses that are not a place (PlaceFact.otherUses): "Trump zei", "Donald Trump", "Shell's", "de topman van Shell". */
+  other: number;
+  learned: boolean;
+  /** The place facts about the name (not the otherUses records). */
+  facts: PlaceFact[];
+}
+
+const CLEAR_CUES = new Set(['in', 'uit', 'te', 'vanuit', 'nabij', 'rondom']);
+
+/**
+ * Weighs, per name key, the archive's place uses against its other uses. A name is learned when it has
+ * one strong fact or two clear ones ("in X") and its place uses (strong + clear + half the loose "naar/bij X")
+ * are at least twice its other uses. A pure function of the facts, so the outcome can be compared between
+ * updates (see docs/places.md).
+ */
+export function decideLearned(facts: PlaceFact[]): LearnDecision[] {
+  const groups = new Map<string, PlaceFact[]>();
+  const keyOfFold = new Map<string, string>();
+  const records: Array<Record<string, number>> = [];
+  for (const f of facts) {
+    if (f.otherUses) { records.push(f.otherUses); continue; }
+    if (!f.name || isOrganisationName(f.name) || !plausibleName(f.name)) continue;
+    const k = placeKey(f.name);
+    if (!k) continue;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(f);
+    keyOfFold.set(nameFold(f.name), k);
+  }
+  const other = new Map<string, number>();
+  for (const r of records) for (const n in r) {
+    const k = keyOfFold.get(nameFold(n));
+    if (k) other.set(k, (other.get(k) ?? 0) + r[n]);
+  }
+  const out: LearnDecision[] = [];
+  for (const [key, g] of groups) {
+    let strong = 0, clear = 0, loose = 0;
+    const counts = new Map<string, number>();
+    for (const f of g) {
+      counts.set(f.name, (counts.get(f.name) ?? 0) + 1);
+      if (f.strength !== 'weak') strong++;
+      else if (!f.cue || CLEAR_CUES.has(f.cue.toLowerCase())) clear++;
+      else loose++;
+    }
+    const o = other.get(key) ?? 0;
+    const placeUses = strong + clear + loose / 2;
+    const learned = (strong >= 1 || clear >= 2) && placeUses >= 2 * o;
+    const names = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map((e) => e[0]);
+    out.push({ key, names, strong, clear, loose, other: o, learned, facts: g });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Context patterns
 
 const NOUN_KIND: Record<string, PlaceKind> = {
@@ -602,6 +667,8 @@ function nameAt(text: string, at: number, limit: number): NameSpan | null {
   // A capitalised function word after a preposition starts a title ("in Door de pijngrens"), not a place.
   if (NAME_STOP.has(m[0].toLowerCase()) || FUNCTION_INITIAL.has(m[0].toLowerCase())) return null;
   let end = m.index + m[0].length;
+  // "D66", "50Plus": a word glued to digits is not a place name.
+  if (end < text.length && /[\p{N}]/u.test(text[end])) return null;
   let words = 1;
   while (words < 4) {
     const sp = /[ \u00a0]+/y; sp.lastIndex = end;
@@ -609,13 +676,45 @@ function nameAt(text: string, at: number, limit: number): NameSpan | null {
     if (!s) break;
     const next = /[\p{Lu}][\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*/uy; next.lastIndex = s.index + s[0].length;
     const n = next.exec(text);
-    if (!n || n.index + n[0].length > limit || ORG_WORDS.has(fold(n[0]))) break;
+    // (A capitalised function word after a name starts the next sentence of a headline: "de regio Idlib Ook als …".)
+    if (!n || n.index + n[0].length > limit || ORG_WORDS.has(fold(n[0])) || FUNCTION_INITIAL.has(n[0].toLowerCase()) || NAME_STOP.has(n[0].toLowerCase())) break;
     end = n.index + n[0].length;
     words++;
   }
   const name = text.slice(at, end);
   if (looksLikeDemonym(name) || ORG_WORDS.has(fold(name)) || isAllCaps(name.split(/\s/)[0])) return null;
+  if (!plausibleName(name) || isOrganisationName(name) || (words > 1 && isOrganisationName(m[0]))) return null;
+  const after = text.slice(end, end + 40);
+  // "The New York Times", "Shell Nederland Raffinaderij": a name cut before an organisation word is a fragment.
+  { const ow = /^[ \u00a0]+([\p{Lu}][\p{L}]*)/u.exec(after); if (ow && ORG_WORDS.has(fold(ow[1]))) return null; }
+  // "Amsterdamse coffeeshops", "Haagse politiek": an adjective of place before a noun.
+  if (words === 1 && /[^aeiouy]s(?:e|che)$/u.test(name) && /^[ \u00a0]+\p{Ll}/u.test(after) && !/^[ \u00a0]+(?:en|of)\b/u.test(after)) return null;
+  // "Forum voor Democratie", "Michael P.", "Rutte II": the start of a longer name, an initial, an age in brackets.
+  if (FRAGMENT_AFTER.test(after) || /^\.?[ \u00a0]*\(\d{1,3}\)/u.test(after)) return null;
   return { name, start: at, end };
+}
+
+/** Words before "in/naar/bij" that make the phrase not a location ("belang in X", "onderzoek naar X"). */
+const NON_LOCATIVE_BEFORE = new Set(['belang', 'belangen', 'aandeel', 'aandelen', 'aandelenbelang', 'investering', 'investeringen', 'investeren', 'investeert',
+  'investeerde', 'geïnvesteerd', 'interesse', 'vertrouwen', 'geloof', 'gelooft', 'geloven', 'zetel', 'zetels', 'meerderheid', 'rol', 'onderzoek', 'onderzoeken',
+  'kijk', 'kijken', 'keek', 'keken', 'luister', 'luisteren', 'luisterde', 'zoektocht', 'vraag', 'verwijst', 'verwees', 'verwijzing', 'overstappen',
+  'overstapten', 'overstapt', 'lonkt', 'lonken', 'wijst', 'wees', 'wezen', 'gericht', 'richten', 'grijpen', 'greep', 'verlangen', 'interview', 'column',
+  'artikel', 'publicatie', 'verscheen', 'stemmen', 'stemde', 'stemt', 'stemden']);
+/** Words before "bij" that make it an employer or a party ("werkt bij Shell", "lid bij GroenLinks"). */
+const NON_LOCATIVE_BIJ = new Set(['werk', 'werkt', 'werken', 'werkte', 'werkten', 'werkzaam', 'baan', 'functie', 'lid', 'leden', 'actief', 'betrokken',
+  'tekende', 'tekent', 'speelt', 'speelde', 'solliciteerde', 'vertrok', 'ontslagen', 'aangenomen', 'stage', 'klant', 'klanten', 'verzekerd']);
+
+/** After a name: a connector and a capitalised word continue a longer name ("Forum voor Democratie", "Hof van Justitie"). */
+const FRAGMENT_AFTER = /^[ \u00a0]+(?:voor|van|op|aan|am|an|upon|sur|der|den)(?:[ \u00a0]+(?:de|het|der|den|la|le))?[ \u00a0]+\p{Lu}/u;
+/** Not a name a place could have: one letter ("D" of D66, "Michael P"), a roman numeral ("Rutte II"), a genitive "Trump's". */
+function plausibleName(name: string): boolean {
+  const words = name.split(/[ \u00a0]+/);
+  const last = words[words.length - 1];
+  if (last.length < 2 || /^[IVX]+$/.test(last) || /['’]s$/u.test(last)) return false;
+  if (words[0].length < 2) return false;
+  // "Beach Bum-stijl", "Al-ber-to": a compound with a lower-case part is a word, not a name.
+  if (/-\p{Ll}/u.test(last) && !/^(?:al|el|as|ad|ar|an|at|az|ash|ul|ud)-/u.test(last.toLowerCase())) return false;
+  return true;
 }
 
 function mkFact(n: NameSpan, sent: Span, kind: PlaceKind | null, strength: 'strong' | 'weak'): PlaceFact {
@@ -628,7 +727,86 @@ function mkFact(n: NameSpan, sent: Span, kind: PlaceKind | null, strength: 'stro
  * "X … in de provincie Y" (parent), "X, op zo'n 30 kilometer van Y" (near), and the weaker "in/bij/naar X".
  */
 export function learnPlaceFacts(text: string): PlaceFact[] {
-  return learnFacts(text, sentences(text));
+  const sents = sentences(text);
+  const facts = learnFacts(text, sents);
+  const other = otherUses(text, sents);
+  if (other) facts.push({ name: '', start: 0, end: 0, kind: null, parent: null, parentKind: null, near: null, distanceKm: null, sentenceStart: 0, sentenceEnd: 0, strength: 'weak', otherUses: other });
+  return facts;
+}
+
+/** Verbs before a name that make it the one who speaks ("zegt Rutte", "aldus Trump"). */
+const SAYING_BEFORE = new Set(['zegt', 'zei', 'zeggen', 'aldus', 'vindt', 'vond', 'denkt', 'dacht', 'schrijft', 'schreef', 'vertelt', 'vertelde',
+  'verklaarde', 'verklaart', 'meldt', 'meldde', 'twitterde', 'twittert', 'stelt', 'stelde', 'benadrukt', 'benadrukte', 'waarschuwt', 'waarschuwde']);
+const CONNECTORS = new Set(['voor', 'van', 'de', 'der', 'den', 'het', 'op', 'aan', 'am', 'upon']);
+
+/**
+ * How often each capitalised name is used in a way that is not a place (see PlaceFact.otherUses): a word of a
+ * longer capitalised name ("Donald Trump", "Forum voor Democratie"), the subject of a verb of saying or acting
+ * ("Shell maakt", "Rutte wil"), the one who speaks ("zegt Rutte"), a possessive ("Trump's", and "Baudets" when the
+ * text also writes "Baudet"), after a title or a member noun ("premier Rutte", "de topman van Shell"), or with an
+ * age in brackets ("Michael P. (34)"). Null when there is none.
+ */
+function otherUses(text: string, sents: Span[]): Record<string, number> | null {
+  const out: Record<string, number> = Object.create(null);
+  let any = false;
+  const add = (n: string) => { out[n] = (out[n] ?? 0) + 1; any = true; };
+  const wordRe = /[\p{L}\p{M}\p{N}'’&+]+(?:-[\p{L}\p{M}\p{N}'’]+)*/gu;
+  const capsWords = new Set<string>();
+  const all: Array<{ w: string; s: number; e: number; cap: boolean }> = [];
+  for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) {
+    const cap = isCap(m[0]);
+    all.push({ w: m[0], s: m.index, e: m.index + m[0].length, cap });
+    if (cap) capsWords.add(m[0]);
+  }
+  let si = 0;
+  const isInitial = new Uint8Array(all.length);
+  for (let i = 0; i < all.length; i++) {
+    while (si < sents.length && sents[si].end <= all[i].s) si++;
+    if (i === 0 || (si < sents.length && all[i - 1].e <= sents[si].start)) isInitial[i] = 1;
+  }
+  const spaced = (a: number, b: number) => /^[ \u00a0]+$/.test(text.slice(all[a].e, all[b].s));
+  for (let i = 0; i < all.length; i++) {
+    if (!all[i].cap) continue;
+    let a = i;
+    // Skip a sentence-initial function word or title ("Volgens Trump", "Premier Rutte").
+    const lw0 = all[a].w.toLowerCase();
+    const titled0 = isInitial[a] && PERSON_TITLES.has(lw0);
+    if (isInitial[a] && (FUNCTION_INITIAL.has(lw0) || NAME_STOP.has(lw0) || titled0)) {
+      if (a + 1 < all.length && all[a + 1].cap && spaced(a, a + 1)) a++; else continue;
+    }
+    // The capitalised sequence a..b (connectors inside: "Forum voor Democratie", "Hof van Justitie").
+    let b = a, capCount = 1;
+    for (let j = a + 1; j < all.length && spaced(j - 1, j); j++) {
+      if (all[j].cap) { b = j; capCount++; continue; }
+      if (CONNECTORS.has(all[j].w) && j + 1 < all.length && all[j + 1].cap && spaced(j, j + 1)) continue;
+      break;
+    }
+    i = b;
+    const first = all[a].w;
+    if (capCount > 1) for (let j = a; j <= b; j++) if (all[j].cap) add(all[j].w.replace(/['’]s$/u, ''));
+    const lastW = all[b].w;
+    const whole = text.slice(all[a].s, all[b].e);
+    let against = titled0;
+    // Possessive: "Trump's", "Baudets" (when "Baudet" is written too).
+    if (/['’]s$/u.test(lastW)) { add(whole.replace(/['’]s$/u, '')); continue; }
+    if (capCount === 1 && /[^s]s$/.test(first) && capsWords.has(first.slice(0, -1))) against = true;
+    const next = b + 1 < all.length ? all[b + 1] : undefined;
+    const prev = a > 0 ? all[a - 1] : undefined;
+    const nextAdj = next && /^[ \u00a0]+$/.test(text.slice(all[b].e, next.s));
+    if (nextAdj && !next!.cap && AGENT_VERBS.has(next!.w) && !(prev && LOC_PREPS.has(prev.w.toLowerCase()))) against = true;
+    if (/^[ \u00a0]*\(\d{1,3}\)/.test(text.slice(all[b].e, all[b].e + 8))) against = true;
+    if (prev && !prev.cap) {
+      const pw = prev.w;
+      if (PERSON_TITLES.has(pw) || SAYING_BEFORE.has(pw)) against = true;
+      else if ((pw === 'van' || pw === 'bij') && a >= 2) {
+        let k = a - 2;
+        if (k >= 1 && /^(de|het)$/.test(all[k].w)) k--;
+        if (MEMBER_NOUNS.has(all[a - 2].w) || MEMBER_NOUNS.has(all[k].w)) against = true;
+      }
+    }
+    if (against) { add(whole); if (capCount > 1 && b !== a) { /* words already counted */ } }
+  }
+  return any ? out : null;
 }
 
 function learnFacts(text: string, sents: Span[]): PlaceFact[] {
@@ -712,7 +890,11 @@ function learnFacts(text: string, sents: Span[]): PlaceFact[] {
       if (m.index > 0 && /[\p{L}-]/u.test(s[m.index - 1])) continue;
       const n = nameAt(text, at(m.index + m[0].length), sent.end);
       if (!n) continue;
-      push(mkFact(n, sent, null, 'weak'));
+      // "een belang in Air France-KLM", "onderzoek naar Trump", "kijk naar Rutte": not a place.
+      const wb = /([\p{L}]+)[ \u00a0]*$/u.exec(s.slice(Math.max(0, m.index - 24), m.index));
+      if (wb && (NON_LOCATIVE_BEFORE.has(wb[1].toLowerCase()) || (m[1] === 'bij' && NON_LOCATIVE_BIJ.has(wb[1].toLowerCase())))) continue;
+      const f = push(mkFact(n, sent, null, 'weak'));
+      if (f.strength === 'weak') f.cue = m[1];
     }
     // 5. "in het Canadese Gander", "in het Oost-Duitse Eisenach": the neuter article and an adjective of
     // place before a name is how Dutch introduces a town or region (strong).
@@ -926,6 +1108,8 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
   }
 
   function accept(c: Cand): boolean {
+    // Parties, clubs, media and institutions ("Ajax", "Trouw", "Provinciale Staten") are never places.
+    if (isOrganisationName(c.text)) return false;
     const prev = c.ti > 0 ? toks[c.ti - 1] : undefined;
     const next = toks[c.tj + 1];
     const isInitial = initial.has(c.ti);

@@ -89,4 +89,14 @@ export interface PlaceFact {
   /** How strong the evidence is: 'strong' = a place noun or direction ("het stadje X", "ten noorden van X"),
    *  'weak' = only a locative preposition ("in X", "bij X"). Optional; absent = strong. */
   strength?: 'strong' | 'weak';
+  /** The word that gave a weak fact ("in", "naar", "bij"): "in X" is clearer evidence than "naar X" or "bij X"
+   *  ("kijk naar Trump", "werkt bij Shell"). Optional. */
+  cue?: string;
+  /**
+   * Only on the one evidence record per article that `learnPlaceFacts` adds (name '', no span, no sentence):
+   * how often each capitalised name is used in this text in a way that is not a place (subject of a verb of
+   * saying or acting, part of a longer capitalised name, possessive, after a title, first name or role noun).
+   * The archive weighs these against the place uses before it learns a name. Optional.
+   */
+  otherUses?: Record<string, number>;
 }
