@@ -195,7 +195,10 @@ const CURATED = [
 ];
 for (const [name, kind, country = null, parent = null, variants = []] of CURATED) {
   add(name, kind, country, parent, variants);
-  places.get(lc(name)).house = true; // curated names are the house spelling of their place
+  const cp = places.get(lc(name));
+  cp.house = true; // curated names are the house spelling of their place
+  // The curated kind wins over a same-named ISO subdivision (Parijs is the capital, not the département).
+  cp.kind = kind; cp.prio = KIND_PRIO[kind] ?? 0;
 }
 
 // Names that are common Dutch words, titles or organisations and must never be strong places.
@@ -233,6 +236,9 @@ if (existsSync(citiesPbf)) {
     const p = places.get(lc(c.name));
     p.geonames = true;
     if (!p.country || p.country === c.country) { p.country = c.country; p.parent ??= countryName.get(c.country) ?? null; }
+    // A city and a subdivision of the same name in one country (Utrecht, Groningen, New York): news means the city
+    // unless it says "de provincie X"; the curated list decides for its own names (Donetsk, Namen).
+    if (p.country === c.country && !p.house && (kind === 'stad' || kind === 'hoofdstad') && ['provincie', 'regio', 'oblast'].includes(p.kind)) { p.kind = kind; p.prio = KIND_PRIO[kind]; }
     geonames++;
   }
 } else console.warn(`warning: ${citiesPbf} missing (npm install): GeoNames towns skipped`);
