@@ -7,7 +7,7 @@
 
 import type { Figure, Dimension, TimeExpression } from './types';
 import { tokenize, type Token } from './tokens';
-import { parseDutchNumber, parseDigits, isNumberWord } from './numbers';
+import { parseDutchNumber, parseDigits, isNumberWord, mayStartNumberWord } from './numbers';
 import { UNIT_WORDS, CURRENCY_PREFIX, POND_MONEY, POND_WEIGHT, type UnitDef } from './units';
 import { lemmatizeNoun } from './lemma';
 import { extractTimeExpressions, MONTHS } from './time';
@@ -138,13 +138,29 @@ const qualReCache = new WeakMap<object, RegExp>();
 const postReCache = new WeakMap<object, RegExp>();
 const vagueCache = new WeakMap<object, VagueTable>();
 /** The vague-quantity words, and the first two letters (lower-case ASCII) a word needs to be one
- *  (or to be "een", which starts "een paar", "een dertigtal"). */
-interface VagueTable { words: Map<string, [number, number]>; firstTwo: Set<number> }
+ *  (or to be "een", which starts "een paar", "een dertigtal"). `mayStart[a << 7 | b]`: a word
+ *  starting with lower-case ASCII a, b can start a figure: a number word, "helft", or a vague word. */
+interface VagueTable { words: Map<string, [number, number]>; firstTwo: Set<number>; mayStart: Uint8Array }
 function vagueTable(vague: Record<string, [number, number]>): VagueTable {
   const words = new Map(Object.entries(vague));
   const firstTwo = new Set<number>();
   for (const k of [...words.keys(), 'een']) if (k.length >= 2) firstTwo.add((k.charCodeAt(0) << 8) | k.charCodeAt(1));
-  return { words, firstTwo };
+  const mayStart = new Uint8Array(128 * 128);
+  for (let a = 0; a < 128; a++) {
+    for (let b = 0; b < 128; b++) {
+      const pair = String.fromCharCode(a, b);
+      if (firstTwo.has((a << 8) | b) || mayStartNumberWord(a, b) || 'helft'.startsWith(pair) || 'anderhalve'.startsWith(pair) || 'een'.startsWith(pair)) mayStart[(a << 7) | b] = 1;
+    }
+  }
+  return { words, firstTwo, mayStart };
+}
+
+/** A word that can start no figure, judged by its first two characters when they are plain ASCII
+ *  letters (readNumber and readVague would both say no). */
+function cannotStartFigure(word: string, vague: VagueTable): boolean {
+  const a = word.charCodeAt(0), b = word.charCodeAt(1);
+  if (!(a < 0x80 && b < 0x80) || a === 0x2d || b === 0x2d) return false;
+  return vague.mayStart[(asciiLower(a) << 7) | asciiLower(b)] === 0;
 }
 function cached<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
   let v = cache.get(key);
@@ -248,6 +264,7 @@ export function extractFigures(text: string, options?: Partial<FigureOptions>): 
   while (i < toks.length) {
     const t = toks[i];
     if (t.start < lastEnd || (t.kind !== 'number' && t.kind !== 'word')) { i++; continue; }
+    if (t.kind === 'word' && cannotStartFigure(t.text, vague)) { i++; continue; }
     const n = readNumber(text, toks, i);
     if (!n) {
       // vague quantities

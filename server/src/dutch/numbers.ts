@@ -112,6 +112,8 @@ export function isNumberWord(word: string): boolean {
 // this rejects most words without folding or lexing them.
 const FIRST_TWO = new Set<number>(LEXICON.map(([w]) => (w.charCodeAt(0) << 8) | w.charCodeAt(1)));
 const LAST_TWO = new Set<number>(LEXICON.map(([w]) => (w.charCodeAt(w.length - 2) << 8) | w.charCodeAt(w.length - 1)));
+/** Whether a number word can start with these two characters (lower-case ASCII char codes). */
+export function mayStartNumberWord(a: number, b: number): boolean { return FIRST_TWO.has((a << 8) | b); }
 function asciiLower(c: number): number { return c >= 0x41 && c <= 0x5a ? c | 0x20 : c; }
 function cannotBeNumberWord(word: string): boolean {
   const n = word.length;

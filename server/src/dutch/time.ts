@@ -107,19 +107,23 @@ for (let k = 0; k < 26; k++) {
   LETTER_INDEX[0x41 + k] = LETTER_INDEX[0x61 + k] = k;
 }
 const END = 26;
-const PREFIX_MASK = new Int32Array(28 * 28 * 28);
+// Indexed by the first three characters and whether the run is longer than three.
+const PREFIX_MASK = new Int32Array(28 * 28 * 28 * 2);
+const prefixIndex = (a: number, b: number, c: number, long: boolean) => ((a * 28 + b) * 28 + c) * 2 + (long ? 1 : 0);
 
-/** A scan pattern (a regex source without the word-start guard) and the words it can start with. */
+/** A scan pattern (a regex source without the word-start guard) and the words it can start with.
+ *  In the pattern, each first word must be followed by something other than a letter or digit
+ *  (a space, "/", ".", the end) when it is three letters or shorter ("in", "van", "jan"): a run of
+ *  letters must then be that word exactly, so "vandaag" is no candidate for "van 2014". */
 function pattern(source: string, flags: string, firstWords: readonly string[], digit: boolean): ScanPattern {
   const index = PATTERNS.length;
   if (index >= 31) throw new Error('too many time scan patterns');
   const bit = 1 << index;
-  const li = (w: string, k: number) => (k < w.length ? LETTER_INDEX[w.charCodeAt(k)] ?? 27 : END);
   for (const w of firstWords) {
-    // runs of one, two, or three and more characters that begin like w
-    for (let k = 1; k <= Math.min(3, w.length); k++) {
-      PREFIX_MASK[(li(w, 0) * 28 + (k > 1 ? li(w, 1) : END)) * 28 + (k > 2 ? li(w, 2) : END)] |= bit;
-    }
+    let letters = 0;   // length of the leading run of letters ("t/m": 1)
+    while (letters < w.length && ASCII_CLASS[w.charCodeAt(letters)] === 1) letters++;
+    const li = (k: number) => (k < letters ? LETTER_INDEX[w.charCodeAt(k)] : END);
+    PREFIX_MASK[prefixIndex(li(0), li(1), li(2), letters > 3)] |= bit;
   }
   if (digit) DIGIT_MASK |= bit;
   ALL_MASK |= bit;
@@ -178,8 +182,9 @@ function candidateStarts(text: string): number[][] {
     if (c0 >= 0x30 && c0 <= 0x39) mask = DIGIT_MASK;
     else if (!ascii) mask = ALL_MASK;
     else {
+      const long = i - start > 3;
       for (; len < 3; len++) idx = idx * 28 + END;
-      mask = PREFIX_MASK[idx];
+      mask = PREFIX_MASK[idx * 2 + (long ? 1 : 0)];
     }
     for (let b = 0; mask !== 0; b++, mask >>>= 1) if (mask & 1) out[b].push(start);
   }
