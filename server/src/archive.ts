@@ -205,9 +205,10 @@ export class Archive {
     return { analysis, facts };
   }
 
-  private async saveCaches(caches: { analysis: AnalysisCache<unknown>; facts: AnalysisCache<unknown> } | null, prune: boolean): Promise<void> {
+  private async saveCaches(caches: { analysis?: AnalysisCache<unknown>; facts?: AnalysisCache<unknown> } | null, prune: boolean): Promise<void> {
     if (!caches) return;
     for (const c of [caches.analysis, caches.facts]) {
+      if (!c) continue;
       if (prune) c.prune();
       const r = await c.save();
       if (!r.ok && r.message) this.log(r.message);
@@ -301,6 +302,8 @@ export class Archive {
     this.entries = entries;
     this.files = fileMap;
     for (const s of failed) this.files.get(s.file)?.skipped.push(s);
+    // Pass 1's cache is complete: written to disk while pass 2 runs, then no longer held.
+    const analysisSaved = caches ? this.saveCaches({ analysis: caches.analysis }, !isCancelled()).then(() => caches.analysis.close()) : null;
     // The learned lexicon.
     const learned = await this.learnedFacts(placeFacts);
     placeFacts.clear();
@@ -310,7 +313,7 @@ export class Archive {
     this.lexicon = null;
     await yieldNow();
     // Pass 2, in the workers; this thread meanwhile builds its own lexicon (for the index).
-    const pass2 = this.recognise(kept, analyses, spec, caches?.facts ?? null, isCancelled);
+    const pass2 = this.recognise(kept, analyses, spec, caches?.facts ?? null, isCancelled, true);
     await yieldNow();
     this.ensureLexicon(spec);
     const facts = await pass2;
@@ -322,7 +325,8 @@ export class Archive {
     for (const s of facts.failed) this.files.get(s.file)?.skipped.push(s);
     this.collectSkipped();
     await this.install(facts.byId);
-    await this.saveCaches(caches, !isCancelled());
+    await analysisSaved;
+    await this.saveCaches(caches && { facts: caches.facts }, !isCancelled());
     const s = this.index.stats();
     return { ...s, skipped: this.skipped, analysed, fromCache, recognised: facts.computed, ms: Date.now() - t0, mode: 'full' };
   }
@@ -419,7 +423,7 @@ export class Archive {
    * workers, from pass 1's encoded analyses). Each article's text is released once its facts are in.
    */
   private async recognise(articles: Article[], analyses: Map<string, Buffer>, spec: LexiconSpec,
-    cache: AnalysisCache<Buffer> | null, isCancelled: () => boolean = () => false) {
+    cache: AnalysisCache<Buffer> | null, isCancelled: () => boolean = () => false, stream = false) {
     const byId = new Map<string, ArticleFacts>();
     const failed: Skipped[] = [];
     const todo: Article[] = [];
@@ -432,9 +436,12 @@ export class Archive {
       if (raw) {
         try { bind(a, decodeFacts(raw)); hit = true; } catch { cache!.delete(key(a)); }
       }
-      if (hit) a.text = ''; else todo.push(a);
+      if (hit) { a.text = ''; analyses.delete(a.id); } else todo.push(a);
       if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
     }
+    // A full build: every cached entry still needed has been read, so the snapshot can be written
+    // now, and the new entries as they come instead of being held to the end.
+    if (stream && cache && todo.length > 0) await cache.streamWrites(!isCancelled());
     await this.runJobs(todo,
       (batch) => {
         const packed = pack(batch.map((a) => analyses.get(a.id)!));
@@ -451,6 +458,7 @@ export class Archive {
         }
         cache?.setRaw(key(a), r as Buffer);
         a.text = '';
+        analyses.delete(a.id);
       },
       spec, () => undefined, isCancelled);
     return { byId, computed: todo.length, failed };

@@ -181,6 +181,36 @@ describe('corpus/cache', () => {
     assert.equal(again.get('k19999')!.figures[9].value, 9 * 2.5e6 + 19999);
   });
 
+  it('streams a snapshot: the entries read so far first, then each new entry as it is set, not held in memory', async () => {
+    const a = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
+    for (let i = 0; i < 50; i++) a.set(`old${i}`, sample(i));
+    assert.ok((await a.save()).ok);
+    const b = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
+    for (let i = 0; i < 10; i++) assert.ok(b.getRaw(`old${i}`));       // still in the corpus
+    await b.streamWrites(true);                                          // the other 40 are pruned
+    for (let i = 0; i < 30; i++) b.setRaw(`new${i}`, v8.serialize(sample(100 + i)));
+    b.set('neu', sample(999));
+    assert.equal(b.get('new3'), undefined, 'written through, not held');
+    assert.ok((await b.save()).ok);
+    const c = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
+    assert.equal(c.notice, undefined);
+    assert.equal(c.size, 41);
+    assert.deepEqual(c.get('old9'), sample(9));
+    assert.equal(c.get('old10'), undefined);
+    assert.deepEqual(c.get('new29'), sample(129));
+    assert.deepEqual(c.get('neu'), sample(999));
+    assert.deepEqual(fs.readdirSync(dir), ['analysis.cache'], 'no temporary files left behind');
+    // Streaming into a folder that cannot exist reports failure at save() and leaves nothing behind.
+    const blocker = path.join(dir, 'file-not-folder');
+    fs.writeFileSync(blocker, 'x');
+    const d = await AnalysisCache.open<number>(path.join(blocker, 'sub'), 'n', '1');
+    await d.streamWrites();
+    d.set('a', 1);
+    const r = await d.save();
+    assert.equal(r.ok, false);
+    assert.match(r.message ?? '', /could not be saved/);
+  });
+
   describe('cacheDir', () => {
     const saved = { ...process.env };
     afterEach(() => {

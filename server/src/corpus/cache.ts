@@ -53,6 +53,20 @@ export interface CacheOptions {
   codec?: Codec;
 }
 
+interface Writer {
+  tmp: string;
+  handle: FileHandle | null;
+  /** Next write position, entries written or queued, and where the count goes in the header. */
+  pos: number;
+  count: number;
+  countAt: number;
+  /** Writes in order; the first opens the file and writes the entries held when streaming began. */
+  queue: Promise<void>;
+  pending: Buffer[];
+  pendingBytes: number;
+  error?: Error;
+}
+
 interface Entry<T> {
   raw?: Buffer;       // encoded value (from the snapshot or after encoding)
   value?: T;          // decoded value
@@ -63,6 +77,8 @@ export class AnalysisCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
   private readonly touched = new Set<string>();
   private dirty = false;
+  /** Set while the snapshot is being written (see streamWrites()). */
+  private writer: Writer | null = null;
   /** Why the cache started empty although a snapshot existed (corrupt, other version), for the log. */
   notice: string | undefined;
 
@@ -159,12 +175,19 @@ export class AnalysisCache<T> {
 
   /** Store a value already encoded with this cache's codec (v8.serialize for 'v8'); decoded on first get(). */
   setRaw(hash: string, raw: Buffer): void {
+    if (this.writer) { this.entries.delete(hash); this.dirty = true; this.writeThrough(this.writer, hash, raw); return; }
     this.entries.set(hash, { raw, decoded: false });
     this.touched.add(hash);
     this.dirty = true;
   }
 
   set(hash: string, value: T): void {
+    if (this.writer) {
+      let raw: Buffer;
+      try { raw = this.encode(value); } catch { return; /* not serialisable: not cached */ }
+      this.setRaw(hash, raw);
+      return;
+    }
     this.entries.set(hash, { value, decoded: true });
     this.touched.add(hash);
     this.dirty = true;
@@ -175,6 +198,13 @@ export class AnalysisCache<T> {
     const had = this.entries.delete(hash);
     if (had) this.dirty = true;
     return had;
+  }
+
+  /** Forget every entry held in memory (to free it once saved); the snapshot on disk stays, and save() writes nothing. */
+  close(): void {
+    this.entries.clear();
+    this.touched.clear();
+    if (!this.writer) this.dirty = false;
   }
 
   /** Drop the entries neither read nor written since open (articles no longer in the corpus). Returns how many. */
@@ -192,66 +222,116 @@ export class AnalysisCache<T> {
    * Entries are encoded and written one chunk at a time, yielding to the event loop between
    * chunks: the whole snapshot is never held in memory twice and the caller's thread is never
    * blocked for long. The entry count goes into the header last (it is padded for that).
+   * After streamWrites(), this completes the snapshot that is being written.
    */
   async save(): Promise<{ ok: boolean; message?: string }> {
-    if (!this.dirty) return { ok: true };
-    this.dirty = false;
-    const tmp = `${this.file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    let handle: FileHandle | null = null;
+    if (!this.writer) {
+      if (!this.dirty) return { ok: true };
+      await this.streamWrites();
+    }
+    const w = this.writer!;
+    this.writer = null;
+    this.flushPending(w);
     try {
-      await fsp.mkdir(path.dirname(this.file), { recursive: true });
-      handle = await fsp.open(tmp, 'wx');
-      const prefix = JSON.stringify({ format: FORMAT, namespace: this.namespace, version: this.version, codec: this.codec }).slice(0, -1) + ',"count":';
-      const header = Buffer.from(prefix + ' '.repeat(COUNT_WIDTH) + '}', 'utf8');
-      const hl = Buffer.allocUnsafe(4);
-      hl.writeUInt32LE(header.length, 0);
-      let pos = 0;
-      const write = async (bufs: Buffer[]) => {
-        for (const b of bufs) { await handle!.write(b, 0, b.length, pos); pos += b.length; }
-      };
-      await write([MAGIC, hl, header]);
-      const countAt = MAGIC.length + 4 + Buffer.byteLength(prefix, 'utf8');
-      let chunk: Buffer[] = [];
-      let chunkBytes = 0;
-      let count = 0;
-      let t = Date.now();
-      for (const [key, e] of this.entries) {
-        let raw = e.raw;
-        if (!raw) {
-          // Encoded only to be written: not kept, so a saved cache does not hold every value twice.
-          try { raw = this.encode(e.value as T); } catch { continue; /* not serialisable: not cached */ }
-        }
-        const k = Buffer.from(key, 'utf8');
-        if (k.length > 0xffff) continue;
-        const head = Buffer.allocUnsafe(2 + k.length + 4);
-        head.writeUInt16LE(k.length, 0);
-        k.copy(head, 2);
-        head.writeUInt32LE(raw.length, 2 + k.length);
-        chunk.push(head, raw);
-        chunkBytes += head.length + raw.length;
-        count++;
-        if (chunkBytes >= CHUNK_BYTES || Date.now() - t > SLICE_MS) {
-          await handle.writev(chunk, pos);
-          pos += chunkBytes;
-          chunk = [];
-          chunkBytes = 0;
-          await new Promise<void>((r) => setImmediate(r));
-          t = Date.now();
-        }
-      }
-      if (chunk.length) { await handle.writev(chunk, pos); pos += chunkBytes; }
-      const c = Buffer.from(String(count).padEnd(COUNT_WIDTH, ' '), 'utf8');
-      await handle.write(c, 0, c.length, countAt);
-      await handle.close();
-      handle = null;
-      await renameWithRetry(tmp, this.file);
+      await w.queue;
+      if (w.error) throw w.error;
+      const c = Buffer.from(String(w.count).padEnd(COUNT_WIDTH, ' '), 'utf8');
+      await w.handle!.write(c, 0, c.length, w.countAt);
+      await w.handle!.close();
+      w.handle = null;
+      await renameWithRetry(w.tmp, this.file);
+      this.dirty = false;
       return { ok: true };
     } catch (e) {
       this.dirty = true;
-      await handle?.close().catch(() => undefined);
-      await fsp.unlink(tmp).catch(() => undefined);
+      await w.handle?.close().catch(() => undefined);
+      await fsp.unlink(w.tmp).catch(() => undefined);
       return { ok: false, message: `cache ${this.file} could not be saved (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
     }
+  }
+
+  /**
+   * Start writing the snapshot now: the entries held so far (with `prune`, only those read or
+   * written since open), then every entry set from now on is written as it comes and is not kept
+   * in memory (get() will not find it). save() completes the snapshot. For a build that computes
+   * many new entries: they are not all held until the end.
+   */
+  async streamWrites(prune = false): Promise<void> {
+    if (this.writer) return;
+    if (prune) this.prune();
+    const tmp = `${this.file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+    const prefix = JSON.stringify({ format: FORMAT, namespace: this.namespace, version: this.version, codec: this.codec }).slice(0, -1) + ',"count":';
+    const w: Writer = { tmp, handle: null, pos: 0, count: 0, countAt: MAGIC.length + 4 + Buffer.byteLength(prefix, 'utf8'), queue: Promise.resolve(), pending: [], pendingBytes: 0 };
+    this.writer = w;
+    const header = Buffer.from(prefix + ' '.repeat(COUNT_WIDTH) + '}', 'utf8');
+    const hl = Buffer.allocUnsafe(4);
+    hl.writeUInt32LE(header.length, 0);
+    // The file is opened and the held entries written in the queue; entries set meanwhile queue up behind.
+    const held = [...this.entries];
+    w.queue = (async () => {
+      try {
+        await fsp.mkdir(path.dirname(this.file), { recursive: true });
+        w.handle = await fsp.open(tmp, 'wx');
+        await this.writeChunk(w, [MAGIC, hl, header]);
+        let chunk: Buffer[] = [];
+        let bytes = 0;
+        let t = Date.now();
+        for (const [key, e] of held) {
+          let raw = e.raw;
+          // Encoded only to be written: not kept, so a saved cache does not hold every value twice.
+          if (!raw) { try { raw = this.encode(e.value as T); } catch { continue; /* not serialisable: not cached */ } }
+          if (!this.frame(w, chunk, key, raw)) continue;
+          bytes += raw.length;
+          if (bytes >= CHUNK_BYTES || Date.now() - t > SLICE_MS) {
+            await this.writeChunk(w, chunk);
+            chunk = [];
+            bytes = 0;
+            await new Promise<void>((r) => setImmediate(r));
+            t = Date.now();
+          }
+        }
+        if (chunk.length) await this.writeChunk(w, chunk);
+      } catch (e) {
+        w.error = e as Error;
+      }
+    })();
+  }
+
+  /** Append one entry's frame (key length, key, value length) and value to `out`; false when the key is too long. */
+  private frame(w: Writer, out: Buffer[], key: string, raw: Buffer): boolean {
+    const k = Buffer.from(key, 'utf8');
+    if (k.length > 0xffff) return false;
+    const head = Buffer.allocUnsafe(2 + k.length + 4);
+    head.writeUInt16LE(k.length, 0);
+    k.copy(head, 2);
+    head.writeUInt32LE(raw.length, 2 + k.length);
+    out.push(head, raw);
+    w.count++;
+    return true;
+  }
+
+  private async writeChunk(w: Writer, bufs: Buffer[]): Promise<void> {
+    if (w.error || !w.handle) return;
+    let n = 0;
+    for (const b of bufs) n += b.length;
+    await w.handle.writev(bufs, w.pos);
+    w.pos += n;
+  }
+
+  /** An entry set while streaming: queued for writing, written in chunks of about a megabyte. */
+  private writeThrough(w: Writer, key: string, raw: Buffer): void {
+    const before = w.pending.length;
+    if (!this.frame(w, w.pending, key, raw)) return;
+    for (let i = before; i < w.pending.length; i++) w.pendingBytes += w.pending[i].length;
+    if (w.pendingBytes >= CHUNK_BYTES) this.flushPending(w);
+  }
+
+  private flushPending(w: Writer): void {
+    if (!w.pending.length) return;
+    const bufs = w.pending;
+    w.pending = [];
+    w.pendingBytes = 0;
+    w.queue = w.queue.then(() => this.writeChunk(w, bufs)).catch((e) => { w.error = e as Error; });
   }
 
   private encode(v: T): Buffer {
