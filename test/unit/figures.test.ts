@@ -115,6 +115,18 @@ describe('extractFigures with precomputed time expressions', () => {
   });
 });
 
+describe('extractFigures: number and vague words in any case', () => {
+  // Words are skipped early by their first two letters; capitals and accents must not hide figures.
+  const cases: [string, number][] = [
+    ['Tientallen mensen kwamen.', 20], ['TIENTALLEN MENSEN KWAMEN.', 20], ['Honderden soldaten sneuvelden.', 200],
+    ['Enkele dagen later.', 2], ['Twee soldaten raakten gewond.', 2], ['TWEE soldaten raakten gewond.', 2],
+    ['Anderhalf jaar lang.', 1.5], ['Één soldaat raakte gewond.', 1], ['ÉÉN soldaat raakte gewond.', 1],
+    ['Drieëntwintig huizen brandden af.', 23], ['Dertienhonderd inwoners vluchtten.', 1300], ['Een paar huizen brandden af.', 2],
+    ['De helft van de huizen.', 0.5], ['Een dertigtal huizen brandde af.', 30], ['Ruim Tweeduizend mensen.', 2000],
+  ];
+  for (const [s, v] of cases) it(s, () => assert.equal(one(s).value, v));
+});
+
 describe('extractFigures on the sample corpus', () => {
   const dir = path.resolve(__dirname, '../../samples/corpus');
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.txt')) : [];

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { parseDutchNumber, numberToDutch, parseDigits } from '../../server/src/dutch/numbers';
+import { parseDutchNumber, numberToDutch, parseDigits, isNumberWord } from '../../server/src/dutch/numbers';
 
 describe('parseDutchNumber', () => {
   const cases: [string, number | null][] = [
@@ -39,5 +39,22 @@ describe('numberToDutch round trip', () => {
     assert.equal(numberToDutch(22), 'tweeëntwintig');
     assert.equal(numberToDutch(133000), 'honderddrieëndertigduizend');
     assert.equal(numberToDutch(17053980), 'zeventien miljoen drieënvijftigduizend negenhonderdtachtig');
+  });
+});
+
+describe('isNumberWord', () => {
+  // isNumberWord rejects most words by their first and last two letters; it must never reject a
+  // number word written in capitals, without diaeresis, with a hyphen or with accents.
+  const variants = (w: string) => [w, w.toUpperCase(), w[0].toUpperCase() + w.slice(1), w.replace(/ë/g, 'e'), w.replace(/ë/g, '-e')];
+  it('every word of a number written out is a number word, in any case (fixed seed)', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 1e9 }), (n) => {
+      for (const w of numberToDutch(n).split(' ')) for (const v of variants(w)) assert.ok(isNumberWord(v), `${v} (${n})`);
+    }), { seed: 5, numRuns: 2000 });
+    for (const w of ['één', 'ÉÉN', 'anderhalf', 'Anderhalve', 'driekwart', 'twee-en-twintig', 'dertienhonderd', 'MILJOEN']) assert.ok(isNumberWord(w), w);
+  });
+  it('ordinary words and fragments are not', () => {
+    for (const w of ['de', 'en', 'half', 'tweede', 'achten', 'eenheid', 'Driebergen', 'honderdste', 'x', '', 'Eenmaal', 'zestal']) {
+      assert.equal(isNumberWord(w), false, w);
+    }
   });
 });

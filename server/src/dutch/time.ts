@@ -191,6 +191,29 @@ function candidateStarts(text: string): number[][] {
   return out;
 }
 
+/** Run a pattern at its candidate starts, left to right, continuing after each match (as a global scan would). */
+function scanPattern(text: string, p: ScanPattern, starts: number[][], fn: (m: RegExpExecArray) => void): void {
+  let next = 0;
+  for (const at of starts[p.index]) {
+    if (at < next) continue;
+    p.re.lastIndex = at;
+    const m = p.re.exec(text);
+    if (m) { fn(m); next = at + Math.max(1, m[0].length); }
+  }
+}
+
+/** For tests: the scan patterns (sources without the word-start guard) and what they match in
+ *  `text`, found the way extractTimeExpressions finds them. */
+export function timeScanPatterns(): { source: string; flags: string }[] {
+  return PATTERNS.map((p) => ({ source: p.re.source, flags: p.re.flags.replace('y', '') }));
+}
+export function timeScanMatches(text: string): { pattern: number; start: number; end: number }[] {
+  const starts = candidateStarts(text);
+  const out: { pattern: number; start: number; end: number }[] = [];
+  for (const p of PATTERNS) scanPattern(text, p, starts, (m) => out.push({ pattern: p.index, start: m.index, end: m.index + m[0].length }));
+  return out;
+}
+
 const SINCE = '(?:(?<sinds>sinds|vanaf)\\s+)?';
 const SINCE_WORDS = ['sinds', 'vanaf'];
 const MONTH_WORDS = Object.keys(MONTHS);
@@ -240,16 +263,7 @@ export function extractTimeExpressions(text: string, referenceDate: string | nul
   const raws: Raw[] = [];
   const add = (start: number, end: number, kind: TimeExpression['kind'], iv: Iv) => raws.push({ start, end, kind, iv });
   const starts = candidateStarts(text);
-  // Run a pattern at its candidate starts, left to right, continuing after each match (as a global scan would).
-  const scan = (p: ScanPattern, fn: (m: RegExpExecArray) => void) => {
-    let next = 0;
-    for (const at of starts[p.index]) {
-      if (at < next) continue;
-      p.re.lastIndex = at;
-      const m = p.re.exec(text);
-      if (m) { fn(m); next = at + Math.max(1, m[0].length); }
-    }
-  };
+  const scan = (p: ScanPattern, fn: (m: RegExpExecArray) => void) => scanPattern(text, p, starts, fn);
   const since = (m: RegExpExecArray, iv: Iv): Iv => (m.groups?.sinds ? { from: iv.from, to: ref ? ref.to : null } : iv);
 
   // ISO dates and months: 2024-10-15, 2024-10
