@@ -92,6 +92,7 @@ export const ORG_WORDS = new Set(fold([
   'NOS', 'ANP', 'AFP', 'Reuters', 'Getty', 'AP', 'EPA', 'ISW', 'NAVO', 'EU', 'VN', 'Verenigde Naties', 'Rode Kruis', 'Rode Halve Maan',
   'Nieuws', 'Institute', 'Universiteit', 'University', 'Ministerie', 'Kamer', 'Senaat', 'Raad', 'Vergadering', 'Commissie', 'Bank',
   'Airlines', 'Post', 'Times', 'Journal', 'Herald', 'FC', 'SC', 'Club', 'United', 'City', 'Partij', 'Stichting', 'Museum', 'Hogeschool',
+  'Airport', 'Group', 'Groep', 'Holding', 'Casino', 'Politie', 'Brandweer', 'Rechtbank', 'Hof', 'Gemeente', 'Provincie',
 ].join('|')).split('|'));
 
 /**

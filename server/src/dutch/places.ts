@@ -26,6 +26,9 @@ interface Rec {
   learned: boolean;
   /** Confirmed by the archive with only weak facts ("in X" twice): not enough at the start of a sentence. */
   learnedWeakOnly?: boolean;
+  /** The archive uses this gazetteer name mostly for a person or an organisation ("van May", "May zei"): it needs a
+   *  clear locative preposition ("in/uit/naar/te X") in the sentence to count as a place. */
+  contested?: boolean;
   /** A gazetteer place that is also a common word ("Namen"): strong inside a sentence, weak at its start. */
   initialWeak?: boolean;
   prio: number;
@@ -364,6 +367,7 @@ export class PlaceLexicon {
   addLearned(facts: PlaceFact[]): void {
     const decisions = decideLearned(facts);
     this.learnedEvidence = decisions;
+    this.markContested(facts, decisions);
     for (const d of decisions) {
       if (!d.learned) continue;
       const key = d.key, g = d.facts;
@@ -401,6 +405,23 @@ export class PlaceLexicon {
       }
     }
     this.strongIndex = null;
+  }
+
+  /**
+   * Gazetteer names (not countries or larger) that the archive uses at least three times in a way that is not a
+   * place and at least twice as often as in a place context ("van May", "May zei", "Theresa May") become contested.
+   */
+  private markContested(facts: PlaceFact[], decisions: LearnDecision[]): void {
+    const other = new Map<string, number>();
+    for (const f of facts) if (f.otherUses) for (const n in f.otherUses) { const k = nameFold(n); if (k) other.set(k, (other.get(k) ?? 0) + f.otherUses[n]); }
+    const placeUses = new Map<string, number>();
+    for (const d of decisions) for (const n of d.names) placeUses.set(nameFold(n), d.strong + d.clear + d.loose / 2);
+    for (const [f, o] of other) {
+      if (o < 3 || o < 2 * (placeUses.get(f) ?? 0)) continue;
+      const rec = this.recByFold(f);
+      if (!rec || rec.prio >= KIND_PRIO.land || rec.learned) continue;
+      rec.contested = true;
+    }
   }
 
   /** Per name the archive put in a place context: the evidence counts and whether it was learned (explains the lexicon). */
@@ -538,7 +559,7 @@ export interface LearnDecision {
   clear: number;
   /** "naar/bij/rond X": also said of people and organisations ("kijk naar Trump", "werkt bij Shell"). */
   loose: number;
-  /** Uses that are not a place (PlaceFact.otherUses): "Trump zei", "Donald Trump", "Shell's", "de topman van Shell". */
+  /** Uses that are not a place (PlaceFact.otherUses + partUses): "Trump zei", "Donald Trump", "Shell's", "de topman van Shell". */
   other: number;
   learned: boolean;
   /** The place facts about the name (not the otherUses records). */
@@ -558,7 +579,7 @@ export function decideLearned(facts: PlaceFact[]): LearnDecision[] {
   const keyOfFold = new Map<string, string>();
   const records: Array<Record<string, number>> = [];
   for (const f of facts) {
-    if (f.otherUses) { records.push(f.otherUses); continue; }
+    if (f.otherUses || f.partUses) { if (f.otherUses) records.push(f.otherUses); if (f.partUses) records.push(f.partUses); continue; }
     if (!f.name || isOrganisationName(f.name) || !plausibleName(f.name)) continue;
     const k = placeKey(f.name);
     if (!k) continue;
@@ -730,7 +751,7 @@ export function learnPlaceFacts(text: string): PlaceFact[] {
   const sents = sentences(text);
   const facts = learnFacts(text, sents);
   const other = otherUses(text, sents);
-  if (other) facts.push({ name: '', start: 0, end: 0, kind: null, parent: null, parentKind: null, near: null, distanceKm: null, sentenceStart: 0, sentenceEnd: 0, strength: 'weak', otherUses: other });
+  if (other) facts.push({ name: '', start: 0, end: 0, kind: null, parent: null, parentKind: null, near: null, distanceKm: null, sentenceStart: 0, sentenceEnd: 0, strength: 'weak', otherUses: other.uses, partUses: other.parts });
   return facts;
 }
 
@@ -746,10 +767,12 @@ const CONNECTORS = new Set(['voor', 'van', 'de', 'der', 'den', 'het', 'op', 'aan
  * text also writes "Baudet"), after a title or a member noun ("premier Rutte", "de topman van Shell"), or with an
  * age in brackets ("Michael P. (34)"). Null when there is none.
  */
-function otherUses(text: string, sents: Span[]): Record<string, number> | null {
+function otherUses(text: string, sents: Span[]): { uses: Record<string, number>; parts: Record<string, number> } | null {
   const out: Record<string, number> = Object.create(null);
+  const parts: Record<string, number> = Object.create(null);
   let any = false;
   const add = (n: string) => { out[n] = (out[n] ?? 0) + 1; any = true; };
+  const addPart = (n: string) => { parts[n] = (parts[n] ?? 0) + 1; any = true; };
   const wordRe = /[\p{L}\p{M}\p{N}'’&+]+(?:-[\p{L}\p{M}\p{N}'’]+)*/gu;
   const capsWords = new Set<string>();
   const all: Array<{ w: string; s: number; e: number; cap: boolean }> = [];
@@ -783,7 +806,12 @@ function otherUses(text: string, sents: Span[]): Record<string, number> | null {
     }
     i = b;
     const first = all[a].w;
-    if (capCount > 1) for (let j = a; j <= b; j++) if (all[j].cap) add(all[j].w.replace(/['’]s$/u, ''));
+    // (An organisation named after a place, "FC Twente", "Universiteit Twente", "Lelystad Airport", says nothing against the place.)
+    if (capCount > 1) {
+      let org = false;
+      for (let j = a; j <= b && !org; j++) if (all[j].cap && ORG_WORDS.has(fold(all[j].w))) org = true;
+      if (!org) for (let j = a; j <= b; j++) if (all[j].cap) addPart(all[j].w.replace(/['’]s$/u, ''));
+    }
     const lastW = all[b].w;
     const whole = text.slice(all[a].s, all[b].e);
     let against = titled0;
@@ -806,7 +834,7 @@ function otherUses(text: string, sents: Span[]): Record<string, number> | null {
     }
     if (against) { add(whole); if (capCount > 1 && b !== a) { /* words already counted */ } }
   }
-  return any ? out : null;
+  return any ? { uses: out, parts } : null;
 }
 
 function learnFacts(text: string, sents: Span[]): PlaceFact[] {
@@ -921,7 +949,7 @@ function learnFacts(text: string, sents: Span[]): PlaceFact[] {
 // ---------------------------------------------------------------------------------------------
 // Recognition
 
-interface Cand { start: number; end: number; text: string; rec: PlaceEntry; weak: boolean; evidence: PlaceMention['evidence']; ti: number; tj: number }
+interface Cand { start: number; end: number; text: string; rec: PlaceEntry; weak: boolean; evidence: PlaceMention['evidence']; ti: number; tj: number; contested?: boolean }
 
 /**
  * All place mentions in `text`, sorted and non-overlapping. Exact names and transliteration keys
@@ -1004,7 +1032,8 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
         if (m) {
           const learned = m.rec.learned;
           const weak = (m.rec.weak && !learned && !(lf && lf.strength !== 'weak')) || (!!m.rec.initialWeak && initial.has(i) && !learned && !(lf && lf.strength !== 'weak')) || (!!m.rec.learnedWeakOnly && initial.has(i) && m.rec.weak !== false) || (!!m.rec.learnedWeakOnly && m.rec.entry.source === 'archive' && initial.has(i));
-          best = { start: t.start, end: toks[j].end, text: str, rec: m.rec.entry, weak, evidence: m.rec.entry.source === 'archive' || (m.rec.weak && learned) ? 'archive' : lf && m.rec.weak ? 'context' : 'gazetteer', ti: i, tj: j };
+          const contested = !!m.rec.contested && !(lf && lf.strength !== 'weak');
+          best = { start: t.start, end: toks[j].end, text: str, rec: m.rec.entry, weak: weak || contested, contested, evidence: m.rec.entry.source === 'archive' || (m.rec.weak && learned) ? 'archive' : lf && m.rec.weak ? 'context' : 'gazetteer', ti: i, tj: j };
         } else if (lf) {
           const viaKey = lexicon.matchKey(str);
           const entry: PlaceEntry = viaKey?.entry ?? { id: placeKey(str), name: lf.name, kind: lf.kind ?? 'plaats-onbekend', country: null, parent: lf.parent, variants: [], source: 'archive' };
@@ -1161,6 +1190,7 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
       }
       if (isInitial) { pending.push(c); return false; }
       const p = prev && prev.kind === 'word' ? prev.text.toLowerCase() : '';
+      if (c.contested) return LOC_PREPS.has(p) && !LOOSE_PREPS.has(p);
       if (LOC_PREPS.has(p)) { if (!LOOSE_PREPS.has(p)) seeds.add(nameFold(c.text)); return true; }
       // "de burgemeester van Eisenach", "de haven van Zeebrugge": a lower-case noun + van + the name.
       if (p === 'van' && c.ti >= 2 && toks[c.ti - 2].kind === 'word' && /^\p{Ll}{4,}$/u.test(toks[c.ti - 2].text) && !PERSON_TITLES.has(toks[c.ti - 2].text) && !KIN_WORDS.test(toks[c.ti - 2].text)) return true;

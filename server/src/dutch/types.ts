@@ -99,4 +99,7 @@ export interface PlaceFact {
    * The archive weighs these against the place uses before it learns a name. Optional.
    */
   otherUses?: Record<string, number>;
+  /** On the same record: how often each capitalised word is a word of a longer capitalised name ("Donald Trump",
+   *  "Forum voor Democratie", but also "Westelijke Balkan"): evidence against learning the word alone. Optional. */
+  partUses?: Record<string, number>;
 }
