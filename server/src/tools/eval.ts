@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   if (want('figures')) {
     console.log('## Figures: peer suites');
     for (const r of evalFigurePeers(shared)) {
-      console.log(`${r.suite.padEnd(40)} ${String(r.passed).padStart(5)}/${String(r.total).padEnd(5)} ${pct(r.total ? r.passed / r.total : 0)}`);
+      console.log(`${r.suite.padEnd(40)} ${String(r.passed).padStart(5)}/${String(r.total).padEnd(5)} ${pct(r.total ? r.passed / r.total : 0).padStart(6)}   (${r.skipped?.length ?? 0} skipped by rule, see docs/figures.md)`);
     }
     console.log('');
   }
