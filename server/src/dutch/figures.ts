@@ -293,11 +293,12 @@ function readVague(text: string, toks: Token[], i: number, o: FigureOptions, vag
   const w = t.text.toLowerCase();
   let key = w, endTok = i + 1;
   if (w === 'een' && i + 1 < toks.length && toks[i + 1].kind === 'word') {
-    const two = `een ${toks[i + 1].text.toLowerCase()}`;
+    const nextLower = toks[i + 1].text.toLowerCase();
+    const two = `een ${nextLower}`;
     if (vague.words.get(two)) { key = two; endTok = i + 2; }
     else {
       // "een dertigtal": about thirty
-      const tal = /^(\p{L}+)tal$/u.exec(toks[i + 1].text.toLowerCase());
+      const tal = /^(\p{L}+)tal$/u.exec(nextLower);
       if (tal && isNumberWord(tal[1])) {
         const v = parseDutchNumber(tal[1]);
         if (v !== null && v >= 10) {

@@ -107,21 +107,28 @@ export function isNumberWord(word: string): boolean {
   return toks.some((t) => t.t === 'num' || t.t === 'mag' || t.t === 'anderhalf');
 }
 
-// A number word starts and ends with a lexicon entry (all at least two letters long), so its first
-// two and last two letters are those of some entry. Asked for nearly every word of running text,
-// this rejects most words without folding or lexing them.
-const FIRST_TWO = new Set<number>(LEXICON.map(([w]) => (w.charCodeAt(0) << 8) | w.charCodeAt(1)));
-const LAST_TWO = new Set<number>(LEXICON.map(([w]) => (w.charCodeAt(w.length - 2) << 8) | w.charCodeAt(w.length - 1)));
+// A number word starts and ends with a lexicon entry other than "en" (lexWord rejects a leading or
+// trailing "en"), all at least three letters long, so its first three and last three letters are
+// those of some entry. Asked for nearly every word of running text, this rejects most words (and
+// every word shorter than three letters) without folding or lexing them.
+const ENDS = LEXICON.filter(([w]) => w !== 'en').map(([w]) => w);
+const FIRST_THREE = new Set<number>(ENDS.map((w) => code3(w, 0)));
+const FIRST_TWO = new Set<number>(ENDS.map((w) => (w.charCodeAt(0) << 8) | w.charCodeAt(1)));
+const LAST_THREE = new Set<number>(ENDS.map((w) => code3(w, w.length - 3)));
+function code3(w: string, at: number): number {
+  return (asciiLower(w.charCodeAt(at)) << 16) | (asciiLower(w.charCodeAt(at + 1)) << 8) | asciiLower(w.charCodeAt(at + 2));
+}
 /** Whether a number word can start with these two characters (lower-case ASCII char codes). */
 export function mayStartNumberWord(a: number, b: number): boolean { return FIRST_TWO.has((a << 8) | b); }
 function asciiLower(c: number): number { return c >= 0x41 && c <= 0x5a ? c | 0x20 : c; }
 function cannotBeNumberWord(word: string): boolean {
   const n = word.length;
-  if (n < 2) return true;
-  const a = word.charCodeAt(0), b = word.charCodeAt(1), c = word.charCodeAt(n - 2), d = word.charCodeAt(n - 1);
+  if (n < 3) return true;   // folding never lengthens a word to three letters
+  const a = word.charCodeAt(0), b = word.charCodeAt(1), c = word.charCodeAt(2);
+  const x = word.charCodeAt(n - 3), y = word.charCodeAt(n - 2), z = word.charCodeAt(n - 1);
   // only plain ASCII ends can be judged without folding (diacritics, hyphens, combining marks)
-  if ((a | b | c | d) >= 0x80 || a === 0x2d || b === 0x2d || c === 0x2d || d === 0x2d) return false;
-  return !FIRST_TWO.has((asciiLower(a) << 8) | asciiLower(b)) || !LAST_TWO.has((asciiLower(c) << 8) | asciiLower(d));
+  if ((a | b | c | x | y | z) >= 0x80 || a === 0x2d || b === 0x2d || c === 0x2d || x === 0x2d || y === 0x2d || z === 0x2d) return false;
+  return !FIRST_THREE.has(code3(word, 0)) || !LAST_THREE.has(code3(word, n - 3));
 }
 
 /** Parse a digit string in Dutch notation; null if it is not a well-formed number. */
