@@ -234,7 +234,7 @@ function isDigit(c: string | undefined): boolean { return !!c && c >= '0' && c <
 /** Extract the figures of `text`, sorted by start, non-overlapping. */
 export function extractFigures(text: string, options?: Partial<FigureOptions>): (Figure & FigureExtra)[] {
   if (typeof text !== 'string' || !text) return [];
-  const o: FigureOptions = { ...DEFAULT_FIGURE_OPTIONS, ...(options ?? {}) };
+  const o: FigureOptions = options ? { ...DEFAULT_FIGURE_OPTIONS, ...options } : DEFAULT_FIGURE_OPTIONS;
   const qualRe = cached(qualReCache, o.qualifiers, () => qualifierRe(Object.keys(o.qualifiers), true));
   const postRe = cached(postReCache, o.postQualifiers, () => qualifierRe(Object.keys(o.postQualifiers), false));
   const vague = cached(vagueCache, o.vague, () => vagueTable(o.vague));
@@ -273,7 +273,8 @@ export function extractFigures(text: string, options?: Partial<FigureOptions>): 
       i++; continue;
     }
     if (isBlocked(n.start, n.end)) { i = n.endTok; continue; }
-    const f = finish(text, toks, { ...n, vague: null }, o, qualRe, postRe, out);
+    // (built field by field: the same object shape as readVague's, so finish stays monomorphic)
+    const f = finish(text, toks, { value: n.value, start: n.start, end: n.end, endTok: n.endTok, words: n.words, digits: n.digits, frac: n.frac, vague: null, vlow: undefined, vhigh: undefined }, o, qualRe, postRe, out);
     if (f) { out.push(f); lastEnd = f.end; while (i < toks.length && toks[i].start < f.end) i++; }
     else i = n.endTok;
   }

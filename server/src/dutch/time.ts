@@ -21,7 +21,11 @@ const DAYPART = "(?:ochtend|morgen|middag|avond|nacht)";
 interface Ref { from: Date; to: Date } // the reference interval (a day, or a month for "YYYY-MM")
 
 function utc(y: number, m: number, d: number): Date { return new Date(Date.UTC(y, m - 1, d)); }
-function iso(d: Date): string { return d.toISOString().slice(0, 10); }
+function iso(d: Date): string {
+  const y = d.getUTCFullYear(), m = d.getUTCMonth() + 1, day = d.getUTCDate();
+  if (y < 1000 || y > 9999) return d.toISOString().slice(0, 10);
+  return `${y}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
+}
 function lastDay(y: number, m: number): number { return new Date(Date.UTC(y, m, 0)).getUTCDate(); }
 function addDays(d: Date, n: number): Date { return new Date(d.getTime() + n * 86400000); }
 function addMonths(d: Date, n: number): Date {
