@@ -203,7 +203,7 @@ export function intervalFor(v: number, kind: QualifierKind | null, o: FigureOpti
 /** The bounded interval a reader would accept for a figure (in its written unit): unbounded sides
  *  are closed with max(openRounding × step, openRelative × |value|); "ruim 1.000" → [1000, 1500]. */
 export function plausibleInterval(f: Figure, options: Partial<FigureOptions> = {}): [number, number] {
-  const o = { ...DEFAULT_FIGURE_OPTIONS, ...options };
+  const o: FigureOptions = Object.assign({}, DEFAULT_FIGURE_OPTIONS, options);
   const base = Math.abs(f.value) || Math.abs(f.low ?? 0) || Math.abs(f.high ?? 0);
   const open = Math.max(roundingStep(base) * o.openRounding, base * o.openRelative);
   let lo = f.low, hi = f.high;
@@ -234,7 +234,8 @@ function isDigit(c: string | undefined): boolean { return !!c && c >= '0' && c <
 /** Extract the figures of `text`, sorted by start, non-overlapping. */
 export function extractFigures(text: string, options?: Partial<FigureOptions>): (Figure & FigureExtra)[] {
   if (typeof text !== 'string' || !text) return [];
-  const o: FigureOptions = options ? { ...DEFAULT_FIGURE_OPTIONS, ...options } : DEFAULT_FIGURE_OPTIONS;
+  // (Object.assign, not spread: V8 spreads an options object with other keys ~10× slower)
+  const o: FigureOptions = options ? Object.assign({}, DEFAULT_FIGURE_OPTIONS, options) : DEFAULT_FIGURE_OPTIONS;
   const qualRe = cached(qualReCache, o.qualifiers, () => qualifierRe(Object.keys(o.qualifiers), true));
   const postRe = cached(postReCache, o.postQualifiers, () => qualifierRe(Object.keys(o.postQualifiers), false));
   const vague = cached(vagueCache, o.vague, () => vagueTable(o.vague));
