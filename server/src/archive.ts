@@ -19,7 +19,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import * as v8 from 'node:v8';
 import type { Article, Skipped } from './corpus/types';
 import { discoverFiles, readArticlesStream } from './corpus/read';
 import { AnalysisCache } from './corpus/cache';
@@ -28,7 +27,7 @@ import { articleRecord, bindFacts, computeFacts, FactIndex, type ArticleFacts, t
 import type { PlaceLexicon } from './dutch/places';
 import type { PlaceFact } from './dutch/types';
 import { placeKey } from './dutch/translit';
-import { buildLexicon, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, pack, placeFactBytes, unpack, type LexiconSpec, type WorkerJob, type WorkerResult } from './corpus/worker';
+import { buildLexicon, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, pack, placeFactBytes, specForWorkers, unpack, decodePlaceFactBytes, type LexiconSpec, type WorkerJob, type WorkerResult } from './corpus/worker';
 import { WorkerPool } from './corpus/pool';
 
 export interface ArchiveOptions {
@@ -83,6 +82,8 @@ interface Entry { article: Article; placeFacts: Buffer }
 const WORKER_THRESHOLD = 64;
 /** Articles per worker job: large enough to amortise messaging, small enough to balance. */
 const BATCH = 24;
+/** Old-generation bound of a worker thread's heap (its live data is ~30-60 MB). */
+const WORKER_OLD_SPACE_MB = Number(process.env.BRONVAST_WORKER_HEAP_MB) || 160;
 /** Longest stretch the calling thread works before yielding to the event loop. */
 const SLICE_MS = 8;
 
@@ -91,7 +92,7 @@ const yieldNow = () => new Promise<void>((res) => setImmediate(res));
 /** Bump when pass 2 (computeFacts) changes in a way that the code hash would not show. */
 const FACTS_VERSION = '1';
 /** Bump when the encoding of cached analyses or facts (corpus/worker.ts, FactsData) changes. */
-const BLOB_FORMAT = 'b3';
+const BLOB_FORMAT = 'b4';
 
 let codeHashMemo: string | null = null;
 /** The last lexicon built, by fingerprint (shared by successive archives in one process). */
@@ -262,7 +263,7 @@ export class Archive {
     const out: PlaceFact[] = [];
     let t = Date.now();
     for (const id of ids) {
-      const facts = decoded?.get(id) ?? (v8.deserialize(this.entries.get(id)!.placeFacts) as PlaceFact[]);
+      const facts = decoded?.get(id) ?? decodePlaceFactBytes(this.entries.get(id)!.placeFacts);
       for (const f of facts) out.push(f);
       if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
     }
@@ -486,7 +487,11 @@ export class Archive {
       }
     };
     if (todo.length < WORKER_THRESHOLD || workers === 0 || !script) return runLocal(todo);
-    const pool = new WorkerPool<WorkerJob, WorkerResult>(script, Math.min(workers, Math.ceil(todo.length / BATCH)), spec ? { workerData: spec } : {});
+    // A worker's live data is small (its lexicon, one batch), but V8 lets an unbounded heap grow to
+    // hundreds of megabytes of garbage at this allocation rate; a bound makes it collect sooner.
+    const limits = { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB };
+    const pool = new WorkerPool<WorkerJob, WorkerResult>(script, Math.min(workers, Math.ceil(todo.length / BATCH)),
+      spec ? { workerData: specForWorkers(spec), resourceLimits: limits } : { resourceLimits: limits });
     try {
       // A few jobs per worker in flight, each made only when it is sent: inputs are not all
       // copied at once.

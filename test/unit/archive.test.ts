@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { Archive } from '../../server/src/archive';
 import { readArticles, discoverFiles } from '../../server/src/corpus/read';
 import { analyzeText } from '../../server/src/facts/analyze';
@@ -56,6 +57,36 @@ async function reference(root: string): Promise<FactIndex> {
   index.rebuild();
   return index;
 }
+
+describe('corpus/worker encoding', () => {
+  it('place facts with name-keyed records survive encoding, and decoding them leaves object shapes shared', function () {
+    this.timeout(30000);
+    // Run in a fresh process: whether V8 still shares hidden classes depends on everything the
+    // process decoded before, and other tests learn place facts (with such records) too.
+    const worker = path.join(__dirname, '..', '..', 'server', 'src', 'corpus', 'worker.ts');
+    const script = `
+      const v8 = require('node:v8');
+      const w = require(${JSON.stringify(worker)});
+      const same = new Function('a', 'b', 'return %HaveSameMap(a, b)');
+      const names = (i) => ({ ['Trump' + i]: 2, ['Shell' + (i * 7 % 4000)]: 1, ['Rutte' + (i % 997)]: 3 });
+      const facts = [];
+      for (let i = 0; i < 4000; i++) facts.push({ name: 'Soedzja', start: i, end: i + 7, kind: 'stadje', parent: 'Koersk', parentKind: 'regio', near: null, distanceKm: null, sentenceStart: 0, sentenceEnd: 40, strength: 'strong' },
+        { name: '', start: 0, end: 0, kind: null, parent: null, parentKind: null, near: null, distanceKm: null, sentenceStart: 0, sentenceEnd: 0, strength: 'weak', otherUses: names(i) });
+      const back = w.decodePlaceFactBytes(w.encodePlaceFacts(facts));
+      const ok1 = back.length === facts.length && back[7].otherUses['Trump3'] === 2 && back[7].otherUses['Rutte3'] === 3 && Object.keys(back[7].otherUses).length === 3 && back[6].parent === 'Koersk';
+      let n = 0; for (const f of back) if (f.otherUses) for (const k in f.otherUses) n += f.otherUses[k];
+      const fig = (i) => ({ text: i + ' doden', start: i, end: i + 8, value: i, qualifier: null, unit: null, dimension: 'count', counted: 'dode', countedText: 'doden' });
+      const bytes = v8.serialize([fig(1), fig(2)]);
+      const a = v8.deserialize(bytes), b = v8.deserialize(bytes);
+      process.stdout.write(JSON.stringify({ ok1, n, shared: same(a[0], b[1]) }));`;
+    const r = spawnSync(process.execPath, ['--allow-natives-syntax', '-r', 'tsx/cjs', '-e', script], { encoding: 'utf8', cwd: path.join(__dirname, '..', '..') });
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.ok1, true, 'facts and their records come back');
+    assert.equal(out.n, 4000 * 6, 'every count of every record');
+    assert.equal(out.shared, true, 'objects decoded afterwards still share their hidden class');
+  });
+});
 
 describe('archive: build, warm start and incremental update', function () {
   this.timeout(60000);

@@ -18,6 +18,12 @@ import { PlaceLexicon } from '../dutch/places';
 import type { PlaceFact } from '../dutch/types';
 
 export interface LexiconSpec { learned: PlaceFact[]; houseSpellings: Record<string, string> }
+/** A LexiconSpec as sent to the workers: the learned facts encoded (see packFacts). */
+interface WireSpec { learnedBytes: Uint8Array; houseSpellings: Record<string, string> }
+
+export function specForWorkers(spec: LexiconSpec): WireSpec {
+  return { learnedBytes: encodePlaceFacts(spec.learned), houseSpellings: spec.houseSpellings };
+}
 
 /** Byte buffers packed end to end: `ends[i]` is where item i ends (it starts where i-1 ended). */
 export interface Packed { bytes: Uint8Array; ends: number[] }
@@ -48,12 +54,50 @@ export function unpack(p: Packed): Buffer[] {
   return out;
 }
 
+// Place facts may carry records keyed by names found in the text (PlaceFact.otherUses: "Trump": 2,
+// "Shell": 1, …). Decoded as ordinary objects, every such key becomes a hidden-class transition from
+// the root object shape; thousands of them overflow V8's transition table, and from then on every
+// object decoded or built from `{}` in that thread gets a hidden class of its own: the 155,000
+// claims of a 30,000-article index took ~110 MB more and property access went megamorphic. So such
+// records travel as [key, value] lists and are rebuilt as prototype-less (dictionary) objects,
+// which make no transitions. Any plain-object field of a place fact is treated this way.
+const ENTRIES = '\u0000entries';
+
+function packFacts(facts: readonly PlaceFact[]): unknown[] {
+  return facts.map((f) => {
+    let out: Record<string, unknown> | null = null;
+    for (const k in f) {
+      const v = (f as unknown as Record<string, unknown>)[k];
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) continue;
+      out ??= { ...(f as unknown as Record<string, unknown>) };
+      out[k] = { [ENTRIES]: Object.entries(v as object) };
+    }
+    return out ?? f;
+  });
+}
+
+function unpackFacts(facts: unknown[]): PlaceFact[] {
+  for (const f of facts as Record<string, unknown>[]) {
+    for (const k in f) {
+      const v = f[k] as Record<string, unknown> | null;
+      if (v === null || typeof v !== 'object' || !(ENTRIES in v)) continue;
+      const dict = Object.create(null) as Record<string, unknown>;
+      for (const [key, value] of v[ENTRIES] as [string, unknown][]) dict[key] = value;
+      f[k] = dict;
+    }
+  }
+  return facts as PlaceFact[];
+}
+
+/** Place facts as bytes (see packFacts), e.g. the learned facts for the workers' lexicons. */
+export function encodePlaceFacts(facts: readonly PlaceFact[]): Buffer { return v8.serialize(packFacts(facts)); }
+
 /**
  * An article analysis as bytes: u32 LE length of the place facts | v8(placeFacts) | v8({figures, times}).
  * The main thread needs only the place facts (to learn names); the rest goes to pass 2 undecoded.
  */
 export function encodeAnalysis(a: ArticleAnalysis): Buffer {
-  const pf = v8.serialize(a.placeFacts);
+  const pf = encodePlaceFacts(a.placeFacts);
   const rest = v8.serialize({ figures: a.figures, times: a.times });
   const out = Buffer.allocUnsafeSlow(4 + pf.length + rest.length);
   out.writeUInt32LE(pf.length, 0);
@@ -66,8 +110,11 @@ export function decodePlaceFacts(b: Uint8Array): PlaceFact[] {
   const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   const n = buf.readUInt32LE(0);
   if (4 + n > buf.length) throw new Error('truncated analysis');
-  return v8.deserialize(buf.subarray(4, 4 + n)) as PlaceFact[];
+  return decodePlaceFactBytes(buf.subarray(4, 4 + n));
 }
+
+/** Place facts from encodePlaceFacts() bytes. */
+export function decodePlaceFactBytes(b: Uint8Array): PlaceFact[] { return unpackFacts(v8.deserialize(b) as unknown[]); }
 
 /** A copy of the encoded place facts of an analysis (small; does not keep the analysis bytes alive). */
 export function placeFactBytes(b: Uint8Array): Buffer {
@@ -81,7 +128,7 @@ export function decodeAnalysis(b: Uint8Array): ArticleAnalysis {
   const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   const n = buf.readUInt32LE(0);
   if (4 + n > buf.length) throw new Error('truncated analysis');
-  const placeFacts = v8.deserialize(buf.subarray(4, 4 + n)) as PlaceFact[];
+  const placeFacts = decodePlaceFactBytes(buf.subarray(4, 4 + n));
   const { figures, times } = v8.deserialize(buf.subarray(4 + n)) as Pick<ArticleAnalysis, 'figures' | 'times'>;
   return { figures, times, placeFacts };
 }
@@ -117,9 +164,9 @@ function encodeEach(n: number, f: (i: number) => Uint8Array): WorkerResult {
 export function runJob(job: WorkerJob): WorkerResult {
   if (job.kind === 'facts') {
     if (!lexicon) {
-      const spec = workerData as LexiconSpec | undefined;
-      if (!spec || !Array.isArray(spec.learned)) throw new Error('facts job without a lexicon in workerData');
-      lexicon = buildLexicon(spec);
+      const wire = workerData as WireSpec | undefined;
+      if (!wire || !(wire.learnedBytes instanceof Uint8Array)) throw new Error('facts job without a lexicon in workerData');
+      lexicon = buildLexicon({ learned: decodePlaceFactBytes(wire.learnedBytes), houseSpellings: wire.houseSpellings });
     }
     const lex = lexicon;
     const analyses = unpack(job.analyses);

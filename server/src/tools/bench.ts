@@ -259,6 +259,8 @@ async function lspBench(corpusDir: string | null, label: string, n: number) {
   console.log(`diagnostics  median ${fmt(d.median, 1)} ms, p99 ${fmt(d.p99, 1)} ms after the ${debounce} ms debounce, ~1,000-word draft (n=${d.n})`);
   console.log(`during index hover median ${fmt(full.s.median, 1)} ms, max ${fmt(full.s.max, 1)} ms while re-indexing from the cache (${fmt(full.ms / 1000, 1)} s, n=${full.s.n}); median ${fmt(inc.s.median, 1)} ms, max ${fmt(inc.s.max, 1)} ms during an incremental update (${fmt(inc.ms / 1000, 1)} s, n=${inc.s.n})`);
   const after = serverMemory(client.proc.pid);
+  // The server's own account of each index run (analysed, from cache, recognised, mode, ms).
+  for (const l of client.logs.filter((m) => /analysed|cache|failed/i.test(m)).slice(-6)) console.log(`server log   ${l.slice(0, 300)}`);
   console.log(`server memory RSS ${fmt(mem.rss, 0)} MB with the index loaded (peak ${fmt(mem.hwm, 0)} MB while indexing); ${fmt(after.rss, 0)} MB after the re-index and update (peak ${fmt(after.hwm, 0)} MB)\n`);
   await client.stop();
   fs.rmSync(ws, { recursive: true, force: true });
