@@ -76,8 +76,8 @@ export class DraftAnalyzer {
         if (isCancelled()) return null;
         this.analysedParagraphs++;
         const t = paraTexts[i];
-        const pfigs = extractFigures(t);
         const times = extractTimeExpressions(t, this.today);
+        const pfigs = extractFigures(t, { timeExpressions: times });
         const contexts = figureContexts({ text: t, figures: pfigs, mentions: perPara[i], times, fallbackPlaces: fallback });
         pf = { figures: pfigs, times, contexts, verdicts: pfigs.map((f, j) => judgeFigure(f, contexts[j], this.index)) };
         this.figs.set(key, pf);
