@@ -262,7 +262,12 @@ async function lspBench(corpusDir: string | null, label: string, n: number) {
   // The server's own account of each index run (analysed, from cache, recognised, mode, ms).
   for (const l of client.logs.filter((m) => /analysed|cache|failed/i.test(m)).slice(-6)) console.log(`server log   ${l.slice(0, 300)}`);
   console.log(`server memory RSS ${fmt(mem.rss, 0)} MB with the index loaded (peak ${fmt(mem.hwm, 0)} MB while indexing); ${fmt(after.rss, 0)} MB after the re-index and update (peak ${fmt(after.hwm, 0)} MB)\n`);
-  await client.stop();
+  // Stop without racing the server's exit (client.stop() kills it while "exit" may still be written).
+  await client.conn.sendRequest('shutdown').catch(() => undefined);
+  await client.conn.sendNotification('exit').catch(() => undefined);
+  await new Promise<void>((res) => { if (exited) res(); else { client.proc.once('exit', () => res()); setTimeout(res, 5000); } });
+  client.conn.dispose();
+  if (!exited) client.proc.kill();
   fs.rmSync(ws, { recursive: true, force: true });
 }
 
@@ -319,4 +324,6 @@ async function main(): Promise<void> {
   if (big) fs.rmSync(big, { recursive: true, force: true });
 }
 
+// A request to a server that died rejects; say so instead of dying of an unhandled rejection.
+process.on('unhandledRejection', (e) => { console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`); process.exitCode = 1; });
 main().catch((e) => { console.error(e); process.exitCode = 1; });
