@@ -89,11 +89,50 @@ function unpackFacts(facts: unknown[]): PlaceFact[] {
   return facts as PlaceFact[];
 }
 
-/** Place facts as bytes (see packFacts), e.g. the learned facts for the workers' lexicons. */
-export function encodePlaceFacts(facts: readonly PlaceFact[]): Buffer { return v8.serialize(packFacts(facts)); }
+/**
+ * Place facts as bytes: u32 LE length of the first part | v8(the facts without records) |
+ * v8([index, fact][] of the facts with records, see packFacts). Pass 2 reads only the first part:
+ * the records (uses of names as non-places) matter for learning, not for recognising one article.
+ */
+export function encodePlaceFacts(facts: readonly PlaceFact[]): Buffer {
+  const core: PlaceFact[] = [];
+  const records: [number, unknown][] = [];
+  const packed = packFacts(facts);
+  packed.forEach((f, i) => { if (f !== facts[i]) records.push([i, f]); else core.push(facts[i]); });
+  const a = v8.serialize(core), b = v8.serialize(records);
+  const out = Buffer.allocUnsafeSlow(4 + a.length + b.length);
+  out.writeUInt32LE(a.length, 0);
+  a.copy(out, 4);
+  b.copy(out, 4 + a.length);
+  return out;
+}
+
+function parts(b: Uint8Array): [Buffer, Buffer] {
+  const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  const n = buf.readUInt32LE(0);
+  if (4 + n > buf.length) throw new Error('truncated place facts');
+  return [buf.subarray(4, 4 + n), buf.subarray(4 + n)];
+}
+
+/** Place facts from encodePlaceFacts() bytes, all of them in their order. */
+export function decodePlaceFactBytes(b: Uint8Array): PlaceFact[] {
+  const [a, r] = parts(b);
+  const core = v8.deserialize(a) as PlaceFact[];
+  const records = v8.deserialize(r) as [number, unknown][];
+  if (!records.length) return core;
+  const out: PlaceFact[] = new Array(core.length + records.length);
+  const rec = unpackFacts(records.map((x) => x[1]));
+  records.forEach(([i], k) => { out[i] = rec[k]; });
+  let c = 0;
+  for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = core[c++];
+  return out;
+}
+
+/** Only the facts without records (what pass 2 needs). */
+function decodeCoreFacts(b: Uint8Array): PlaceFact[] { return v8.deserialize(parts(b)[0]) as PlaceFact[]; }
 
 /**
- * An article analysis as bytes: u32 LE length of the place facts | v8(placeFacts) | v8({figures, times}).
+ * An article analysis as bytes: u32 LE length of the place facts | encodePlaceFacts() | v8({figures, times}).
  * The main thread needs only the place facts (to learn names); the rest goes to pass 2 undecoded.
  */
 export function encodeAnalysis(a: ArticleAnalysis): Buffer {
@@ -106,15 +145,13 @@ export function encodeAnalysis(a: ArticleAnalysis): Buffer {
   return out;
 }
 
+/** All the place facts of an encoded analysis (for learning). */
 export function decodePlaceFacts(b: Uint8Array): PlaceFact[] {
   const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   const n = buf.readUInt32LE(0);
   if (4 + n > buf.length) throw new Error('truncated analysis');
   return decodePlaceFactBytes(buf.subarray(4, 4 + n));
 }
-
-/** Place facts from encodePlaceFacts() bytes. */
-export function decodePlaceFactBytes(b: Uint8Array): PlaceFact[] { return unpackFacts(v8.deserialize(b) as unknown[]); }
 
 /** A copy of the encoded place facts of an analysis (small; does not keep the analysis bytes alive). */
 export function placeFactBytes(b: Uint8Array): Buffer {
@@ -124,11 +161,15 @@ export function placeFactBytes(b: Uint8Array): Buffer {
   return Buffer.from(buf.subarray(4, 4 + n));
 }
 
+/**
+ * The analysis as pass 2 needs it: figures, time expressions and the place facts without the
+ * records of other uses (those only inform learning; computeFacts skips facts without a name).
+ */
 export function decodeAnalysis(b: Uint8Array): ArticleAnalysis {
   const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   const n = buf.readUInt32LE(0);
   if (4 + n > buf.length) throw new Error('truncated analysis');
-  const placeFacts = decodePlaceFactBytes(buf.subarray(4, 4 + n));
+  const placeFacts = decodeCoreFacts(buf.subarray(4, 4 + n));
   const { figures, times } = v8.deserialize(buf.subarray(4 + n)) as Pick<ArticleAnalysis, 'figures' | 'times'>;
   return { figures, times, placeFacts };
 }
