@@ -24,9 +24,8 @@ import { discoverFiles, readArticlesStream } from './corpus/read';
 import { AnalysisCache } from './corpus/cache';
 import { analyzeText, ANALYSIS_VERSION, type ArticleAnalysis } from './facts/analyze';
 import { articleRecord, bindFacts, computeFacts, FactIndex, type ArticleFacts, type FactsData } from './facts/index';
-import type { PlaceLexicon } from './dutch/places';
+import { decideLearned, type PlaceLexicon } from './dutch/places';
 import type { PlaceFact } from './dutch/types';
-import { placeKey } from './dutch/translit';
 import { buildLexicon, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, pack, placeFactBytes, specForWorkers, unpack, decodePlaceFactBytes, type LexiconSpec, type WorkerJob, type WorkerResult } from './corpus/worker';
 import { WorkerPool } from './corpus/pool';
 
@@ -117,35 +116,24 @@ function codeHash(): string {
  * parent and the majority spelling. Two fact lists with equal signatures teach the same lexicon,
  * so an update whose signature is unchanged keeps every other article's recognition.
  */
-async function learnedSignature(facts: PlaceFact[], keyOf: (name: string) => string): Promise<Map<string, string>> {
-  const groups = new Map<string, PlaceFact[]>();
-  let t = Date.now();
-  for (let i = 0; i < facts.length; i++) {
-    const f = facts[i];
-    const k = keyOf(f.name);
-    if (!k) continue;
-    const g = groups.get(k);
-    if (g) g.push(f); else groups.set(k, [f]);
-    if ((i & 1023) === 0 && Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
-  }
+async function learnedSignature(facts: PlaceFact[]): Promise<Map<string, string>> {
+  // The decision itself (places.ts decideLearned: place uses against other uses), so that any
+  // change in what is learned — and only such a change — changes the signature.
+  await yieldNow();
   const sig = new Map<string, string>();
-  for (const [key, g] of groups) {
+  let t = Date.now();
+  for (const d of decideLearned(facts)) {
+    if (!d.learned) continue;
     if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
-    let strongN = 0;
     const kinds = new Map<string, number>();
     let parent: string | null = null;
-    const counts = new Map<string, number>();
-    for (const f of g) {
-      counts.set(f.name, (counts.get(f.name) ?? 0) + 1);
+    for (const f of d.facts) {
       if (f.strength === 'weak') continue;
-      strongN++;
       if (f.kind) kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
       if (parent === null && f.parent) parent = f.parent;
     }
-    if (strongN === 0 && g.length < 2) continue;
-    const kind = [...kinds.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-    const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
-    sig.set(key, JSON.stringify([[...counts.keys()].sort(), strongN > 0, kind, parent, top]));
+    const kind = [...kinds.entries()].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
+    sig.set(d.key, JSON.stringify([d.names.slice().sort(), d.names[0], kind, parent]));
   }
   return sig;
 }
@@ -167,7 +155,6 @@ export class Archive {
   private lexicon: PlaceLexicon | null = null;
   private signature = new Map<string, string>();
   private fingerprint = '';
-  private keyMemo = new Map<string, string>();
 
   constructor(readonly options: ArchiveOptions) {}
 
@@ -248,12 +235,6 @@ export class Archive {
     for (const f of this.files.values()) this.skipped.push(...f.skipped);
   }
 
-  private keyOf = (name: string): string => {
-    let k = this.keyMemo.get(name);
-    if (k === undefined) { k = placeKey(name); this.keyMemo.set(name, k); }
-    return k;
-  };
-
   /**
    * Every article's place facts, in a fixed order (by article id) so that learning does not depend
    * on update order. `decoded`: facts already decoded, by article id (the rest are decoded here).
@@ -308,7 +289,7 @@ export class Archive {
     // The learned lexicon.
     const learned = await this.learnedFacts(placeFacts);
     placeFacts.clear();
-    this.signature = await learnedSignature(learned, this.keyOf);
+    this.signature = await learnedSignature(learned);
     this.fingerprint = this.fingerprintOf(this.signature);
     const spec = this.lexiconSpec(learned);
     this.lexicon = null;
@@ -556,7 +537,7 @@ export class Archive {
     const fileMap = new Map<string, { ids: string[]; skipped: Skipped[] }>();
     for (const f of files) { const e = fresh.get(f) ?? this.files.get(f); if (e) fileMap.set(f, e); }
     const learned = await this.learnedFacts(placeFacts);
-    const signature = await learnedSignature(learned, this.keyOf);
+    const signature = await learnedSignature(learned);
     if (!sameSignature(signature, this.signature)) {
       // What the archive knows about some name changed: every article is recognised again (cached
       // facts of an earlier lexicon with the same fingerprint still count). The old index serves meanwhile.
