@@ -56,7 +56,9 @@ export function buildDossier(index: FactIndex, id: string, spelling?: string): D
   const byRank = (a: Claim, b: Claim) => rank(b) - rank(a) || (b.source.article.date ?? '').localeCompare(a.source.article.date ?? '');
   const all = (p?.claims ?? []).filter((c) => !isVague(c) && c.figure.dimension !== 'duration');
   const own = all.filter((c) => c.ctx.placeScope === 'clause' || c.ctx.placeScope === 'sentence').sort(byRank);
-  const nearby = all.filter((c) => c.ctx.placeScope === 'paragraph' && (c.figure.counted || c.figure.unit)).sort(byRank);
+  // From the paragraph only figures with a unit or about people, soldiers, settlements … (a known
+  // group of counted things): "50.000 achtergebleven inwoners", not "twee aanvallen".
+  const nearby = all.filter((c) => c.ctx.placeScope === 'paragraph' && (c.figure.unit || c.ctx.concept.group !== -1)).sort(byRank);
   const claims = own.length >= 3 ? own : [...own, ...nearby];
 
   const seen = new Set<string>();
