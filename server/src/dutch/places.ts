@@ -1048,6 +1048,26 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
     // 2. Transliteration key (single or two words): Kharkiv, Zaporizhzhia, Luhansk.
     // Only mid-sentence, on names of five letters or more: short and sentence-initial words are too often
     // ordinary words whose skeleton happens to equal a place's ("Maar" ~ "Mar", "War" ~ "Var").
+    // Multi-word names first ("Zeleny Shlyakh" for Zeleny Sjljach): two or three capitalised words
+    // separated by single spaces, under the same conditions. A weak one-word candidate ("Zeleny", an
+    // Alpino name) gives way to the longer name.
+    if ((!best || (best.weak && best.tj === i)) && !isAllCaps(t.text) && !initial.has(i)) {
+      let found = false;
+      for (let n = 3; n >= 2 && !found; n--) {
+        const last = toks[i + n - 1];
+        if (!last) continue;
+        let ok = true;
+        for (let q = i; q < i + n && ok; q++) {
+          const w = toks[q];
+          ok = w.kind === 'word' && isCap(w.text) && (q === i || (w.start === toks[q - 1].end + 1 && text[toks[q - 1].end] === ' '));
+        }
+        if (!ok) continue;
+        const str = text.slice(t.start, last.end);
+        const r = lexicon.matchKey(str);
+        if (r && r.entry.name.includes(' ') && r.entry.kind !== 'plaats-onbekend' && (r.entry.source === 'archive' || CYRILLIC_COUNTRIES.has(r.entry.country ?? '')))
+        { best = { start: t.start, end: last.end, text: str, rec: r.entry, weak: false, evidence: r.entry.source === 'archive' ? 'archive' : 'gazetteer', ti: i, tj: i + n - 1 }; found = true; }
+      }
+    }
     if (!best && !isAllCaps(t.text) && t.text.length >= 5 && !initial.has(i) && placeKey(t.text).length >= 4) {
       const r = lexicon.matchKey(t.text);
       // Transliteration variance is a property of names from Cyrillic-script countries (and of names the
