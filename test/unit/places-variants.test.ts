@@ -24,6 +24,16 @@ describe('recognizePlaces: multi-word transliteration variants', () => {
     }
   });
 
+  it('finds a variant spelling at the start of a sentence for house-spelled and archive-taught places only', () => {
+    for (const [text, name] of [['Kursk werd opnieuw beschoten.', 'Koersk'], ['Sudzha ligt vlak bij de grens.', 'Soedzja'], ['Kharkiv kreeg stroom terug.', 'Charkiv']]) {
+      const m = recognizePlaces(text, lex);
+      assert.equal(m.length, 1, text);
+      assert.equal(m[0].id, lex.lookup(name)!.id, text);
+    }
+    // An ordinary sentence-initial word whose skeleton equals a Cyrillic-country place is no place.
+    assert.deepEqual(recognizePlaces('Willen zij echt vrede?', lex), []);
+  });
+
   it('does not glue an unrelated capitalised word to a weak one-word name', () => {
     const m = recognizePlaces('In Zeleny Huis vielen doden.', lex);
     assert.ok(!m.some((x) => x.text === 'Zeleny Huis'));

@@ -304,6 +304,8 @@ export class PlaceLexicon {
     const id = this.abbrev.get(token.replace(/\./g, ''));
     return id ? this.byId.get(id) : undefined;
   }
+  /** Whether a place has a curated house spelling (NOS: Koersk, Charkiv, Loehansk …). */
+  hasHouseSpelling(id: string): boolean { return this.house.has(id); }
   matchKey(name: string): Rec | undefined {
     const id = this.strongKey.get(placeKey(name));
     return id ? this.byId.get(id) : undefined;
@@ -1068,11 +1070,14 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
         { best = { start: t.start, end: last.end, text: str, rec: r.entry, weak: false, evidence: r.entry.source === 'archive' ? 'archive' : 'gazetteer', ti: i, tj: i + n - 1 }; found = true; }
       }
     }
-    if (!best && !isAllCaps(t.text) && t.text.length >= 5 && !initial.has(i) && placeKey(t.text).length >= 4) {
+    if (!best && !isAllCaps(t.text) && t.text.length >= 5 && placeKey(t.text).length >= 4) {
       const r = lexicon.matchKey(t.text);
       // Transliteration variance is a property of names from Cyrillic-script countries (and of names the
       // archive taught us); elsewhere a same-key word is a different word ("Ferrari" is not "Ferrara").
-      if (r && r.entry.kind !== 'plaats' && !looksLikeDemonym(t.text) && (r.entry.source === 'archive' || CYRILLIC_COUNTRIES.has(r.entry.country ?? '')))
+      // At the start of a sentence only names the archive placed in a strong context, or places with a
+      // curated house spelling, count ("Sudzha werd beschoten", "Kursk ligt …"; not "Willen" ~ Wolynië).
+      if (r && r.entry.kind !== 'plaats' && !looksLikeDemonym(t.text) && (r.entry.source === 'archive' || CYRILLIC_COUNTRIES.has(r.entry.country ?? ''))
+        && (!initial.has(i) || (r.entry.source === 'archive' ? !r.learnedWeakOnly : lexicon.hasHouseSpelling(r.entry.id))))
         best = { start: t.start, end: t.end, text: t.text, rec: r.entry, weak: false, evidence: r.entry.source === 'archive' ? 'archive' : 'gazetteer', ti: i, tj: i };
     }
     // 3. Sports results: "(Fra)", "( Ita )", "(Rus/W-Rus)", "(ZAf)": a country abbreviation alone in brackets.
