@@ -25,7 +25,7 @@ describe('recognizePlaces: multi-word transliteration variants', () => {
   });
 
   it('finds a variant spelling at the start of a sentence for house-spelled and archive-taught places only', () => {
-    for (const [text, name] of [['Kursk werd opnieuw beschoten.', 'Koersk'], ['Sudzha ligt vlak bij de grens.', 'Soedzja'], ['Kharkiv kreeg stroom terug.', 'Charkiv']]) {
+    for (const [text, name] of [['Kursk werd opnieuw beschoten.', 'Koersk'], ['Sudzha ligt vlak bij de grens.', 'Soedzja'], ['Kharkiv kreeg stroom terug.', 'Charkiv'], ['Er werd gevochten rond Lyubimovka.', 'Ljoebimovka']]) {
       const m = recognizePlaces(text, lex);
       assert.equal(m.length, 1, text);
       assert.equal(m[0].id, lex.lookup(name)!.id, text);

@@ -1076,7 +1076,7 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
       // archive taught us); elsewhere a same-key word is a different word ("Ferrari" is not "Ferrara").
       // At the start of a sentence only names the archive placed in a strong context, or places with a
       // curated house spelling, count ("Sudzha werd beschoten", "Kursk ligt …"; not "Willen" ~ Wolynië).
-      if (r && r.entry.kind !== 'plaats' && !looksLikeDemonym(t.text) && (r.entry.source === 'archive' || CYRILLIC_COUNTRIES.has(r.entry.country ?? ''))
+      if (r && (r.entry.kind !== 'plaats' || (r.entry.source === 'archive' && !r.learnedWeakOnly)) && !looksLikeDemonym(t.text) && (r.entry.source === 'archive' || CYRILLIC_COUNTRIES.has(r.entry.country ?? ''))
         && (!initial.has(i) || (r.entry.source === 'archive' ? !r.learnedWeakOnly : lexicon.hasHouseSpelling(r.entry.id))))
         best = { start: t.start, end: t.end, text: t.text, rec: r.entry, weak: false, evidence: r.entry.source === 'archive' ? 'archive' : 'gazetteer', ti: i, tj: i };
     }
