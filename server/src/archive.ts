@@ -110,6 +110,18 @@ function codeHash(): string {
   return codeHashMemo;
 }
 
+/** Add the articles pass 1 analysed (those with place facts) to `entries`; returns them. */
+function addEntries(entries: Map<string, Entry>, articles: Article[], placeFactsRaw: Map<string, Entry['placeFacts']>): Article[] {
+  const kept: Article[] = [];
+  for (const a of articles) {
+    const pf = placeFactsRaw.get(a.id);
+    if (!pf) continue;
+    entries.set(a.id, { article: a, placeFacts: pf });
+    kept.push(a);
+  }
+  return kept;
+}
+
 /**
  * The inputs of PlaceLexicon.addLearned that decide its outcome, per name key: the spellings,
  * whether there is strong evidence or enough weak evidence, the majority kind, the first stated
@@ -274,13 +286,7 @@ export class Archive {
     // Pass 1.
     const { analyses, placeFacts, placeFactsRaw, analysed, fromCache, failed } = await this.analyse(articles, caches?.analysis ?? null, onProgress, isCancelled);
     const entries = new Map<string, Entry>();
-    const kept: Article[] = [];
-    for (const a of articles) {
-      const pf = placeFactsRaw.get(a.id);
-      if (!pf) continue;
-      entries.set(a.id, { article: a, placeFacts: pf });
-      kept.push(a);
-    }
+    const kept = addEntries(entries, articles, placeFactsRaw);
     this.entries = entries;
     this.files = fileMap;
     for (const s of failed) this.files.get(s.file)?.skipped.push(s);
@@ -524,13 +530,7 @@ export class Archive {
     for (const f of [...reread, ...gone]) for (const id of this.files.get(f)?.ids ?? []) removed.add(id);
     const entries = new Map(this.entries);
     for (const id of removed) entries.delete(id);
-    const kept: Article[] = [];
-    for (const a of articles) {
-      const pf = placeFactsRaw.get(a.id);
-      if (!pf) continue;
-      entries.set(a.id, { article: a, placeFacts: pf });
-      kept.push(a);
-    }
+    const kept = addEntries(entries, articles, placeFactsRaw);
     for (const s of failed) fresh.get(s.file)?.skipped.push(s);
     const previous = { entries: this.entries, files: this.files };
     this.entries = entries;
