@@ -1,6 +1,7 @@
 // The language server: LSP wiring only. Documents, debouncing, cancellation and configuration
 // live here; every feature is a pure function in features/ over (document, position, index).
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -155,7 +156,7 @@ export function startServer(connection: Connection): void {
   /** Index the corpus: `changes` updates the current archive in place, null builds a new one. */
   async function doBuild(changes: CorpusChange[] | null): Promise<void> {
     const paths = corpusPaths();
-    const existing = paths.filter((p) => require('node:fs').existsSync(p));
+    const existing = paths.filter((p) => fs.existsSync(p));
     const incremental = !!(changes && archive);
     const next = incremental ? archive! : new Archive({
       paths: existing, baseDir: folders[0] ?? process.cwd(), cacheDir: cacheDir(explicitCacheDir),
@@ -203,7 +204,7 @@ export function startServer(connection: Connection): void {
     if (canWatch) return; // the client sends workspace/didChangeWatchedFiles
     try {
       const { watchCorpus } = require('./corpus/watch') as typeof import('./corpus/watch');
-      const existing = corpusPaths().filter((p) => require('node:fs').existsSync(p));
+      const existing = corpusPaths().filter((p) => fs.existsSync(p));
       if (existing.length) watcher = watchCorpus(existing, folders[0] ?? process.cwd(), (changes) => void rebuild(changes));
     } catch (e) {
       log(`file watching unavailable: ${(e as Error).message}`);
@@ -343,9 +344,10 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration(async () => {
-    const before = JSON.stringify(settings);
+    const before = settings;
     await loadSettings();
-    if (JSON.stringify(settings.corpus) !== JSON.stringify(JSON.parse(before).corpus) || JSON.stringify(settings.houseSpellings) !== JSON.stringify(JSON.parse(before).houseSpellings) || settings.houseStyle !== JSON.parse(before).houseStyle) void rebuild();
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    if (!same(settings.corpus, before.corpus) || !same(settings.houseSpellings, before.houseSpellings) || settings.houseStyle !== before.houseStyle) void rebuild();
     else { analyses.clear(); for (const d of documents.all()) schedule(d, 0); }
   });
 
