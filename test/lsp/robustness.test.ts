@@ -10,15 +10,9 @@ import fc from 'fast-check';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, Hover, MarkupContent, SemanticTokens, DocumentSymbol, CompletionList } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { makeWorkspace, messageText, startClient, type LspClient } from '../../server/src/tools/lsp-client';
+import { SAMPLE_DRAFT, makeWorkspace, messageText, startClient, type LspClient } from '../../server/src/tools/lsp-client';
 
-const DRAFT = [
-  'Oekraïne in het nauw',
-  '',
-  "Het Oekraïense leger veroverde bij de inval in augustus zo'n 1500 vierkante kilometer Russisch grondgebied. Rond het stadje Soedzja wordt nog gevochten.",
-  '',
-  'In de stad Kursk zijn bij zestig busstations schuilkelders geplaatst.',
-].join('\n');
+const DRAFT = SAMPLE_DRAFT;
 
 function posIn(doc: TextDocument, needle: string, delta = 1) {
   const off = doc.getText().indexOf(needle);

@@ -5,15 +5,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompletionList, Hover, MarkupContent, Location, CodeAction, DocumentSymbol } from 'vscode-languageserver-protocol';
-import { makeWorkspace, messageText, startClient, type LspClient } from '../../server/src/tools/lsp-client';
+import { SAMPLE_DRAFT, makeWorkspace, messageText, startClient, type LspClient } from '../../server/src/tools/lsp-client';
 
-const DRAFT = [
-  'Oekraïne in het nauw',
-  '',
-  "Het Oekraïense leger veroverde bij de inval in augustus zo'n 1500 vierkante kilometer Russisch grondgebied. Rond het stadje Soedzja wordt nog gevochten.",
-  '',
-  'In de stad Kursk zijn bij zestig busstations schuilkelders geplaatst.',
-].join('\n');
+const DRAFT = SAMPLE_DRAFT;
 
 function posOf(text: string, needle: string, delta = 1) {
   const off = text.indexOf(needle) + delta;

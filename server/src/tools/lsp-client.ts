@@ -33,6 +33,16 @@ export interface LspClient {
 }
 
 /** A scratch workspace with corpus/ = the sample corpus. */
+/** A short draft against the sample corpus: a conflicting figure (1500 vs 1300 km²), a place with a
+ *  dossier (Soedzja), a variant spelling (Kursk) and an agreeing figure (zestig busstations). */
+export const SAMPLE_DRAFT = [
+  'Oekraïne in het nauw',
+  '',
+  "Het Oekraïense leger veroverde bij de inval in augustus zo'n 1500 vierkante kilometer Russisch grondgebied. Rond het stadje Soedzja wordt nog gevochten.",
+  '',
+  'In de stad Kursk zijn bij zestig busstations schuilkelders geplaatst.',
+].join('\n');
+
 /** A diagnostic's message as text (LSP 3.18 allows Markdown messages). */
 export function messageText(m: string | { value: string }): string {
   return typeof m === 'string' ? m : m.value;
