@@ -4,7 +4,7 @@
 
 import type { Figure, PlaceMention, TimeExpression } from '../dutch/types';
 import { sentences, paragraphs, tokenize, spanAt, fold, type Span } from '../dutch/tokens';
-import { countedConcept, eventsIn, stem, type CountedConcept } from './semantics';
+import { countedConcept, eventsIn, type CountedConcept } from './semantics';
 
 export type PlaceScope = 'clause' | 'sentence' | 'paragraph' | 'article' | 'none';
 
@@ -208,4 +208,3 @@ export function figureContexts(input: ContextInput): FigureContext[] {
   return out;
 }
 
-export { stem };

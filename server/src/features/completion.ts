@@ -25,14 +25,14 @@ export function complete(doc: TextDocument, position: Position, analysis: DraftA
   const word = /[\p{L}\p{M}'’-]*$/u.exec(before)![0];
   const num = /\d[\d.,]*$/.exec(before)?.[0] ?? '';
 
-  if (num) return { isIncomplete: true, items: figureItems(text, offset, num, doc, position, analysis, index, locale) };
+  if (num) return { isIncomplete: true, items: figureItems(text, offset, num, position, analysis, index, locale) };
   if (word.length < 2) return { isIncomplete: true, items: [] };
   const cue = PLACE_CUE.test(before.slice(0, before.length - word.length));
   if (!/^\p{Lu}/u.test(word) && !cue) return { isIncomplete: true, items: [] };
-  return { isIncomplete: true, items: placeItems(word, doc, position, analysis, index, locale) };
+  return { isIncomplete: true, items: placeItems(word, position, analysis, index, locale) };
 }
 
-function placeItems(prefix: string, doc: TextDocument, position: Position, analysis: DraftAnalysis, index: FactIndex, locale: Locale): CompletionItem[] {
+function placeItems(prefix: string, position: Position, analysis: DraftAnalysis, index: FactIndex, locale: Locale): CompletionItem[] {
   const candidates = index.lexicon.complete(prefix, 60);
   // Articles that mention places already in the draft: co-occurrence makes a place more likely.
   const draftArticles = new Set<ArticleRecord>();
@@ -63,7 +63,7 @@ function placeItems(prefix: string, doc: TextDocument, position: Position, analy
   });
 }
 
-function figureItems(text: string, offset: number, num: string, doc: TextDocument, position: Position, analysis: DraftAnalysis, index: FactIndex, locale: Locale): CompletionItem[] {
+function figureItems(text: string, offset: number, num: string, position: Position, analysis: DraftAnalysis, index: FactIndex, locale: Locale): CompletionItem[] {
   const sent = spanAt(sentences(text), Math.max(0, offset - 1));
   const placeIds = new Set(analysis.mentions.filter((m) => !sent || (m.start >= sent.start && m.end <= sent.end)).map((m) => m.id));
   if (!placeIds.size) for (const m of analysis.mentions) placeIds.add(m.id);
