@@ -286,7 +286,7 @@ export function extractFigures(text: string, options?: Partial<FigureOptions>): 
 
 interface Cand extends Num { vague: string | null; vlow?: number; vhigh?: number }
 
-function readVague(text: string, toks: Token[], i: number, o: FigureOptions, vague: VagueTable): Cand | null {
+function readVague(text: string, toks: readonly Token[], i: number, o: FigureOptions, vague: VagueTable): Cand | null {
   const t = toks[i];
   if (t.kind !== 'word') return null;
   // cheap rejection of most words: the first two letters (when plain ASCII) must begin a vague word
@@ -325,7 +325,7 @@ function readVague(text: string, toks: Token[], i: number, o: FigureOptions, vag
 }
 
 /** Read a number (digits or words, with a magnitude word) starting at token i. */
-function readNumber(text: string, toks: Token[], i: number, inRange = false): Num | null {
+function readNumber(text: string, toks: readonly Token[], i: number, inRange = false): Num | null {
   const t = toks[i];
   if (t.kind === 'number') {
     const before = text[t.start - 1];
@@ -484,7 +484,7 @@ function unitAt(text: string, pos: number, value: number, magWritten: boolean): 
   return { def, end: pos + m[0].length };
 }
 
-function finish(text: string, toks: Token[], n: Cand, o: FigureOptions, qualRe: RegExp, postRe: RegExp, prev: Figure[]): (Figure & FigureExtra) | null {
+function finish(text: string, toks: readonly Token[], n: Cand, o: FigureOptions, qualRe: RegExp, postRe: RegExp, prev: Figure[]): (Figure & FigureExtra) | null {
   let start = n.start;
   let end = n.end;
   let endTok = n.endTok;
@@ -641,7 +641,7 @@ function nounCandidate(w: string, singularOk: boolean): boolean {
 }
 
 /** The counted noun after the number: skip up to three attributive adjectives/participles. */
-function countedNoun(text: string, toks: Token[], k: number, singularOk: boolean): { lemma: string; text: string; end: number } | null {
+function countedNoun(text: string, toks: readonly Token[], k: number, singularOk: boolean): { lemma: string; text: string; end: number } | null {
   const words: Token[] = [];
   for (let j = k; j < toks.length && words.length < 4; j++) {
     const tk = toks[j];
@@ -667,7 +667,7 @@ function countedNoun(text: string, toks: Token[], k: number, singularOk: boolean
   return { lemma: lemmatizeNoun(noun.text), text: text.slice(words[0].start, noun.end), end: noun.end };
 }
 
-function j0Gap(text: string, toks: Token[], k: number): boolean {
+function j0Gap(text: string, toks: readonly Token[], k: number): boolean {
   if (k >= toks.length || k === 0) return k >= toks.length;
   const gap = text.slice(toks[k - 1].end, toks[k].start);
   return !/^[ \u00a0]+$/.test(gap);

@@ -769,7 +769,7 @@ const CONNECTORS = new Set(['voor', 'van', 'de', 'der', 'den', 'het', 'op', 'aan
  * text also writes "Baudet"), after a title or a member noun ("premier Rutte", "de topman van Shell"), or with an
  * age in brackets ("Michael P. (34)"). Null when there is none.
  */
-function otherUses(text: string, sents: Span[]): { uses: Record<string, number>; parts: Record<string, number> } | null {
+function otherUses(text: string, sents: readonly Span[]): { uses: Record<string, number>; parts: Record<string, number> } | null {
   const out: Record<string, number> = Object.create(null);
   const parts: Record<string, number> = Object.create(null);
   let any = false;
@@ -839,7 +839,7 @@ function otherUses(text: string, sents: Span[]): { uses: Record<string, number>;
   return any ? { uses: out, parts } : null;
 }
 
-function learnFacts(text: string, sents: Span[]): PlaceFact[] {
+function learnFacts(text: string, sents: readonly Span[]): PlaceFact[] {
   const facts: PlaceFact[] = [];
   for (const sent of sents) {
     // Every pattern below needs a capitalised word after the first one: skip sentences without one.
@@ -957,7 +957,7 @@ interface Cand { start: number; end: number; text: string; rec: PlaceEntry; weak
  * All place mentions in `text`, sorted and non-overlapping. Exact names and transliteration keys
  * only (no fuzzy matching: "Koerkamp" is not "Koersk"); weak gazetteer names need context.
  */
-export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMention[] {
+export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { facts?: readonly PlaceFact[] }): PlaceMention[] {
   const toks = tokenize(text);
   const sents = sentences(text);
   // Sentence-initial token indices.
@@ -983,10 +983,12 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon): PlaceMenti
   // Folded token texts, computed on demand (n-gram folds are token folds joined by spaces).
   const tf: string[] = new Array(toks.length);
   const foldAt = (k: number) => tf[k] ?? (tf[k] = lexicon.tokenFold(toks[k].text).f);
-  // Local context facts: names this text itself calls places.
-  const localFacts = learnFacts(text, sents);
+  // Local context facts: names this text itself calls places (given when already learned from this
+  // text: learnPlaceFacts(text), whose record of other uses has no name).
+  const localFacts = opts?.facts ?? learnFacts(text, sents);
   const local = new Map<string, PlaceFact>();
   for (const f of localFacts) {
+    if (!f.name) continue;
     const k = nameFold(f.name);
     const cur = local.get(k);
     if (!cur || (cur.strength === 'weak' && f.strength !== 'weak')) local.set(k, f);

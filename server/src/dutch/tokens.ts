@@ -18,7 +18,27 @@ const WORD = String.raw`(?:['’](?=[sStT]\b|n\b|s-))?[\p{L}\p{M}][\p{L}\p{M}]*(
 const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
 const TOKEN_RE = new RegExp(`(${NUMBER})|(${WORD})|([^\\s\\p{L}\\p{M}\\d])`, 'gu');
 
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
+// Several analyses of one text (figures, places, claims) need its tokens, sentences and
+// paragraphs. The last text's are kept (one entry: an article or a draft at a time), so each is
+// computed once per text; the lists are frozen because they are shared.
+let memoText: string | null = null;
+let memoTokens: readonly Token[] | null = null;
+let memoSentences: readonly Span[] | null = null;
+let memoParagraphs: readonly Span[] | null = null;
+function memoFor(text: string): void {
+  if (memoText === text) return;
+  memoText = text;
+  memoTokens = memoSentences = memoParagraphs = null;
+}
+
+/** The tokens of `text` (or of text[from, to)). The whole text's list is shared: do not change it. */
+export function tokenize(text: string, from = 0, to = text.length): readonly Token[] {
+  if (from !== 0 || to !== text.length) return scanTokens(text, from, to);
+  memoFor(text);
+  return (memoTokens ??= Object.freeze(scanTokens(text, 0, text.length)));
+}
+
+function scanTokens(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   TOKEN_RE.lastIndex = from;
   let m: RegExpExecArray | null;
@@ -32,8 +52,13 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return out;
 }
 
-/** Paragraphs: runs of text separated by line breaks (news exports put one paragraph per line). */
-export function paragraphs(text: string): Span[] {
+/** Paragraphs: runs of text separated by line breaks (news exports put one paragraph per line). Shared: do not change. */
+export function paragraphs(text: string): readonly Span[] {
+  memoFor(text);
+  return (memoParagraphs ??= Object.freeze(scanParagraphs(text)));
+}
+
+function scanParagraphs(text: string): Span[] {
   const out: Span[] = [];
   const re = /[^\r\n]+/g;
   let m: RegExpExecArray | null;
@@ -53,8 +78,13 @@ const ABBREVIATIONS = new Set([
 ]);
 
 /** Sentences within the text: split at paragraph breaks and at . ! ? followed by a space and a capital,
- *  a digit or an opening quote; not after common abbreviations or initials ("A. Jermak"). */
-export function sentences(text: string): Span[] {
+ *  a digit or an opening quote; not after common abbreviations or initials ("A. Jermak"). Shared: do not change. */
+export function sentences(text: string): readonly Span[] {
+  memoFor(text);
+  return (memoSentences ??= Object.freeze(scanSentences(text)));
+}
+
+function scanSentences(text: string): Span[] {
   const out: Span[] = [];
   for (const p of paragraphs(text)) {
     let s = p.start;
@@ -79,7 +109,7 @@ export function sentences(text: string): Span[] {
 }
 
 /** The span from `spans` containing `offset`, or undefined. Spans must be sorted. */
-export function spanAt(spans: Span[], offset: number): Span | undefined {
+export function spanAt(spans: readonly Span[], offset: number): Span | undefined {
   let lo = 0, hi = spans.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
@@ -91,7 +121,11 @@ export function spanAt(spans: Span[], offset: number): Span | undefined {
   return undefined;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower-case and strip diacritics: "Oekraïne" → "oekraine". */
 export function fold(s: string): string {
+  // ASCII has no diacritics: lower-casing is all (most words of Dutch news).
+  if (ASCII.test(s)) return s.toLowerCase();
   return s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }

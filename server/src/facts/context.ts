@@ -124,6 +124,19 @@ export function figureContexts(input: ContextInput): FigureContext[] {
     for (let k = lo; k < list.length && list[k].start < span.end; k++) if (list[k].end <= span.end) res.push(list[k]);
     return res;
   };
+  // The words of a span, from the text's tokens (no token crosses a clause or sentence boundary).
+  const toks = figures.length ? tokenize(text) : [];
+  const wordsIn = (span: Span): string[] => {
+    let lo = 0, hi = toks.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid].start < span.start) lo = mid + 1; else hi = mid; }
+    const words: string[] = [];
+    for (let k = lo; k < toks.length && toks[k].start < span.end; k++) {
+      const t = toks[k];
+      if (t.kind === 'word') words.push(t.end > span.end ? text.slice(t.start, span.end) : t.text);
+    }
+    return words;
+  };
+  const sentenceEvents = new Map<Span, string[]>();
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
     const sentence = spanAt(sents, f.start) ?? { start: f.start, end: f.end };
@@ -169,10 +182,11 @@ export function figureContexts(input: ContextInput): FigureContext[] {
     const places = found.slice().sort((a, b) => (BROAD_KINDS.has(kindOf.get(a) ?? '') ? 1 : 0) - (BROAD_KINDS.has(kindOf.get(b) ?? '') ? 1 : 0));
     const sentencePlaces = [...new Set(inSentence.map((m) => m.id))];
 
-    const clauseWords = tokenize(text, clause.start, clause.end).filter((t) => t.kind === 'word').map((t) => t.text);
-    let events = eventsIn(clauseWords);
+    let events = eventsIn(wordsIn(clause));
     if (!events.length) {
-      events = eventsIn(tokenize(text, sentence.start, sentence.end).filter((t) => t.kind === 'word').map((t) => t.text));
+      let se = sentenceEvents.get(sentence);
+      if (!se) { se = eventsIn(wordsIn(sentence)); sentenceEvents.set(sentence, se); }
+      events = se.slice();
     }
 
     const t = times.find((x) => x.start >= sentence.start && x.end <= sentence.end && x.kind !== 'clock');

@@ -127,7 +127,8 @@ export function computeFacts(text: string, exact: boolean, analysis: ArticleAnal
     if (i === undefined) { i = sentences.length; sentences.push(own(text.slice(start, end))); sentenceAt.set(k, i); }
     return i;
   };
-  const mentions = recognizePlaces(text, lexicon);
+  // (The article's own place facts come from pass 1: not learned from the text a second time.)
+  const mentions = recognizePlaces(text, lexicon, { facts: analysis.placeFacts });
   const contexts = figureContexts({
     text, figures: analysis.figures, mentions, times: analysis.times, fallbackPlaces: topicPlaces(mentions),
   });

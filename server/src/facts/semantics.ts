@@ -100,12 +100,25 @@ const EVENT_GROUPS: { id: string; nl: string; en: string; re: RegExp }[] = [
   { id: 'plaatsen', nl: 'geplaatst', en: 'installed', re: /^(geplaatst|plaatste|plaatsten|installe\w*|geinstalleerd|gebouwd|bouwen)$/ },
 ];
 
-export function eventsIn(words: string[]): string[] {
-  const out = new Set<string>();
-  for (const w of words) {
+/** The event groups of one word (memoised: an archive has a few hundred thousand distinct words). */
+const wordEvents = new Map<string, readonly string[]>();
+const NO_EVENTS: readonly string[] = Object.freeze([]);
+function eventsOfWord(w: string): readonly string[] {
+  let e = wordEvents.get(w);
+  if (e === undefined) {
     const f = fold(w);
-    for (const g of EVENT_GROUPS) if (g.re.test(f)) out.add(g.id);
+    let ids: string[] | null = null;
+    for (const g of EVENT_GROUPS) if (g.re.test(f)) (ids ??= []).push(g.id);
+    e = ids ? Object.freeze(ids) : NO_EVENTS;
+    if (wordEvents.size >= 200_000) wordEvents.clear();
+    wordEvents.set(w, e);
   }
+  return e;
+}
+
+export function eventsIn(words: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const w of words) for (const id of eventsOfWord(w)) out.add(id);
   return [...out];
 }
 
