@@ -960,26 +960,34 @@ interface Cand { start: number; end: number; text: string; rec: PlaceEntry; weak
 export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { facts?: readonly PlaceFact[] }): PlaceMention[] {
   const toks = tokenize(text);
   const sents = sentences(text);
-  // Sentence-initial token indices.
-  const initialArr = new Uint8Array(toks.length);
+  // Sentence-initial word tokens, decided on demand (only capitalised words and their neighbours are
+  // asked about): 1 = initial, 2 = not.
+  const initialMemo = new Uint8Array(toks.length);
   const hasNewline = (from: number, to: number) => { for (let p = from; p < to; p++) if (text.charCodeAt(p) === 10) return true; return false; };
-  {
-    let si = 0;
-    for (let i = 0; i < toks.length; i++) {
-      while (si < sents.length && sents[si].end <= toks[i].start) si++;
-      const sentStart = si < sents.length ? sents[si].start : -1;
-      // First word of a sentence, after opening quotes/dashes/brackets.
-      if (toks[i].kind !== 'word') continue;
-      let k = i - 1;
-      let symbol = false;
-      // (At most 8 tokens back: a run of 50,000 emoji must not make this quadratic.)
-      while (k >= 0 && k >= i - 8 && toks[k].kind === 'punct' && toks[k].start >= sentStart && (OPENERS.includes(toks[k].text) || (LEADING_SYMBOLS.test(toks[k].text) && (symbol = true)))) k--;
-      if (k < 0 || toks[k].end <= sentStart || (toks[k].kind === 'punct' && ':;•|'.includes(toks[k].text)) || hasNewline(toks[k].end, toks[i].start)
-        // "… rustig. 😀 Volgens …": the sentence splitter keeps a symbol-led sentence with the previous one.
-        || (symbol && toks[k].kind === 'punct' && /^[.!?]+$/.test(toks[k].text))) initialArr[i] = 1;
-    }
-  }
-  const initial = { has: (k: number) => initialArr[k] === 1 };
+  const isInitialAt = (i: number): boolean => {
+    if (toks[i].kind !== 'word') return false;
+    // The sentence the token is in (or the next one): the first whose end lies after its start.
+    const pos = toks[i].start;
+    let lo = 0, hi = sents.length;
+    while (lo < hi) { const m = (lo + hi) >> 1; if (sents[m].end <= pos) lo = m + 1; else hi = m; }
+    const sentStart = lo < sents.length ? sents[lo].start : -1;
+    // First word of a sentence, after opening quotes/dashes/brackets.
+    let k = i - 1;
+    let symbol = false;
+    // (At most 8 tokens back: a run of 50,000 emoji must not make this quadratic.)
+    while (k >= 0 && k >= i - 8 && toks[k].kind === 'punct' && toks[k].start >= sentStart && (OPENERS.includes(toks[k].text) || (LEADING_SYMBOLS.test(toks[k].text) && (symbol = true)))) k--;
+    return k < 0 || toks[k].end <= sentStart || (toks[k].kind === 'punct' && ':;•|'.includes(toks[k].text)) || hasNewline(toks[k].end, toks[i].start)
+      // "… rustig. 😀 Volgens …": the sentence splitter keeps a symbol-led sentence with the previous one.
+      || (symbol && toks[k].kind === 'punct' && /^[.!?]+$/.test(toks[k].text));
+  };
+  const initial = {
+    has: (k: number): boolean => {
+      if (k < 0 || k >= toks.length) return false;
+      let v = initialMemo[k];
+      if (v === 0) initialMemo[k] = v = isInitialAt(k) ? 1 : 2;
+      return v === 1;
+    },
+  };
   // Folded token texts, computed on demand (n-gram folds are token folds joined by spaces).
   const tf: string[] = new Array(toks.length);
   const foldAt = (k: number) => tf[k] ?? (tf[k] = lexicon.tokenFold(toks[k].text).f);

@@ -35,7 +35,7 @@ function memoFor(text: string): void {
 export function tokenize(text: string, from = 0, to = text.length): readonly Token[] {
   if (from !== 0 || to !== text.length) return scanTokens(text, from, to);
   memoFor(text);
-  return (memoTokens ??= Object.freeze(scanTokens(text, 0, text.length)));
+  return (memoTokens ??= scanTokens(text, 0, text.length));
 }
 
 function scanTokens(text: string, from: number, to: number): Token[] {
@@ -55,7 +55,7 @@ function scanTokens(text: string, from: number, to: number): Token[] {
 /** Paragraphs: runs of text separated by line breaks (news exports put one paragraph per line). Shared: do not change. */
 export function paragraphs(text: string): readonly Span[] {
   memoFor(text);
-  return (memoParagraphs ??= Object.freeze(scanParagraphs(text)));
+  return (memoParagraphs ??= scanParagraphs(text));
 }
 
 function scanParagraphs(text: string): Span[] {
@@ -81,7 +81,7 @@ const ABBREVIATIONS = new Set([
  *  a digit or an opening quote; not after common abbreviations or initials ("A. Jermak"). Shared: do not change. */
 export function sentences(text: string): readonly Span[] {
   memoFor(text);
-  return (memoSentences ??= Object.freeze(scanSentences(text)));
+  return (memoSentences ??= scanSentences(text));
 }
 
 function scanSentences(text: string): Span[] {
