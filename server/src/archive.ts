@@ -24,9 +24,9 @@ import { discoverFiles, readArticlesStream } from './corpus/read';
 import { AnalysisCache } from './corpus/cache';
 import { analyzeText, ANALYSIS_VERSION, type ArticleAnalysis } from './facts/analyze';
 import { articleRecord, bindFacts, computeFacts, FactIndex, type ArticleFacts, type FactsData } from './facts/index';
-import { decideLearned, type PlaceLexicon } from './dutch/places';
+import { decideLearned, planLearned, type LearnDecision, type LearnedPlan, type PlaceLexicon } from './dutch/places';
 import type { PlaceFact } from './dutch/types';
-import { buildLexicon, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, pack, placeFactBytes, specForWorkers, unpack, decodePlaceFactBytes, type LexiconSpec, type WorkerJob, type WorkerResult } from './corpus/worker';
+import { buildLexicon, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, pack, placeFactBytes, unpack, decodePlaceFactBytes, type LexiconSpec, type WorkerJob, type WorkerResult } from './corpus/worker';
 import { WorkerPool } from './corpus/pool';
 
 export interface ArchiveOptions {
@@ -128,13 +128,13 @@ function addEntries(entries: Map<string, Entry>, articles: Article[], placeFacts
  * parent and the majority spelling. Two fact lists with equal signatures teach the same lexicon,
  * so an update whose signature is unchanged keeps every other article's recognition.
  */
-async function learnedSignature(facts: PlaceFact[]): Promise<Map<string, string>> {
+async function learnedSignature(decisions: LearnDecision[]): Promise<Map<string, string>> {
   // The decision itself (places.ts decideLearned: place uses against other uses), so that any
   // change in what is learned — and only such a change — changes the signature.
   await yieldNow();
   const sig = new Map<string, string>();
   let t = Date.now();
-  for (const d of decideLearned(facts)) {
+  for (const d of decisions) {
     if (!d.learned) continue;
     if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
     const kinds = new Map<string, number>();
@@ -172,15 +172,25 @@ export class Archive {
 
   /** The current index: complete at all times (empty before the first build), replaced atomically. */
   get index(): FactIndex {
-    if (!this.current) this.current = new FactIndex(buildLexicon(this.lexiconSpec([])));
+    if (!this.current) this.current = new FactIndex(buildLexicon(this.lexiconSpec({ learned: [], contested: [] })));
     return this.current;
   }
   set index(index: FactIndex) { this.current = index; }
 
   private log(msg: string): void { this.options.log?.(msg); }
 
-  private lexiconSpec(learned: PlaceFact[]): LexiconSpec {
-    return { learned, houseSpellings: this.options.houseSpellings ?? {} };
+  private lexiconSpec(plan: LearnedPlan): LexiconSpec {
+    return { plan, houseSpellings: this.options.houseSpellings ?? {} };
+  }
+
+  /** What all the archive's place facts teach: the decisions (for the signature) and the plan the lexicons apply. */
+  private async learn(decoded?: Map<string, PlaceFact[]>): Promise<{ signature: Map<string, string>; plan: LearnedPlan }> {
+    const learned = await this.learnedFacts(decoded);
+    await yieldNow();
+    const decisions = decideLearned(learned);
+    const signature = await learnedSignature(decisions);
+    await yieldNow();
+    return { signature, plan: planLearned(learned, decisions) };
   }
 
   private workerCount(): number {
@@ -283,6 +293,8 @@ export class Archive {
       fileMap.set(file, { ids: r.articles.map((a) => a.id), skipped: r.skipped });
       articles.push(...r.articles);
     }
+    const T = (l: string) => process.env.BTRACE && console.error(l, Date.now() - t0);
+    T('read');
     // Pass 1.
     const { analyses, placeFacts, placeFactsRaw, analysed, fromCache, failed } = await this.analyse(articles, caches?.analysis ?? null, onProgress, isCancelled);
     const entries = new Map<string, Entry>();
@@ -292,19 +304,23 @@ export class Archive {
     for (const s of failed) this.files.get(s.file)?.skipped.push(s);
     // Pass 1's cache is complete: written to disk while pass 2 runs, then no longer held.
     const analysisSaved = caches ? this.saveCaches({ analysis: caches.analysis }, !isCancelled()).then(() => caches.analysis.close()) : null;
+    T('pass1');
     // The learned lexicon.
-    const learned = await this.learnedFacts(placeFacts);
+    const learned = await this.learn(placeFacts);
     placeFacts.clear();
-    this.signature = await learnedSignature(learned);
+    this.signature = learned.signature;
     this.fingerprint = this.fingerprintOf(this.signature);
-    const spec = this.lexiconSpec(learned);
+    const spec = this.lexiconSpec(learned.plan);
     this.lexicon = null;
     await yieldNow();
     // Pass 2, in the workers; this thread meanwhile builds its own lexicon (for the index).
     const pass2 = this.recognise(kept, analyses, spec, caches?.facts ?? null, isCancelled, true);
     await yieldNow();
+    T('learned');
     this.ensureLexicon(spec);
+    T('mainlex');
     const facts = await pass2;
+    T('pass2');
     // The texts and analyses are no longer needed (the index keeps only sentences): free them before aggregating.
     analyses.clear();
     kept.length = 0;
@@ -313,6 +329,7 @@ export class Archive {
     for (const s of facts.failed) this.files.get(s.file)?.skipped.push(s);
     this.collectSkipped();
     await this.install(facts.byId);
+    T('install');
     await analysisSaved;
     await this.saveCaches(caches && { facts: caches.facts }, !isCancelled());
     const s = this.index.stats();
@@ -478,7 +495,7 @@ export class Archive {
     // hundreds of megabytes of garbage at this allocation rate; a bound makes it collect sooner.
     const limits = { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB };
     const pool = new WorkerPool<WorkerJob, WorkerResult>(script, Math.min(workers, Math.ceil(todo.length / BATCH)),
-      spec ? { workerData: specForWorkers(spec), resourceLimits: limits } : { resourceLimits: limits });
+      spec ? { workerData: spec, resourceLimits: limits } : { resourceLimits: limits });
     try {
       // A few jobs per worker in flight, each made only when it is sent: inputs are not all
       // copied at once.
@@ -536,9 +553,8 @@ export class Archive {
     this.entries = entries;
     const fileMap = new Map<string, { ids: string[]; skipped: Skipped[] }>();
     for (const f of files) { const e = fresh.get(f) ?? this.files.get(f); if (e) fileMap.set(f, e); }
-    const learned = await this.learnedFacts(placeFacts);
-    const signature = await learnedSignature(learned);
-    if (!sameSignature(signature, this.signature)) {
+    const learned = await this.learn(placeFacts);
+    if (!sameSignature(learned.signature, this.signature)) {
       // What the archive knows about some name changed: every article is recognised again (cached
       // facts of an earlier lexicon with the same fingerprint still count). The old index serves meanwhile.
       this.entries = previous.entries;
@@ -548,7 +564,7 @@ export class Archive {
       return { ...r, analysed: r.analysed + analysed, ms: Date.now() - t0, mode: 'full' };
     }
     this.files = fileMap;
-    const facts = await this.recognise(kept, analyses, this.lexiconSpec(learned), caches?.facts ?? null);
+    const facts = await this.recognise(kept, analyses, this.lexiconSpec(learned.plan), caches?.facts ?? null);
     for (const s of facts.failed) this.files.get(s.file)?.skipped.push(s);
     this.collectSkipped();
     const byId = new Map<string, ArticleFacts>();

@@ -14,16 +14,11 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { serveWorker, withTransfer } from './pool';
 import { analyzeText, type ArticleAnalysis } from '../facts/analyze';
 import { computeFacts, type FactsData } from '../facts/index';
-import { PlaceLexicon } from '../dutch/places';
+import { PlaceLexicon, type LearnedPlan } from '../dutch/places';
 import type { PlaceFact } from '../dutch/types';
 
-export interface LexiconSpec { learned: PlaceFact[]; houseSpellings: Record<string, string> }
-/** A LexiconSpec as sent to the workers: the learned facts encoded (see packFacts). */
-interface WireSpec { learnedBytes: Uint8Array; houseSpellings: Record<string, string> }
-
-export function specForWorkers(spec: LexiconSpec): WireSpec {
-  return { learnedBytes: encodePlaceFacts(spec.learned), houseSpellings: spec.houseSpellings };
-}
+/** What a lexicon is built from: the gazetteer, the house spellings and what the archive teaches (small: sent to the workers as is). */
+export interface LexiconSpec { plan: LearnedPlan; houseSpellings: Record<string, string> }
 
 /** Byte buffers packed end to end: `ends[i]` is where item i ends (it starts where i-1 ended). */
 export interface Packed { bytes: Uint8Array; ends: number[] }
@@ -184,7 +179,7 @@ export function buildLexicon(spec: LexiconSpec): PlaceLexicon {
     const e = lex.lookup(preferred) ?? lex.lookup(variant);
     if (e) lex.setPreferredSpelling(e.id, preferred);
   }
-  lex.addLearned(spec.learned);
+  lex.applyLearned(spec.plan);
   return lex;
 }
 
@@ -205,9 +200,9 @@ function encodeEach(n: number, f: (i: number) => Uint8Array): WorkerResult {
 export function runJob(job: WorkerJob): WorkerResult {
   if (job.kind === 'facts') {
     if (!lexicon) {
-      const wire = workerData as WireSpec | undefined;
-      if (!wire || !(wire.learnedBytes instanceof Uint8Array)) throw new Error('facts job without a lexicon in workerData');
-      lexicon = buildLexicon({ learned: decodePlaceFactBytes(wire.learnedBytes), houseSpellings: wire.houseSpellings });
+      const spec = workerData as LexiconSpec | undefined;
+      if (!spec || !spec.plan || !Array.isArray(spec.plan.learned)) throw new Error('facts job without a lexicon in workerData');
+      lexicon = buildLexicon(spec);
     }
     const lex = lexicon;
     const analyses = unpack(job.analyses);

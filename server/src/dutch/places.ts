@@ -368,23 +368,26 @@ export class PlaceLexicon {
    */
   addLearned(facts: PlaceFact[]): void {
     const decisions = decideLearned(facts);
+    this.applyLearned(planLearned(facts, decisions));
     this.learnedEvidence = decisions;
-    this.markContested(facts, decisions);
-    for (const d of decisions) {
-      if (!d.learned) continue;
-      const key = d.key, g = d.facts;
-      const strong = g.filter((f) => f.strength !== 'weak');
-      const kinds = new Map<PlaceKind, number>();
-      for (const f of strong) if (f.kind) kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
-      const kind = [...kinds.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-      const parentName = strong.find((f) => f.parent)?.parent ?? null;
-      const parent = parentName ? (this.lookup(parentName)?.name ?? parentName) : null;
-      const names = new Set(g.map((f) => f.name));
+  }
+
+  /** Apply what the archive teaches (see planLearned; worker threads get the plan, not the facts). */
+  applyLearned(plan: LearnedPlan): void {
+    // Gazetteer names the archive mostly uses otherwise become contested (see planLearned).
+    for (const f of plan.contested) {
+      const rec = this.recByFold(f);
+      if (!rec || rec.prio >= KIND_PRIO.land || rec.learned) continue;
+      rec.contested = true;
+    }
+    for (const l of plan.learned) {
+      const key = l.key, kind = l.kind, names = l.names;
+      const parent = l.parent ? (this.lookup(l.parent)?.name ?? l.parent) : null;
       let rec: Rec | undefined;
       for (const n of names) { rec = this.recByFold(nameFold(n)); if (rec) break; }
       rec ??= (() => { const id = this.strongKey.get(key); return id ? this.byId.get(id) : undefined; })();
       if (rec) {
-        if (!rec.learned || rec.learnedWeakOnly) rec.learnedWeakOnly = strong.length === 0;
+        if (!rec.learned || rec.learnedWeakOnly) rec.learnedWeakOnly = l.weakOnly;
         rec.learned = true;
         for (const n of names) { const ws = this.weakSpelling.get(nameFold(n)); if (ws) { this.weakSpelling.delete(nameFold(n)); this.exact.set(nameFold(n), ws.entry.id); } }
         const main = this.byId.get(rec.entry.id);
@@ -395,35 +398,16 @@ export class PlaceLexicon {
         for (const n of names) if (n !== e.name && !e.variants.includes(n)) { e.variants.push(n); this.addName(n, e.id); }
         if (!this.strongKey.has(key)) this.strongKey.set(key, e.id);
       } else {
-        const counts = new Map<string, number>();
-        for (const f of g) counts.set(f.name, (counts.get(f.name) ?? 0) + 1);
-        const name = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+        const name = l.majority;
         let id = key;
         if (this.byId.has(id)) id = `${key}~a`;
-        const entry: PlaceEntry = { id, name, kind: kind ?? 'plaats-onbekend', country: null, parent, variants: [...names].filter((n) => n !== name), source: 'archive' };
-        this.byId.set(id, { entry, weak: false, learned: true, learnedWeakOnly: strong.length === 0, prio: KIND_PRIO[entry.kind] ?? 0 });
+        const entry: PlaceEntry = { id, name, kind: kind ?? 'plaats-onbekend', country: null, parent, variants: names.filter((n) => n !== name), source: 'archive' };
+        this.byId.set(id, { entry, weak: false, learned: true, learnedWeakOnly: l.weakOnly, prio: KIND_PRIO[entry.kind] ?? 0 });
         for (const n of names) this.addName(n, id);
         this.strongKey.set(key, id);
       }
     }
     this.strongIndex = null;
-  }
-
-  /**
-   * Gazetteer names (not countries or larger) that the archive uses at least three times in a way that is not a
-   * place and at least twice as often as in a place context ("van May", "May zei", "Theresa May") become contested.
-   */
-  private markContested(facts: PlaceFact[], decisions: LearnDecision[]): void {
-    const other = new Map<string, number>();
-    for (const f of facts) if (f.otherUses) for (const n in f.otherUses) { const k = nameFold(n); if (k) other.set(k, (other.get(k) ?? 0) + f.otherUses[n]); }
-    const placeUses = new Map<string, number>();
-    for (const d of decisions) for (const n of d.names) placeUses.set(nameFold(n), d.strong + d.clear + d.loose / 2);
-    for (const [f, o] of other) {
-      if (o < 3 || o < 2 * (placeUses.get(f) ?? 0)) continue;
-      const rec = this.recByFold(f);
-      if (!rec || rec.prio >= KIND_PRIO.land || rec.learned) continue;
-      rec.contested = true;
-    }
   }
 
   /** Per name the archive put in a place context: the evidence counts and whether it was learned (explains the lexicon). */
@@ -612,6 +596,55 @@ export function decideLearned(facts: PlaceFact[]): LearnDecision[] {
     out.push({ key, names, strong, clear, loose, other: o, learned, facts: g });
   }
   return out;
+}
+
+/** One name the archive teaches: what PlaceLexicon.applyLearned needs of its facts. */
+export interface LearnedName {
+  key: string;
+  /** Its spellings, in the order the archive first uses them. */
+  names: string[];
+  /** The kind most strong facts give (first such kind on a tie), if any. */
+  kind: PlaceKind | null;
+  /** The parent region the first strong fact with one names. */
+  parent: string | null;
+  /** Learned from weak facts ("in X") only. */
+  weakOnly: boolean;
+  /** The spelling used most (first on a tie): the name of a place the gazetteer does not know. */
+  majority: string;
+}
+
+/**
+ * What the archive teaches a lexicon, reduced from all its place facts: the learned names and the
+ * (folded) names whose non-place uses outweigh their place uses ("van May", "May zei"), in the
+ * order PlaceLexicon.addLearned met them. Small (a few thousand names), so it is what the worker
+ * threads receive instead of the facts; a pure function of the facts.
+ */
+export interface LearnedPlan { learned: LearnedName[]; contested: string[] }
+
+export function planLearned(facts: PlaceFact[], decisions: LearnDecision[] = decideLearned(facts)): LearnedPlan {
+  // Contested: names used at least three times in a way that is not a place and at least twice as
+  // often as in a place context (the lexicon then keeps only gazetteer names below countries).
+  const other = new Map<string, number>();
+  for (const f of facts) if (f.otherUses) for (const n in f.otherUses) { const k = nameFold(n); if (k) other.set(k, (other.get(k) ?? 0) + f.otherUses[n]); }
+  const placeUses = new Map<string, number>();
+  for (const d of decisions) for (const n of d.names) placeUses.set(nameFold(n), d.strong + d.clear + d.loose / 2);
+  const contested: string[] = [];
+  for (const [f, o] of other) if (!(o < 3 || o < 2 * (placeUses.get(f) ?? 0))) contested.push(f);
+  const learned: LearnedName[] = [];
+  for (const d of decisions) {
+    if (!d.learned) continue;
+    const g = d.facts;
+    const strong = g.filter((f) => f.strength !== 'weak');
+    const kinds = new Map<PlaceKind, number>();
+    for (const f of strong) if (f.kind) kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
+    const kind = [...kinds.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    const parent = strong.find((f) => f.parent)?.parent ?? null;
+    const counts = new Map<string, number>();
+    for (const f of g) counts.set(f.name, (counts.get(f.name) ?? 0) + 1);
+    const majority = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    learned.push({ key: d.key, names: [...new Set(g.map((f) => f.name))], kind, parent, weakOnly: strong.length === 0, majority });
+  }
+  return { learned, contested };
 }
 
 // ---------------------------------------------------------------------------------------------
