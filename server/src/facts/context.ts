@@ -4,7 +4,7 @@
 
 import type { Figure, PlaceMention, TimeExpression } from '../dutch/types';
 import { sentences, paragraphs, tokenize, spanAt, fold, type Span } from '../dutch/tokens';
-import { countedConcept, eventsIn, type CountedConcept } from './semantics';
+import { countedConcept, eventsOfWord, type CountedConcept } from './semantics';
 
 export type PlaceScope = 'clause' | 'sentence' | 'paragraph' | 'article' | 'none';
 
@@ -124,19 +124,34 @@ export function figureContexts(input: ContextInput): FigureContext[] {
     for (let k = lo; k < list.length && list[k].start < span.end; k++) if (list[k].end <= span.end) res.push(list[k]);
     return res;
   };
-  // The words of a span, from the text's tokens (no token crosses a clause or sentence boundary).
+  // Event words per sentence (each sentence's words looked up once, from the text's tokens; no
+  // token crosses a clause or sentence boundary): [token start, token end, event groups].
   const toks = figures.length ? tokenize(text) : [];
-  const wordsIn = (span: Span): string[] => {
+  const sentenceEvents = new Map<Span, Array<[number, number, readonly string[]]>>();
+  const eventWords = (sentence: Span) => {
+    let list = sentenceEvents.get(sentence);
+    if (list) return list;
+    list = [];
     let lo = 0, hi = toks.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid].start < span.start) lo = mid + 1; else hi = mid; }
-    const words: string[] = [];
-    for (let k = lo; k < toks.length && toks[k].start < span.end; k++) {
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid].start < sentence.start) lo = mid + 1; else hi = mid; }
+    for (let k = lo; k < toks.length && toks[k].start < sentence.end; k++) {
       const t = toks[k];
-      if (t.kind === 'word') words.push(t.end > span.end ? text.slice(t.start, span.end) : t.text);
+      if (t.kind !== 'word') continue;
+      const ev = eventsOfWord(t.end > sentence.end ? text.slice(t.start, sentence.end) : t.text);
+      if (ev.length) list.push([t.start, t.end, ev]);
     }
-    return words;
+    sentenceEvents.set(sentence, list);
+    return list;
   };
-  const sentenceEvents = new Map<Span, string[]>();
+  /** The event groups of the words in `span` (within `sentence`), in order of first mention. */
+  const eventsWithin = (sentence: Span, span: Span): string[] => {
+    const out = new Set<string>();
+    for (const [start, end, ev] of eventWords(sentence)) {
+      if (start < span.start || start >= span.end) continue;
+      for (const id of end > span.end ? eventsOfWord(text.slice(start, span.end)) : ev) out.add(id);
+    }
+    return [...out];
+  };
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
     const sentence = spanAt(sents, f.start) ?? { start: f.start, end: f.end };
@@ -182,12 +197,8 @@ export function figureContexts(input: ContextInput): FigureContext[] {
     const places = found.slice().sort((a, b) => (BROAD_KINDS.has(kindOf.get(a) ?? '') ? 1 : 0) - (BROAD_KINDS.has(kindOf.get(b) ?? '') ? 1 : 0));
     const sentencePlaces = [...new Set(inSentence.map((m) => m.id))];
 
-    let events = eventsIn(wordsIn(clause));
-    if (!events.length) {
-      let se = sentenceEvents.get(sentence);
-      if (!se) { se = eventsIn(wordsIn(sentence)); sentenceEvents.set(sentence, se); }
-      events = se.slice();
-    }
+    let events = eventsWithin(sentence, clause);
+    if (!events.length) events = eventsWithin(sentence, sentence);
 
     const t = times.find((x) => x.start >= sentence.start && x.end <= sentence.end && x.kind !== 'clock');
     const time = t ? { from: t.from, to: t.to, text: t.text } : null;

@@ -103,7 +103,7 @@ const EVENT_GROUPS: { id: string; nl: string; en: string; re: RegExp }[] = [
 /** The event groups of one word (memoised: an archive has a few hundred thousand distinct words). */
 const wordEvents = new Map<string, readonly string[]>();
 const NO_EVENTS: readonly string[] = Object.freeze([]);
-function eventsOfWord(w: string): readonly string[] {
+export function eventsOfWord(w: string): readonly string[] {
   let e = wordEvents.get(w);
   if (e === undefined) {
     const f = fold(w);
