@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
-import { PlaceLexicon, decideLearned, learnPlaceFacts, recognizePlaces } from '../../server/src/dutch/places';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import { PlaceLexicon, decideLearned, learnPlaceFacts, planLearned, recognizePlaces, type LearnedPlan } from '../../server/src/dutch/places';
 import { relatedPlace } from '../../server/src/dutch/names';
 
+const SAMPLES = path.resolve(__dirname, '..', '..', 'samples', 'corpus');
 const lex = PlaceLexicon.load();
 const found = (text: string, l = lex) => recognizePlaces(text, l).map((m) => m.text);
 
@@ -151,6 +155,23 @@ describe('learnPlaceFacts', () => {
     assert.deepEqual(recognizePlaces(s1, lex).map((m) => m.text), []);
     assert.deepEqual(recognizePlaces('De vlucht naar Charlotte had vertraging.', lex).map((m) => m.text), ['Charlotte']);
     assert.deepEqual(recognizePlaces('Het plan van Amsterdam kreeg steun.', lex).map((m) => m.text), ['Amsterdam']);
+  });
+  it('teaches a lexicon the same through the plan the worker threads receive as through the facts', () => {
+    const texts = fs.readdirSync(SAMPLES).map((f) => fs.readFileSync(path.join(SAMPLES, f), 'utf8'));
+    const archive = [...texts, 'Charlotte zei dinsdag dat ze stopt.', 'Volgens Charlotte de Vries is het klaar.', 'Charlotte wil het anders.', '"Nee", zegt Charlotte.'];
+    const facts = archive.flatMap((t) => learnPlaceFacts(t));
+    const viaFacts = PlaceLexicon.load();
+    viaFacts.addLearned(facts);
+    // The plan as a worker gets it: structured-cloned (v8 serialisation).
+    const plan = v8.deserialize(v8.serialize(planLearned(facts))) as LearnedPlan;
+    assert.ok(plan.learned.some((l) => l.names.includes('Soedzja')), 'Soedzja is learned from the samples');
+    assert.ok(plan.contested.includes('charlotte'));
+    const viaPlan = PlaceLexicon.load();
+    viaPlan.applyLearned(plan);
+    for (const t of [...texts, 'Het plan van Charlotte kreeg steun van de raad.']) {
+      assert.deepEqual(recognizePlaces(t, viaPlan), recognizePlaces(t, viaFacts));
+    }
+    for (const n of ['Soedzja', 'Sudzha', 'Koersk', 'Pokrovsk', 'Charlotte']) assert.deepEqual(viaPlan.lookup(n), viaFacts.lookup(n), n);
   });
 });
 

@@ -20,7 +20,8 @@ const TOKEN_RE = new RegExp(`(${NUMBER})|(${WORD})|([^\\s\\p{L}\\p{M}\\d])`, 'gu
 
 // Several analyses of one text (figures, places, claims) need its tokens, sentences and
 // paragraphs. The last text's are kept (one entry: an article or a draft at a time), so each is
-// computed once per text; the lists are frozen because they are shared.
+// computed once per text. The lists are shared between callers: readonly in the types, never
+// changed.
 let memoText: string | null = null;
 let memoTokens: readonly Token[] | null = null;
 let memoSentences: readonly Span[] | null = null;
