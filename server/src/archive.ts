@@ -19,14 +19,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
+import { runSliced } from './core/steps';
 import type { Article, Skipped } from './corpus/types';
 import { discoverFiles, readArticlesStream } from './corpus/read';
 import { AnalysisCache } from './corpus/cache';
 import { analyzeText, ANALYSIS_VERSION, type ArticleAnalysis } from './facts/analyze';
 import { articleRecord, bindFacts, computeFacts, FactIndex, type ArticleFacts, type FactsData } from './facts/index';
-import { decideLearned, planLearned, type LearnDecision, type LearnedPlan, type PlaceLexicon } from './dutch/places';
+import { decideLearnedSteps, planLearnedSteps, type LearnDecision, type LearnedPlan, type PlaceLexicon } from './dutch/places';
 import type { PlaceFact } from './dutch/types';
-import { buildLexicon, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, pack, placeFactBytes, unpack, decodePlaceFactBytes, type LexiconSpec, type WorkerJob, type WorkerResult } from './corpus/worker';
+import { buildLexicon, buildLexiconSteps, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, pack, placeFactBytes, unpack, decodePlaceFactBytes, type LexiconSpec, type WorkerJob, type WorkerResult } from './corpus/worker';
 import { WorkerPool } from './corpus/pool';
 
 export interface ArchiveOptions {
@@ -66,6 +67,8 @@ export interface BuildReport {
   ms: number;
   /** How an update was applied: only the changed files ('incremental') or every article ('full'). */
   mode?: 'full' | 'incremental';
+  /** A full build: when each phase ended, in ms from the start (reading, pass 1, learning, pass 2, the index). */
+  phases?: { read: number; pass1: number; learn: number; pass2: number; index: number };
 }
 
 export type Progress = (done: number, total: number) => void;
@@ -185,12 +188,11 @@ export class Archive {
 
   /** What all the archive's place facts teach: the decisions (for the signature) and the plan the lexicons apply. */
   private async learn(decoded?: Map<string, PlaceFact[]>): Promise<{ signature: Map<string, string>; plan: LearnedPlan }> {
+    // (In time slices: the server keeps answering while it learns from hundreds of thousands of facts.)
     const learned = await this.learnedFacts(decoded);
-    await yieldNow();
-    const decisions = decideLearned(learned);
+    const decisions = await runSliced(decideLearnedSteps(learned), SLICE_MS);
     const signature = await learnedSignature(decisions);
-    await yieldNow();
-    return { signature, plan: planLearned(learned, decisions) };
+    return { signature, plan: await runSliced(planLearnedSteps(learned, decisions), SLICE_MS) };
   }
 
   private workerCount(): number {
@@ -293,8 +295,7 @@ export class Archive {
       fileMap.set(file, { ids: r.articles.map((a) => a.id), skipped: r.skipped });
       articles.push(...r.articles);
     }
-    const T = (l: string) => process.env.BTRACE && console.error(l, Date.now() - t0);
-    T('read');
+    const phases = { read: Date.now() - t0, pass1: 0, learn: 0, pass2: 0, index: 0 };
     // Pass 1.
     const { analyses, placeFacts, placeFactsRaw, analysed, fromCache, failed } = await this.analyse(articles, caches?.analysis ?? null, onProgress, isCancelled);
     const entries = new Map<string, Entry>();
@@ -304,7 +305,7 @@ export class Archive {
     for (const s of failed) this.files.get(s.file)?.skipped.push(s);
     // Pass 1's cache is complete: written to disk while pass 2 runs, then no longer held.
     const analysisSaved = caches ? this.saveCaches({ analysis: caches.analysis }, !isCancelled()).then(() => caches.analysis.close()) : null;
-    T('pass1');
+    phases.pass1 = Date.now() - t0;
     // The learned lexicon.
     const learned = await this.learn(placeFacts);
     placeFacts.clear();
@@ -312,15 +313,14 @@ export class Archive {
     this.fingerprint = this.fingerprintOf(this.signature);
     const spec = this.lexiconSpec(learned.plan);
     this.lexicon = null;
+    phases.learn = Date.now() - t0;
     await yieldNow();
     // Pass 2, in the workers; this thread meanwhile builds its own lexicon (for the index).
     const pass2 = this.recognise(kept, analyses, spec, caches?.facts ?? null, isCancelled, true);
     await yieldNow();
-    T('learned');
-    this.ensureLexicon(spec);
-    T('mainlex');
+    await this.prepareLexicon(spec);
     const facts = await pass2;
-    T('pass2');
+    phases.pass2 = Date.now() - t0;
     // The texts and analyses are no longer needed (the index keeps only sentences): free them before aggregating.
     analyses.clear();
     kept.length = 0;
@@ -329,11 +329,11 @@ export class Archive {
     for (const s of facts.failed) this.files.get(s.file)?.skipped.push(s);
     this.collectSkipped();
     await this.install(facts.byId);
-    T('install');
+    phases.index = Date.now() - t0;
     await analysisSaved;
     await this.saveCaches(caches && { facts: caches.facts }, !isCancelled());
     const s = this.index.stats();
-    return { ...s, skipped: this.skipped, analysed, fromCache, recognised: facts.computed, ms: Date.now() - t0, mode: 'full' };
+    return { ...s, skipped: this.skipped, analysed, fromCache, recognised: facts.computed, ms: Date.now() - t0, mode: 'full', phases };
   }
 
   /** Apply the house-style options to an index's display names. */
@@ -408,6 +408,19 @@ export class Archive {
       null, (n) => { done += n; onProgress?.(done, total); }, isCancelled);
     onProgress?.(done, total);
     return { analyses, placeFacts, placeFactsRaw, analysed: todo.length, fromCache, failed };
+  }
+
+  /** The lexicon for `spec` built in time slices on this thread (see ensureLexicon). */
+  private async prepareLexicon(spec: LexiconSpec): Promise<PlaceLexicon> {
+    if (this.lexicon) return this.lexicon;
+    if (lexiconMemo?.fingerprint === this.fingerprint) return this.ensureLexicon(spec);
+    const fingerprint = this.fingerprint;
+    const lexicon = await runSliced(buildLexiconSteps(spec), SLICE_MS);
+    if (!this.lexicon && this.fingerprint === fingerprint) {
+      this.lexicon = lexicon;
+      lexiconMemo = { fingerprint, lexicon };
+    }
+    return this.ensureLexicon(spec);
   }
 
   /** The lexicon learned from the current entries, built on first use (see build()). */

@@ -16,6 +16,7 @@ import { analyzeText, type ArticleAnalysis } from '../facts/analyze';
 import { computeFacts, type FactsData } from '../facts/index';
 import { PlaceLexicon, type LearnedPlan } from '../dutch/places';
 import type { PlaceFact } from '../dutch/types';
+import { runSteps, type Steps } from '../core/steps';
 
 /** What a lexicon is built from: the gazetteer, the house spellings and what the archive teaches (small: sent to the workers as is). */
 export interface LexiconSpec { plan: LearnedPlan; houseSpellings: Record<string, string> }
@@ -174,12 +175,18 @@ export function decodeFacts(b: Uint8Array): FactsData { return v8.deserialize(b)
 
 /** The archive's lexicon: the gazetteer, house spellings, then the learned names. Main thread and workers build it alike. */
 export function buildLexicon(spec: LexiconSpec): PlaceLexicon {
-  const lex = PlaceLexicon.load();
+  return runSteps(buildLexiconSteps(spec));
+}
+
+/** buildLexicon in steps (see core/steps.ts), for the server's main thread. */
+export function* buildLexiconSteps(spec: LexiconSpec): Steps<PlaceLexicon> {
+  const lex = yield* PlaceLexicon.loadSteps();
+  yield;
   for (const [variant, preferred] of Object.entries(spec.houseSpellings)) {
     const e = lex.lookup(preferred) ?? lex.lookup(variant);
     if (e) lex.setPreferredSpelling(e.id, preferred);
   }
-  lex.applyLearned(spec.plan);
+  yield* lex.applyLearnedSteps(spec.plan);
   return lex;
 }
 

@@ -7,6 +7,7 @@ import { fold, sentences, tokenize, type Token, type Span } from './tokens';
 import { placeKey, placeKeyPrefix, nameFold, nameFoldOnce, prefixDistance, titleFold } from './translit';
 import { loadGazetteerData } from './gazetteer';
 import { AGENT_VERBS, isOrganisationName, looksLikeDemonym, MEMBER_NOUNS, ORG_WORDS, PERSON_TITLES } from './names';
+import { runSteps, type Steps } from '../core/steps';
 
 export interface PlaceEntry {
   id: string;
@@ -164,9 +165,16 @@ export class PlaceLexicon {
   private house = new Map<string, string>();
 
   static load(): PlaceLexicon {
+    return runSteps(PlaceLexicon.loadSteps());
+  }
+
+  /** load in steps (see core/steps.ts). */
+  static *loadSteps(): Steps<PlaceLexicon> {
     const lex = new PlaceLexicon();
     const g = loadGazetteerData();
+    let row = 0;
     for (const [name, kind, country, parent, variants, flags, keys, folds] of g.places) {
+      if ((++row & 1023) === 0) yield;
       // Rows without variants (most) carry a single key and fold: no split.
       const n = variants.length + 1;
       const k = keys === undefined ? undefined : variants.length === 0 ? [keys] : keys.split('|');
@@ -175,7 +183,9 @@ export class PlaceLexicon {
       lex.addRow(name, kind, country, parent, variants, fl.includes('w'), fl.includes('h'), k && k.length === n ? k : undefined, f && f.length === n ? f : undefined);
       if (fl.includes('i')) { const rec = lex.recByFold(f ? f[0] : nameFoldOnce(name)); if (rec && !rec.weak) rec.initialWeak = true; }
     }
+    yield;
     lex.weakBare = SortedNames.from(g.weakNames, g.weakFolds, g.weakNamesTitled);
+    yield;
     // Sports-results abbreviations: first three letters of a Dutch country name, shortest name wins.
     const best = new Map<string, string>();
     for (const rec of lex.byId.values()) {
@@ -374,13 +384,21 @@ export class PlaceLexicon {
 
   /** Apply what the archive teaches (see planLearned; worker threads get the plan, not the facts). */
   applyLearned(plan: LearnedPlan): void {
+    runSteps(this.applyLearnedSteps(plan));
+  }
+
+  /** applyLearned in steps (see core/steps.ts). */
+  *applyLearnedSteps(plan: LearnedPlan): Steps<void> {
+    let n = 0;
     // Gazetteer names the archive mostly uses otherwise become contested (see planLearned).
     for (const f of plan.contested) {
       const rec = this.recByFold(f);
       if (!rec || rec.prio >= KIND_PRIO.land || rec.learned) continue;
       rec.contested = true;
     }
+    yield;
     for (const l of plan.learned) {
+      if ((++n & 127) === 0) yield;
       const key = l.key, kind = l.kind, names = l.names;
       const parent = l.parent ? (this.lookup(l.parent)?.name ?? l.parent) : null;
       let rec: Rec | undefined;
@@ -561,10 +579,17 @@ const CLEAR_CUES = new Set(['in', 'uit', 'te', 'vanuit', 'nabij', 'rondom']);
  * updates (see docs/places.md).
  */
 export function decideLearned(facts: PlaceFact[]): LearnDecision[] {
+  return runSteps(decideLearnedSteps(facts));
+}
+
+/** decideLearned in steps (see core/steps.ts): an archive has hundreds of thousands of facts. */
+export function* decideLearnedSteps(facts: PlaceFact[]): Steps<LearnDecision[]> {
+  let n = 0;
   const groups = new Map<string, PlaceFact[]>();
   const keyOfFold = new Map<string, string>();
   const records: Array<Record<string, number>> = [];
   for (const f of facts) {
+    if ((++n & 1023) === 0) yield;
     if (f.otherUses || f.partUses) { if (f.otherUses) records.push(f.otherUses); if (f.partUses) records.push(f.partUses); continue; }
     if (!f.name || isOrganisationName(f.name) || !plausibleName(f.name)) continue;
     const k = placeKey(f.name);
@@ -575,12 +600,16 @@ export function decideLearned(facts: PlaceFact[]): LearnDecision[] {
     keyOfFold.set(nameFold(f.name), k);
   }
   const other = new Map<string, number>();
-  for (const r of records) for (const n in r) {
-    const k = keyOfFold.get(nameFold(n));
-    if (k) other.set(k, (other.get(k) ?? 0) + r[n]);
+  for (const r of records) {
+    if ((++n & 255) === 0) yield;
+    for (const name in r) {
+      const k = keyOfFold.get(nameFold(name));
+      if (k) other.set(k, (other.get(k) ?? 0) + r[name]);
+    }
   }
   const out: LearnDecision[] = [];
   for (const [key, g] of groups) {
+    if ((++n & 1023) === 0) yield;
     let strong = 0, clear = 0, loose = 0;
     const counts = new Map<string, number>();
     for (const f of g) {
@@ -621,18 +650,30 @@ export interface LearnedName {
  */
 export interface LearnedPlan { learned: LearnedName[]; contested: string[] }
 
-export function planLearned(facts: PlaceFact[], decisions: LearnDecision[] = decideLearned(facts)): LearnedPlan {
+export function planLearned(facts: PlaceFact[], decisions?: LearnDecision[]): LearnedPlan {
+  return runSteps(planLearnedSteps(facts, decisions));
+}
+
+/** planLearned in steps (see core/steps.ts). */
+export function* planLearnedSteps(facts: PlaceFact[], given?: LearnDecision[]): Steps<LearnedPlan> {
+  const decisions = given ?? (yield* decideLearnedSteps(facts));
+  let n = 0;
   // Contested: names used at least three times in a way that is not a place and at least twice as
   // often as in a place context (the lexicon then keeps only gazetteer names below countries).
   const other = new Map<string, number>();
-  for (const f of facts) if (f.otherUses) for (const n in f.otherUses) { const k = nameFold(n); if (k) other.set(k, (other.get(k) ?? 0) + f.otherUses[n]); }
+  for (const f of facts) {
+    if ((++n & 1023) === 0) yield;
+    if (f.otherUses) for (const name in f.otherUses) { const k = nameFold(name); if (k) other.set(k, (other.get(k) ?? 0) + f.otherUses[name]); }
+  }
   const placeUses = new Map<string, number>();
-  for (const d of decisions) for (const n of d.names) placeUses.set(nameFold(n), d.strong + d.clear + d.loose / 2);
+  for (const d of decisions) for (const name of d.names) placeUses.set(nameFold(name), d.strong + d.clear + d.loose / 2);
+  yield;
   const contested: string[] = [];
   for (const [f, o] of other) if (!(o < 3 || o < 2 * (placeUses.get(f) ?? 0))) contested.push(f);
   const learned: LearnedName[] = [];
   for (const d of decisions) {
     if (!d.learned) continue;
+    if ((++n & 255) === 0) yield;
     const g = d.facts;
     const strong = g.filter((f) => f.strength !== 'weak');
     const kinds = new Map<PlaceKind, number>();

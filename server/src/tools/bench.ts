@@ -37,13 +37,13 @@ async function child(): Promise<void> {
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   global.gc?.();
   const steady = process.memoryUsage().rss;
-  process.stdout.write(JSON.stringify({ ms, articles: r.articles, figures: r.figures, places: r.places, analysed: r.analysed, fromCache: r.fromCache, recognised: r.recognised, maxRssKB: process.resourceUsage().maxRSS, steadyRss: steady }) + '\n');
+  process.stdout.write(JSON.stringify({ ms, articles: r.articles, figures: r.figures, places: r.places, analysed: r.analysed, fromCache: r.fromCache, recognised: r.recognised, maxRssKB: process.resourceUsage().maxRSS, steadyRss: steady, phases: r.phases }) + '\n');
 }
 
 function runChild(corpus: string, cache: string | null) {
   const res = spawnSync(process.execPath, ['--expose-gc', __filename, '--child', corpus, cache ?? '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (res.status !== 0) throw new Error(`index run failed: ${res.stderr}`);
-  return JSON.parse(res.stdout.trim().split('\n').pop()!) as { ms: number; articles: number; figures: number; places: number; analysed: number; fromCache: number; recognised: number; maxRssKB: number; steadyRss: number };
+  return JSON.parse(res.stdout.trim().split('\n').pop()!) as { ms: number; articles: number; figures: number; places: number; analysed: number; fromCache: number; recognised: number; maxRssKB: number; steadyRss: number; phases?: { read: number; pass1: number; learn: number; pass2: number; index: number } };
 }
 
 function sizeOf(p: string): number {
@@ -140,6 +140,10 @@ function indexBench(label: string, corpus: string, runs: number) {
       const peak = Math.max(...cold.map((r) => r.maxRssKB)) / 1024;
       const steady = stats(warm.map((r) => r.steadyRss / 1e6)).median;
       console.log(`memory       peak RSS while indexing ${fmt(peak, 0)} MB (maxRSS of the process, worker threads included); after indexing ${fmt(steady, 0)} MB`);
+      // Where the wall time of the median cold run went (phase ends → durations).
+      const mid = cold.slice().sort((a, b) => a.ms - b.ms)[Math.floor((cold.length - 1) / 2)];
+      const ph = (r: typeof mid) => r.phases ? `read ${fmt(r.phases.read / 1000, 2)} s, pass 1 ${fmt((r.phases.pass1 - r.phases.read) / 1000, 2)} s, learning ${fmt((r.phases.learn - r.phases.pass1) / 1000, 2)} s, pass 2 ${fmt((r.phases.pass2 - r.phases.learn) / 1000, 2)} s, index ${fmt((r.phases.index - r.phases.pass2) / 1000, 2)} s` : 'n/a';
+      console.log(`phases       cold: ${ph(mid)}; warm: ${ph(warm[0])}`);
       console.log(`index        ${cold[0].places} places, ${cold[0].figures} figures\n`);
       fs.rmSync(cache, { recursive: true, force: true });
     } else {
