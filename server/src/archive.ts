@@ -18,6 +18,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { createHash } from 'node:crypto';
 import { runSliced } from './core/steps';
 import type { Article, Skipped } from './corpus/types';
@@ -186,6 +187,29 @@ export class Archive {
     return { plan, houseSpellings: this.options.houseSpellings ?? {} };
   }
 
+  /**
+   * learn(), or its result from the facts cache: it depends only on the articles (ids, content) in
+   * the order learning reads them, so a key over those finds it again (the cache's own version
+   * covers the code). A warm start then decodes no place facts at all.
+   */
+  private async learnCached(decoded: Map<string, PlaceFact[]>, cache: AnalysisCache<Buffer> | null): Promise<{ signature: Map<string, string>; plan: LearnedPlan }> {
+    if (!cache) return this.learn(decoded);
+    const h = createHash('sha1');
+    for (const id of [...this.entries.keys()].sort()) h.update(id).update('\0').update(this.entries.get(id)!.article.hash).update('\n');
+    const key = `learned:${h.digest('hex')}`;
+    const raw = cache.getRaw(key);
+    if (raw) {
+      try {
+        const v = v8.deserialize(raw) as { signature: [string, string][]; plan: LearnedPlan };
+        if (Array.isArray(v.signature) && Array.isArray(v.plan?.learned) && Array.isArray(v.plan?.contested)) return { signature: new Map(v.signature), plan: v.plan };
+      } catch { /* fall through: learn again */ }
+      cache.delete(key);
+    }
+    const learned = await this.learn(decoded);
+    cache.setRaw(key, v8.serialize({ signature: [...learned.signature], plan: learned.plan }));
+    return learned;
+  }
+
   /** What all the archive's place facts teach: the decisions (for the signature) and the plan the lexicons apply. */
   private async learn(decoded?: Map<string, PlaceFact[]>): Promise<{ signature: Map<string, string>; plan: LearnedPlan }> {
     // (In time slices: the server keeps answering while it learns from hundreds of thousands of facts.)
@@ -268,7 +292,13 @@ export class Archive {
     const out: PlaceFact[] = [];
     let t = Date.now();
     for (const id of ids) {
-      const facts = decoded?.get(id) ?? decodePlaceFactBytes(this.entries.get(id)!.placeFacts);
+      let facts = decoded?.get(id);
+      if (!facts) {
+        try { facts = decodePlaceFactBytes(this.entries.get(id)!.placeFacts); } catch (e) {
+          this.log(`Bronvast: place facts of ${id} unreadable (${(e as Error)?.message ?? e}); not used for learning`);
+          facts = [];
+        }
+      }
       for (const f of facts) out.push(f);
       if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
     }
@@ -306,8 +336,8 @@ export class Archive {
     // Pass 1's cache is complete: written to disk while pass 2 runs, then no longer held.
     const analysisSaved = caches ? this.saveCaches({ analysis: caches.analysis }, !isCancelled()).then(() => caches.analysis.close()) : null;
     phases.pass1 = Date.now() - t0;
-    // The learned lexicon.
-    const learned = await this.learn(placeFacts);
+    // The learned lexicon: from the cache when the same articles taught it before (a warm start).
+    const learned = await this.learnCached(placeFacts, caches?.facts ?? null);
     placeFacts.clear();
     this.signature = learned.signature;
     this.fingerprint = this.fingerprintOf(this.signature);
@@ -373,7 +403,7 @@ export class Archive {
       let hit = false;
       if (raw) {
         try {
-          placeFacts.set(a.id, decodePlaceFacts(raw));
+          // (Decoded only if learning is needed: a warm start usually finds the learned plan cached.)
           placeFactsRaw.set(a.id, placeFactBytes(raw));
           analyses.set(a.id, raw);
           hit = true;

@@ -126,6 +126,23 @@ describe('archive: build, warm start and incremental update', function () {
     assert.deepEqual(snapshot(warm.index), snapshot(cold.index));
   });
 
+  it('a warm start after an edit made while closed learns again (the cached lesson belongs to the old articles)', async () => {
+    await open().build();
+    // Edited while the editor was closed: Kleinhoven is no longer called a village anywhere.
+    fs.writeFileSync(path.join(root, 'noord', 'drenthe.txt'), 'De provincie Drenthe telt ruim 500.000 inwoners. In Assen staat het provinciehuis.');
+    const warm = open();
+    const r = await warm.build();
+    assert.equal(r.analysed, 1);
+    assert.ok(!warm.index.byArticle.get('noord/protest.txt')!.mentions.some((m) => m.text === 'Kleinhoven'));
+    assert.deepEqual(snapshot(warm.index), snapshot(await reference(root)));
+    // And back: the first lesson is found again.
+    fs.writeFileSync(path.join(root, 'noord', 'drenthe.txt'), ARTICLES['noord/drenthe.txt']);
+    const again = open();
+    await again.build();
+    assert.ok(again.index.byArticle.get('noord/protest.txt')!.mentions.some((m) => m.text === 'Kleinhoven'));
+    assert.deepEqual(snapshot(again.index), snapshot(await reference(root)));
+  });
+
   it('an edit that teaches nothing new re-recognises only the changed file, and equals a full build', async () => {
     const a = open();
     await a.build();
