@@ -160,6 +160,24 @@ function sameSignature(a: Map<string, string>, b: Map<string, string>): boolean 
   return true;
 }
 
+/**
+ * Articles that arrive while the corpus is read: pass 1 starts on the first file's articles
+ * instead of after the last file (reading a large archive takes a second or more).
+ */
+class Feed {
+  readonly items: Article[] = [];
+  done = false;
+  private waiters: (() => void)[] = [];
+  static of(items: Article[]): Feed { const f = new Feed(); f.push(items); f.end(); return f; }
+  push(items: readonly Article[]): void { for (const a of items) this.items.push(a); this.wake(); }
+  end(): void { this.done = true; this.wake(); }
+  /** Resolves once there are at least `n` items, or no more will come. */
+  async atLeast(n: number): Promise<void> {
+    while (!this.done && this.items.length < n) await new Promise<void>((res) => this.waiters.push(res));
+  }
+  private wake(): void { const w = this.waiters; this.waiters = []; for (const f of w) f(); }
+}
+
 export class Archive {
   skipped: Skipped[] = [];
   private current: FactIndex | null = null;
@@ -319,15 +337,23 @@ export class Archive {
     const files = await this.discover();
     const fileMap = new Map<string, { ids: string[]; skipped: Skipped[] }>();
     const articles: Article[] = [];
-    for (const file of files) {
-      if (isCancelled()) break;
-      const r = await this.readFile(file);
-      fileMap.set(file, { ids: r.articles.map((a) => a.id), skipped: r.skipped });
-      articles.push(...r.articles);
+    // Pass 1, on each file's articles as soon as the file is read.
+    const feed = new Feed();
+    const pass1 = this.analyse(feed, caches?.analysis ?? null, onProgress, isCancelled);
+    pass1.catch(() => undefined); // (awaited below; this only keeps a read error from leaving it unhandled)
+    try {
+      for (const file of files) {
+        if (isCancelled()) break;
+        const r = await this.readFile(file);
+        fileMap.set(file, { ids: r.articles.map((a) => a.id), skipped: r.skipped });
+        for (const a of r.articles) articles.push(a);
+        feed.push(r.articles);
+      }
+    } finally {
+      feed.end();
     }
     const phases = { read: Date.now() - t0, pass1: 0, learn: 0, pass2: 0, index: 0 };
-    // Pass 1.
-    const { analyses, placeFacts, placeFactsRaw, analysed, fromCache, failed } = await this.analyse(articles, caches?.analysis ?? null, onProgress, isCancelled);
+    const { analyses, placeFacts, placeFactsRaw, analysed, fromCache, failed } = await pass1;
     const entries = new Map<string, Entry>();
     const kept = addEntries(entries, articles, placeFactsRaw);
     this.entries = entries;
@@ -390,15 +416,18 @@ export class Archive {
    * computed in the workers, which encode it), and its place facts, decoded for learning. The
    * figures and time expressions stay encoded: they go to pass 2 as they are.
    */
-  private async analyse(articles: Article[], cache: AnalysisCache<Buffer> | null, onProgress?: Progress, isCancelled: () => boolean = () => false) {
+  private async analyse(source: Article[] | Feed, cache: AnalysisCache<Buffer> | null, onProgress?: Progress, isCancelled: () => boolean = () => false) {
+    const articles = Array.isArray(source) ? Feed.of(source) : source;
     const analyses = new Map<string, Buffer>();
     const placeFacts = new Map<string, PlaceFact[]>();
     const placeFactsRaw = new Map<string, Buffer>();
     const failed: Skipped[] = [];
-    const todo: Article[] = [];
+    // The articles not in the cache, as they are found.
+    const todo = new Feed();
     let fromCache = 0;
-    let t = Date.now();
-    for (const a of articles) {
+    let done = 0;
+    const progress = () => onProgress?.(done, articles.items.length);
+    const lookups = this.cacheLookups(articles, todo, (a) => {
       const raw = cache?.getRaw(a.hash);
       let hit = false;
       if (raw) {
@@ -406,16 +435,13 @@ export class Archive {
           // (Decoded only if learning is needed: a warm start usually finds the learned plan cached.)
           placeFactsRaw.set(a.id, placeFactBytes(raw));
           analyses.set(a.id, raw);
-          hit = true;
           fromCache++;
+          done++;
+          return true;
         } catch { cache!.delete(a.hash); }
       }
-      if (!hit) todo.push(a);
-      if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
-    }
-    const total = articles.length;
-    let done = fromCache;
-    onProgress?.(done, total);
+      return false;
+    });
     const analyze = this.options.analyze ?? analyzeText;
     await this.runJobs(todo,
       (batch) => ({ job: { kind: 'analyse', texts: batch.map((a) => a.text), dates: batch.map((a) => a.date) } }),
@@ -435,9 +461,31 @@ export class Archive {
         placeFacts.set(a.id, pf);
         placeFactsRaw.set(a.id, pfRaw);
       },
-      null, (n) => { done += n; onProgress?.(done, total); }, isCancelled);
-    onProgress?.(done, total);
-    return { analyses, placeFacts, placeFactsRaw, analysed: todo.length, fromCache, failed };
+      null, (n) => { done += n; progress(); }, isCancelled);
+    await lookups;
+    progress();
+    return { analyses, placeFacts, placeFactsRaw, analysed: todo.items.length, fromCache, failed };
+  }
+
+  /** Pass each article of `from` that `cached` does not take to `todo`, as they arrive (in time slices). */
+  private async cacheLookups(from: Feed, todo: Feed, cached: (a: Article) => boolean): Promise<void> {
+    try {
+      let i = 0;
+      let t = Date.now();
+      for (;;) {
+        await from.atLeast(i + 1);
+        if (i >= from.items.length) break;
+        const misses: Article[] = [];
+        for (; i < from.items.length; i++) {
+          const a = from.items[i];
+          if (!cached(a)) misses.push(a);
+          if (Date.now() - t > SLICE_MS) { todo.push(misses.splice(0)); await yieldNow(); t = Date.now(); }
+        }
+        todo.push(misses);
+      }
+    } finally {
+      todo.end();
+    }
   }
 
   /** The lexicon for `spec` built in time slices on this thread (see ensureLexicon). */
@@ -517,7 +565,7 @@ export class Archive {
    * event loop (few articles, or no worker script). Each article's result is its encoded bytes, or
    * an error. A failed worker job falls back to this thread.
    */
-  private async runJobs(todo: Article[], job: (batch: Article[]) => { job: WorkerJob; transfer?: ArrayBuffer[] },
+  private async runJobs(source: Article[] | Feed, job: (batch: Article[]) => { job: WorkerJob; transfer?: ArrayBuffer[] },
     local: (a: Article) => Buffer, onItem: (a: Article, r: Buffer | { error: string }) => void, spec: LexiconSpec | null,
     onDone: (n: number) => void, isCancelled: () => boolean): Promise<void> {
     const workers = this.workerCount();
@@ -533,20 +581,34 @@ export class Archive {
         if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
       }
     };
-    if (todo.length < WORKER_THRESHOLD || workers === 0 || !script) return runLocal(todo);
+    const todo = Array.isArray(source) ? Feed.of(source) : source;
+    // Enough articles for workers? (While the corpus is still read, wait until that is known.)
+    await todo.atLeast(WORKER_THRESHOLD);
+    if (todo.items.length < WORKER_THRESHOLD || workers === 0 || !script) {
+      for (let i = 0; ; ) {
+        await todo.atLeast(i + 1);
+        if (i >= todo.items.length || isCancelled()) return;
+        const items = todo.items.slice(i);
+        i += items.length;
+        await runLocal(items);
+      }
+    }
     // A worker's live data is small (its lexicon, one batch), but V8 lets an unbounded heap grow to
     // hundreds of megabytes of garbage at this allocation rate; a bound makes it collect sooner.
     const limits = { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB };
-    const pool = new WorkerPool<WorkerJob, WorkerResult>(script, Math.min(workers, Math.ceil(todo.length / BATCH)),
+    const pool = new WorkerPool<WorkerJob, WorkerResult>(script, todo.done ? Math.min(workers, Math.ceil(todo.items.length / BATCH)) : workers,
       spec ? { workerData: spec, resourceLimits: limits } : { resourceLimits: limits });
     try {
       // A few jobs per worker in flight, each made only when it is sent: inputs are not all
       // copied at once.
       let next = 0;
       const chain = async (): Promise<void> => {
-        while (next < todo.length) {
-          const batch = todo.slice(next, next + BATCH);
-          next += BATCH;
+        for (;;) {
+          // Full batches while more articles may come.
+          if (!todo.done && todo.items.length - next < BATCH) { await todo.atLeast(next + BATCH); continue; }
+          if (next >= todo.items.length) return;
+          const batch = todo.items.slice(next, next + BATCH);
+          next += batch.length;
           const j = job(batch);
           let res: WorkerResult;
           try { res = await pool.run(j.job, j.transfer); } catch { await runLocal(batch); continue; }

@@ -318,10 +318,20 @@ export function relativeId(file: string, root: string): string {
   return (rel === '' ? path.basename(file) : rel).split(path.sep).join('/');
 }
 
+/** file: URL of a path (the last one remembered: a JSONL archive has thousands of articles). */
+let lastUri: [string, string] | null = null;
+function fileUri(file: string): string {
+  if (lastUri?.[0] !== file) lastUri = [file, pathToFileURL(file).href];
+  return lastUri[1];
+}
+
+/** Whether a string is empty or only whitespace (as `s.trim() === ''`, without copying a long text). */
+const blank = (s: string) => !/\S/.test(s);
+
 function makeArticle(file: string, id: string, meta: { title: string | null; date: string | null; source: string | null; url: string | null },
   text: string, lineBase: number, charBase: number, exact: boolean): Article {
   return {
-    id, file, uri: pathToFileURL(file).href,
+    id, file, uri: fileUri(file),
     title: meta.title, date: meta.date, source: meta.source, url: meta.url,
     text, lineBase, charBase, exact, hash: contentHash(meta, text),
   };
@@ -415,7 +425,7 @@ export async function* readArticlesStream(file: string, root: string, options: R
   const rel = relativeId(abs, root);
   const out = ext === '.txt' ? parseTxt(dec.text) : parseMarkdown(dec.text);
   if (out.warning) yield { kind: 'skipped', skipped: { file: abs, line: out.warning.line, reason: 'bad-front-matter', detail: out.warning.detail, kept: true } };
-  if (out.text.trim() === '') {
+  if (blank(out.text)) {
     yield { kind: 'skipped', skipped: { file: abs, reason: 'empty', detail: ext === '.txt' ? 'the file contains no text' : 'the article has no body text' } };
     return;
   }
@@ -558,7 +568,7 @@ async function* readJsonl(abs: string, root: string, size: number, options: Read
         lineText = b.toString('utf8');
       }
       if (lineText.endsWith('\r')) lineText = lineText.slice(0, -1);
-      if (lineText.trim() === '') continue;
+      if (blank(lineText)) continue;
       let data: unknown;
       try {
         data = JSON.parse(lineText);
@@ -648,7 +658,7 @@ function recordToArticle(data: unknown, abs: string, rel: string, line: number, 
   if (typeof text !== 'string') {
     return { noText: !textField, skipped: [{ file: abs, line, reason: 'bad-record', detail: textField ? `field '${textField}' is not a string` : "missing field 'text'" }] };
   }
-  if (text.trim() === '') return { skipped: [{ file: abs, line, reason: 'empty', detail: "field 'text' is empty" }] };
+  if (blank(text)) return { skipped: [{ file: abs, line, reason: 'empty', detail: "field 'text' is empty" }] };
   const rawDate = d.date ?? d.published_at ?? d.published ?? d.datePublished;
   let date: string | null = null;
   if (rawDate !== undefined && rawDate !== null && rawDate !== '') {
