@@ -234,7 +234,10 @@ export class Archive {
     const learned = await this.learnedFacts(decoded);
     const decisions = await runSliced(decideLearnedSteps(learned), SLICE_MS);
     const signature = await learnedSignature(decisions);
-    return { signature, plan: await runSliced(planLearnedSteps(learned, decisions), SLICE_MS) };
+    const plan = await runSliced(planLearnedSteps(learned, decisions), SLICE_MS);
+    // Contested names change recognition too ("van Charlotte" is no longer a place): part of the signature.
+    for (const f of plan.contested) signature.set(`\u0001contested\u0001${f}`, '');
+    return { signature, plan };
   }
 
   private workerCount(): number {

@@ -172,6 +172,20 @@ describe('archive: build, warm start and incremental update', function () {
     assert.deepEqual(snapshot(a.index), snapshot(await reference(root)));
   });
 
+  it('a new file that makes a gazetteer name mostly a person re-recognises every article, and equals a full build', async () => {
+    const a = open();
+    fs.writeFileSync(path.join(root, 'noord', 'plan.txt'), 'Het plan van Charlotte kreeg steun van de raad.');
+    await a.build();
+    assert.ok(a.index.byArticle.get('noord/plan.txt')!.mentions.some((m) => m.text === 'Charlotte'), 'precondition: a place after "noun + van"');
+    // Charlotte the person, four times: the name becomes contested and needs "in/uit/naar Charlotte".
+    const file = path.join(root, 'noord', 'charlotte.txt');
+    fs.writeFileSync(file, 'Charlotte zei dinsdag dat ze stopt. Volgens Charlotte de Vries is het klaar. Charlotte wil het anders. "Nee", zegt Charlotte.');
+    const r = await a.update([{ file, type: 'created' }]);
+    assert.equal(r.mode, 'full');
+    assert.ok(!a.index.byArticle.get('noord/plan.txt')!.mentions.some((m) => m.text === 'Charlotte'));
+    assert.deepEqual(snapshot(a.index), snapshot(await reference(root)));
+  });
+
   it('handles created and deleted files, also when the events miss one', async () => {
     const a = open();
     await a.build();
