@@ -66,8 +66,8 @@ export interface BuildReport {
   /** Articles whose places were recognised (pass 2) in this run; the rest came from the cache or the index. */
   recognised: number;
   ms: number;
-  /** How an update was applied: only the changed files ('incremental') or every article ('full'). */
-  mode?: 'full' | 'incremental';
+  /** How an update was applied: only the changed files ('incremental'), those and the articles that use a name whose learned meaning changed ('relearned'), or every article ('full'). */
+  mode?: 'full' | 'incremental' | 'relearned';
   /** A full build: when each phase ended, in ms from the start (reading, pass 1, learning, pass 2, the index). */
   phases?: { read: number; pass1: number; learn: number; pass2: number; index: number };
 }
@@ -93,7 +93,7 @@ const SLICE_MS = 8;
 const yieldNow = () => new Promise<void>((res) => setImmediate(res));
 
 /** Bump when pass 2 (computeFacts) changes in a way that the code hash would not show. */
-const FACTS_VERSION = '1';
+const FACTS_VERSION = '2';
 /** Bump when the encoding of cached analyses or facts (corpus/worker.ts, FactsData) changes. */
 const BLOB_FORMAT = 'b5';
 
@@ -189,6 +189,8 @@ export class Archive {
   private lexicon: PlaceLexicon | null = null;
   private signature = new Map<string, string>();
   private fingerprint = '';
+  /** What the current lexicon was taught (to tell what a change of it touches). */
+  private plan: LearnedPlan | null = null;
 
   constructor(readonly options: ArchiveOptions) {}
 
@@ -370,6 +372,7 @@ export class Archive {
     placeFacts.clear();
     this.signature = learned.signature;
     this.fingerprint = this.fingerprintOf(this.signature);
+    this.plan = learned.plan;
     const spec = this.lexiconSpec(learned.plan);
     this.lexicon = null;
     phases.learn = Date.now() - t0;
@@ -627,6 +630,98 @@ export class Archive {
   }
 
   /** Re-read changed files and update the index; unchanged files are not read again. */
+  /**
+   * The query hashes (see PlaceLexicon.startQueryLog) of everything a change from `plan0` to
+   * `plan1` touches, looked up in both lexicons; null when it touches a country (recognise all).
+   */
+  private touched(plan0: LearnedPlan, lex0: PlaceLexicon, plan1: LearnedPlan, lex1: PlaceLexicon): Set<number> | null {
+    const out = new Set<number>();
+    const byKey0 = new Map(plan0.learned.map((l) => [l.key, l]));
+    const byKey1 = new Map(plan1.learned.map((l) => [l.key, l]));
+    for (const k of new Set([...byKey0.keys(), ...byKey1.keys()])) {
+      const a = byKey0.get(k), b = byKey1.get(k);
+      if (a && b && JSON.stringify(a) === JSON.stringify(b)) continue;
+      const names = [...(a?.names ?? []), ...(b?.names ?? [])];
+      if (a?.parent) names.push(a.parent);
+      if (b?.parent) names.push(b.parent);
+      for (const lex of [lex0, lex1]) if (!lex.touchedQueries(names, [k], out)) return null;
+    }
+    const c0 = new Set(plan0.contested), c1 = new Set(plan1.contested);
+    for (const f of [...plan0.contested.filter((x) => !c1.has(x)), ...plan1.contested.filter((x) => !c0.has(x))]) {
+      for (const lex of [lex0, lex1]) if (!lex.touchedQueries([f], [], out)) return null;
+    }
+    return out;
+  }
+
+  /**
+   * An update that changed the learned names: recognise again only the new and changed articles and
+   * those whose recognition asked the lexicon about a touched name (their files are read again for
+   * the text; the analysis comes from the cache). Null when that is most of the archive, or a
+   * country is touched: then a full build is the simpler way.
+   */
+  private async relearn(learned: { signature: Map<string, string>; plan: LearnedPlan }, u: {
+    kept: Article[]; analyses: Map<string, Buffer>; removed: Set<string>; fileMap: Map<string, { ids: string[]; skipped: Skipped[] }>;
+    caches: { analysis: AnalysisCache<Buffer>; facts: AnalysisCache<Buffer> } | null; t0: number; analysed: number; fromCache: number;
+  }): Promise<BuildReport | null> {
+    const current = this.current, lex0 = this.lexicon, plan0 = this.plan;
+    if (!current || !lex0 || !plan0) return null;
+    const spec = this.lexiconSpec(learned.plan);
+    const lex1 = await runSliced(buildLexiconSteps(spec), SLICE_MS);
+    const touched = this.touched(plan0, lex0, learned.plan, lex1);
+    if (!touched) return null;
+    const changed = new Set(u.kept.map((a) => a.id));
+    const affected = new Set<string>();
+    for (const [id, af] of current.byArticle) {
+      if (u.removed.has(id) || changed.has(id)) continue;
+      if (!af.queries || af.queries.some((h) => touched.has(h))) affected.add(id);
+    }
+    if (affected.size > current.byArticle.size / 2) return null;
+    // The affected articles' texts, from their files (unchanged: their content hash must agree).
+    const files = new Set<string>();
+    for (const id of affected) files.add(this.entries.get(id)!.article.file);
+    const again: Article[] = [];
+    for (const f of files) {
+      const r = await this.readFile(f);
+      for (const a of r.articles) {
+        if (!affected.has(a.id)) continue;
+        if (a.hash !== this.entries.get(a.id)?.article.hash) return null; // changed behind our back
+        again.push(a);
+      }
+    }
+    if (again.length !== affected.size) return null;
+    const p1 = await this.analyse(again, u.caches?.analysis ?? null);
+    if (p1.failed.length) return null;
+    for (const [id, b] of p1.analyses) u.analyses.set(id, b);
+    // Switch to the new lexicon, then recognise.
+    const oldFingerprint = this.fingerprint;
+    this.signature = learned.signature;
+    this.fingerprint = this.fingerprintOf(this.signature);
+    this.plan = learned.plan;
+    this.lexicon = lex1;
+    lexiconMemo = { fingerprint: this.fingerprint, lexicon: lex1 };
+    this.files = u.fileMap;
+    const facts = await this.recognise([...u.kept, ...again], u.analyses, spec, u.caches?.facts ?? null);
+    for (const s of facts.failed) this.files.get(s.file)?.skipped.push(s);
+    this.collectSkipped();
+    const byId = new Map<string, ArticleFacts>();
+    let t = Date.now();
+    for (const [id, af] of current.byArticle) {
+      if (u.removed.has(id) || affected.has(id)) continue;
+      byId.set(id, af);
+      // The same facts hold under the new lexicon: cache them under its fingerprint too.
+      const hash = this.entries.get(id)?.article.hash;
+      const raw = hash ? u.caches?.facts.getRaw(`${hash}:${oldFingerprint}`) : undefined;
+      if (raw) u.caches!.facts.setRaw(`${hash}:${this.fingerprint}`, raw);
+      if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
+    }
+    for (const [id, af] of facts.byId) byId.set(id, af);
+    await this.install(byId);
+    for (const a of [...u.kept, ...again]) { const e = this.entries.get(a.id); if (e) e.article = { ...a, text: '' }; }
+    await this.saveCaches(u.caches, false);
+    const s = this.index.stats();
+    return { ...s, skipped: this.skipped, analysed: u.analysed + p1.analysed, fromCache: u.fromCache, recognised: facts.computed, ms: Date.now() - u.t0, mode: 'relearned' };
+  }
+
   async update(changes: CorpusChange[]): Promise<BuildReport> {
     const t0 = Date.now();
     if (!this.current || !this.lexicon) return this.build();
@@ -663,8 +758,12 @@ export class Archive {
     for (const f of files) { const e = fresh.get(f) ?? this.files.get(f); if (e) fileMap.set(f, e); }
     const learned = await this.learn(placeFacts);
     if (!sameSignature(learned.signature, this.signature)) {
-      // What the archive knows about some name changed: every article is recognised again (cached
-      // facts of an earlier lexicon with the same fingerprint still count). The old index serves meanwhile.
+      // What the archive knows about some name changed: the changed files' articles and those whose
+      // recognition looked up a name the change touches are recognised again.
+      const partial = await this.relearn(learned, { kept, analyses, removed, fileMap, caches, t0, analysed, fromCache });
+      if (partial) return partial;
+      // Too much is touched (or a country): every article is recognised again (cached facts of an
+      // earlier lexicon with the same fingerprint still count). The old index serves meanwhile.
       this.entries = previous.entries;
       this.files = previous.files;
       await this.saveCaches(caches, false);

@@ -159,20 +159,25 @@ describe('archive: build, warm start and incremental update', function () {
     assert.deepEqual(snapshot(a.index), snapshot(await reference(root)));
   });
 
-  it('an edit that changes what a name is re-recognises every article, and equals a full build', async () => {
+  it('an edit that changes what a name is re-recognises the articles that use it, and equals a full build', async () => {
     const a = open();
     await a.build();
     assert.ok(a.index.byArticle.get('noord/protest.txt')!.mentions.some((m) => m.text === 'Kleinhoven'));
+    const untouched = [...a.index.byArticle.keys()].filter((id) => id !== 'noord/drenthe.txt' && id !== 'noord/protest.txt');
+    assert.equal(untouched.length, 3);
+    const before = new Map(untouched.map((id) => [id, a.index.byArticle.get(id)]));
     // Kleinhoven is no longer called a village anywhere: the bare mention must go too.
     const file = path.join(root, 'noord', 'drenthe.txt');
     fs.writeFileSync(file, 'De provincie Drenthe telt ruim 500.000 inwoners. In Assen staat het provinciehuis.');
     const r = await a.update([{ file, type: 'changed' }]);
-    assert.equal(r.mode, 'full');
+    assert.equal(r.mode, 'relearned');
+    assert.equal(r.recognised, 2, 'the changed article and the one that names Kleinhoven');
+    for (const id of untouched) assert.equal(a.index.byArticle.get(id), before.get(id), `${id} kept as it was`);
     assert.ok(!a.index.byArticle.get('noord/protest.txt')!.mentions.some((m) => m.text === 'Kleinhoven'));
     assert.deepEqual(snapshot(a.index), snapshot(await reference(root)));
   });
 
-  it('a new file that makes a gazetteer name mostly a person re-recognises every article, and equals a full build', async () => {
+  it('a new file that makes a gazetteer name mostly a person re-recognises the articles that use it, and equals a full build', async () => {
     const a = open();
     fs.writeFileSync(path.join(root, 'noord', 'plan.txt'), 'Het plan van Charlotte kreeg steun van de raad.');
     await a.build();
@@ -181,7 +186,8 @@ describe('archive: build, warm start and incremental update', function () {
     const file = path.join(root, 'noord', 'charlotte.txt');
     fs.writeFileSync(file, 'Charlotte zei dinsdag dat ze stopt. Volgens Charlotte de Vries is het klaar. Charlotte wil het anders. "Nee", zegt Charlotte.');
     const r = await a.update([{ file, type: 'created' }]);
-    assert.equal(r.mode, 'full');
+    assert.equal(r.mode, 'relearned');
+    assert.equal(r.recognised, 2, 'the new article and the one that names Charlotte');
     assert.ok(!a.index.byArticle.get('noord/plan.txt')!.mentions.some((m) => m.text === 'Charlotte'));
     assert.deepEqual(snapshot(a.index), snapshot(await reference(root)));
   });

@@ -144,6 +144,16 @@ class SortedNames {
   }
 }
 
+// Query-log tags (see PlaceLexicon.startQueryLog).
+const Q_FOLD = 1, Q_KEY = 2, Q_ABBREV = 3, Q_WORD = 4, Q_ID = 5;
+
+/** 16-bit hash of a tagged lookup (FNV-1a, folded): collisions only make an update re-recognise more. */
+export function queryHash(tag: number, s: string): number {
+  let h = (0x811c9dc5 ^ tag) >>> 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return (h ^ (h >>> 16)) & 0xffff;
+}
+
 export class PlaceLexicon {
   private byId = new Map<string, Rec>();
   /** Folded name (any spelling) → id. */
@@ -163,6 +173,67 @@ export class PlaceLexicon {
   private strongIndex: IndexItem[] | null = null;
   private weakIndex: IndexItem[] | null = null;
   private house = new Map<string, string>();
+
+  // ---- What one article asked the lexicon (see startQueryLog) ----
+  private queryLog: number[] | null = null;
+  private logQuery(tag: number, s: string): void {
+    if (this.queryLog) this.queryLog.push(queryHash(tag, s));
+  }
+  private logRec(rec: Rec | undefined): Rec | undefined {
+    if (rec && this.queryLog) this.queryLog.push(queryHash(Q_ID, rec.entry.id));
+    return rec;
+  }
+  /**
+   * Start recording, as 16-bit hashes, every name, key and first word looked up and every entry
+   * found, until takeQueryLog(). An article whose log shares no hash with what a change of the
+   * learned names touches (see touchedQueries) is recognised the same under the new lexicon.
+   */
+  startQueryLog(): void { this.queryLog = []; }
+  stopQueryLog(): void { this.queryLog = null; }
+
+  /**
+   * Add to `out` the query hashes an article's log would hold if its recognition could depend on
+   * `names` (spellings) or `keys` in this lexicon: their folds, first words, keys and abbreviations,
+   * and the entries they resolve to, with all those entries' spellings. False when an entry is a
+   * country or continent (sports abbreviations and country lists then change too: recognise all).
+   */
+  touchedQueries(names: readonly string[], keys: readonly string[], out: Set<number>): boolean {
+    const recs = new Set<Rec>();
+    const spelling = (n: string, resolve: boolean) => {
+      const f = nameFold(n);
+      if (f) {
+        out.add(queryHash(Q_FOLD, f));
+        const sp = f.indexOf(' ');
+        out.add(queryHash(Q_WORD, sp < 0 ? f : f.slice(0, sp)));
+        if (resolve) { const r = this.recByFoldQuiet(f); if (r) recs.add(r); }
+      }
+      out.add(queryHash(Q_KEY, placeKey(n)));
+      out.add(queryHash(Q_ABBREV, n.replace(/\./g, '')));
+    };
+    for (const n of names) spelling(n, true);
+    for (const k of keys) {
+      out.add(queryHash(Q_KEY, k));
+      const id = this.strongKey.get(k);
+      const r = id ? this.byId.get(id) : undefined;
+      if (r) recs.add(r);
+    }
+    for (const r of recs) {
+      if (r.entry.kind === 'land' || r.entry.kind === 'werelddeel') return false;
+      out.add(queryHash(Q_ID, r.entry.id));
+      spelling(r.entry.name, false);
+      for (const v of r.entry.variants) spelling(v, false);
+    }
+    return true;
+  }
+  /** The sorted, distinct hashes recorded since startQueryLog(); stops recording. */
+  takeQueryLog(): Uint16Array {
+    const log = this.queryLog ?? [];
+    this.queryLog = null;
+    const out = Uint16Array.from(log).sort();
+    let k = 0;
+    for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[k++] = out[i];
+    return out.slice(0, k);
+  }
 
   static load(): PlaceLexicon {
     return runSteps(PlaceLexicon.loadSteps());
@@ -213,13 +284,15 @@ export class PlaceLexicon {
   private tokenInfo = new Map<string, { f: string; lexWords: number; sp: number }>();
   tokenFold(text: string): { f: string; lexWords: number; sp: number } {
     let info = this.tokenInfo.get(text);
-    if (info) return info;
-    const f = nameFold(text);
-    const sp = f.indexOf(' ');
-    const fw = sp < 0 ? f : f.slice(0, sp);
-    info = { f, sp, lexWords: Math.max(this.firstWord.get(fw) ?? 0, this.weakBare.maxWordsFrom(fw)) };
-    if (this.tokenInfo.size >= 200_000) this.tokenInfo.clear();
-    this.tokenInfo.set(text, info);
+    if (!info) {
+      const f = nameFold(text);
+      const sp = f.indexOf(' ');
+      const fw = sp < 0 ? f : f.slice(0, sp);
+      info = { f, sp, lexWords: Math.max(this.firstWord.get(fw) ?? 0, this.weakBare.maxWordsFrom(fw)) };
+      if (this.tokenInfo.size >= 200_000) this.tokenInfo.clear();
+      this.tokenInfo.set(text, info);
+    }
+    if (this.queryLog) this.logQuery(Q_WORD, info.sp < 0 ? info.f : info.f.slice(0, info.sp));
     return info;
   }
 
@@ -294,6 +367,10 @@ export class PlaceLexicon {
   }
 
   private recByFold(f: string): Rec | undefined {
+    if (this.queryLog) { this.logQuery(Q_FOLD, f); return this.logRec(this.recByFoldQuiet(f)); }
+    return this.recByFoldQuiet(f);
+  }
+  private recByFoldQuiet(f: string): Rec | undefined {
     const id = this.exact.get(f);
     if (id) return this.byId.get(id);
     const ws = this.weakSpelling.get(f);
@@ -311,18 +388,22 @@ export class PlaceLexicon {
     return r ? { rec: r } : undefined;
   }
   matchAbbrev(token: string): Rec | undefined {
-    const id = this.abbrev.get(token.replace(/\./g, ''));
-    return id ? this.byId.get(id) : undefined;
+    const a = token.replace(/\./g, '');
+    this.logQuery(Q_ABBREV, a);
+    const id = this.abbrev.get(a);
+    return this.logRec(id ? this.byId.get(id) : undefined);
   }
   /** Whether a place has a curated house spelling (NOS: Koersk, Charkiv, Loehansk …). */
   hasHouseSpelling(id: string): boolean { return this.house.has(id); }
   matchKey(name: string): Rec | undefined {
-    const id = this.strongKey.get(placeKey(name));
-    return id ? this.byId.get(id) : undefined;
+    const k = placeKey(name);
+    this.logQuery(Q_KEY, k);
+    const id = this.strongKey.get(k);
+    return this.logRec(id ? this.byId.get(id) : undefined);
   }
   matchCountryAbbrev3(token: string): Rec | undefined {
     const id = this.countryAbbrev3.get(fold(token));
-    return id ? this.byId.get(id) : undefined;
+    return this.logRec(id ? this.byId.get(id) : undefined);
   }
   /**
    * A sports-results country abbreviation: the first three letters of a country ("Fra", "Dui"), initials of a
@@ -353,10 +434,10 @@ export class PlaceLexicon {
       }
       if (ok) { if (hit && hit !== id) return undefined; hit = id; }
     }
-    return hit ? this.byId.get(hit) : undefined;
+    return this.logRec(hit ? this.byId.get(hit) : undefined);
   }
   private countryNames: Array<[string, string]> | null = null;
-  maxWords(firstWordFold: string): number { return Math.max(this.firstWord.get(firstWordFold) ?? 0, this.weakBare.maxWordsFrom(firstWordFold)); }
+  maxWords(firstWordFold: string): number { this.logQuery(Q_WORD, firstWordFold); return Math.max(this.firstWord.get(firstWordFold) ?? 0, this.weakBare.maxWordsFrom(firstWordFold)); }
 
   /** Exact name (any spelling, any case) or, failing that, the same transliteration key. */
   lookup(name: string): PlaceEntry | undefined {

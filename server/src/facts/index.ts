@@ -57,6 +57,9 @@ export interface ArticleFacts {
   /** Small places and the regions named in the same paragraph: evidence of where a place lies
    *  when no sentence says so outright. Flat pairs: place id, region id, place id, region id, … */
   coRegions: string[];
+  /** Hashes of what place recognition looked up in the lexicon (see PlaceLexicon.startQueryLog);
+   *  null when unknown (the article is then recognised again on any change of the learned names). */
+  queries: Uint16Array | null;
 }
 
 export interface PlaceRecord {
@@ -109,6 +112,8 @@ export interface FactsData {
   facts: { placeId: string; kind: PlaceKind | null; parent: string | null; near: string | null; distanceKm: number | null; sentence: number; at: RelPos }[];
   /** Flat pairs, as ArticleFacts.coRegions. */
   coRegions: string[];
+  /** What recognition asked the lexicon (PlaceLexicon.takeQueryLog), as ArticleFacts.queries. */
+  queries: Uint16Array;
 }
 
 /** Place recognition with the archive's lexicon, then claims: the expensive half of articleFacts. */
@@ -128,6 +133,17 @@ export function computeFacts(text: string, exact: boolean, analysis: ArticleAnal
     return i;
   };
   // (The article's own place facts come from pass 1: not learned from the text a second time.)
+  // Every lookup is logged, so that a change of the learned names finds the articles it concerns.
+  lexicon.startQueryLog();
+  try {
+    return factsLogged(text, analysis, lexicon, at, sentences, sentence);
+  } finally {
+    lexicon.stopQueryLog();
+  }
+}
+
+function factsLogged(text: string, analysis: ArticleAnalysis, lexicon: PlaceLexicon, at: (offset: number) => RelPos,
+  sentences: string[], sentence: (start: number, end: number) => number): FactsData {
   const mentions = recognizePlaces(text, lexicon, { facts: analysis.placeFacts });
   const contexts = figureContexts({
     text, figures: analysis.figures, mentions, times: analysis.times, fallbackPlaces: topicPlaces(mentions),
@@ -140,6 +156,7 @@ export function computeFacts(text: string, exact: boolean, analysis: ArticleAnal
     const near = f.near ? lexicon.lookup(f.near)?.id ?? null : null;
     facts.push({ placeId: entry.id, kind: f.kind, parent, near, distanceKm: f.distanceKm, sentence: sentence(f.sentenceStart, f.sentenceEnd), at: at(f.start) });
   }
+  const queries = lexicon.takeQueryLog();
   // Regions named with a local place: in the same paragraph (strong evidence, counted thrice)
   // or elsewhere in the same article (counted once).
   const coRegions: string[] = [];
@@ -162,6 +179,7 @@ export function computeFacts(text: string, exact: boolean, analysis: ArticleAnal
     }),
     facts,
     coRegions,
+    queries,
   };
 }
 
@@ -249,6 +267,7 @@ export function bindFacts(rec: ArticleRecord, pos: { lineBase: number; charBase:
       fact: { kind: str(f.kind), parent: str(f.parent), near: str(f.near), distanceKm: f.distanceKm, sentence: sentences[f.sentence], source: loc(f.at) },
     })),
     coRegions: data.coRegions.map(str),
+    queries: data.queries instanceof Uint16Array ? data.queries : null,
   };
 }
 
