@@ -93,7 +93,7 @@ const SLICE_MS = 8;
 const yieldNow = () => new Promise<void>((res) => setImmediate(res));
 
 /** Bump when pass 2 (computeFacts) changes in a way that the code hash would not show. */
-const FACTS_VERSION = '2';
+const FACTS_VERSION = '3';
 /** Bump when the encoding of cached analyses or facts (corpus/worker.ts, FactsData) changes. */
 const BLOB_FORMAT = 'b5';
 
@@ -158,6 +158,12 @@ function sameSignature(a: Map<string, string>, b: Map<string, string>): boolean 
   if (a.size !== b.size) return false;
   for (const [k, v] of a) if (b.get(k) !== v) return false;
   return true;
+}
+
+/** Whether an article's query log (one hash per code unit) holds one of `hashes`. */
+function meets(log: string, hashes: Set<number>): boolean {
+  for (let i = 0; i < log.length; i++) if (hashes.has(log.charCodeAt(i))) return true;
+  return false;
 }
 
 /**
@@ -673,7 +679,7 @@ export class Archive {
     const affected = new Set<string>();
     for (const [id, af] of current.byArticle) {
       if (u.removed.has(id) || changed.has(id)) continue;
-      if (!af.queries || af.queries.some((h) => touched.has(h))) affected.add(id);
+      if (af.queries === null || meets(af.queries, touched)) affected.add(id);
     }
     if (affected.size > current.byArticle.size / 2) return null;
     // The affected articles' texts, from their files (unchanged: their content hash must agree).

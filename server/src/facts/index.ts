@@ -57,9 +57,10 @@ export interface ArticleFacts {
   /** Small places and the regions named in the same paragraph: evidence of where a place lies
    *  when no sentence says so outright. Flat pairs: place id, region id, place id, region id, … */
   coRegions: string[];
-  /** Hashes of what place recognition looked up in the lexicon (see PlaceLexicon.startQueryLog);
+  /** Hashes of what place recognition looked up in the lexicon (see PlaceLexicon.startQueryLog),
+   *  one per UTF-16 code unit;
    *  null when unknown (the article is then recognised again on any change of the learned names). */
-  queries: Uint16Array | null;
+  queries: string | null;
 }
 
 export interface PlaceRecord {
@@ -112,8 +113,8 @@ export interface FactsData {
   facts: { placeId: string; kind: PlaceKind | null; parent: string | null; near: string | null; distanceKm: number | null; sentence: number; at: RelPos }[];
   /** Flat pairs, as ArticleFacts.coRegions. */
   coRegions: string[];
-  /** What recognition asked the lexicon (PlaceLexicon.takeQueryLog), as ArticleFacts.queries. */
-  queries: Uint16Array;
+  /** What recognition asked the lexicon, as ArticleFacts.queries. */
+  queries: string;
 }
 
 /** Place recognition with the archive's lexicon, then claims: the expensive half of articleFacts. */
@@ -156,7 +157,11 @@ function factsLogged(text: string, analysis: ArticleAnalysis, lexicon: PlaceLexi
     const near = f.near ? lexicon.lookup(f.near)?.id ?? null : null;
     facts.push({ placeId: entry.id, kind: f.kind, parent, near, distanceKm: f.distanceKm, sentence: sentence(f.sentenceStart, f.sentenceEnd), at: at(f.start) });
   }
-  const queries = lexicon.takeQueryLog();
+  // (One 16-bit hash per UTF-16 code unit: a string is the most compact way to keep ~77 of them
+  // for each of tens of thousands of articles, and costs the garbage collector least.)
+  const log = lexicon.takeQueryLog();
+  let queries = '';
+  for (let i = 0; i < log.length; i += 4096) queries += String.fromCharCode(...log.subarray(i, i + 4096));
   // Regions named with a local place: in the same paragraph (strong evidence, counted thrice)
   // or elsewhere in the same article (counted once).
   const coRegions: string[] = [];
@@ -267,7 +272,7 @@ export function bindFacts(rec: ArticleRecord, pos: { lineBase: number; charBase:
       fact: { kind: str(f.kind), parent: str(f.parent), near: str(f.near), distanceKm: f.distanceKm, sentence: sentences[f.sentence], source: loc(f.at) },
     })),
     coRegions: data.coRegions.map(str),
-    queries: data.queries instanceof Uint16Array ? data.queries : null,
+    queries: typeof data.queries === 'string' ? data.queries : null,
   };
 }
 
