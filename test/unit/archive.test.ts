@@ -192,6 +192,36 @@ describe('archive: build, warm start and incremental update', function () {
     assert.deepEqual(snapshot(a.index), snapshot(await reference(root)));
   });
 
+  it('random teaching edits (new names, variants, parents, contested names): every update equals a full build', async () => {
+    const snippets: Record<string, string> = {
+      'x/teach-a.txt': 'Het dorpje Wezeldonk ligt in de regio Koersk. In Wezeldonk wonen ruim 800 mensen.',
+      'x/use-a.txt': 'De bewoners van Wezeldonk vluchtten naar Kleinhoven. Zo\'n 40 gezinnen kwamen aan.',
+      'x/contest.txt': 'Assen zei dinsdag dat het stopt. Volgens Assen is het klaar. Assen wil het anders. "Nee", zegt Assen.',
+      'x/variant.txt': 'In Kursk en in Kleinhoven vielen 12 doden. Ook Wezeldonk werd beschoten.',
+      'x/teach-b.txt': 'Het stadje Nieuw Wezeldonk ligt ten noorden van Wezeldonk. In Nieuw Wezeldonk wonen 300 mensen.',
+      'x/parent.txt': 'Kleinhoven in de provincie Groningen telt 1.300 inwoners. Het dorp Kleinhoven is oud.',
+      'x/teach-c.txt': 'Het dorpje Oeroezjne in de regio Soemy werd beschoten. In Oeroezjne vielen 3 doden.',
+      'x/use-c.txt': 'Ook in Uruzhne en Oeroezjne zijn 25 huizen verwoest.',
+      'x/person.txt': 'Kleinhoven zei dat hij blijft. Volgens Kleinhoven gaat het goed. Kleinhoven wil door. "Ja", zegt Kleinhoven.',
+    };
+    const names = Object.keys(snippets);
+    const a = open();
+    await a.build();
+    let seed = 20261122;
+    const next = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed; };
+    const modes = new Set<string>();
+    for (let step = 0; step < 20; step++) {
+      const rel = names[next() % names.length];
+      const file = path.join(root, rel);
+      const exists = fs.existsSync(file);
+      if (exists) fs.rmSync(file); else { fs.mkdirSync(path.dirname(file), { recursive: true }); fs.writeFileSync(file, snippets[rel]); }
+      const r = await a.update([{ file, type: exists ? 'deleted' : 'created' }]);
+      modes.add(r.mode!);
+      assert.deepEqual(snapshot(a.index), snapshot(await reference(root)), `step ${step}: ${exists ? 'deleted' : 'created'} ${rel} (${r.mode})`);
+    }
+    assert.ok(modes.has('relearned') && modes.has('incremental'), [...modes].join(', '));
+  });
+
   it('handles created and deleted files, also when the events miss one', async () => {
     const a = open();
     await a.build();
