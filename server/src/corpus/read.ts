@@ -611,10 +611,15 @@ async function* readJsonl(abs: string, root: string, size: number, options: Read
   }
 }
 
-/** Split a file into lines of bytes, 64 KB at a time; a line over `maxLine` bytes comes back as null. */
+/**
+ * Split a file into lines of bytes, 1 MB at a time; a line over `maxLine` bytes comes back as null.
+ * A line's bytes are a view into the read buffer when the line lies within one chunk: valid only
+ * until the next line is asked for (readJsonl decodes each line at once), so that a 70 MB archive
+ * is not copied line by line.
+ */
 async function* splitLines(handle: import('node:fs/promises').FileHandle, maxLine: number):
 AsyncGenerator<{ line: number; bytes: Buffer | null }> {
-  const chunk = Buffer.alloc(1 << 16);
+  const chunk = Buffer.alloc(1 << 20);
   let parts: Buffer[] = [];
   let partLen = 0;
   let overlong = false;
@@ -629,7 +634,7 @@ AsyncGenerator<{ line: number; bytes: Buffer | null }> {
     for (let nl = data.indexOf(10, start); nl !== -1; nl = data.indexOf(10, start)) {
       const piece = data.subarray(start, nl);
       if (!overlong && partLen + piece.length <= maxLine) {
-        yield { line, bytes: parts.length === 0 ? Buffer.from(piece) : Buffer.concat([...parts, piece]) };
+        yield { line, bytes: parts.length === 0 ? piece : Buffer.concat([...parts, piece]) };
       } else {
         yield { line, bytes: null };
       }
