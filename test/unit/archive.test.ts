@@ -222,6 +222,18 @@ describe('archive: build, warm start and incremental update', function () {
     assert.ok(modes.has('relearned') && modes.has('incremental'), [...modes].join(', '));
   });
 
+  it('names a place the same on every rebuild, also when its first mention is a sports abbreviation', async () => {
+    fs.writeFileSync(path.join(root, 'oost', 'atletiek.txt'),
+      'Uitslag 100 meter: 1. Nika Beridze (Geo) 10,21. Na afloop sprak hij in Georgia met de pers. Ook in Georgia was het feest.');
+    const a = open();
+    await a.build();
+    const name = () => [...a.index.places.values()].find((p) => p.variants.has('Geo'))?.name;
+    const first = name();
+    assert.equal(first, 'Georgia', 'the spelling the archive uses most');
+    a.index.rebuild();
+    assert.equal(name(), first);
+  });
+
   it('handles created and deleted files, also when the events miss one', async () => {
     const a = open();
     await a.build();

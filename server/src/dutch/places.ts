@@ -439,6 +439,9 @@ export class PlaceLexicon {
   private countryNames: Array<[string, string]> | null = null;
   maxWords(firstWordFold: string): number { this.logQuery(Q_WORD, firstWordFold); return Math.max(this.firstWord.get(firstWordFold) ?? 0, this.weakBare.maxWordsFrom(firstWordFold)); }
 
+  /** The entry with this id (gazetteer, learned or a weak name already met), if any. */
+  entryById(id: string): PlaceEntry | undefined { return this.byId.get(id)?.entry; }
+
   /** Exact name (any spelling, any case) or, failing that, the same transliteration key. */
   lookup(name: string): PlaceEntry | undefined {
     const ab = /^[\p{Lu}.]{2,5}$/u.test(name) ? this.matchAbbrev(name) : undefined;

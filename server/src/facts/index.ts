@@ -362,9 +362,12 @@ export class FactIndex {
   /** The lexicon's entry for a place id; `name` (any spelling of it) finds places not seen yet. */
   entry(id: string, name?: string): PlaceEntry | undefined {
     let e = this.entries.get(id);
-    if (!e && name) {
-      e = this.lexicon.lookup(name);
-      if (e && e.id === id) this.entries.set(id, e); else e = undefined;
+    if (!e) {
+      // By id first: a mention's text need not lead back to its place ("(Geo)" is Georgia in a
+      // sports result), and then the display name must still come from the entry.
+      e = this.lexicon.entryById(id);
+      if (!e && name) { e = this.lexicon.lookup(name); if (e && e.id !== id) e = undefined; }
+      if (e) this.entries.set(id, e);
     }
     return e;
   }
