@@ -175,6 +175,18 @@ describe('learnPlaceFacts', () => {
   });
 });
 
+describe('weak names that share a transliteration key', () => {
+  it('are a spelling of a place from a Cyrillic-script country, and their own place elsewhere', () => {
+    const l = PlaceLexicon.load();
+    // Alpino's "Almere" has the key of Almería (Spain): not the same place.
+    const almere = l.lookup('Almere');
+    assert.ok(almere, 'Almere is a (weak) gazetteer name');
+    assert.notEqual(almere!.id, l.lookup('Almería')!.id);
+    assert.equal(almere!.name, 'Almere');
+    assert.deepEqual(recognizePlaces('De wethouder van Almere opende in Almere een school.', l).map((m) => [m.text, m.name]), [['Almere', 'Almere'], ['Almere', 'Almere']]);
+  });
+});
+
 describe('recognizePlaces', () => {
   it('finds places, multi-word places and abbreviations', () => {
     assert.deepEqual(found('Volgens de VS en Oekraïne vechten Noord-Koreanen mee in de regio Koersk.'), ['VS', 'Oekraïne', 'Koersk']);

@@ -350,15 +350,19 @@ export class PlaceLexicon {
     const n = this.weakBare.get(f);
     if (n === undefined || this.exact.has(f) || this.weakSpelling.has(f)) return undefined;
     const key = placeKey(n);
-    // A weak spelling that shares a key with a known place gets that place's id, but stays weak:
-    // "War" (Alpino) must not become the French department Var by spelling alone.
+    // A weak spelling that shares a key with a place from a Cyrillic-script country (or one the
+    // archive taught) is a transliteration of it ("Kharkov"): it gets that place's id, but stays
+    // weak. Elsewhere the same key is another name: "George" (a town in South Africa, and a first
+    // name) is not Georgia, "War" is not the French department Var.
     const sk = this.strongKey.get(key) ?? (this.byId.has(key) ? key : undefined);
-    if (sk) {
-      const rec: Rec = { entry: this.byId.get(sk)!.entry, weak: true, learned: false, prio: 1 };
+    const target = sk ? this.byId.get(sk)! : undefined;
+    if (target && (target.entry.source === 'archive' || CYRILLIC_COUNTRIES.has(target.entry.country ?? ''))) {
+      const rec: Rec = { entry: target.entry, weak: true, learned: false, prio: 1 };
       this.weakSpelling.set(f, rec);
       return rec;
     }
-    const id = key;
+    const id = target || this.byId.has(key) ? `${key}~${f}` : key;
+    if (this.byId.has(id)) return undefined;
     const entry: PlaceEntry = { id, name: n, kind: 'plaats', country: null, parent: null, variants: [], source: 'gazetteer' };
     const rec: Rec = { entry, weak: true, learned: false, prio: 1 };
     this.byId.set(id, rec);
