@@ -651,9 +651,9 @@ export class Archive {
     for (const k of new Set([...byKey0.keys(), ...byKey1.keys()])) {
       const a = byKey0.get(k), b = byKey1.get(k);
       if (a && b && JSON.stringify(a) === JSON.stringify(b)) continue;
+      // (Not the parent: a learned name's parent is kept on its own entry; mentions of the parent
+      // region are recognised as before.)
       const names = [...(a?.names ?? []), ...(b?.names ?? [])];
-      if (a?.parent) names.push(a.parent);
-      if (b?.parent) names.push(b.parent);
       for (const lex of [lex0, lex1]) if (!lex.touchedQueries(names, [k], out)) return null;
     }
     const c0 = new Set(plan0.contested), c1 = new Set(plan1.contested);

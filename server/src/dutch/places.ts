@@ -361,7 +361,9 @@ export class PlaceLexicon {
       this.weakSpelling.set(f, rec);
       return rec;
     }
-    const id = target || this.byId.has(key) ? `${key}~${f}` : key;
+    // Its own id, from its own spelling: records are made on first use, in whatever order a thread
+    // meets the names, so an id taken from a shared key would depend on that order.
+    const id = `${key}~${f}`;
     if (this.byId.has(id)) return undefined;
     const entry: PlaceEntry = { id, name: n, kind: 'plaats', country: null, parent: null, variants: [], source: 'gazetteer' };
     const rec: Rec = { entry, weak: true, learned: false, prio: 1 };
