@@ -65,8 +65,8 @@ const isRegexWordAt = (text: string, i: number) => {
 
 /**
  * The whole text's tokens by hand: exactly what TOKEN_RE finds (checked against it in
- * test/unit/tokens.test.ts), about twice as fast, which counts on an archive of tens of
- * thousands of articles.
+ * test/unit/tokens.test.ts), a fifth faster (43 against 53 ms CPU for the 581,000 tokens of
+ * dpgmedia2019), which counts on an archive of tens of thousands of articles.
  */
 function scanAll(text: string): Token[] {
   const out: Token[] = [];
