@@ -120,17 +120,18 @@ export function nameFold(name: string): string {
   return f;
 }
 
-/** Levenshtein distance between two strings, optionally capped (returns cap+1 when exceeded). */
-export function editDistance(a: string, b: string, cap = Infinity): number {
-  if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+/**
+ * The last row of the Levenshtein table of `a` against `b` (row[j]: distance between `a` and the
+ * first j characters of `b`), or null as soon as a row's minimum exceeds `cap`.
+ */
+function lastRow(a: string, b: string, cap: number): number[] | null {
   const m = a.length, n = b.length;
   let prev = new Array<number>(n + 1);
   let cur = new Array<number>(n + 1);
   for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
     cur[0] = i;
-    let rowMin = cur[0];
+    let rowMin = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
       const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
@@ -138,10 +139,18 @@ export function editDistance(a: string, b: string, cap = Infinity): number {
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > cap) return cap + 1;
+    if (rowMin > cap) return null;
     [prev, cur] = [cur, prev];
   }
-  return prev[n];
+  return prev;
+}
+
+/** Levenshtein distance between two strings, optionally capped (returns cap+1 when exceeded). */
+export function editDistance(a: string, b: string, cap = Infinity): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  const row = lastRow(a, b, cap);
+  return row ? row[b.length] : cap + 1;
 }
 
 /** Edit distance between the transliteration keys of two names (0 = same name in another spelling). */
@@ -151,24 +160,6 @@ export function spellingDistance(a: string, b: string): number {
 
 /** Smallest edit distance between `p` and any prefix of `s` (for typo-tolerant completion). */
 export function prefixDistance(p: string, s: string, cap: number): number {
-  const m = p.length, n = s.length;
-  let prev = new Array<number>(n + 1);
-  let cur = new Array<number>(n + 1);
-  for (let j = 0; j <= n; j++) prev[j] = j;
-  for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    const ca = p.charCodeAt(i - 1);
-    for (let j = 1; j <= n; j++) {
-      const cost = ca === s.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > cap) return cap + 1;
-    [prev, cur] = [cur, prev];
-  }
-  let best = Infinity;
-  for (let j = 0; j <= n; j++) if (prev[j] < best) best = prev[j];
-  return best;
+  const row = lastRow(p, s, cap);
+  return row ? Math.min(...row) : cap + 1;
 }
