@@ -225,14 +225,19 @@ export class PlaceLexicon {
     }
     return true;
   }
-  /** The sorted, distinct hashes recorded since startQueryLog(); stops recording. */
-  takeQueryLog(): Uint16Array {
-    const log = this.queryLog ?? [];
+  /**
+   * The distinct hashes recorded since startQueryLog(), sorted, one per UTF-16 code unit of a
+   * string (the most compact way to keep ~77 of them for each of tens of thousands of articles,
+   * and the cheapest for the garbage collector); stops recording.
+   */
+  takeQueryLog(): string {
+    const sorted = Uint16Array.from(this.queryLog ?? []).sort();
     this.queryLog = null;
-    const out = Uint16Array.from(log).sort();
     let k = 0;
-    for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[k++] = out[i];
-    return out.slice(0, k);
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[k++] = sorted[i];
+    let out = '';
+    for (let i = 0; i < k; i += 4096) out += String.fromCharCode(...sorted.subarray(i, Math.min(k, i + 4096)));
+    return out;
   }
 
   static load(): PlaceLexicon {
@@ -443,7 +448,6 @@ export class PlaceLexicon {
     return this.logRec(hit ? this.byId.get(hit) : undefined);
   }
   private countryNames: Array<[string, string]> | null = null;
-  maxWords(firstWordFold: string): number { this.logQuery(Q_WORD, firstWordFold); return Math.max(this.firstWord.get(firstWordFold) ?? 0, this.weakBare.maxWordsFrom(firstWordFold)); }
 
   /** The entry with this id (gazetteer, learned or a weak name already met), if any. */
   entryById(id: string): PlaceEntry | undefined { return this.byId.get(id)?.entry; }
@@ -467,9 +471,7 @@ export class PlaceLexicon {
    * strong fact ("het stadje X", "X in de regio Y", "ten noorden van X") or two weak ones ("in X").
    */
   addLearned(facts: PlaceFact[]): void {
-    const decisions = decideLearned(facts);
-    this.applyLearned(planLearned(facts, decisions));
-    this.learnedEvidence = decisions;
+    this.applyLearned(planLearned(facts));
   }
 
   /** Apply what the archive teaches (see planLearned; worker threads get the plan, not the facts). */
@@ -517,9 +519,6 @@ export class PlaceLexicon {
     }
     this.strongIndex = null;
   }
-
-  /** Per name the archive put in a place context: the evidence counts and whether it was learned (explains the lexicon). */
-  learnedEvidence: LearnDecision[] = [];
 
   /** House style: display this place under `name` (e.g. NOS: Kyiv, Charkiv, Loehansk). */
   setPreferredSpelling(id: string, name: string): void {

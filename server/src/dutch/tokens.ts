@@ -32,9 +32,8 @@ function memoFor(text: string): void {
   memoTokens = memoSentences = memoParagraphs = null;
 }
 
-/** The tokens of `text` (or of text[from, to)). The whole text's list is shared: do not change it. */
-export function tokenize(text: string, from = 0, to = text.length): readonly Token[] {
-  if (from !== 0 || to !== text.length) return scanTokens(text, from, to);
+/** The tokens of `text`. The list is shared: do not change it. */
+export function tokenize(text: string): readonly Token[] {
   memoFor(text);
   return (memoTokens ??= scanAll(text));
 }
@@ -126,21 +125,14 @@ function apostropheStart(text: string, i: number): boolean {
   return i + 1 >= text.length || !isRegexWordAt(text, i + 1);
 }
 
-/** The regular expression the scanner implements (for ranges of a text, and for the tests). */
-export function tokenizeByRegex(text: string, from = 0, to = text.length): Token[] {
-  return scanTokens(text, from, to);
-}
-
-function scanTokens(text: string, from: number, to: number): Token[] {
+/** The tokens as the regular expression the scanner implements finds them (for the tests). */
+export function tokenizeByRegex(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = from;
+  TOKEN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TOKEN_RE.exec(text)) !== null) {
-    if (m.index >= to) break;
     const kind: TokenKind = m[1] !== undefined ? 'number' : m[2] !== undefined ? 'word' : 'punct';
-    let end = m.index + m[0].length;
-    if (end > to) end = to;
-    out.push({ text: text.slice(m.index, end), start: m.index, end, kind });
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length, kind });
   }
   return out;
 }

@@ -157,11 +157,7 @@ function factsLogged(text: string, analysis: ArticleAnalysis, lexicon: PlaceLexi
     const near = f.near ? lexicon.lookup(f.near)?.id ?? null : null;
     facts.push({ placeId: entry.id, kind: f.kind, parent, near, distanceKm: f.distanceKm, sentence: sentence(f.sentenceStart, f.sentenceEnd), at: at(f.start) });
   }
-  // (One 16-bit hash per UTF-16 code unit: a string is the most compact way to keep ~77 of them
-  // for each of tens of thousands of articles, and costs the garbage collector least.)
-  const log = lexicon.takeQueryLog();
-  let queries = '';
-  for (let i = 0; i < log.length; i += 4096) queries += String.fromCharCode(...log.subarray(i, i + 4096));
+  const queries = lexicon.takeQueryLog();
   // Regions named with a local place: in the same paragraph (strong evidence, counted thrice)
   // or elsewhere in the same article (counted once).
   const coRegions: string[] = [];

@@ -100,7 +100,8 @@ const EVENT_GROUPS: { id: string; nl: string; en: string; re: RegExp }[] = [
   { id: 'plaatsen', nl: 'geplaatst', en: 'installed', re: /^(geplaatst|plaatste|plaatsten|installe\w*|geinstalleerd|gebouwd|bouwen)$/ },
 ];
 
-/** The event groups of one word (memoised: an archive has a few hundred thousand distinct words). */
+/** The event groups of one word (memoised: an archive has a few hundred thousand distinct words).
+ *  A figure's events are those of the words of its clause, or else of its sentence (context.ts). */
 const wordEvents = new Map<string, readonly string[]>();
 const NO_EVENTS: readonly string[] = Object.freeze([]);
 export function eventsOfWord(w: string): readonly string[] {
@@ -116,11 +117,6 @@ export function eventsOfWord(w: string): readonly string[] {
   return e;
 }
 
-export function eventsIn(words: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const w of words) for (const id of eventsOfWord(w)) out.add(id);
-  return [...out];
-}
 
 export function eventLabel(id: string, locale: 'nl' | 'en'): string {
   const g = EVENT_GROUPS.find((e) => e.id === id);
