@@ -710,26 +710,41 @@ export class Archive {
     this.lexicon = lex1;
     lexiconMemo = { fingerprint: this.fingerprint, lexicon: lex1 };
     this.files = u.fileMap;
-    const facts = await this.recognise([...u.kept, ...again], u.analyses, spec, u.caches?.facts ?? null);
+    const replaced = new Set([...u.removed, ...affected]);
+    const r = await this.applyUpdate([...u.kept, ...again], u.analyses, spec, u.caches, replaced, oldFingerprint);
+    return { ...r, analysed: u.analysed + p1.analysed, fromCache: u.fromCache, ms: Date.now() - u.t0, mode: 'relearned' };
+  }
+
+  /**
+   * The end of an update: recognise `articles`, keep every other article's facts from the current
+   * index except those in `replaced` (removed, or recognised again), install, save the caches.
+   * `previousFingerprint`: the lexicon changed but the kept facts hold under the new one too, so
+   * their cached facts are stored under the new fingerprint as well.
+   */
+  private async applyUpdate(articles: Article[], analyses: Map<string, Buffer>, spec: LexiconSpec,
+    caches: { analysis: AnalysisCache<Buffer>; facts: AnalysisCache<Buffer> } | null, replaced: Set<string>,
+    previousFingerprint: string | null): Promise<Pick<BuildReport, 'articles' | 'places' | 'figures' | 'skipped' | 'recognised'>> {
+    const current = this.current!;
+    const facts = await this.recognise(articles, analyses, spec, caches?.facts ?? null);
     for (const s of facts.failed) this.files.get(s.file)?.skipped.push(s);
     this.collectSkipped();
     const byId = new Map<string, ArticleFacts>();
     let t = Date.now();
     for (const [id, af] of current.byArticle) {
-      if (u.removed.has(id) || affected.has(id)) continue;
+      if (replaced.has(id)) continue;
       byId.set(id, af);
-      // The same facts hold under the new lexicon: cache them under its fingerprint too.
-      const hash = this.entries.get(id)?.article.hash;
-      const raw = hash ? u.caches?.facts.getRaw(`${hash}:${oldFingerprint}`) : undefined;
-      if (raw) u.caches!.facts.setRaw(`${hash}:${this.fingerprint}`, raw);
+      if (previousFingerprint !== null && caches) {
+        const hash = this.entries.get(id)?.article.hash;
+        const raw = hash ? caches.facts.getRaw(`${hash}:${previousFingerprint}`) : undefined;
+        if (raw) caches.facts.setRaw(`${hash}:${this.fingerprint}`, raw);
+      }
       if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
     }
     for (const [id, af] of facts.byId) byId.set(id, af);
     await this.install(byId);
-    for (const a of [...u.kept, ...again]) { const e = this.entries.get(a.id); if (e) e.article = { ...a, text: '' }; }
-    await this.saveCaches(u.caches, false);
-    const s = this.index.stats();
-    return { ...s, skipped: this.skipped, analysed: u.analysed + p1.analysed, fromCache: u.fromCache, recognised: facts.computed, ms: Date.now() - u.t0, mode: 'relearned' };
+    for (const a of articles) { const e = this.entries.get(a.id); if (e) e.article = { ...a, text: '' }; }
+    await this.saveCaches(caches, false);
+    return { ...this.index.stats(), skipped: this.skipped, recognised: facts.computed };
   }
 
   async update(changes: CorpusChange[]): Promise<BuildReport> {
@@ -781,16 +796,7 @@ export class Archive {
       return { ...r, analysed: r.analysed + analysed, ms: Date.now() - t0, mode: 'full' };
     }
     this.files = fileMap;
-    const facts = await this.recognise(kept, analyses, this.lexiconSpec(learned.plan), caches?.facts ?? null);
-    for (const s of facts.failed) this.files.get(s.file)?.skipped.push(s);
-    this.collectSkipped();
-    const byId = new Map<string, ArticleFacts>();
-    for (const [id, af] of this.current.byArticle) if (!removed.has(id)) byId.set(id, af);
-    for (const [id, af] of facts.byId) byId.set(id, af);
-    await this.install(byId);
-    for (const a of kept) { const e = this.entries.get(a.id); if (e) e.article = { ...a, text: '' }; }
-    await this.saveCaches(caches, false);
-    const s = this.index.stats();
-    return { ...s, skipped: this.skipped, analysed, fromCache, recognised: facts.computed, ms: Date.now() - t0, mode: 'incremental' };
+    const r = await this.applyUpdate(kept, analyses, this.lexiconSpec(learned.plan), caches, removed, null);
+    return { ...r, analysed, fromCache, ms: Date.now() - t0, mode: 'incremental' };
   }
 }
