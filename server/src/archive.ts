@@ -26,7 +26,7 @@ import { discoverFiles, readArticlesStream } from './corpus/read';
 import { AnalysisCache } from './corpus/cache';
 import { analyzeText, ANALYSIS_VERSION, type ArticleAnalysis } from './facts/analyze';
 import { articleRecord, bindFacts, computeFacts, FactIndex, type ArticleFacts, type FactsData } from './facts/index';
-import { decideLearnedSteps, planLearnedSteps, type LearnDecision, type LearnedPlan, type PlaceLexicon } from './dutch/places';
+import { planLearnedSteps, type LearnedPlan, type PlaceLexicon } from './dutch/places';
 import type { PlaceFact } from './dutch/types';
 import { buildLexicon, buildLexiconSteps, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, pack, placeFactBytes, unpack, decodePlaceFactBytes, type LexiconSpec, type WorkerJob, type WorkerResult } from './corpus/worker';
 import { WorkerPool } from './corpus/pool';
@@ -131,30 +131,15 @@ function addEntries(entries: Map<string, Entry>, articles: Article[], placeFacts
 }
 
 /**
- * The inputs of PlaceLexicon.addLearned that decide its outcome, per name key: the spellings,
- * whether there is strong evidence or enough weak evidence, the majority kind, the first stated
- * parent and the majority spelling. Two fact lists with equal signatures teach the same lexicon,
- * so an update whose signature is unchanged keeps every other article's recognition.
+ * What a lexicon is taught, per name key: the plan's entry for each learned name (spellings, kind,
+ * parent, weak-only, majority spelling) and each contested name. The plan is all a lexicon learns
+ * (applyLearned), so two fact lists with equal signatures teach the same lexicon, and an update
+ * whose signature is unchanged keeps every other article's recognition.
  */
-async function learnedSignature(decisions: LearnDecision[]): Promise<Map<string, string>> {
-  // The decision itself (places.ts decideLearned: place uses against other uses), so that any
-  // change in what is learned — and only such a change — changes the signature.
-  await yieldNow();
+function signatureOf(plan: LearnedPlan): Map<string, string> {
   const sig = new Map<string, string>();
-  let t = Date.now();
-  for (const d of decisions) {
-    if (!d.learned) continue;
-    if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
-    const kinds = new Map<string, number>();
-    let parent: string | null = null;
-    for (const f of d.facts) {
-      if (f.strength === 'weak') continue;
-      if (f.kind) kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
-      if (parent === null && f.parent) parent = f.parent;
-    }
-    const kind = [...kinds.entries()].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
-    sig.set(d.key, JSON.stringify([d.names.slice().sort(), d.names[0], kind, parent]));
-  }
+  for (const l of plan.learned) sig.set(l.key, JSON.stringify(l));
+  for (const f of plan.contested) sig.set(`\u0001contested\u0001${f}`, '');
   return sig;
 }
 
@@ -218,7 +203,7 @@ export class Archive {
   }
 
   /**
-   * learn(), or its result from the facts cache: it depends only on the articles (ids, content) in
+   * learn(), or its plan from the facts cache: it depends only on the articles (ids, content) in
    * the order learning reads them, so a key over those finds it again (the cache's own version
    * covers the code). A warm start then decodes no place facts at all.
    */
@@ -230,13 +215,13 @@ export class Archive {
     const raw = cache.getRaw(key);
     if (raw) {
       try {
-        const v = v8.deserialize(raw) as { signature: [string, string][]; plan: LearnedPlan };
-        if (Array.isArray(v.signature) && Array.isArray(v.plan?.learned) && Array.isArray(v.plan?.contested)) return { signature: new Map(v.signature), plan: v.plan };
+        const plan = v8.deserialize(raw) as LearnedPlan;
+        if (Array.isArray(plan?.learned) && Array.isArray(plan?.contested)) return { signature: signatureOf(plan), plan };
       } catch { /* fall through: learn again */ }
       cache.delete(key);
     }
     const learned = await this.learn(decoded);
-    cache.setRaw(key, v8.serialize({ signature: [...learned.signature], plan: learned.plan }));
+    cache.setRaw(key, v8.serialize(learned.plan));
     return learned;
   }
 
@@ -244,12 +229,8 @@ export class Archive {
   private async learn(decoded?: Map<string, PlaceFact[]>): Promise<{ signature: Map<string, string>; plan: LearnedPlan }> {
     // (In time slices: the server keeps answering while it learns from hundreds of thousands of facts.)
     const learned = await this.learnedFacts(decoded);
-    const decisions = await runSliced(decideLearnedSteps(learned), SLICE_MS);
-    const signature = await learnedSignature(decisions);
-    const plan = await runSliced(planLearnedSteps(learned, decisions), SLICE_MS);
-    // Contested names change recognition too ("van Charlotte" is no longer a place): part of the signature.
-    for (const f of plan.contested) signature.set(`\u0001contested\u0001${f}`, '');
-    return { signature, plan };
+    const plan = await runSliced(planLearnedSteps(learned), SLICE_MS);
+    return { signature: signatureOf(plan), plan };
   }
 
   private workerCount(): number {

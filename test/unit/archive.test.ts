@@ -234,6 +234,24 @@ describe('archive: build, warm start and incremental update', function () {
     assert.equal(name(), first);
   });
 
+  it('an update that gives a name learned from "in X" alone its first strong fact re-recognises its users, and equals a full build', async () => {
+    // Wezelburg is learned from two "in Wezelburg" (weak only): at the start of a sentence it is no place yet.
+    writeCorpus(root, {
+      'w/a.txt': 'Er staken in Wezelburg 30 mensen de straat over.',
+      'w/b.txt': 'Gisteren kwamen in Wezelburg 400 bezoekers naar de markt.',
+      'w/c.txt': 'Wezelburg kreeg 12 nieuwe woningen.',
+    });
+    const a = open();
+    await a.build();
+    assert.ok(!a.index.byArticle.get('w/c.txt')!.mentions.some((m) => m.text === 'Wezelburg'), 'precondition: weak only, sentence-initial');
+    // "ten noorden van Wezelburg": strong evidence, but it names no kind and no parent.
+    const file = path.join(root, 'w', 'd.txt');
+    fs.writeFileSync(file, 'Het dorp ligt ten noorden van Wezelburg.');
+    const r = await a.update([{ file, type: 'created' }]);
+    assert.notEqual(r.mode, 'incremental');
+    assert.deepEqual(snapshot(a.index), snapshot(await reference(root)));
+  });
+
   it('handles created and deleted files, also when the events miss one', async () => {
     const a = open();
     await a.build();
