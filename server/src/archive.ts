@@ -208,9 +208,10 @@ export class Archive {
    * covers the code). A warm start then decodes no place facts at all.
    */
   private async learnCached(decoded: Map<string, PlaceFact[]>, cache: AnalysisCache<Buffer> | null): Promise<{ signature: Map<string, string>; plan: LearnedPlan }> {
-    if (!cache) return this.learn(decoded);
+    const ids = this.learningOrder();
+    if (!cache) return this.learn(decoded, ids);
     const h = createHash('sha1');
-    for (const id of [...this.entries.keys()].sort()) h.update(id).update('\0').update(this.entries.get(id)!.article.hash).update('\n');
+    for (const id of ids) h.update(id).update('\0').update(this.entries.get(id)!.article.hash).update('\n');
     const key = `learned:${h.digest('hex')}`;
     const raw = cache.getRaw(key);
     if (raw) {
@@ -220,15 +221,15 @@ export class Archive {
       } catch { /* fall through: learn again */ }
       cache.delete(key);
     }
-    const learned = await this.learn(decoded);
+    const learned = await this.learn(decoded, ids);
     cache.setRaw(key, v8.serialize(learned.plan));
     return learned;
   }
 
   /** What all the archive's place facts teach: the decisions (for the signature) and the plan the lexicons apply. */
-  private async learn(decoded?: Map<string, PlaceFact[]>): Promise<{ signature: Map<string, string>; plan: LearnedPlan }> {
+  private async learn(decoded?: Map<string, PlaceFact[]>, ids = this.learningOrder()): Promise<{ signature: Map<string, string>; plan: LearnedPlan }> {
     // (In time slices: the server keeps answering while it learns from hundreds of thousands of facts.)
-    const learned = await this.learnedFacts(decoded);
+    const learned = await this.learnedFacts(ids, decoded);
     const plan = await runSliced(planLearnedSteps(learned), SLICE_MS);
     return { signature: signatureOf(plan), plan };
   }
@@ -297,12 +298,11 @@ export class Archive {
     for (const f of this.files.values()) this.skipped.push(...f.skipped);
   }
 
-  /**
-   * Every article's place facts, in a fixed order (by article id) so that learning does not depend
-   * on update order. `decoded`: facts already decoded, by article id (the rest are decoded here).
-   */
-  private async learnedFacts(decoded?: Map<string, PlaceFact[]>): Promise<PlaceFact[]> {
-    const ids = [...this.entries.keys()].sort();
+  /** The articles in the order learning reads them: by id, so that it does not depend on update order. */
+  private learningOrder(): string[] { return [...this.entries.keys()].sort(); }
+
+  /** The place facts of the articles `ids`, in that order. `decoded`: facts already decoded, by article id (the rest are decoded here). */
+  private async learnedFacts(ids: string[], decoded?: Map<string, PlaceFact[]>): Promise<PlaceFact[]> {
     const out: PlaceFact[] = [];
     let t = Date.now();
     for (const id of ids) {
