@@ -100,22 +100,70 @@ const EVENT_GROUPS: { id: string; nl: string; en: string; re: RegExp }[] = [
   { id: 'plaatsen', nl: 'geplaatst', en: 'installed', re: /^(geplaatst|plaatste|plaatsten|installe\w*|geinstalleerd|gebouwd|bouwen)$/ },
 ];
 
+/**
+ * The three-letter beginnings an event word can have, derived from the groups' patterns (each
+ * alternative of `^(…|…)$` starts with at least three plain letters: checked here), as a table
+ * over a-z³. Most words of a sentence begin otherwise: they are answered without a lookup in the
+ * memo below, which on an archive of tens of thousands of articles is large and slow to reach.
+ * Null when some alternative does not start with three plain letters (then every word is looked up).
+ */
+const EVENT_PREFIXES: Uint8Array | null = (() => {
+  const table = new Uint8Array(26 * 26 * 26);
+  for (const g of EVENT_GROUPS) {
+    const m = /^\^\((.*)\)\$$/.exec(g.re.source);
+    if (!m || g.re.flags.replace(/[gy]/g, '') !== '') return null;
+    for (const alt of m[1].split('|')) {
+      // The leading plain letters; a letter followed by a quantifier is optional, so it does not count.
+      let n = 0;
+      while (n < alt.length && alt.charCodeAt(n) >= 97 && alt.charCodeAt(n) <= 122) n++;
+      if (n < alt.length && '?*+{'.includes(alt[n])) n--;
+      if (n < 3 || /[()|]/.test(alt)) return null;
+      table[(alt.charCodeAt(0) - 97) * 676 + (alt.charCodeAt(1) - 97) * 26 + (alt.charCodeAt(2) - 97)] = 1;
+    }
+  }
+  return table;
+})();
+
+/** Whether `w` may be an event word: false only when its first three letters (ASCII, so folding
+ *  only lower-cases them) begin no event word, or it is shorter than any. */
+function mayBeEventWord(w: string): boolean {
+  if (!EVENT_PREFIXES) return true;
+  let idx = 0;
+  for (let i = 0; i < 3; i++) {
+    if (i >= w.length) return false;
+    let c = w.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c < 97 || c > 122) return true;   // a diacritic, digit or sign: ask the patterns
+    idx = idx * 26 + (c - 97);
+  }
+  return EVENT_PREFIXES[idx] === 1;
+}
+
 /** The event groups of one word (memoised: an archive has a few hundred thousand distinct words).
  *  A figure's events are those of the words of its clause, or else of its sentence (context.ts). */
 const wordEvents = new Map<string, readonly string[]>();
 const NO_EVENTS: readonly string[] = Object.freeze([]);
 export function eventsOfWord(w: string): readonly string[] {
+  if (!mayBeEventWord(w)) return NO_EVENTS;
   let e = wordEvents.get(w);
   if (e === undefined) {
-    const f = fold(w);
-    let ids: string[] | null = null;
-    for (const g of EVENT_GROUPS) if (g.re.test(f)) (ids ??= []).push(g.id);
-    e = ids ? Object.freeze(ids) : NO_EVENTS;
+    e = eventsByPatterns(w);
     if (wordEvents.size >= 200_000) wordEvents.clear();
     wordEvents.set(w, e);
   }
   return e;
 }
+
+/** The event groups of one word from the patterns alone (what eventsOfWord answers, without its shortcuts). */
+export function eventsByPatterns(w: string): readonly string[] {
+  const f = fold(w);
+  let ids: string[] | null = null;
+  for (const g of EVENT_GROUPS) if (g.re.test(f)) (ids ??= []).push(g.id);
+  return ids ? Object.freeze(ids) : NO_EVENTS;
+}
+
+/** Whether eventsOfWord's first-letters shortcut is in use (for tests: the patterns allow it). */
+export const eventPrefixFilter = EVENT_PREFIXES !== null;
 
 
 export function eventLabel(id: string, locale: 'nl' | 'en'): string {
