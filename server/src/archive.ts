@@ -73,6 +73,7 @@ export interface BuildReport {
 }
 
 export type Progress = (done: number, total: number) => void;
+type Pool = WorkerPool<WorkerJob, WorkerResult>;
 export type CorpusChange = { file: string; type: 'created' | 'changed' | 'deleted' };
 
 /**
@@ -331,11 +332,22 @@ export class Archive {
     const t0 = Date.now();
     const caches = await this.openCaches();
     const files = await this.discover();
-    const fileMap = new Map<string, { ids: string[]; skipped: Skipped[] }>();
-    const articles: Article[] = [];
+    // One pool of workers for both passes (see newPool).
+    const pool = this.newPool();
+    try {
+      return await this.buildWith(pool, t0, caches, files, onProgress, isCancelled);
+    } finally {
+      await pool?.close();
+    }
+  }
+
+  private async buildWith(pool: Pool | null, t0: number, caches: Awaited<ReturnType<Archive['openCaches']>>, files: string[],
+    onProgress: Progress | undefined, isCancelled: () => boolean): Promise<BuildReport> {
     // Pass 1, on each file's articles as soon as the file is read.
     const feed = new Feed();
-    const pass1 = this.analyse(feed, caches?.analysis ?? null, onProgress, isCancelled);
+    const fileMap = new Map<string, { ids: string[]; skipped: Skipped[] }>();
+    const articles: Article[] = [];
+    const pass1 = this.analyse(feed, caches?.analysis ?? null, onProgress, isCancelled, pool);
     pass1.catch(() => undefined); // (awaited below; this only keeps a read error from leaving it unhandled)
     try {
       for (const file of files) {
@@ -369,7 +381,7 @@ export class Archive {
     phases.learn = Date.now() - t0;
     await yieldNow();
     // Pass 2, in the workers; this thread meanwhile builds its own lexicon (for the index).
-    const pass2 = this.recognise(kept, analyses, spec, caches?.facts ?? null, isCancelled, true);
+    const pass2 = this.recognise(kept, analyses, spec, caches?.facts ?? null, isCancelled, true, pool);
     await yieldNow();
     await this.prepareLexicon(spec);
     const facts = await pass2;
@@ -413,7 +425,7 @@ export class Archive {
    * computed in the workers, which encode it), and its place facts, decoded for learning. The
    * figures and time expressions stay encoded: they go to pass 2 as they are.
    */
-  private async analyse(source: Article[] | Feed, cache: AnalysisCache<Buffer> | null, onProgress?: Progress, isCancelled: () => boolean = () => false) {
+  private async analyse(source: Article[] | Feed, cache: AnalysisCache<Buffer> | null, onProgress?: Progress, isCancelled: () => boolean = () => false, pool?: Pool | null) {
     const articles = Array.isArray(source) ? Feed.of(source) : source;
     const analyses = new Map<string, Buffer>();
     const placeFacts = new Map<string, PlaceFact[]>();
@@ -458,7 +470,7 @@ export class Archive {
         placeFacts.set(a.id, pf);
         placeFactsRaw.set(a.id, pfRaw);
       },
-      null, (n) => { done += n; progress(); }, isCancelled);
+      (n) => { done += n; progress(); }, isCancelled, pool);
     await lookups;
     progress();
     return { analyses, placeFacts, placeFactsRaw, analysed: todo.items.length, fromCache, failed };
@@ -516,7 +528,7 @@ export class Archive {
    * workers, from pass 1's encoded analyses). Each article's text is released once its facts are in.
    */
   private async recognise(articles: Article[], analyses: Map<string, Buffer>, spec: LexiconSpec,
-    cache: AnalysisCache<Buffer> | null, isCancelled: () => boolean = () => false, stream = false) {
+    cache: AnalysisCache<Buffer> | null, isCancelled: () => boolean = () => false, stream = false, pool?: Pool | null) {
     const byId = new Map<string, ArticleFacts>();
     const failed: Skipped[] = [];
     const todo: Article[] = [];
@@ -535,10 +547,11 @@ export class Archive {
     // A full build: every cached entry still needed has been read, so the snapshot can be written
     // now, and the new entries as they come instead of being held to the end.
     if (stream && cache && todo.length > 0) await cache.streamWrites(!isCancelled());
+    const lexicon = { key: this.fingerprint, spec };
     await this.runJobs(todo,
       (batch) => {
         const packed = pack(batch.map((a) => analyses.get(a.id)!));
-        return { job: { kind: 'facts', texts: batch.map((a) => a.text), exact: batch.map((a) => a.exact), analyses: packed }, transfer: [packed.bytes.buffer as ArrayBuffer] };
+        return { job: { kind: 'facts', texts: batch.map((a) => a.text), exact: batch.map((a) => a.exact), analyses: packed, lexicon }, transfer: [packed.bytes.buffer as ArrayBuffer] };
       },
       (a) => encodeFacts(computeFacts(a.text, a.exact, decodeAnalysis(analyses.get(a.id)!), this.ensureLexicon(spec))),
       (a, r) => {
@@ -553,7 +566,7 @@ export class Archive {
         a.text = '';
         analyses.delete(a.id);
       },
-      spec, () => undefined, isCancelled);
+      () => undefined, isCancelled, pool);
     return { byId, computed: todo.length, failed };
   }
 
@@ -563,8 +576,8 @@ export class Archive {
    * an error. A failed worker job falls back to this thread.
    */
   private async runJobs(source: Article[] | Feed, job: (batch: Article[]) => { job: WorkerJob; transfer?: ArrayBuffer[] },
-    local: (a: Article) => Buffer, onItem: (a: Article, r: Buffer | { error: string }) => void, spec: LexiconSpec | null,
-    onDone: (n: number) => void, isCancelled: () => boolean): Promise<void> {
+    local: (a: Article) => Buffer, onItem: (a: Article, r: Buffer | { error: string }) => void,
+    onDone: (n: number) => void, isCancelled: () => boolean, given?: Pool | null): Promise<void> {
     const workers = this.workerCount();
     const script = this.workerScript();
     const runLocal = async (items: Article[]) => {
@@ -590,11 +603,7 @@ export class Archive {
         await runLocal(items);
       }
     }
-    // A worker's live data is small (its lexicon, one batch), but V8 lets an unbounded heap grow to
-    // hundreds of megabytes of garbage at this allocation rate; a bound makes it collect sooner.
-    const limits = { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB };
-    const pool = new WorkerPool<WorkerJob, WorkerResult>(script, todo.done ? Math.min(workers, Math.ceil(todo.items.length / BATCH)) : workers,
-      spec ? { workerData: spec, resourceLimits: limits } : { resourceLimits: limits });
+    const pool = given ?? this.newPool(todo.done ? Math.min(workers, Math.ceil(todo.items.length / BATCH)) : workers)!;
     try {
       // A few jobs per worker in flight, each made only when it is sent: inputs are not all
       // copied at once.
@@ -616,8 +625,21 @@ export class Archive {
       };
       await Promise.all(Array.from({ length: pool.size * 2 }, chain));
     } finally {
-      await pool.close();
+      if (pool !== given) await pool.close();
     }
+  }
+
+  /**
+   * A pool of worker threads (null when the work stays on this thread). A build passes one pool to
+   * both passes: the workers that analysed go on recognising, with their code already optimised
+   * (new threads would compile it all again, seconds of CPU on an archive of tens of thousands).
+   */
+  private newPool(size = this.workerCount()): Pool | null {
+    const script = this.workerScript();
+    if (size === 0 || !script) return null;
+    // A worker's live data is small (its lexicon, one batch), but V8 lets an unbounded heap grow to
+    // hundreds of megabytes of garbage at this allocation rate; a bound makes it collect sooner.
+    return new WorkerPool<WorkerJob, WorkerResult>(script, size, { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB } });
   }
 
   /** Re-read changed files and update the index; unchanged files are not read again. */

@@ -1,8 +1,9 @@
 // Worker thread entry. Two kinds of job:
 //  - analyse: the per-article analysis (a pure function of text and date; pass 1);
-//  - facts: place recognition and claims with the archive's lexicon (pass 2). The lexicon is built
-//    once per worker from workerData (the learned place facts and house spellings), so a pool is
-//    made per lexicon.
+//  - facts: place recognition and claims with the archive's lexicon (pass 2). Each facts job names
+//    its lexicon (a key and the small spec it is built from); a worker builds it on the first job
+//    that names it and keeps it for the next. So one pool serves both passes of a build: the
+//    workers that analysed go on recognising with the code V8 has already optimised for them.
 //
 // Results leave the worker already encoded (v8.serialize), packed into one buffer per job that is
 // moved, not copied, to the main thread: the main thread stores the bytes in the cache as they are
@@ -10,7 +11,7 @@
 // pass 1's encoded analyses the same way.
 
 import * as v8 from 'node:v8';
-import { isMainThread, workerData } from 'node:worker_threads';
+import { isMainThread } from 'node:worker_threads';
 import { serveWorker, withTransfer } from './pool';
 import { analyzeText, type ArticleAnalysis } from '../facts/analyze';
 import { computeFacts, type FactsData } from '../facts/index';
@@ -26,7 +27,7 @@ export interface Packed { bytes: Uint8Array; ends: number[] }
 
 export type WorkerJob =
   | { kind: 'analyse'; texts: string[]; dates: (string | null)[] }
-  | { kind: 'facts'; texts: string[]; exact: boolean[]; analyses: Packed };
+  | { kind: 'facts'; texts: string[]; exact: boolean[]; analyses: Packed; lexicon: { key: string; spec: LexiconSpec } };
 
 /** Per item: its encoded result in `packed` (empty when it failed) and the error, if any. */
 export interface WorkerResult { packed: Packed; errors: (string | null)[] }
@@ -190,7 +191,8 @@ export function* buildLexiconSteps(spec: LexiconSpec): Steps<PlaceLexicon> {
   return lex;
 }
 
-let lexicon: PlaceLexicon | null = null;
+/** The lexicon of the last facts job, by its key. */
+let lexicon: { key: string; lex: PlaceLexicon } | null = null;
 
 const EMPTY = new Uint8Array(0);
 
@@ -206,12 +208,13 @@ function encodeEach(n: number, f: (i: number) => Uint8Array): WorkerResult {
 
 export function runJob(job: WorkerJob): WorkerResult {
   if (job.kind === 'facts') {
-    if (!lexicon) {
-      const spec = workerData as LexiconSpec | undefined;
-      if (!spec || !spec.plan || !Array.isArray(spec.plan.learned)) throw new Error('facts job without a lexicon in workerData');
-      lexicon = buildLexicon(spec);
+    const { key, spec } = job.lexicon ?? {};
+    if (!spec || !spec.plan || !Array.isArray(spec.plan.learned)) throw new Error('facts job without a lexicon');
+    if (lexicon?.key !== key) {
+      lexicon = null; // (the old one can go while the new one is built)
+      lexicon = { key: String(key), lex: buildLexicon(spec) };
     }
-    const lex = lexicon;
+    const lex = lexicon.lex;
     const analyses = unpack(job.analyses);
     return encodeEach(job.texts.length, (i) => encodeFacts(computeFacts(job.texts[i], job.exact[i], decodeAnalysis(analyses[i]), lex)));
   }
