@@ -175,21 +175,34 @@ export class PlaceLexicon {
   private house = new Map<string, string>();
 
   // ---- What one article asked the lexicon (see startQueryLog) ----
+  /** The distinct hashes logged, in order of first query, and a bit per hash for those in the list. */
   private queryLog: number[] | null = null;
+  private queryBits = new Uint32Array(0x10000 >>> 5);
+  private logHash(h: number): void {
+    const bit = 1 << (h & 31);
+    if (this.queryLog && (this.queryBits[h >>> 5] & bit) === 0) { this.queryBits[h >>> 5] |= bit; this.queryLog.push(h); }
+  }
   private logQuery(tag: number, s: string): void {
-    if (this.queryLog) this.queryLog.push(queryHash(tag, s));
+    if (this.queryLog) this.logHash(queryHash(tag, s));
   }
   private logRec(rec: Rec | undefined): Rec | undefined {
-    if (rec && this.queryLog) this.queryLog.push(queryHash(Q_ID, rec.entry.id));
+    if (rec && this.queryLog) this.logHash(queryHash(Q_ID, rec.entry.id));
     return rec;
+  }
+  /** End a log: clear its bits; returns its hashes. */
+  private endLog(): number[] {
+    const log = this.queryLog ?? [];
+    for (const h of log) this.queryBits[h >>> 5] = 0;
+    this.queryLog = null;
+    return log;
   }
   /**
    * Start recording, as 16-bit hashes, every name, key and first word looked up and every entry
    * found, until takeQueryLog(). An article whose log shares no hash with what a change of the
    * learned names touches (see touchedQueries) is recognised the same under the new lexicon.
    */
-  startQueryLog(): void { this.queryLog = []; }
-  stopQueryLog(): void { this.queryLog = null; }
+  startQueryLog(): void { this.endLog(); this.queryLog = []; }
+  stopQueryLog(): void { this.endLog(); }
 
   /**
    * Add to `out` the query hashes an article's log would hold if its recognition could depend on
@@ -231,12 +244,9 @@ export class PlaceLexicon {
    * and the cheapest for the garbage collector); stops recording.
    */
   takeQueryLog(): string {
-    const sorted = Uint16Array.from(this.queryLog ?? []).sort();
-    this.queryLog = null;
-    let k = 0;
-    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[k++] = sorted[i];
+    const sorted = Uint16Array.from(this.endLog()).sort();
     let out = '';
-    for (let i = 0; i < k; i += 4096) out += String.fromCharCode(...sorted.subarray(i, Math.min(k, i + 4096)));
+    for (let i = 0; i < sorted.length; i += 4096) out += String.fromCharCode(...sorted.subarray(i, Math.min(sorted.length, i + 4096)));
     return out;
   }
 
@@ -286,18 +296,18 @@ export class PlaceLexicon {
   }
 
   /** Per token text: its fold and the longest name (in words) starting with its first folded word. */
-  private tokenInfo = new Map<string, { f: string; lexWords: number; sp: number }>();
+  private tokenInfo = new Map<string, { f: string; lexWords: number; sp: number; wordQuery: number }>();
   tokenFold(text: string): { f: string; lexWords: number; sp: number } {
     let info = this.tokenInfo.get(text);
     if (!info) {
       const f = nameFold(text);
       const sp = f.indexOf(' ');
       const fw = sp < 0 ? f : f.slice(0, sp);
-      info = { f, sp, lexWords: Math.max(this.firstWord.get(fw) ?? 0, this.weakBare.maxWordsFrom(fw)) };
+      info = { f, sp, lexWords: Math.max(this.firstWord.get(fw) ?? 0, this.weakBare.maxWordsFrom(fw)), wordQuery: queryHash(Q_WORD, fw) };
       if (this.tokenInfo.size >= 200_000) this.tokenInfo.clear();
       this.tokenInfo.set(text, info);
     }
-    if (this.queryLog) this.logQuery(Q_WORD, info.sp < 0 ? info.f : info.f.slice(0, info.sp));
+    if (this.queryLog) this.logHash(info.wordQuery);
     return info;
   }
 
