@@ -14,8 +14,6 @@ export interface PoolOptions {
   /** Node flags for the workers. For a .ts script, ['--require', 'tsx/cjs'] is added when not given. */
   execArgv?: string[];
   resourceLimits?: ResourceLimits;
-  /** Passed to every worker as workerData. */
-  workerData?: unknown;
 }
 
 interface Job<In, Out> {
@@ -110,7 +108,7 @@ export class WorkerPool<In, Out> {
     let execArgv = this.options.execArgv;
     if (!execArgv && /\.[cm]?ts$/.test(this.scriptPath)) execArgv = [...process.execArgv, '--require', 'tsx/cjs'];
     const worker = new Worker(this.scriptPath, {
-      execArgv, resourceLimits: this.options.resourceLimits, workerData: this.options.workerData,
+      execArgv, resourceLimits: this.options.resourceLimits,
     });
     const slot: Slot<In, Out> = { worker, dead: false };
     worker.unref();
