@@ -631,8 +631,8 @@ export class Archive {
 
   /**
    * A pool of worker threads (null when the work stays on this thread). A build passes one pool to
-   * both passes: the workers that analysed go on recognising, with their code already optimised
-   * (new threads would compile it all again, seconds of CPU on an archive of tens of thousands).
+   * both passes: the workers that analysed go on recognising, with the code both passes share
+   * (tokens, sentences) already optimised; new threads would load the bundle and optimise it again.
    */
   private newPool(size = this.workerCount()): Pool | null {
     const script = this.workerScript();
