@@ -3,15 +3,11 @@
 // real Dutch news and on arbitrary words built from the patterns' own beginnings.
 
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import { eventPrefixFilter, eventsByPatterns, eventsOfWord } from '../../server/src/facts/semantics';
 import { tokenize } from '../../server/src/dutch/tokens';
+import { benchmarkTexts, sampleTexts } from './news-texts';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const SAMPLES = path.join(ROOT, 'samples', 'corpus');
-const DPG = path.join(ROOT, '..', 'shared', 'data', 'dpgmedia2019', 'dpgMedia2019-articles-byarticle-all.jsonl');
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS) || 200);
 
 function sameOnWords(text: string): number {
@@ -42,18 +38,15 @@ describe('event words', () => {
 
   it('answers as the patterns do for every word of the sample corpus', () => {
     let events = 0;
-    for (const f of fs.readdirSync(SAMPLES)) events += sameOnWords(fs.readFileSync(path.join(SAMPLES, f), 'utf8'));
+    for (const t of sampleTexts()) events += sameOnWords(t);
     assert.ok(events > 10, `only ${events} event words in the sample corpus`);
   });
 
   it('answers as the patterns do for every word of 1,438 real news articles (when ../shared is there)', function () {
-    if (!fs.existsSync(DPG)) this.skip();
+    const texts = benchmarkTexts();
+    if (!texts) this.skip();
     let events = 0;
-    for (const line of fs.readFileSync(DPG, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const a = JSON.parse(line) as { title?: string; text?: string };
-      events += sameOnWords(`${a.title ?? ''}\n${a.text ?? ''}`);
-    }
+    for (const t of texts) events += sameOnWords(t);
     assert.ok(events > 1000, `only ${events} event words`);
   });
 

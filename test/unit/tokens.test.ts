@@ -4,33 +4,24 @@
 // and on arbitrary strings over an alphabet made of those cases (fixed seed).
 
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import { tokenize, tokenizeByRegex, sentences, paragraphs } from '../../server/src/dutch/tokens';
+import { benchmarkTexts, sampleTexts } from './news-texts';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const SAMPLES = path.join(ROOT, 'samples', 'corpus');
-const DPG = path.join(ROOT, '..', 'shared', 'data', 'dpgmedia2019', 'dpgMedia2019-articles-byarticle-all.jsonl');
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS) || 200);
 
 const same = (text: string) => assert.deepEqual([...tokenize(text)], tokenizeByRegex(text), JSON.stringify(text.slice(0, 200)));
 
 describe('tokenizer', () => {
   it('finds the same tokens as its regular expression in the sample corpus', () => {
-    for (const f of fs.readdirSync(SAMPLES)) same(fs.readFileSync(path.join(SAMPLES, f), 'utf8'));
+    for (const t of sampleTexts()) same(t);
   });
 
   it('finds the same tokens as its regular expression in 1,438 real news articles (when ../shared is there)', function () {
-    if (!fs.existsSync(DPG)) this.skip();
-    let n = 0;
-    for (const line of fs.readFileSync(DPG, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const a = JSON.parse(line) as { title?: string; text?: string };
-      same(`${a.title ?? ''}\n${a.text ?? ''}`);
-      n++;
-    }
-    assert.ok(n > 1000);
+    const texts = benchmarkTexts();
+    if (!texts) this.skip();
+    for (const t of texts) same(t);
+    assert.ok(texts.length > 1000);
   });
 
   it('reads apostrophe words, joined words and Dutch numbers as single tokens', () => {
