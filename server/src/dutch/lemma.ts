@@ -11,6 +11,8 @@
 //     an open syllable (soldaten → soldaat, Noord-Koreanen → Noord-Koreaan), and v → f, z → s
 //     (brieven → brief, huizen → huis).
 
+import { BoundedMemo } from '../core/memo';
+
 const IRREGULAR: Record<string, string> = {
   kinderen: 'kind', eieren: 'ei', liederen: 'lied', bladeren: 'blad', kalveren: 'kalf', runderen: 'rund',
   volkeren: 'volk', lammeren: 'lam', goederen: 'goed', raderen: 'rad', gelederen: 'gelid', hoenderen: 'hoen',
@@ -104,15 +106,9 @@ function fromEn(w: string): string {
 export function lemmatizeNoun(word: string): string {
   if (typeof word !== 'string' || word.length < 3 || word.length > 80) return word;
   // counted nouns repeat ("soldaten", "mensen"): remember the lemmas (bounded)
-  let lemma = LEMMA_MEMO.get(word);
-  if (lemma === undefined) {
-    lemma = lemmatize(word);
-    if (LEMMA_MEMO.size >= 5000) LEMMA_MEMO.clear();
-    LEMMA_MEMO.set(word, lemma);
-  }
-  return lemma;
+  return LEMMA_MEMO.get(word) ?? LEMMA_MEMO.set(word, lemmatize(word));
 }
-const LEMMA_MEMO = new Map<string, string>();
+const LEMMA_MEMO = new BoundedMemo<string, string>(5000);
 
 function lemmatize(word: string): string {
   const orig = word.replace(/’/g, "'");

@@ -2,6 +2,7 @@
 // titles that introduce a person, words that start or end organisation names, photo agencies.
 
 import { fold } from './tokens';
+import { BoundedMemo } from '../core/memo';
 
 /** Adjective / demonym stem → place (display name). Inflected forms are derived below. */
 const RELATED: Array<[string[], string]> = [
@@ -69,11 +70,9 @@ export function looksLikeDemonym(word: string): boolean {
     const k = fold(word);
     r = /(ische|isch|iaanse|aanse|eanse|ese|ense|sche|ijnse|ense|iers|ianen|anen|aners)$/.test(k) && k.length > 5;
   }
-  if (demonymCache.size >= 100_000) demonymCache.clear();
-  demonymCache.set(word, r);
-  return r;
+  return demonymCache.set(word, r);
 }
-const demonymCache = new Map<string, boolean>();
+const demonymCache = new BoundedMemo<string, boolean>(100_000);
 
 /** Words before a capitalised name that make it a person (titles, functions). */
 export const PERSON_TITLES = new Set([
@@ -124,15 +123,9 @@ export const ORG_NAMES = new Set(fold([
 
 /** Whether a name (as written or folded) is a curated organisation name (party, club, medium, institution). */
 export function isOrganisationName(name: string): boolean {
-  let r = orgMemo.get(name);
-  if (r === undefined) {
-    r = ORG_NAMES.has(fold(name));
-    if (orgMemo.size >= 100_000) orgMemo.clear();
-    orgMemo.set(name, r);
-  }
-  return r;
+  return orgMemo.get(name) ?? orgMemo.set(name, ORG_NAMES.has(fold(name)));
 }
-const orgMemo = new Map<string, boolean>();
+const orgMemo = new BoundedMemo<string, boolean>(100_000);
 
 /**
  * Verbs that, right after a capitalised name, make it the subject of saying or acting: people, parties and

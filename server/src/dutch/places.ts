@@ -8,6 +8,7 @@ import { placeKey, placeKeyPrefix, nameFold, nameFoldOnce, prefixDistance, title
 import { loadGazetteerData } from './gazetteer';
 import { AGENT_VERBS, isOrganisationName, looksLikeDemonym, MEMBER_NOUNS, ORG_WORDS, PERSON_TITLES } from './names';
 import { runSteps, type Steps } from '../core/steps';
+import { BoundedMemo } from '../core/memo';
 
 export interface PlaceEntry {
   id: string;
@@ -296,16 +297,14 @@ export class PlaceLexicon {
   }
 
   /** Per token text: its fold and the longest name (in words) starting with its first folded word. */
-  private tokenInfo = new Map<string, { f: string; lexWords: number; sp: number; wordQuery: number }>();
+  private tokenInfo = new BoundedMemo<string, { f: string; lexWords: number; sp: number; wordQuery: number }>(200_000);
   tokenFold(text: string): { f: string; lexWords: number; sp: number } {
     let info = this.tokenInfo.get(text);
     if (!info) {
       const f = nameFold(text);
       const sp = f.indexOf(' ');
       const fw = sp < 0 ? f : f.slice(0, sp);
-      info = { f, sp, lexWords: Math.max(this.firstWord.get(fw) ?? 0, this.weakBare.maxWordsFrom(fw)), wordQuery: queryHash(Q_WORD, fw) };
-      if (this.tokenInfo.size >= 200_000) this.tokenInfo.clear();
-      this.tokenInfo.set(text, info);
+      info = this.tokenInfo.set(text, { f, sp, lexWords: Math.max(this.firstWord.get(fw) ?? 0, this.weakBare.maxWordsFrom(fw)), wordQuery: queryHash(Q_WORD, fw) });
     }
     if (this.queryLog) this.logHash(info.wordQuery);
     return info;

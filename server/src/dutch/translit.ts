@@ -9,6 +9,8 @@
 // The key is lossy by design (it merges ч/х, g/h and i/o/e); the lexicon always tries an exact
 // name first and uses the key only as a fallback, so the loss costs nothing on names it knows.
 
+import { BoundedMemo } from '../core/memo';
+
 const SPECIAL: Record<string, string> = {
   'ž': 'zh', 'Ž': 'zh', 'š': 'sh', 'Š': 'sh', 'č': 'ch', 'Č': 'ch', 'ć': 'ch', 'ś': 's', 'ł': 'l', 'Ł': 'l',
   'ø': 'o', 'Ø': 'o', 'æ': 'ae', 'Æ': 'ae', 'œ': 'oe', 'ß': 'ss', 'đ': 'd', 'ı': 'i', 'ÿ': 'ij',
@@ -78,19 +80,16 @@ function keyWord(w: string, dropFinal: boolean): string {
  * all map to one key per name. Words are keyed separately and joined by a space.
  */
 export function placeKey(name: string): string {
-  let k = keyCache.get(name);
+  const k = keyCache.get(name);
   if (k !== undefined) return k;
   const f = nameFold(name);
-  k = f ? f.split(' ').map((w) => keyWord(w, true)).join(' ') : '';
-  if (keyCache.size >= CACHE_MAX) keyCache.clear();
-  keyCache.set(name, k);
-  return k;
+  return keyCache.set(name, f ? f.split(' ').map((w) => keyWord(w, true)).join(' ') : '');
 }
 
 // Memo caches: recognition folds and keys the same words over and over (bounded; cleared when full).
 const CACHE_MAX = 200_000;
-const foldCache = new Map<string, string>();
-const keyCache = new Map<string, string>();
+const foldCache = new BoundedMemo<string, string>(CACHE_MAX);
+const keyCache = new BoundedMemo<string, string>(CACHE_MAX);
 
 /** Key of a typed prefix: like placeKey, but the last word keeps its final vowels (it may go on). */
 export function placeKeyPrefix(prefix: string): string {
@@ -112,12 +111,7 @@ export function nameFoldOnce(name: string): string {
 
 /** Plain fold used for exact lookups: lower-case, no diacritics, apostrophes and hyphens kept as spaces. */
 export function nameFold(name: string): string {
-  let f = foldCache.get(name);
-  if (f !== undefined) return f;
-  f = foldName(name);
-  if (foldCache.size >= CACHE_MAX) foldCache.clear();
-  foldCache.set(name, f);
-  return f;
+  return foldCache.get(name) ?? foldCache.set(name, foldName(name));
 }
 
 /**

@@ -12,6 +12,7 @@ import { LineIndex } from '../core/text';
 import { paragraphs } from '../dutch/tokens';
 import type { ArticleAnalysis } from './analyze';
 import { figureContexts, topicPlaces, type FigureContext } from './context';
+import { BoundedMemo } from '../core/memo';
 
 export interface ArticleRecord {
   id: string;
@@ -190,38 +191,24 @@ function factsLogged(text: string, analysis: ArticleAnalysis, lexicon: PlaceLexi
 // that a shared list or object cannot be changed through one claim). The pools are process-wide
 // and reset when they grow past a bound (they then only share less).
 const POOL_LIMIT = 400_000;
-const stringPool = new Map<string, string>();
-const listPool = new Map<string, readonly string[]>();
-const objectPool = new Map<string, object>();
+const stringPool = new BoundedMemo<string, string>(POOL_LIMIT);
+const listPool = new BoundedMemo<string, readonly string[]>(POOL_LIMIT);
+const objectPool = new BoundedMemo<string, object>(POOL_LIMIT);
 const EMPTY_LIST: readonly string[] = Object.freeze([]);
 
 function str<S extends string | null>(s: S): S {
   if (s === null || s.length > 64) return s;
-  const hit = stringPool.get(s as string);
-  if (hit !== undefined) return hit as S;
-  if (stringPool.size >= POOL_LIMIT) stringPool.clear();
-  stringPool.set(s as string, s as string);
-  return s;
+  return (stringPool.get(s as string) ?? stringPool.set(s as string, s as string)) as S;
 }
 
 function list(xs: readonly string[]): string[] {
   if (xs.length === 0) return EMPTY_LIST as string[];
   const key = xs.join('\u0001');
-  const hit = listPool.get(key);
-  if (hit) return hit as string[];
-  if (listPool.size >= POOL_LIMIT) listPool.clear();
-  const out = Object.freeze(xs.map((x) => str(x)));
-  listPool.set(key, out);
-  return out as string[];
+  return (listPool.get(key) ?? listPool.set(key, Object.freeze(xs.map((x) => str(x))))) as string[];
 }
 
 function shared<T extends object>(key: string, make: () => T): T {
-  const hit = objectPool.get(key);
-  if (hit) return hit as T;
-  if (objectPool.size >= POOL_LIMIT) objectPool.clear();
-  const out = Object.freeze(make());
-  objectPool.set(key, out);
-  return out;
+  return (objectPool.get(key) ?? objectPool.set(key, Object.freeze(make()))) as T;
 }
 
 /** A claim's context with shared lists, strings and sub-objects (the object itself stays its own). */

@@ -3,6 +3,7 @@
 // and which nationality words qualify a counted noun. Every rule here is explainable in a message.
 
 import { fold } from '../dutch/tokens';
+import { BoundedMemo } from '../core/memo';
 
 /** Groups of counted-noun lemmas that news uses interchangeably for one quantity. */
 const COUNTED_GROUPS: string[][] = [
@@ -141,17 +142,11 @@ function mayBeEventWord(w: string): boolean {
 
 /** The event groups of one word (memoised: an archive has a few hundred thousand distinct words).
  *  A figure's events are those of the words of its clause, or else of its sentence (context.ts). */
-const wordEvents = new Map<string, readonly string[]>();
+const wordEvents = new BoundedMemo<string, readonly string[]>(200_000);
 const NO_EVENTS: readonly string[] = Object.freeze([]);
 export function eventsOfWord(w: string): readonly string[] {
   if (!mayBeEventWord(w)) return NO_EVENTS;
-  let e = wordEvents.get(w);
-  if (e === undefined) {
-    e = eventsByPatterns(w);
-    if (wordEvents.size >= 200_000) wordEvents.clear();
-    wordEvents.set(w, e);
-  }
-  return e;
+  return wordEvents.get(w) ?? wordEvents.set(w, eventsByPatterns(w));
 }
 
 /** The event groups of one word from the patterns alone (what eventsOfWord answers, without its shortcuts). */
