@@ -96,24 +96,29 @@ export function encodePlaceFacts(facts: readonly PlaceFact[]): Buffer {
   const records: [number, unknown][] = [];
   const packed = packFacts(facts);
   packed.forEach((f, i) => { if (f !== facts[i]) records.push([i, f]); else core.push(facts[i]); });
-  const a = v8.serialize(core), b = v8.serialize(records);
+  return joinParts(v8.serialize(core), v8.serialize(records));
+}
+
+/** Two encoded parts as one buffer: u32 LE length of the first | first | second. */
+function joinParts(a: Uint8Array, b: Uint8Array): Buffer {
   const out = Buffer.allocUnsafeSlow(4 + a.length + b.length);
   out.writeUInt32LE(a.length, 0);
-  a.copy(out, 4);
-  b.copy(out, 4 + a.length);
+  out.set(a, 4);
+  out.set(b, 4 + a.length);
   return out;
 }
 
-function parts(b: Uint8Array): [Buffer, Buffer] {
+/** The two parts of joinParts() bytes (views, not copies); `what` names the bytes in the error when they are cut short. */
+function splitParts(b: Uint8Array, what: string): [Buffer, Buffer] {
   const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   const n = buf.readUInt32LE(0);
-  if (4 + n > buf.length) throw new Error('truncated place facts');
+  if (4 + n > buf.length) throw new Error(`truncated ${what}`);
   return [buf.subarray(4, 4 + n), buf.subarray(4 + n)];
 }
 
 /** Place facts from encodePlaceFacts() bytes, all of them in their order. */
 export function decodePlaceFactBytes(b: Uint8Array): PlaceFact[] {
-  const [a, r] = parts(b);
+  const [a, r] = splitParts(b, 'place facts');
   const core = v8.deserialize(a) as PlaceFact[];
   const records = v8.deserialize(r) as [number, unknown][];
   if (!records.length) return core;
@@ -126,36 +131,24 @@ export function decodePlaceFactBytes(b: Uint8Array): PlaceFact[] {
 }
 
 /** Only the facts without records (what pass 2 needs). */
-function decodeCoreFacts(b: Uint8Array): PlaceFact[] { return v8.deserialize(parts(b)[0]) as PlaceFact[]; }
+function decodeCoreFacts(b: Uint8Array): PlaceFact[] { return v8.deserialize(splitParts(b, 'place facts')[0]) as PlaceFact[]; }
 
 /**
  * An article analysis as bytes: u32 LE length of the place facts | encodePlaceFacts() | v8({figures, times}).
  * The main thread needs only the place facts (to learn names); the rest goes to pass 2 undecoded.
  */
 export function encodeAnalysis(a: ArticleAnalysis): Buffer {
-  const pf = encodePlaceFacts(a.placeFacts);
-  const rest = v8.serialize({ figures: a.figures, times: a.times });
-  const out = Buffer.allocUnsafeSlow(4 + pf.length + rest.length);
-  out.writeUInt32LE(pf.length, 0);
-  pf.copy(out, 4);
-  rest.copy(out, 4 + pf.length);
-  return out;
+  return joinParts(encodePlaceFacts(a.placeFacts), v8.serialize({ figures: a.figures, times: a.times }));
 }
 
 /** All the place facts of an encoded analysis (for learning). */
 export function decodePlaceFacts(b: Uint8Array): PlaceFact[] {
-  const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-  const n = buf.readUInt32LE(0);
-  if (4 + n > buf.length) throw new Error('truncated analysis');
-  return decodePlaceFactBytes(buf.subarray(4, 4 + n));
+  return decodePlaceFactBytes(splitParts(b, 'analysis')[0]);
 }
 
 /** A copy of the encoded place facts of an analysis (small; does not keep the analysis bytes alive). */
 export function placeFactBytes(b: Uint8Array): Buffer {
-  const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-  const n = buf.readUInt32LE(0);
-  if (4 + n > buf.length) throw new Error('truncated analysis');
-  return Buffer.from(buf.subarray(4, 4 + n));
+  return Buffer.from(splitParts(b, 'analysis')[0]);
 }
 
 /**
@@ -163,11 +156,9 @@ export function placeFactBytes(b: Uint8Array): Buffer {
  * records of other uses (those only inform learning; computeFacts skips facts without a name).
  */
 export function decodeAnalysis(b: Uint8Array): ArticleAnalysis {
-  const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-  const n = buf.readUInt32LE(0);
-  if (4 + n > buf.length) throw new Error('truncated analysis');
-  const placeFacts = decodeCoreFacts(buf.subarray(4, 4 + n));
-  const { figures, times } = v8.deserialize(buf.subarray(4 + n)) as Pick<ArticleAnalysis, 'figures' | 'times'>;
+  const [pf, rest] = splitParts(b, 'analysis');
+  const placeFacts = decodeCoreFacts(pf);
+  const { figures, times } = v8.deserialize(rest) as Pick<ArticleAnalysis, 'figures' | 'times'>;
   return { figures, times, placeFacts };
 }
 
