@@ -3,24 +3,6 @@
 
 import type { PlaceKind } from './types';
 
-export interface GazetteerRow {
-  name: string;
-  kind: PlaceKind;
-  country: string | null;
-  parent: string | null;
-  variants: string[];
-  /** Weak: an Alpino-only name or a name that is also a common word; it needs context to count. */
-  weak: boolean;
-  /** A curated house spelling (NOS: Ukrainian places from Ukrainian). */
-  house: boolean;
-  /** Strong inside a sentence, weak at its start: a place name that is also a common word ("Namen", "Bergen"). */
-  initialWeak?: boolean;
-  /** Pre-computed placeKey of the name and of each variant (version 2 data), or undefined. */
-  keys?: string[];
-  /** Pre-computed nameFold of the name and of each variant, or undefined (older data). */
-  folds?: string[];
-}
-
 interface GazetteerFile {
   version: number;
   places: GazetteerTuple[];
@@ -31,7 +13,11 @@ interface GazetteerFile {
   weakNamesTitled?: boolean;
 }
 
-/** A data row as shipped: [name, kind, country, parent, variants, flags, keys, folds] (keys and folds "|"-joined). */
+/**
+ * A data row as shipped: [name, kind, country, parent, variants, flags, keys, folds]. Flags: w weak
+ * (needs context to count), h curated house spelling, p promoted Alpino name, i weak at the start of a
+ * sentence only ("Namen"). Keys and folds: the placeKey and nameFold of the name and each variant, "|"-joined.
+ */
 export type GazetteerTuple = [string, PlaceKind, string | null, string | null, string[], string, string?, string?];
 
 let file: GazetteerFile | undefined;
@@ -40,22 +26,4 @@ export function loadGazetteerData(): { places: GazetteerTuple[]; weakNames: stri
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   file ??= require('../../data/gazetteer.json') as GazetteerFile;
   return { places: file.places, weakNames: file.weakNames ?? '', weakFolds: file.weakFolds ?? null, weakNamesTitled: file.weakNamesTitled === true };
-}
-
-let cached: { rows: GazetteerRow[]; weakNames: string; weakFolds: string | null; weakNamesTitled: boolean } | undefined;
-
-/** Rows with facts (countries, subdivisions, cities, curated) and the bare weak names. */
-export function loadGazetteer(): { rows: GazetteerRow[]; weakNames: string; weakFolds: string | null; weakNamesTitled: boolean } {
-  if (cached) return cached;
-  const data = loadGazetteerData();
-  const rows = data.places.map(([name, kind, country, parent, variants, flags, keys, folds]): GazetteerRow => {
-    const n = variants.length + 1;
-    const k = keys !== undefined ? keys.split('|') : undefined;
-    const f = folds !== undefined ? folds.split('|') : undefined;
-    return { name, kind, country, parent, variants, weak: flags.includes('w'), house: flags.includes('h'), initialWeak: flags.includes('i'),
-      keys: k && k.length === n ? k : undefined, folds: f && f.length === n ? f : undefined };
-  });
-  // Weak names stay "|"-joined strings: the lexicon indexes them without splitting (version 2: with folds).
-  cached = { rows, weakNames: data.weakNames, weakFolds: data.weakFolds, weakNamesTitled: data.weakNamesTitled };
-  return cached;
 }

@@ -7,7 +7,7 @@ import type { Article } from '../corpus/types';
 import type { Figure, PlaceKind, PlaceMention } from '../dutch/types';
 import type { PlaceEntry } from '../dutch/places';
 import { PlaceLexicon, recognizePlaces } from '../dutch/places';
-import { loadGazetteer } from '../dutch/gazetteer';
+import { loadGazetteerData } from '../dutch/gazetteer';
 import { LineIndex } from '../core/text';
 import { paragraphs } from '../dutch/tokens';
 import type { ArticleAnalysis } from './analyze';
@@ -287,13 +287,9 @@ export class ClaimIndex {
   private byPlace = new Map<string, Map<string, Claim[]>>();
   private byEvent = new Map<string, Map<string, Claim[]>>();
 
-  constructor(claims: Claim[]) {
-    for (const c of claims) this.add(c);
-  }
-
   /** Build the index in steps (one per claim), for callers that yield to the event loop in between. */
   static *build(claims: Claim[]): Generator<void, ClaimIndex, void> {
-    const index = new ClaimIndex([]);
+    const index = new ClaimIndex();
     for (let i = 0; i < claims.length; i++) {
       index.add(claims[i]);
       if ((i & 255) === 255) yield;
@@ -330,7 +326,7 @@ export class FactIndex {
   places = new Map<string, PlaceRecord>();
   claims: Claim[] = [];
   /** Claims by dimension and place, and by dimension and event: candidate lookup for the check. */
-  claimIndex = new ClaimIndex([]);
+  claimIndex = new ClaimIndex();
 
   /** Lexicon entries by place id, for every place the archive or a draft named. */
   private entries = new Map<string, PlaceEntry>();
@@ -479,9 +475,9 @@ export class FactIndex {
       // From the gazetteer's country rows, looked up in the lexicon (for house spellings):
       // lexicon.entries() would first create a record for every one of ~130,000 weak names (seconds).
       this.countries = new Map();
-      for (const r of loadGazetteer().rows) {
-        if (r.kind !== 'land' || !r.country) continue;
-        const e = this.lexicon.lookup(r.name);
+      for (const [name, kind, country] of loadGazetteerData().places) {
+        if (kind !== 'land' || !country) continue;
+        const e = this.lexicon.lookup(name);
         if (e && e.kind === 'land' && e.country) this.countries.set(e.country, e.name);
       }
     }
