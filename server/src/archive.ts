@@ -150,6 +150,11 @@ function sameSignature(a: Map<string, string>, b: Map<string, string>): boolean 
   return true;
 }
 
+/** The skip report of an article whose analysis or recognition failed. */
+function analysisFailed(a: Article, e: unknown): Skipped {
+  return { file: a.file, reason: 'analysis-failed', detail: `${a.id}: ${(e as Error)?.message ?? String(e)}` };
+}
+
 /** Whether an article's query log (one hash per code unit) holds one of `hashes`. */
 function meets(log: string, hashes: Set<number>): boolean {
   for (let i = 0; i < log.length; i++) if (hashes.has(log.charCodeAt(i))) return true;
@@ -227,7 +232,7 @@ export class Archive {
     return learned;
   }
 
-  /** What all the archive's place facts teach: the decisions (for the signature) and the plan the lexicons apply. */
+  /** What all the archive's place facts teach: the plan the lexicons apply, and its signature. */
   private async learn(decoded?: Map<string, PlaceFact[]>, ids = this.learningOrder()): Promise<{ signature: Map<string, string>; plan: LearnedPlan }> {
     // (In time slices: the server keeps answering while it learns from hundreds of thousands of facts.)
     const learned = await this.learnedFacts(ids, decoded);
@@ -438,7 +443,6 @@ export class Archive {
     const progress = () => onProgress?.(done, articles.items.length);
     const lookups = this.cacheLookups(articles, todo, (a) => {
       const raw = cache?.getRaw(a.hash);
-      let hit = false;
       if (raw) {
         try {
           // (Decoded only if learning is needed: a warm start usually finds the learned plan cached.)
@@ -462,7 +466,7 @@ export class Archive {
           pf = decodePlaceFacts(r);
           pfRaw = placeFactBytes(r);
         } catch (e) {
-          failed.push({ file: a.file, reason: 'analysis-failed', detail: `${a.id}: ${(e as Error)?.message ?? String(e)}` });
+          failed.push(analysisFailed(a, e));
           return;
         }
         cache?.setRaw(a.hash, r as Buffer);
@@ -559,7 +563,7 @@ export class Archive {
           if (!Buffer.isBuffer(r)) throw new Error(r.error);
           bind(a, decodeFacts(r));
         } catch (e) {
-          failed.push({ file: a.file, reason: 'analysis-failed', detail: `${a.id}: ${(e as Error)?.message ?? String(e)}` });
+          failed.push(analysisFailed(a, e));
           return;
         }
         cache?.setRaw(key(a), r as Buffer);
@@ -642,7 +646,6 @@ export class Archive {
     return new WorkerPool<WorkerJob, WorkerResult>(script, size, { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB } });
   }
 
-  /** Re-read changed files and update the index; unchanged files are not read again. */
   /**
    * The query hashes (see PlaceLexicon.startQueryLog) of everything a change from `plan0` to
    * `plan1` touches, looked up in both lexicons; null when it touches a country (recognise all).
@@ -750,6 +753,7 @@ export class Archive {
     return { ...this.index.stats(), skipped: this.skipped, recognised: facts.computed };
   }
 
+  /** Re-read changed files and update the index; unchanged files are not read again. */
   async update(changes: CorpusChange[]): Promise<BuildReport> {
     const t0 = Date.now();
     if (!this.current || !this.lexicon) return this.build();

@@ -7,7 +7,7 @@
 
 import type { Figure, Dimension, TimeExpression } from './types';
 import { tokenize, type Token } from './tokens';
-import { parseDutchNumber, parseDigits, isNumberWord, mayStartNumberWord } from './numbers';
+import { parseDutchNumber, parseDigits, isNumberWord, mayStartNumberWord, asciiLower } from './numbers';
 import { UNIT_WORDS, CURRENCY_PREFIX, POND_MONEY, POND_WEIGHT, type UnitDef } from './units';
 import { lemmatizeNoun } from './lemma';
 import { extractTimeExpressions, MONTHS } from './time';
@@ -227,7 +227,6 @@ function lowerIs(s: string, lower: string): boolean {
   return true;
 }
 
-function asciiLower(c: number): number { return c >= 0x41 && c <= 0x5a ? c | 0x20 : c; }
 function isLetter(c: string | undefined): boolean { return !!c && /[\p{L}\p{M}_]/u.test(c); }
 function isDigit(c: string | undefined): boolean { return !!c && c >= '0' && c <= '9'; }
 

@@ -120,7 +120,8 @@ function code3(w: string, at: number): number {
 }
 /** Whether a number word can start with these two characters (lower-case ASCII char codes). */
 export function mayStartNumberWord(a: number, b: number): boolean { return FIRST_TWO.has((a << 8) | b); }
-function asciiLower(c: number): number { return c >= 0x41 && c <= 0x5a ? c | 0x20 : c; }
+/** A character code lower-cased when it is an ASCII capital. */
+export function asciiLower(c: number): number { return c >= 0x41 && c <= 0x5a ? c | 0x20 : c; }
 function cannotBeNumberWord(word: string): boolean {
   const n = word.length;
   if (n < 3) return true;   // folding never lengthens a word to three letters

@@ -1006,7 +1006,7 @@ function otherUses(text: string, sents: readonly Span[]): { uses: Record<string,
         if (MEMBER_NOUNS.has(all[a - 2].w) || MEMBER_NOUNS.has(all[k].w)) against = true;
       }
     }
-    if (against) { add(whole); if (capCount > 1 && b !== a) { /* words already counted */ } }
+    if (against) add(whole);
   }
   return any ? { uses: out, parts } : null;
 }
