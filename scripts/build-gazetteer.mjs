@@ -179,7 +179,7 @@ const CURATED = [
   ['Beieren', 'regio', 'DE', null, ['Bayern']], ['Saksen', 'regio', 'DE', null, ['Sachsen']], ['Nedersaksen', 'regio', 'DE', null, ['Niedersachsen']],
   ['Noordrijn-Westfalen', 'regio', 'DE', null, ['Nordrhein-Westfalen']], ['Hessen', 'regio', 'DE'], ['Baskenland', 'regio', 'ES'], ['Catalonië', 'regio', 'ES'],
   ['Andalusië', 'regio', 'ES'], ['Bretagne', 'regio', 'FR'], ['Normandië', 'regio', 'FR'], ['Provence', 'regio', 'FR'], ['Corsica', 'eiland', 'FR'],
-  ['Sicilië', 'eiland', 'IT'], ['Sardinië', 'eiland', 'IT'], ['Toscane', 'regio', 'IT'], ['Lombardije', 'regio', 'IT'], ['Beieren', 'regio', 'DE'],
+  ['Sicilië', 'eiland', 'IT'], ['Sardinië', 'eiland', 'IT'], ['Toscane', 'regio', 'IT'], ['Lombardije', 'regio', 'IT'],
   ['Noord-Macedonië', 'land', 'MK', null, ['Macedonië']], ['Joegoslavië', 'land', null], ['Sovjet-Unie', 'land', null], ['Tsjecho-Slowakije', 'land', null],
   ['Oost-Duitsland', 'land', 'DE', null, ['DDR']], ['West-Duitsland', 'land', 'DE'], ['Oost-Jeruzalem', 'gebied', 'IL'], ['West-Jeruzalem', 'gebied', 'IL'],
   ['Tempelberg', 'gebied', 'IL'], ['Camp David', 'plaats', 'US'], ['Wimbledon', 'plaats', 'GB', 'Londen'], ['Manhattan', 'gebied', 'US', 'New York'],
