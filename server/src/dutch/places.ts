@@ -27,13 +27,18 @@ interface Rec {
   /** Confirmed by the archive (learned facts). */
   learned: boolean;
   /** Confirmed by the archive with only weak facts ("in X" twice): not enough at the start of a sentence. */
-  learnedWeakOnly?: boolean;
+  learnedWeakOnly: boolean;
   /** The archive uses this gazetteer name mostly for a person or an organisation ("van May", "May zei"): it needs a
    *  clear locative preposition ("in/uit/naar/te X") in the sentence to count as a place. */
-  contested?: boolean;
+  contested: boolean;
   /** A gazetteer place that is also a common word ("Namen"): strong inside a sentence, weak at its start. */
-  initialWeak?: boolean;
+  initialWeak: boolean;
   prio: number;
+}
+
+/** A record with every field set, in one order: records of one shape keep the recogniser's property reads monomorphic. */
+function newRec(entry: PlaceEntry, weak: boolean, learned: boolean, prio: number, learnedWeakOnly = false): Rec {
+  return { entry, weak, learned, learnedWeakOnly, contested: false, initialWeak: false, prio };
 }
 
 const KIND_PRIO: Record<string, number> = {
@@ -346,7 +351,7 @@ export class PlaceLexicon {
       id = this.byId.has(key) ? `${key}~${(country ?? 'x').toLowerCase()}` : key;
       if (this.byId.has(id)) return;
       const entry: PlaceEntry = { id, name, kind, country, parent, variants: variants.length ? variants.filter((v) => v !== name) : [], source: 'gazetteer' };
-      this.byId.set(id, { entry, weak, learned: false, prio: KIND_PRIO[kind] ?? 0 });
+      this.byId.set(id, newRec(entry, weak, false, KIND_PRIO[kind] ?? 0));
       if (house) this.house.set(id, name);
     }
     if (!weak && !this.strongKey.has(key)) this.strongKey.set(key, id);
@@ -371,7 +376,7 @@ export class PlaceLexicon {
     const sk = this.strongKey.get(key) ?? (this.byId.has(key) ? key : undefined);
     const target = sk ? this.byId.get(sk)! : undefined;
     if (target && (target.entry.source === 'archive' || CYRILLIC_COUNTRIES.has(target.entry.country ?? ''))) {
-      const rec: Rec = { entry: target.entry, weak: true, learned: false, prio: 1 };
+      const rec = newRec(target.entry, true, false, 1);
       this.weakSpelling.set(f, rec);
       return rec;
     }
@@ -380,7 +385,7 @@ export class PlaceLexicon {
     const id = `${key}~${f}`;
     if (this.byId.has(id)) return undefined;
     const entry: PlaceEntry = { id, name: n, kind: 'plaats', country: null, parent: null, variants: [], source: 'gazetteer' };
-    const rec: Rec = { entry, weak: true, learned: false, prio: 1 };
+    const rec = newRec(entry, true, false, 1);
     this.byId.set(id, rec);
     this.exact.set(f, id);
     return rec;
@@ -521,7 +526,7 @@ export class PlaceLexicon {
         let id = key;
         if (this.byId.has(id)) id = `${key}~a`;
         const entry: PlaceEntry = { id, name, kind: kind ?? 'plaats-onbekend', country: null, parent, variants: names.filter((n) => n !== name), source: 'archive' };
-        this.byId.set(id, { entry, weak: false, learned: true, learnedWeakOnly: l.weakOnly, prio: KIND_PRIO[entry.kind] ?? 0 });
+        this.byId.set(id, newRec(entry, false, true, KIND_PRIO[entry.kind] ?? 0, l.weakOnly));
         for (const n of names) this.addName(n, id);
         this.strongKey.set(key, id);
       }
@@ -838,10 +843,11 @@ const FUNCTION_INITIAL = new Set(['de', 'het', 'een', 'deze', 'die', 'dit', 'dat
 function inBrackets(text: string, start: number, end: number): boolean {
   let p = start - 1;
   while (p >= 0 && text.charCodeAt(p) === 32) p--;
-  const before = text[p];
+  // (Read inside the text only: an index past either end makes V8 deoptimise the recogniser.)
+  const before = p >= 0 ? text[p] : '';
   let q = end;
   while (q < text.length && text.charCodeAt(q) === 32) q++;
-  const after = text[q];
+  const after = q < text.length ? text[q] : '';
   if (before === '(') return after === ')' || after === '/';
   if (before === '/') {
     // "(Rus / W-Rus)": an item after "/" inside brackets opened on this line, not far back.

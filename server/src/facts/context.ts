@@ -50,10 +50,10 @@ function clauseOf(text: string, sentence: Span, offset: number): Span {
   return { start, end };
 }
 
-/** Places within a span, ordered by specificity (towns and regions before countries), then by
+/** The places of `mentions`, ordered by specificity (towns and regions before countries), then by
  *  distance to the figure. */
-function placesNear(mentions: PlaceMention[], span: Span, fig: Span): string[] {
-  const inSpan = mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+function placesNear(mentions: PlaceMention[], fig: Span): string[] {
+  const inSpan = mentions.slice();
   const dist = (m: PlaceMention) => (m.end <= fig.start ? fig.start - m.end : m.start >= fig.end ? m.start - fig.end : 0);
   inSpan.sort((a, b) => {
     const ba = BROAD_KINDS.has(a.kind) ? 1 : 0, bb = BROAD_KINDS.has(b.kind) ? 1 : 0;
@@ -183,7 +183,7 @@ export function figureContexts(input: ContextInput): FigureContext[] {
     let specific = false;
     for (const [scope, get] of scopes) {
       const ms = get();
-      const ids = placesNear(ms, { start: 0, end: Number.MAX_SAFE_INTEGER }, figSpan);
+      const ids = placesNear(ms, figSpan);
       if (!ids.length) continue;
       if (placeScope === 'none') placeScope = scope;
       for (const id of ids) if (!found.includes(id)) found.push(id);
