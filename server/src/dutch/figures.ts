@@ -158,6 +158,7 @@ function vagueTable(vague: Record<string, [number, number]>): VagueTable {
 /** A word that can start no figure, judged by its first two characters when they are plain ASCII
  *  letters (readNumber and readVague would both say no). */
 function cannotStartFigure(word: string, vague: VagueTable): boolean {
+  if (word.length < 2) return false; // (no read past the end: V8 deoptimises the caller on it)
   const a = word.charCodeAt(0), b = word.charCodeAt(1);
   if (!(a < 0x80 && b < 0x80) || a === 0x2d || b === 0x2d) return false;
   return vague.mayStart[(asciiLower(a) << 7) | asciiLower(b)] === 0;
@@ -289,7 +290,8 @@ function readVague(text: string, toks: readonly Token[], i: number, o: FigureOpt
   const t = toks[i];
   if (t.kind !== 'word') return null;
   // cheap rejection of most words: the first two letters (when plain ASCII) must begin a vague word
-  const a = t.text.charCodeAt(0), b = t.text.charCodeAt(1);
+  // (A one-letter word is not rejected here; 0x80 instead of reading past its end, which deoptimises.)
+  const a = t.text.charCodeAt(0), b = t.text.length > 1 ? t.text.charCodeAt(1) : 0x80;
   if (a < 0x80 && b < 0x80 && !vague.firstTwo.has((asciiLower(a) << 8) | asciiLower(b))) return null;
   const w = t.text.toLowerCase();
   let key = w, endTok = i + 1;
@@ -341,7 +343,7 @@ function readNumber(text: string, toks: readonly Token[], i: number, inRange = f
     let endTok = i + 1;
     // trailing dot of a sentence ("192.") is punctuation
     if (/[.,]$/.test(raw)) { raw = raw.slice(0, -1); end--; }
-    const after = text[end];
+    const after = end < text.length ? text[end] : '';
     // ordinals 3e, 3de, 21ste; attached letters other than unit symbols (ids, hashes)
     if (isLetter(after)) {
       const m = /^(\p{L}+)/u.exec(text.slice(end, end + 12));
@@ -381,7 +383,7 @@ function readNumber(text: string, toks: readonly Token[], i: number, inRange = f
       v = v / Number(m[1]);
       end += m[0].length; frac = true;
       while (endTok < toks.length && toks[endTok].start < end) endTok++;
-    } else if (endTok < toks.length && toks[endTok].kind === 'number' && /^ {1,2}$/.test(text.slice(end, toks[endTok].start)) && text[toks[endTok].end] === '/' && Number.isInteger(v)) {
+    } else if (endTok < toks.length && toks[endTok].kind === 'number' && /^ {1,2}$/.test(text.slice(end, toks[endTok].start)) && toks[endTok].end < text.length && text[toks[endTok].end] === '/' && Number.isInteger(v)) {
       const m = /^(\d{1,2})\/(\d{1,2})(?![\d/])/.exec(text.slice(toks[endTok].start, toks[endTok].start + 8));
       if (m && Number(m[2]) > Number(m[1]) && Number(m[2]) > 0) {
         v = v + Number(m[1]) / Number(m[2]);

@@ -1017,6 +1017,14 @@ function otherUses(text: string, sents: readonly Span[]): { uses: Record<string,
   return any ? { uses: out, parts } : null;
 }
 
+/** Add a fact to a sentence's facts, or strengthen the one already there for the same name (which it returns). */
+function pushFact(local: PlaceFact[], f: PlaceFact): PlaceFact {
+  const dup = local.find((x) => x.start === f.start);
+  if (dup) { if (f.strength === 'strong' && dup.strength === 'weak') Object.assign(dup, { kind: f.kind, strength: 'strong' }); return dup; }
+  local.push(f);
+  return f;
+}
+
 function learnFacts(text: string, sents: readonly Span[]): PlaceFact[] {
   const facts: PlaceFact[] = [];
   for (const sent of sents) {
@@ -1024,13 +1032,7 @@ function learnFacts(text: string, sents: readonly Span[]): PlaceFact[] {
     if (!/.[\p{Lu}]/su.test(text.slice(sent.start, sent.end))) continue;
     const s = text.slice(sent.start, sent.end);
     const local: PlaceFact[] = [];
-    const at = (i: number) => sent.start + i;
-    const push = (f: PlaceFact) => {
-      const dup = local.find((x) => x.start === f.start);
-      if (dup) { if (f.strength === 'strong' && dup.strength === 'weak') Object.assign(dup, { kind: f.kind, strength: 'strong' }); return dup; }
-      local.push(f);
-      return f;
-    };
+    const base = sent.start; // (offsets in `s` + base = offsets in the text)
     // 1. Place nouns: "de regio Koersk", "het stadje Soedzja", "schiereiland de Krim", "de regio's Donetsk en Luhansk".
     const nounRe = NOUN_RE;
     nounRe.lastIndex = 0;
@@ -1043,19 +1045,19 @@ function learnFacts(text: string, sents: readonly Span[]): PlaceFact[] {
       if (!single && !plural) continue;
       // A place noun that is itself part of a name ("Stad Antwerpen") is fine; "land" needs "het land X".
       if (noun === 'land' && !/het\s+$/.test(s.slice(0, m.index))) continue;
-      const n = nameAt(text, at(m.index + m[0].length), sent.end);
+      const n = nameAt(text, base + m.index + m[0].length, sent.end);
       if (!n) continue;
-      const f = push(mkFact(n, sent, single ?? plural, 'strong'));
+      const f = pushFact(local, mkFact(n, sent, single ?? plural, 'strong'));
       // Parent: "X … in de regio Y" — the nearest earlier name in the sentence.
       const before = s.slice(0, m.index);
       if (/\bin\s+(?:de|het)\s+(?:[\p{L}-]+\s+)?$/u.test(before) && (single === 'regio' || single === 'provincie' || single === 'oblast' || single === 'gebied')) {
-        const prev = local.filter((x) => x.end <= at(m!.index) && x !== f).pop();
+        const prev = local.filter((x) => x.end <= base + m!.index && x !== f).pop();
         const direct = /([\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?)\s+in\s+(?:de|het)\s+(?:[\p{L}-]+\s+)?$/u.exec(before);
         let child: PlaceFact | undefined = prev;
         if (direct) {
-          const dn = nameAt(text, at(direct.index), at(direct.index + direct[1].length));
+          const dn = nameAt(text, base + direct.index, base + direct.index + direct[1].length);
           // "Marinovka in de provincie Wolgograd": a name directly placed in a region is clear evidence.
-          if (dn && !(direct.index === 0 && !LOC_PREPS.has(dn.name.toLowerCase()))) child = push(mkFact(dn, sent, null, 'strong'));
+          if (dn && !(direct.index === 0 && !LOC_PREPS.has(dn.name.toLowerCase()))) child = pushFact(local, mkFact(dn, sent, null, 'strong'));
         }
         if (child && child.name !== f.name) { child.parent = f.name; child.parentKind = f.kind; }
       }
@@ -1067,7 +1069,7 @@ function learnFacts(text: string, sents: readonly Span[]): PlaceFact[] {
           if (!sep) break;
           const n2 = nameAt(text, end + sep[0].length, sent.end);
           if (!n2) break;
-          push(mkFact(n2, sent, plural, 'strong'));
+          pushFact(local, mkFact(n2, sent, plural, 'strong'));
           end = n2.end;
         }
       }
@@ -1075,16 +1077,16 @@ function learnFacts(text: string, sents: readonly Span[]): PlaceFact[] {
     // 2. Direction: "ten noordoosten van (het stadje) X".
     const dirRe = /\bten\s+(?:noord|zuid|oost|west|noordoost|noordwest|zuidoost|zuidwest)en\s+van\s+(?:(?:de|het)\s+(?:[\p{Ll}]+\s+)?)?(?=[\p{Lu}])/gu;
     while ((m = dirRe.exec(s)) !== null) {
-      const n = nameAt(text, at(m.index + m[0].length), sent.end);
-      if (n) push(mkFact(n, sent, null, 'strong'));
+      const n = nameAt(text, base + m.index + m[0].length, sent.end);
+      if (n) pushFact(local, mkFact(n, sent, null, 'strong'));
     }
     // 3. Distance: "op zo'n 30 kilometer van Pokrovsk" → near.
     const distRe = /\bop\s+(?:zo'n\s+|ongeveer\s+|circa\s+|ruim\s+|bijna\s+|nog\s+|slechts\s+|zowat\s+)?(\d+(?:[.,]\d+)?)\s+(kilometer|km|meter)\s+(?:ten\s+\p{L}+\s+)?(?:van|afstand\s+van)\s+(?=[\p{Lu}])/gu;
     while ((m = distRe.exec(s)) !== null) {
-      const n = nameAt(text, at(m.index + m[0].length), sent.end);
+      const n = nameAt(text, base + m.index + m[0].length, sent.end);
       if (!n) continue;
-      const nearFact = push(mkFact(n, sent, null, 'weak'));
-      const prev = local.filter((x) => x.end <= at(m!.index) && x !== nearFact).pop();
+      const nearFact = pushFact(local, mkFact(n, sent, null, 'weak'));
+      const prev = local.filter((x) => x.end <= base + m!.index && x !== nearFact).pop();
       if (prev) {
         prev.near = n.name;
         const v = parseFloat(m[1].replace(',', '.'));
@@ -1096,12 +1098,12 @@ function learnFacts(text: string, sents: readonly Span[]): PlaceFact[] {
     const prepRe = /(in|bij|naar|rondom|nabij|uit|vanuit|rond|te)[ \u00a0]+(?=[\p{Lu}])/gu;
     while ((m = prepRe.exec(s)) !== null) {
       if (m.index > 0 && /[\p{L}-]/u.test(s[m.index - 1])) continue;
-      const n = nameAt(text, at(m.index + m[0].length), sent.end);
+      const n = nameAt(text, base + m.index + m[0].length, sent.end);
       if (!n) continue;
       // "een belang in Air France-KLM", "onderzoek naar Trump", "kijk naar Rutte": not a place.
       const wb = /([\p{L}]+)[ \u00a0]*$/u.exec(s.slice(Math.max(0, m.index - 24), m.index));
       if (wb && (NON_LOCATIVE_BEFORE.has(wb[1].toLowerCase()) || (m[1] === 'bij' && NON_LOCATIVE_BIJ.has(wb[1].toLowerCase())))) continue;
-      const f = push(mkFact(n, sent, null, 'weak'));
+      const f = pushFact(local, mkFact(n, sent, null, 'weak'));
       if (f.strength === 'weak') f.cue = m[1];
     }
     // 5. "in het Canadese Gander", "in het Oost-Duitse Eisenach": the neuter article and an adjective of
@@ -1111,8 +1113,8 @@ function learnFacts(text: string, sents: readonly Span[]): PlaceFact[] {
     const adjRe = /(?:in|In|uit|Uit|naar|Naar|nabij|vanuit|Vanuit|rond|rondom|te)[ \u00a0]+het[ \u00a0]+([\p{Lu}][\p{L}-]*(?:se|sche))[ \u00a0]+(?=[\p{Lu}])/gu;
     while (s.includes('het ') && (m = adjRe.exec(s)) !== null) {
       if ((m.index > 0 && /[\p{L}-]/u.test(s[m.index - 1])) || !looksLikeDemonym(m[1])) continue;
-      const n = nameAt(text, at(m.index + m[0].length), sent.end);
-      if (n) push(mkFact(n, sent, null, 'strong'));
+      const n = nameAt(text, base + m.index + m[0].length, sent.end);
+      if (n) pushFact(local, mkFact(n, sent, null, 'strong'));
     }
     // People named in the sentence ("president X", "X zei") are not places.
     for (const f of local) {
@@ -1311,7 +1313,10 @@ class PlaceScan {
   }
 }
 
-interface Cand { start: number; end: number; text: string; rec: PlaceEntry; weak: boolean; evidence: PlaceMention['evidence']; ti: number; tj: number; contested?: boolean }
+interface Cand { start: number; end: number; text: string; rec: PlaceEntry; weak: boolean; contested: boolean; evidence: PlaceMention['evidence']; ti: number; tj: number }
+
+/** What recognition reads of a place fact of the text itself. */
+interface LocalFact { name: string; kind: PlaceKind | null; parent: string | null; strength: PlaceFact['strength'] }
 
 /**
  * All place mentions in `text`, sorted and non-overlapping. Exact names and transliteration keys
@@ -1323,12 +1328,14 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { fa
   // Local context facts: names this text itself calls places (given when already learned from this
   // text: learnPlaceFacts(text), whose record of other uses has no name).
   const localFacts = opts?.facts ?? learnFacts(text, sents);
-  const local = new Map<string, PlaceFact>();
+  // (Copied into records of one shape: the facts come decoded or freshly made, with or without a
+  // cue, and each shape the recogniser meets for the first time would deoptimise it.)
+  const local = new Map<string, LocalFact>();
   for (const f of localFacts) {
     if (!f.name) continue;
     const k = nameFold(f.name);
     const cur = local.get(k);
-    if (!cur || (cur.strength === 'weak' && f.strength !== 'weak')) local.set(k, f);
+    if (!cur || (cur.strength === 'weak' && f.strength !== 'weak')) local.set(k, { name: f.name, kind: f.kind, parent: f.parent, strength: f.strength });
   }
   const s = new PlaceScan(text, toks, sents, lexicon);
   const { out, pending, seeds, tf } = s;
@@ -1369,12 +1376,12 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { fa
           const viaKey = lexicon.matchKey(str);
           const entry: PlaceEntry = viaKey?.entry ?? { id: placeKey(str), name: lf.name, kind: lf.kind ?? 'plaats-onbekend', country: null, parent: lf.parent, variants: [], source: 'archive' };
           // A name this text only puts after a preposition ("bij Sabena") is not enough on its own.
-          if (lf.strength !== 'weak' || viaKey) best = { start: t.start, end: toks[j].end, text: str, rec: entry, weak: false, evidence: viaKey ? 'gazetteer' : 'context', ti: i, tj: j };
+          if (lf.strength !== 'weak' || viaKey) best = { start: t.start, end: toks[j].end, text: str, rec: entry, weak: false, contested: false, evidence: viaKey ? 'gazetteer' : 'context', ti: i, tj: j };
         }
       }
     } else {
       const ab = lexicon.matchAbbrev(t.text);
-      if (ab) best = { start: t.start, end: t.end, text: t.text, rec: ab.entry, weak: false, evidence: 'gazetteer', ti: i, tj: i };
+      if (ab) best = { start: t.start, end: t.end, text: t.text, rec: ab.entry, weak: false, contested: false, evidence: 'gazetteer', ti: i, tj: i };
     }
     // 2. Transliteration key (single or two words): Kharkiv, Zaporizhzhia, Luhansk.
     // Only mid-sentence, on names of five letters or more: short and sentence-initial words are too often
@@ -1396,7 +1403,7 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { fa
         const str = text.slice(t.start, last.end);
         const r = lexicon.matchKey(str);
         if (r && r.entry.name.includes(' ') && r.entry.kind !== 'plaats-onbekend' && (r.entry.source === 'archive' || CYRILLIC_COUNTRIES.has(r.entry.country ?? '')))
-        { best = { start: t.start, end: last.end, text: str, rec: r.entry, weak: false, evidence: r.entry.source === 'archive' ? 'archive' : 'gazetteer', ti: i, tj: i + n - 1 }; found = true; }
+        { best = { start: t.start, end: last.end, text: str, rec: r.entry, weak: false, contested: false, evidence: r.entry.source === 'archive' ? 'archive' : 'gazetteer', ti: i, tj: i + n - 1 }; found = true; }
       }
     }
     if (!best && !isAllCaps(t.text) && t.text.length >= 5 && placeKey(t.text).length >= 4) {
@@ -1407,12 +1414,12 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { fa
       // curated house spelling, count ("Sudzha werd beschoten", "Kursk ligt …"; not "Willen" ~ Wolynië).
       if (r && (r.entry.kind !== 'plaats' || (r.entry.source === 'archive' && !r.learnedWeakOnly)) && !looksLikeDemonym(t.text) && (r.entry.source === 'archive' || CYRILLIC_COUNTRIES.has(r.entry.country ?? ''))
         && (!s.initial(i) || (r.entry.source === 'archive' ? !r.learnedWeakOnly : lexicon.hasHouseSpelling(r.entry.id))))
-        best = { start: t.start, end: t.end, text: t.text, rec: r.entry, weak: false, evidence: r.entry.source === 'archive' ? 'archive' : 'gazetteer', ti: i, tj: i };
+        best = { start: t.start, end: t.end, text: t.text, rec: r.entry, weak: false, contested: false, evidence: r.entry.source === 'archive' ? 'archive' : 'gazetteer', ti: i, tj: i };
     }
     // 3. Sports results: "(Fra)", "( Ita )", "(Rus/W-Rus)", "(ZAf)": a country abbreviation alone in brackets.
     if ((!best || (best.weak && best.tj === i)) && t.text.length <= 6 && /^[\p{Lu}][\p{L}-]{1,5}$/u.test(t.text) && /\p{Ll}/u.test(t.text) && inBrackets(text, t.start, t.end)) {
       const r = t.text === 'VSt' ? lexicon.matchAbbrev('VSt') : lexicon.matchCountryAbbrev(t.text);
-      if (r) { out.push({ start: t.start, end: t.end, text: t.text, rec: r.entry, weak: false, evidence: 'gazetteer', ti: i, tj: i }); i++; continue; }
+      if (r) { out.push({ start: t.start, end: t.end, text: t.text, rec: r.entry, weak: false, contested: false, evidence: 'gazetteer', ti: i, tj: i }); i++; continue; }
     }
     // 4. A place inside a hyphenated compound: "Koersk-regio", "Donbas-regio's".
     if (!best && t.text.includes('-')) {
@@ -1422,8 +1429,8 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { fa
         const m = lexicon.matchExact(head);
         const lf = local.get(nameFold(head));
         const ok = m && (!m.rec.weak || m.rec.learned);
-        if (ok) best = { start: t.start, end: t.start + head.length, text: head, rec: m!.rec.entry, weak: false, evidence: 'gazetteer', ti: i, tj: i };
-        else if (lf && lf.strength !== 'weak') best = { start: t.start, end: t.start + head.length, text: head, rec: lexicon.lookup(head) ?? { id: placeKey(head), name: lf.name, kind: lf.kind ?? 'plaats-onbekend', country: null, parent: null, variants: [], source: 'archive' }, weak: false, evidence: 'context', ti: i, tj: i };
+        if (ok) best = { start: t.start, end: t.start + head.length, text: head, rec: m!.rec.entry, weak: false, contested: false, evidence: 'gazetteer', ti: i, tj: i };
+        else if (lf && lf.strength !== 'weak') best = { start: t.start, end: t.start + head.length, text: head, rec: lexicon.lookup(head) ?? { id: placeKey(head), name: lf.name, kind: lf.kind ?? 'plaats-onbekend', country: null, parent: null, variants: [], source: 'archive' }, weak: false, contested: false, evidence: 'context', ti: i, tj: i };
         if (best) { if (s.accept(best)) out.push(best); i++; continue; }
       }
     }
@@ -1438,7 +1445,7 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { fa
           // "het Brusselse Jubelpark", "de Antwerpse Falconplein": an adjective of place after an article.
           && !(/(?:se|sche)$/u.test(toks[a - 1].text) && a >= 2 && /^(?:de|het|een|[Dd]e|[Hh]et)$/u.test(toks[a - 2].text)) && !(out.length && out[out.length - 1].tj === a - 1)) a--;
         const str = text.slice(toks[a].start, t.end);
-        const c: Cand = { start: toks[a].start, end: t.end, text: str, rec: lexicon.lookup(str) ?? { id: placeKey(str), name: str, kind: 'plaats', country: null, parent: null, variants: [], source: 'archive' }, weak: false, evidence: 'context', ti: a, tj: i };
+        const c: Cand = { start: toks[a].start, end: t.end, text: str, rec: lexicon.lookup(str) ?? { id: placeKey(str), name: str, kind: 'plaats', country: null, parent: null, variants: [], source: 'archive' }, weak: false, contested: false, evidence: 'context', ti: a, tj: i };
         // (Also at the start of a sentence, "Kloosterstraat 12 …"; an adverb such as "Stilaan" is the price.)
         if (!(s.next0(i) && isCap(s.next0(i)!.text) && s.adjacent(t, s.next0(i)!)) && !(a > 0 && PERSON_TITLES.has(toks[a - 1].text.toLowerCase()))) {
           if (best && best.start >= c.start) best = null;

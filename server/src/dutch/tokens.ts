@@ -119,8 +119,9 @@ function scanAll(text: string): Token[] {
 
 /** After an apostrophe at i-1: (?=[sStT]\b|n\b|s-). */
 function apostropheStart(text: string, i: number): boolean {
+  if (i >= text.length) return false; // (not charCodeAt past the end: it deoptimises the scanner)
   const c = text.charCodeAt(i);
-  if (c === 115 && text.charCodeAt(i + 1) === 45) return true;
+  if (c === 115 && i + 1 < text.length && text.charCodeAt(i + 1) === 45) return true;
   if (c !== 115 && c !== 83 && c !== 116 && c !== 84 && c !== 110) return false;
   return i + 1 >= text.length || !isRegexWordAt(text, i + 1);
 }

@@ -3,7 +3,7 @@
 // a comparison are read by the same rules.
 
 import type { Figure, PlaceMention, TimeExpression } from '../dutch/types';
-import { sentences, paragraphs, tokenize, spanAt, fold, type Span } from '../dutch/tokens';
+import { sentences, paragraphs, tokenize, spanAt, fold, type Span, type Token } from '../dutch/tokens';
 import { countedConcept, eventsOfWord, type CountedConcept } from './semantics';
 
 export type PlaceScope = 'clause' | 'sentence' | 'paragraph' | 'article' | 'none';
@@ -97,6 +97,56 @@ export interface ContextInput {
   fallbackPlaces: string[];
 }
 
+/** The scopes a figure's place is looked for in, narrowest first. */
+const SCOPES = ['clause', 'sentence', 'paragraph'] as const;
+
+/** The mentions of a start-sorted list that lie within [span.start, span.end] (binary search). */
+function within(list: PlaceMention[], span: Span): PlaceMention[] {
+  let lo = 0, hi = list.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid].start < span.start) lo = mid + 1; else hi = mid; }
+  const res: PlaceMention[] = [];
+  for (let k = lo; k < list.length && list[k].start < span.end; k++) if (list[k].end <= span.end) res.push(list[k]);
+  return res;
+}
+
+/**
+ * Event words per sentence of one text (each sentence's words looked up once, from the text's
+ * tokens; no token crosses a clause or sentence boundary). (A class, not closures made per call:
+ * see PlaceScan in dutch/places.ts.)
+ */
+class SentenceEvents {
+  /** Per sentence: [token start, token end, event groups] of its event words. */
+  private readonly bySentence = new Map<Span, Array<[number, number, readonly string[]]>>();
+  constructor(private readonly text: string, private readonly toks: readonly Token[]) {}
+
+  private words(sentence: Span): Array<[number, number, readonly string[]]> {
+    let list = this.bySentence.get(sentence);
+    if (list) return list;
+    const { text, toks } = this;
+    list = [];
+    let lo = 0, hi = toks.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid].start < sentence.start) lo = mid + 1; else hi = mid; }
+    for (let k = lo; k < toks.length && toks[k].start < sentence.end; k++) {
+      const t = toks[k];
+      if (t.kind !== 'word') continue;
+      const ev = eventsOfWord(t.end > sentence.end ? text.slice(t.start, sentence.end) : t.text);
+      if (ev.length) list.push([t.start, t.end, ev]);
+    }
+    this.bySentence.set(sentence, list);
+    return list;
+  }
+
+  /** The event groups of the words in `span` (within `sentence`), in order of first mention. */
+  within(sentence: Span, span: Span): string[] {
+    const out = new Set<string>();
+    for (const [start, end, ev] of this.words(sentence)) {
+      if (start < span.start || start >= span.end) continue;
+      for (const id of end > span.end ? eventsOfWord(this.text.slice(start, span.end)) : ev) out.add(id);
+    }
+    return [...out];
+  }
+}
+
 export function figureContexts(input: ContextInput): FigureContext[] {
   const { text, figures, times } = input;
   // "volgens Kyiv", "meldt Moskou": a capital standing for its government is a source, not where
@@ -116,42 +166,7 @@ export function figureContexts(input: ContextInput): FigureContext[] {
     if (list) list.push(m); else byPara.set(p, [m]);
   }
   for (const list of byPara.values()) list.sort((a, b) => a.start - b.start);
-  /** The mentions of a start-sorted list that lie within [span.start, span.end] (binary search). */
-  const within = (list: PlaceMention[], span: Span): PlaceMention[] => {
-    let lo = 0, hi = list.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid].start < span.start) lo = mid + 1; else hi = mid; }
-    const res: PlaceMention[] = [];
-    for (let k = lo; k < list.length && list[k].start < span.end; k++) if (list[k].end <= span.end) res.push(list[k]);
-    return res;
-  };
-  // Event words per sentence (each sentence's words looked up once, from the text's tokens; no
-  // token crosses a clause or sentence boundary): [token start, token end, event groups].
-  const toks = figures.length ? tokenize(text) : [];
-  const sentenceEvents = new Map<Span, Array<[number, number, readonly string[]]>>();
-  const eventWords = (sentence: Span) => {
-    let list = sentenceEvents.get(sentence);
-    if (list) return list;
-    list = [];
-    let lo = 0, hi = toks.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid].start < sentence.start) lo = mid + 1; else hi = mid; }
-    for (let k = lo; k < toks.length && toks[k].start < sentence.end; k++) {
-      const t = toks[k];
-      if (t.kind !== 'word') continue;
-      const ev = eventsOfWord(t.end > sentence.end ? text.slice(t.start, sentence.end) : t.text);
-      if (ev.length) list.push([t.start, t.end, ev]);
-    }
-    sentenceEvents.set(sentence, list);
-    return list;
-  };
-  /** The event groups of the words in `span` (within `sentence`), in order of first mention. */
-  const eventsWithin = (sentence: Span, span: Span): string[] => {
-    const out = new Set<string>();
-    for (const [start, end, ev] of eventWords(sentence)) {
-      if (start < span.start || start >= span.end) continue;
-      for (const id of end > span.end ? eventsOfWord(text.slice(start, span.end)) : ev) out.add(id);
-    }
-    return [...out];
-  };
+  const events = new SentenceEvents(text, figures.length ? tokenize(text) : []);
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
     const sentence = spanAt(sents, f.start) ?? { start: f.start, end: f.end };
@@ -165,24 +180,21 @@ export function figureContexts(input: ContextInput): FigureContext[] {
     const sameSentence: Figure[] = [];
     for (let j = i - 1; j >= 0 && figures[j].end > sentence.start; j--) if (figures[j].start >= sentence.start && figures[j].end <= sentence.end) sameSentence.push(figures[j]);
     for (let j = i + 1; j < figures.length && figures[j].start < sentence.end; j++) if (figures[j].start >= sentence.start && figures[j].end <= sentence.end) sameSentence.push(figures[j]);
-    const otherClauses = sameSentence
-      .map((g) => clauseOf(text, sentence, g.start))
-      .filter((c) => c.start !== clause.start);
-    const inOtherClause = (m: PlaceMention) => otherClauses.some((c) => m.start >= c.start && m.end <= c.end);
+    // (A loop, not map + filter: those specialise on the array's element kind, and an empty
+    // sameSentence, the common case, has another one than a full one.)
+    const otherClauses: Span[] = [];
+    for (const g of sameSentence) { const c = clauseOf(text, sentence, g.start); if (c.start !== clause.start) otherClauses.push(c); }
     const para = spanAt(paras, f.start);
     const local = para ? byPara.get(para) ?? [] : [];
     const inSentence = within(local, sentence);
-    // Computed lazily: the paragraph scope is only needed when the sentence names no specific place.
-    const scopes: [PlaceScope, () => PlaceMention[]][] = [
-      ['clause', () => within(inSentence, clause)],
-      ['sentence', () => inSentence.filter((m) => !inOtherClause(m))],
-      ['paragraph', () => (para ? local.filter((m) => m.start >= para.start && m.end <= para.end && (m.start < sentence.start || m.end > sentence.end)) : [])],
-    ];
     const found: string[] = [];
     let placeScope: PlaceScope = 'none';
     let specific = false;
-    for (const [scope, get] of scopes) {
-      const ms = get();
+    for (const scope of SCOPES) {
+      // (Each computed only when the narrower ones name no specific place.)
+      const ms = scope === 'clause' ? within(inSentence, clause)
+        : scope === 'sentence' ? inSentence.filter((m) => !otherClauses.some((c) => m.start >= c.start && m.end <= c.end))
+        : para ? local.filter((m) => m.start >= para.start && m.end <= para.end && (m.start < sentence.start || m.end > sentence.end)) : [];
       const ids = placesNear(ms, figSpan);
       if (!ids.length) continue;
       if (placeScope === 'none') placeScope = scope;
@@ -197,8 +209,8 @@ export function figureContexts(input: ContextInput): FigureContext[] {
     const places = found.slice().sort((a, b) => (BROAD_KINDS.has(kindOf.get(a) ?? '') ? 1 : 0) - (BROAD_KINDS.has(kindOf.get(b) ?? '') ? 1 : 0));
     const sentencePlaces = [...new Set(inSentence.map((m) => m.id))];
 
-    let events = eventsWithin(sentence, clause);
-    if (!events.length) events = eventsWithin(sentence, sentence);
+    let eventIds = events.within(sentence, clause);
+    if (!eventIds.length) eventIds = events.within(sentence, sentence);
 
     const t = times.find((x) => x.start >= sentence.start && x.end <= sentence.end && x.kind !== 'clock');
     const time = t ? { from: t.from, to: t.to, text: t.text } : null;
@@ -225,7 +237,7 @@ export function figureContexts(input: ContextInput): FigureContext[] {
       }
     }
     out.push({
-      places, placeScope, broadOnly: !specific, sentencePlaces, events, time,
+      places, placeScope, broadOnly: !specific, sentencePlaces, events: eventIds, time,
       concept: countedConcept(counted, countedText),
       counted, countedInherited: inherited, sentence, clause,
     });
