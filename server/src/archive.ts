@@ -28,8 +28,8 @@ import { analyzeText, ANALYSIS_VERSION, type ArticleAnalysis } from './facts/ana
 import { articleRecord, bindFacts, computeFacts, FactIndex, type ArticleFacts, type FactsData } from './facts/index';
 import { planLearnedSteps, type LearnedPlan, type PlaceLexicon } from './dutch/places';
 import type { PlaceFact } from './dutch/types';
-import { buildLexicon, buildLexiconSteps, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, pack, placeFactBytes, unpack, decodePlaceFactBytes, type LexiconSpec, type WorkerJob, type WorkerResult } from './corpus/worker';
-import { WorkerPool } from './corpus/pool';
+import { buildLexicon, buildLexiconSteps, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, pack, placeFactBytes, unpack, decodePlaceFactBytes, lexiconContext, type LexiconSpec, type WorkerJob, type WorkerResult } from './corpus/worker';
+import { WorkerPool, type Shared } from './corpus/pool';
 
 export interface ArchiveOptions {
   /** Corpus folders or files, relative to baseDir or absolute. */
@@ -551,11 +551,11 @@ export class Archive {
     // A full build: every cached entry still needed has been read, so the snapshot can be written
     // now, and the new entries as they come instead of being held to the end.
     if (stream && cache && todo.length > 0) await cache.streamWrites(!isCancelled());
-    const lexicon = { key: this.fingerprint, spec };
+    const shared = lexiconContext(this.fingerprint, spec);
     await this.runJobs(todo,
       (batch) => {
         const packed = pack(batch.map((a) => analyses.get(a.id)!));
-        return { job: { kind: 'facts', texts: batch.map((a) => a.text), exact: batch.map((a) => a.exact), analyses: packed, lexicon }, transfer: [packed.bytes.buffer as ArrayBuffer] };
+        return { job: { kind: 'facts', texts: batch.map((a) => a.text), exact: batch.map((a) => a.exact), analyses: packed }, transfer: [packed.bytes.buffer as ArrayBuffer], shared };
       },
       (a) => encodeFacts(computeFacts(a.text, a.exact, decodeAnalysis(analyses.get(a.id)!), this.ensureLexicon(spec))),
       (a, r) => {
@@ -579,7 +579,7 @@ export class Archive {
    * event loop (few articles, or no worker script). Each article's result is its encoded bytes, or
    * an error. A failed worker job falls back to this thread.
    */
-  private async runJobs(source: Article[] | Feed, job: (batch: Article[]) => { job: WorkerJob; transfer?: ArrayBuffer[] },
+  private async runJobs(source: Article[] | Feed, job: (batch: Article[]) => { job: WorkerJob; transfer?: ArrayBuffer[]; shared?: Shared },
     local: (a: Article) => Buffer, onItem: (a: Article, r: Buffer | { error: string }) => void,
     onDone: (n: number) => void, isCancelled: () => boolean, given?: Pool | null): Promise<void> {
     const workers = this.workerCount();
@@ -621,7 +621,7 @@ export class Archive {
           next += batch.length;
           const j = job(batch);
           let res: WorkerResult;
-          try { res = await pool.run(j.job, j.transfer); } catch { await runLocal(batch); continue; }
+          try { res = await pool.run(j.job, j.transfer, j.shared); } catch { await runLocal(batch); continue; }
           const parts = unpack(res.packed);
           batch.forEach((a, k) => onItem(a, res.errors[k] !== null ? { error: res.errors[k]! } : parts[k]));
           onDone(batch.length);

@@ -106,4 +106,35 @@ describe('corpus/pool', () => {
       await pool.close();
     }
   });
+
+  it('sends a shared context to each worker once, and again to a replacement or for a new key', async function () {
+    this.timeout(20000);
+    const poolModule = path.resolve(__dirname, '../../server/src/corpus/pool.ts');
+    const ts = path.join(dir, 'shared-worker.ts');
+    // The worker counts how often a context object arrived (a resent one is a new object).
+    fs.writeFileSync(ts, `import { threadId } from 'node:worker_threads';\nimport { serveWorker } from ${JSON.stringify(poolModule)};\n` +
+      `let last: unknown; let receipts = 0;\n` +
+      `serveWorker((input: { text: string }, shared) => { if (input.text === 'stop') process.exit(1); if (shared && shared !== last) { receipts++; last = shared; }\n` +
+      `  return { value: shared?.value ?? null, receipts, thread: threadId }; });\n`);
+    type R = { value: unknown; receipts: number; thread: number };
+    const pool = new WorkerPool<{ text: string }, R>(ts, 2);
+    const lex1 = { key: 'lexicon-1', value: { learned: ['Soedzja', 'Koersk'] } };
+    try {
+      const outs = await Promise.all(Array.from({ length: 8 }, (_, i) => pool.run({ text: `artikel ${i}` }, undefined, lex1)));
+      for (const o of outs) assert.deepEqual(o.value, lex1.value);
+      assert.equal(Math.max(...outs.map((o) => o.receipts)), 1, 'each worker received the context once');
+      assert.equal((await pool.run({ text: 'zonder context' })).value, null);
+      // A new key is sent again.
+      const lex2 = { key: 'lexicon-2', value: { learned: ['Pokrovsk'] } };
+      const o2 = await pool.run({ text: 'nieuw' }, undefined, lex2);
+      assert.deepEqual(o2.value, lex2.value);
+      assert.equal(o2.receipts, 2);
+      // A worker that died is replaced; the replacement gets the context with its first job.
+      await assert.rejects(pool.run({ text: 'stop' }, undefined, lex2), /exit code 1/);
+      const o3 = await Promise.all([pool.run({ text: 'a' }, undefined, lex2), pool.run({ text: 'b' }, undefined, lex2)]);
+      for (const o of o3) assert.deepEqual(o.value, lex2.value);
+    } finally {
+      await pool.close();
+    }
+  });
 });

@@ -4,8 +4,13 @@
 // queue goes on. A job whose handler throws is rejected and the worker stays.
 //
 // Worker protocol (use serveWorker() in the worker script):
-//   parent → worker  { id, input }
+//   parent → worker  { id, input, shared?: { key, value } | sharedKey?: key }
 //   worker → parent  { id, ok: true, output } | { id, ok: false, error: { message, stack } }
+//
+// Shared context: jobs may name a context that many of them need (a lexicon's spec, ~80 kB on a
+// large archive). Each worker is sent its value once, with its first job that names the key, and
+// keeps it; later jobs carry only the key. (Sent with every job it cost a copy and a decode per
+// job, and garbage in the worker.)
 
 import * as os from 'node:os';
 import { Worker, parentPort, type ResourceLimits } from 'node:worker_threads';
@@ -16,8 +21,12 @@ export interface PoolOptions {
   resourceLimits?: ResourceLimits;
 }
 
+/** A context many jobs share, sent to each worker once (see the protocol above). */
+export interface Shared { key: string; value: unknown }
+
 interface Job<In, Out> {
   input: In;
+  shared?: Shared;
   /** ArrayBuffers moved to the worker instead of copied (they are unusable here afterwards). */
   transfer?: ArrayBuffer[];
   resolve: (out: Out) => void;
@@ -28,6 +37,8 @@ interface Slot<In, Out> {
   worker: Worker;
   job?: Job<In, Out> & { id: number };
   dead: boolean;
+  /** The key of the shared context this worker holds. */
+  sharedKey?: string;
 }
 
 type Reply<Out> = { id: number; ok: true; output: Out } | { id: number; ok: false; error: { message: string; stack?: string } };
@@ -51,12 +62,13 @@ export class WorkerPool<In, Out> {
 
   /**
    * Run one job on a free worker (queued when all are busy). `transfer`: ArrayBuffers of the input
-   * to move rather than copy (a job that fails to post cannot be retried with them).
+   * to move rather than copy (a job that fails to post cannot be retried with them). `shared`: a
+   * context the handler receives as its second argument, sent only to workers that do not hold it.
    */
-  run(input: In, transfer?: ArrayBuffer[]): Promise<Out> {
+  run(input: In, transfer?: ArrayBuffer[], shared?: Shared): Promise<Out> {
     if (this.closed) return Promise.reject(new Error('worker pool is closed'));
     return new Promise<Out>((resolve, reject) => {
-      this.queue.push({ input, transfer, resolve, reject });
+      this.queue.push({ input, transfer, shared, resolve, reject });
       this.pump();
     });
   }
@@ -94,7 +106,14 @@ export class WorkerPool<In, Out> {
       slot.job = { ...job, id };
       slot.worker.ref();
       try {
-        slot.worker.postMessage({ id, input: job.input }, job.transfer);
+        const sh = job.shared;
+        if (!sh) slot.worker.postMessage({ id, input: job.input }, job.transfer);
+        else if (slot.sharedKey === sh.key) slot.worker.postMessage({ id, input: job.input, sharedKey: sh.key }, job.transfer);
+        else {
+          slot.sharedKey = undefined; // (until it is known to have arrived)
+          slot.worker.postMessage({ id, input: job.input, shared: sh }, job.transfer);
+          slot.sharedKey = sh.key;
+        }
       } catch (e) {
         // The input cannot be cloned: reject this job only.
         slot.job = undefined;
@@ -166,15 +185,19 @@ export function withTransfer<T extends object>(output: T, list: ArrayBuffer[]): 
 }
 
 /**
- * Call in a worker script: answer each job with handler(input). A handler that throws or rejects
- * fails that job only. Outputs marked with withTransfer() move their buffers.
+ * Call in a worker script: answer each job with handler(input, shared), `shared` being the job's
+ * shared context (see the protocol above) or undefined. A handler that throws or rejects fails
+ * that job only. Outputs marked with withTransfer() move their buffers.
  */
-export function serveWorker<In, Out>(handler: (input: In) => Out | Promise<Out>): void {
+export function serveWorker<In, Out>(handler: (input: In, shared?: Shared) => Out | Promise<Out>): void {
   const port = parentPort;
   if (!port) throw new Error('serveWorker() must be called inside a worker thread');
-  port.on('message', async (msg: { id: number; input: In }) => {
+  let held: Shared | undefined;
+  port.on('message', async (msg: { id: number; input: In; shared?: Shared; sharedKey?: string }) => {
     try {
-      const output = await handler(msg.input);
+      if (msg.shared) held = msg.shared;
+      else if (msg.sharedKey !== undefined && held?.key !== msg.sharedKey) throw new Error(`shared context ${msg.sharedKey} was not received`);
+      const output = await handler(msg.input, msg.shared || msg.sharedKey !== undefined ? held : undefined);
       const transfer = output !== null && typeof output === 'object' ? transfers.get(output as object) : undefined;
       port.postMessage({ id: msg.id, ok: true, output }, transfer);
     } catch (e) {

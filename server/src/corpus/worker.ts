@@ -1,9 +1,10 @@
 // Worker thread entry. Two kinds of job:
 //  - analyse: the per-article analysis (a pure function of text and date; pass 1);
-//  - facts: place recognition and claims with the archive's lexicon (pass 2). Each facts job names
-//    its lexicon (a key and the small spec it is built from); a worker builds it on the first job
-//    that names it and keeps it for the next. So one pool serves both passes of a build: the
-//    workers that analysed go on recognising with the code V8 has already optimised for them.
+//  - facts: place recognition and claims with the archive's lexicon (pass 2). The lexicon comes as
+//    the pool's shared context (see pool.ts): its key and the small spec it is built from, sent to
+//    each worker once; a worker builds the lexicon on the first job that needs it and keeps it for
+//    the next. So one pool serves both passes of a build: the workers that analysed go on
+//    recognising with the code V8 has already optimised for them.
 //
 // Results leave the worker already encoded (v8.serialize), packed into one buffer per job that is
 // moved, not copied, to the main thread: the main thread stores the bytes in the cache as they are
@@ -12,7 +13,7 @@
 
 import * as v8 from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
-import { serveWorker, withTransfer } from './pool';
+import { serveWorker, withTransfer, type Shared } from './pool';
 import { analyzeText, type ArticleAnalysis } from '../facts/analyze';
 import { computeFacts, type FactsData } from '../facts/index';
 import { PlaceLexicon, type LearnedPlan } from '../dutch/places';
@@ -27,7 +28,7 @@ export interface Packed { bytes: Uint8Array; ends: number[] }
 
 export type WorkerJob =
   | { kind: 'analyse'; texts: string[]; dates: (string | null)[] }
-  | { kind: 'facts'; texts: string[]; exact: boolean[]; analyses: Packed; lexicon: { key: string; spec: LexiconSpec } };
+  | { kind: 'facts'; texts: string[]; exact: boolean[]; analyses: Packed };
 
 /** Per item: its encoded result in `packed` (empty when it failed) and the error, if any. */
 export interface WorkerResult { packed: Packed; errors: (string | null)[] }
@@ -197,13 +198,16 @@ function encodeEach(n: number, f: (i: number) => Uint8Array): WorkerResult {
   return withTransfer({ packed, errors }, [packed.bytes.buffer as ArrayBuffer]);
 }
 
-export function runJob(job: WorkerJob): WorkerResult {
+/** A facts job's shared context: the lexicon's key and spec. */
+export function lexiconContext(key: string, spec: LexiconSpec): Shared { return { key, value: spec }; }
+
+export function runJob(job: WorkerJob, shared?: Shared): WorkerResult {
   if (job.kind === 'facts') {
-    const { key, spec } = job.lexicon ?? {};
-    if (!spec || !spec.plan || !Array.isArray(spec.plan.learned)) throw new Error('facts job without a lexicon');
-    if (lexicon?.key !== key) {
+    const spec = shared?.value as LexiconSpec | undefined;
+    if (!shared || !spec || !spec.plan || !Array.isArray(spec.plan.learned)) throw new Error('facts job without a lexicon');
+    if (lexicon?.key !== shared.key) {
       lexicon = null; // (the old one can go while the new one is built)
-      lexicon = { key: String(key), lex: buildLexicon(spec) };
+      lexicon = { key: shared.key, lex: buildLexicon(spec) };
     }
     const lex = lexicon.lex;
     const analyses = unpack(job.analyses);
