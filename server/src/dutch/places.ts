@@ -277,6 +277,7 @@ export class PlaceLexicon {
     }
     yield;
     lex.weakBare = SortedNames.from(g.weakNames, g.weakFolds, g.weakNamesTitled);
+    lex.weakBareMemo.clear();
     yield;
     // Sports-results abbreviations: first three letters of a Dutch country name, shortest name wins.
     const best = new Map<string, string>();
@@ -364,9 +365,18 @@ export class PlaceLexicon {
     this.strongIndex = null;
   }
 
+  /** weakBare.get, remembered: a binary search of the large weak-name list per lookup was ~1.7 µs,
+   *  and most capitalised words recognition asks about are in no list (weakBare does not change). */
+  private weakBareMemo = new BoundedMemo<string, string | null>(100_000);
+  private weakBareName(f: string): string | undefined {
+    let n = this.weakBareMemo.get(f);
+    if (n === undefined) n = this.weakBareMemo.set(f, this.weakBare.get(f) ?? null);
+    return n ?? undefined;
+  }
+
   /** A record for a bare weak name, created on first use. */
   private weakRec(f: string): Rec | undefined {
-    const n = this.weakBare.get(f);
+    const n = this.weakBareName(f);
     if (n === undefined || this.exact.has(f) || this.weakSpelling.has(f)) return undefined;
     const key = placeKey(n);
     // A weak spelling that shares a key with a place from a Cyrillic-script country (or one the
