@@ -54,6 +54,16 @@ const isAllCaps = (w: string) => w.length >= 2 && /^[\p{Lu}.]+[\p{Ll}]?$/u.test(
 
 interface IndexItem { key: string; fold: string; id: string }
 
+/** What recognition needs of a token's text (see PlaceLexicon.tokenFold). */
+interface TokenInfo {
+  f: string;
+  lexWords: number;
+  sp: number;
+  wordQuery: number;
+  /** placeKey of the text, made when first needed (null until then). */
+  key: string | null;
+}
+
 /**
  * The ~123k bare weak gazetteer names, shipped pre-folded and sorted by fold as two "|"-joined strings.
  * Loading only records where each entry starts; lookups and prefix ranges are binary searches on the
@@ -302,15 +312,16 @@ export class PlaceLexicon {
     if (n > cur) { this.firstWord.set(first, n); if (this.tokenInfo.size) this.tokenInfo.clear(); }
   }
 
-  /** Per token text: its fold and the longest name (in words) starting with its first folded word. */
-  private tokenInfo = new BoundedMemo<string, { f: string; lexWords: number; sp: number; wordQuery: number }>(200_000);
-  tokenFold(text: string): { f: string; lexWords: number; sp: number } {
+  /** Per token text: its fold, the longest name (in words) starting with its first folded word, and
+   *  (when first asked, see tokenKey) its transliteration key. */
+  private tokenInfo = new BoundedMemo<string, TokenInfo>(200_000);
+  tokenFold(text: string): TokenInfo {
     let info = this.tokenInfo.get(text);
     if (!info) {
       const f = nameFold(text);
       const sp = f.indexOf(' ');
       const fw = sp < 0 ? f : f.slice(0, sp);
-      info = this.tokenInfo.set(text, { f, sp, lexWords: Math.max(this.firstWord.get(fw) ?? 0, this.weakBare.maxWordsFrom(fw)), wordQuery: queryHash(Q_WORD, fw) });
+      info = this.tokenInfo.set(text, { f, sp, lexWords: Math.max(this.firstWord.get(fw) ?? 0, this.weakBare.maxWordsFrom(fw)), wordQuery: queryHash(Q_WORD, fw), key: null });
     }
     if (this.queryLog) this.logHash(info.wordQuery);
     return info;
@@ -431,7 +442,10 @@ export class PlaceLexicon {
   /** Whether a place has a curated house spelling (NOS: Koersk, Charkiv, Loehansk …). */
   hasHouseSpelling(id: string): boolean { return this.house.has(id); }
   matchKey(name: string): Rec | undefined {
-    const k = placeKey(name);
+    return this.matchKeyOf(placeKey(name));
+  }
+  /** matchKey with the key already made (placeKey of the name). */
+  matchKeyOf(k: string): Rec | undefined {
     this.logQuery(Q_KEY, k);
     const id = this.strongKey.get(k);
     return this.logRec(id ? this.byId.get(id) : undefined);
@@ -1416,8 +1430,8 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { fa
         { best = { start: t.start, end: last.end, text: str, rec: r.entry, weak: false, contested: false, evidence: r.entry.source === 'archive' ? 'archive' : 'gazetteer', ti: i, tj: i + n - 1 }; found = true; }
       }
     }
-    if (!best && !isAllCaps(t.text) && t.text.length >= 5 && placeKey(t.text).length >= 4) {
-      const r = lexicon.matchKey(t.text);
+    if (!best && !isAllCaps(t.text) && t.text.length >= 5 && (ti.key ??= placeKey(t.text)).length >= 4) {
+      const r = lexicon.matchKeyOf(ti.key);
       // Transliteration variance is a property of names from Cyrillic-script countries (and of names the
       // archive taught us); elsewhere a same-key word is a different word ("Ferrari" is not "Ferrara").
       // At the start of a sentence only names the archive placed in a strong context, or places with a
