@@ -647,9 +647,11 @@ export class Archive {
   private newPool(size = this.workerCount()): Pool | null {
     const script = this.workerScript();
     if (size === 0 || !script) return null;
-    // A worker's live data is small (its lexicon, one batch), but V8 lets an unbounded heap grow to
+    // A worker's live data is small (its lexicon, two batches), but V8 lets an unbounded heap grow to
     // hundreds of megabytes of garbage at this allocation rate; a bound makes it collect sooner.
-    return new WorkerPool<WorkerJob, WorkerResult>(script, size, { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB } });
+    // Two jobs per worker: the next is waiting when it finishes one (this thread may be busy with
+    // results for a few milliseconds; single jobs left each worker idle ~0.6 s per build).
+    return new WorkerPool<WorkerJob, WorkerResult>(script, size, { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB }, pipeline: 2 });
   }
 
   /**

@@ -137,4 +137,24 @@ describe('corpus/pool', () => {
       await pool.close();
     }
   });
+
+  it('with a pipeline, sends the next job before the first is answered; a crash rejects the jobs the worker held', async () => {
+    const pool = new WorkerPool<In, Out>(script, 1, { pipeline: 2 });
+    try {
+      // One worker, jobs of 50 ms each: with two in flight the queue never waits for this thread.
+      const texts = ['In Koersk', 'bij Soedzja zijn', 'de regio Loehansk werd gisteren', 'Charkiv'];
+      const outs = await Promise.all(texts.map((text) => pool.run({ text, mode: 'slow' })));
+      assert.deepEqual(outs.map((o) => o.words), [2, 3, 5, 1]);
+      assert.equal(pool.pending, 0);
+      // A crash takes the jobs sent to that worker (at most two); later ones run on its replacement.
+      const jobs = [pool.run({ text: 'x', mode: 'crash' }), pool.run({ text: 'een twee', mode: 'slow' }), pool.run({ text: 'drie vier vijf' })];
+      const settled = await Promise.allSettled(jobs);
+      assert.equal(settled[0].status, 'rejected');
+      assert.equal(settled[1].status, 'rejected', 'the job already sent to the crashed worker');
+      assert.deepEqual(settled[2].status === 'fulfilled' && settled[2].value.words, 3);
+      assert.equal(pool.crashes, 1);
+    } finally {
+      await pool.close();
+    }
+  });
 });

@@ -1,7 +1,9 @@
 // A small pool of worker threads for analysing articles in parallel. Inputs and outputs cross by
-// structured clone. Each worker holds one job at a time, so a worker that crashes (an uncaught
-// exception, out of memory, process.exit) rejects only that job; the worker is replaced and the
-// queue goes on. A job whose handler throws is rejected and the worker stays.
+// structured clone. Each worker holds one job at a time (or `pipeline` jobs: the next is already
+// in its queue when it finishes one, instead of waiting for this thread to receive the result and
+// send another), so a worker that crashes (an uncaught exception, out of memory, process.exit)
+// rejects only the jobs it held; the worker is replaced and the queue goes on. A job whose handler
+// throws is rejected and the worker stays.
 //
 // Worker protocol (use serveWorker() in the worker script):
 //   parent → worker  { id, input, shared?: { key, value } | sharedKey?: key }
@@ -19,6 +21,8 @@ export interface PoolOptions {
   /** Node flags for the workers. For a .ts script, ['--require', 'tsx/cjs'] is added when not given. */
   execArgv?: string[];
   resourceLimits?: ResourceLimits;
+  /** Jobs sent to a worker before it answers the first (default 1). A crash rejects all of them. */
+  pipeline?: number;
 }
 
 /** A context many jobs share, sent to each worker once (see the protocol above). */
@@ -35,7 +39,8 @@ interface Job<In, Out> {
 
 interface Slot<In, Out> {
   worker: Worker;
-  job?: Job<In, Out> & { id: number };
+  /** The jobs sent to this worker and not yet answered, in the order sent (it answers in that order). */
+  jobs: (Job<In, Out> & { id: number })[];
   dead: boolean;
   /** The key of the shared context this worker holds. */
   sharedKey?: string;
@@ -75,7 +80,9 @@ export class WorkerPool<In, Out> {
 
   /** Jobs waiting plus jobs running. */
   get pending(): number {
-    return this.queue.length + this.slots.filter((s) => s.job).length;
+    let n = this.queue.length;
+    for (const s of this.slots) n += s.jobs.length;
+    return n;
   }
 
   /** Stop all workers; jobs still queued or running are rejected. */
@@ -87,23 +94,25 @@ export class WorkerPool<In, Out> {
     const slots = this.slots.splice(0);
     await Promise.all(slots.map(async (s) => {
       s.dead = true;
-      const job = s.job;
-      s.job = undefined;
-      if (job) job.reject(err);
+      for (const job of s.jobs.splice(0)) job.reject(err);
       await s.worker.terminate().catch(() => undefined);
     }));
   }
 
   private pump(): void {
     while (!this.closed && this.queue.length > 0) {
-      let slot = this.slots.find((s) => !s.job && !s.dead);
+      // An idle worker first, then a new one, then one that can take another job in its queue.
+      let slot = this.slots.find((s) => s.jobs.length === 0 && !s.dead);
+      if (!slot && this.slots.length < this.size) slot = this.spawn();
       if (!slot) {
-        if (this.slots.length >= this.size) return;
-        slot = this.spawn();
+        const depth = Math.max(1, Math.floor(this.options.pipeline ?? 1));
+        for (const s of this.slots) if (!s.dead && s.jobs.length < depth && (!slot || s.jobs.length < slot.jobs.length)) slot = s;
+        if (!slot) return;
       }
       const job = this.queue.shift()!;
       const id = this.nextId++;
-      slot.job = { ...job, id };
+      const sent = { ...job, id };
+      slot.jobs.push(sent);
       slot.worker.ref();
       try {
         const sh = job.shared;
@@ -116,8 +125,8 @@ export class WorkerPool<In, Out> {
         }
       } catch (e) {
         // The input cannot be cloned: reject this job only.
-        slot.job = undefined;
-        slot.worker.unref();
+        slot.jobs.pop();
+        if (slot.jobs.length === 0) slot.worker.unref();
         job.reject(e instanceof Error ? e : new Error(String(e)));
       }
     }
@@ -129,13 +138,13 @@ export class WorkerPool<In, Out> {
     const worker = new Worker(this.scriptPath, {
       execArgv, resourceLimits: this.options.resourceLimits,
     });
-    const slot: Slot<In, Out> = { worker, dead: false };
+    const slot: Slot<In, Out> = { worker, jobs: [], dead: false };
     worker.unref();
     worker.on('message', (msg: Reply<Out>) => {
-      const job = slot.job;
-      if (!job || !msg || msg.id !== job.id) return;
-      slot.job = undefined;
-      if (!slot.dead) worker.unref();
+      const k = msg ? slot.jobs.findIndex((j) => j.id === msg.id) : -1;
+      if (k < 0) return;
+      const job = slot.jobs.splice(k, 1)[0];
+      if (!slot.dead && slot.jobs.length === 0) worker.unref();
       if (msg.ok) {
         job.resolve(msg.output);
       } else {
@@ -146,8 +155,8 @@ export class WorkerPool<In, Out> {
       this.pump();
     });
     worker.on('messageerror', (e) => {
-      const job = slot.job;
-      slot.job = undefined;
+      // (Answers come in the order the jobs were sent: this one was the first's.)
+      const job = slot.jobs.shift();
       if (job) job.reject(new Error(`worker result could not be received: ${e.message}`));
       this.pump();
     });
@@ -157,7 +166,7 @@ export class WorkerPool<In, Out> {
     return slot;
   }
 
-  /** A worker died: reject the job it held, drop it, and let pump() start a replacement when needed. */
+  /** A worker died: reject the jobs it held, drop it, and let pump() start a replacement when needed. */
   private retire(slot: Slot<In, Out>, err: Error): void {
     if (slot.dead) return;
     slot.dead = true;
@@ -165,9 +174,7 @@ export class WorkerPool<In, Out> {
     if (i >= 0) this.slots.splice(i, 1);
     if (this.closed) return;
     this.crashes++;
-    const job = slot.job;
-    slot.job = undefined;
-    if (job) job.reject(new Error(`worker crashed: ${err.message}`));
+    for (const job of slot.jobs.splice(0)) job.reject(new Error(`worker crashed: ${err.message}`));
     slot.worker.terminate().catch(() => undefined);
     this.pump();
   }
