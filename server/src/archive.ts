@@ -103,7 +103,7 @@ const yieldNow = () => new Promise<void>((res) => setImmediate(res));
 /** Bump when pass 2 (computeFacts) changes in a way that the code hash would not show. */
 const FACTS_VERSION = '3';
 /** Bump when the encoding of cached analyses or facts (corpus/worker.ts, FactsData) changes. */
-const BLOB_FORMAT = 'b5';
+const BLOB_FORMAT = 'b6';
 
 let codeHashMemo: string | null = null;
 /** The last lexicon built, by fingerprint (shared by successive archives in one process). */

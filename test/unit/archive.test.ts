@@ -3,11 +3,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import * as v8 from 'node:v8';
 import { Archive } from '../../server/src/archive';
 import { readArticles, discoverFiles } from '../../server/src/corpus/read';
 import { analyzeText } from '../../server/src/facts/analyze';
-import { articleFacts, FactIndex } from '../../server/src/facts/index';
-import { PlaceLexicon } from '../../server/src/dutch/places';
+import { articleFacts, computeFacts, FactIndex } from '../../server/src/facts/index';
+import { PlaceLexicon, planLearned } from '../../server/src/dutch/places';
+import { buildLexicon, decodeFacts, encodeFacts } from '../../server/src/corpus/worker';
+import { benchmarkTexts, sampleTexts } from './news-texts';
 import type { Article } from '../../server/src/corpus/types';
 
 // Our own Dutch articles: a strong place fact in one file teaches a name that another file uses bare.
@@ -85,6 +88,46 @@ describe('corpus/worker encoding', () => {
     assert.equal(out.ok1, true, 'facts and their records come back');
     assert.equal(out.n, 4000 * 6, 'every count of every record');
     assert.equal(out.shared, true, 'objects decoded afterwards still share their hidden class');
+  });
+
+  it('the facts of real articles come back identical, key order included, from their compact encoding', function () {
+    this.timeout(60000);
+    const texts = [...sampleTexts(), ...(benchmarkTexts() ?? []).slice(0, 400)];
+    const analyses = texts.map((t) => analyzeText(t, '2024-11-02'));
+    const lex = buildLexicon({ plan: planLearned(analyses.flatMap((a) => a.placeFacts)), houseSpellings: {} });
+    let claims = 0, optional = 0, times = 0, compact = 0, plain = 0;
+    for (let i = 0; i < texts.length; i++) {
+      const f = computeFacts(texts[i], i % 2 === 0, analyses[i], lex);
+      const bytes = encodeFacts(f);
+      compact += bytes.length;
+      plain += v8.serialize(f).length;
+      const back = decodeFacts(bytes);
+      assert.deepStrictEqual(back, f);
+      assert.equal(JSON.stringify(back), JSON.stringify(f), 'same key order');
+      claims += f.claims.length;
+      for (const c of f.claims) { if ('qualifierKind' in c.figure || 'countedInherited' in c.figure) optional++; if (c.ctx.time) times++; }
+    }
+    assert.ok(claims > 50 && optional > 0 && times > 0, `claims ${claims}, with optional figure fields ${optional}, with a time ${times}`);
+    assert.ok(compact < plain * 0.8, `claims travel as tuples: ${compact} against ${plain} bytes as objects`);
+  });
+
+  it('a claim with a field the encoding does not know travels as it is', () => {
+    const texts = sampleTexts();
+    const analyses = texts.map((t) => analyzeText(t, null));
+    const lex = buildLexicon({ plan: planLearned(analyses.flatMap((a) => a.placeFacts)), houseSpellings: {} });
+    const f = computeFacts(texts[0], true, analyses[0], lex);
+    assert.ok(f.claims.length >= 2);
+    (f.claims[0].figure as unknown as Record<string, unknown>).bron = 'NOS';
+    (f.claims[1].ctx as unknown as Record<string, unknown>).extra = [1, 2];
+    const back = decodeFacts(encodeFacts(f));
+    assert.deepStrictEqual(back, f);
+    assert.equal((back.claims[0].figure as unknown as Record<string, unknown>).bron, 'NOS');
+    // An optional field present with the value undefined stays present.
+    const g = computeFacts(texts[0], true, analyses[0], lex);
+    (g.claims[0].figure as unknown as Record<string, unknown>).qualifierKind = undefined;
+    const gb = decodeFacts(encodeFacts(g));
+    assert.ok('qualifierKind' in gb.claims[0].figure);
+    assert.deepStrictEqual(gb, g);
   });
 });
 
