@@ -177,6 +177,8 @@ const CONTEXT_FIELDS = ['places', 'placeScope', 'broadOnly', 'sentencePlaces', '
 const CONCEPT_FIELDS = ['head', 'group', 'nationality'];
 const TIME_FIELDS = ['from', 'to', 'text'];
 const CLAIM_FIELDS = ['figure', 'ctx', 'sentence', 'at'];
+/** Marks an optional field that is absent (a field can be present with the value undefined). */
+const ABSENT = '\u0000absent';
 
 /** Whether `o`'s own keys are `fields` (then any of `optional`, in order, each at most once). */
 function hasFields(o: object, fields: readonly string[], optional: readonly string[] = []): boolean {
@@ -206,9 +208,6 @@ function encodeClaim(c: Claims[number]): unknown {
     x.places, x.placeScope, x.broadOnly, x.sentencePlaces, x.events, t !== null, t ? t.from : null, t ? t.to : null, t ? t.text : null,
     k.head, k.group, k.nationality, x.counted, x.countedInherited, c.sentence, c.at];
 }
-
-/** Marks an optional field that is absent (a field can be present with the value undefined). */
-const ABSENT = '\u0000absent';
 
 function decodeClaim(a: unknown): Claims[number] {
   if (!Array.isArray(a)) return a as Claims[number];

@@ -287,7 +287,6 @@ export class PlaceLexicon {
     }
     yield;
     lex.weakBare = SortedNames.from(g.weakNames, g.weakFolds, g.weakNamesTitled);
-    lex.weakBareMemo.clear();
     yield;
     // Sports-results abbreviations: first three letters of a Dutch country name, shortest name wins.
     const best = new Map<string, string>();
@@ -313,7 +312,7 @@ export class PlaceLexicon {
   }
 
   /** Per token text: its fold, the longest name (in words) starting with its first folded word, and
-   *  (when first asked, see tokenKey) its transliteration key. */
+   *  its transliteration key (TokenInfo.key, filled in by recognizePlaces when first needed). */
   private tokenInfo = new BoundedMemo<string, TokenInfo>(200_000);
   tokenFold(text: string): TokenInfo {
     let info = this.tokenInfo.get(text);
@@ -376,8 +375,9 @@ export class PlaceLexicon {
     this.strongIndex = null;
   }
 
-  /** weakBare.get, remembered: a binary search of the large weak-name list per lookup was ~1.7 µs,
-   *  and most capitalised words recognition asks about are in no list (weakBare does not change). */
+  /** weakBare.get, remembered: each lookup is a binary search of the 123,000 weak names (0.25-0.3 µs
+   *  warm, more when the list is out of cache), and most capitalised words recognition asks about are
+   *  in no list. (weakBare is set once, when the lexicon is loaded.) */
   private weakBareMemo = new BoundedMemo<string, string | null>(100_000);
   private weakBareName(f: string): string | undefined {
     let n = this.weakBareMemo.get(f);
@@ -1222,7 +1222,6 @@ class PlaceScan {
   /** The token after k, if it is a word. */
   next0(k: number): Token | undefined { const n = this.toks[k + 1]; return n && n.kind === 'word' ? n : undefined; }
 
-
   /** Sports cue in the sentence around a mention (memoised per sentence). */
   sportSentence(pos: number): boolean {
     const { text, sents, sportMemo } = this;
@@ -1393,8 +1392,8 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { fa
         const m = mr ? { rec: mr } : undefined;
         if (m) {
           const learned = m.rec.learned;
-          const weak = (m.rec.weak && !learned && !(lf && lf.strength !== 'weak')) || (!!m.rec.initialWeak && s.initial(i) && !learned && !(lf && lf.strength !== 'weak')) || (!!m.rec.learnedWeakOnly && s.initial(i) && m.rec.weak !== false) || (!!m.rec.learnedWeakOnly && m.rec.entry.source === 'archive' && s.initial(i));
-          const contested = !!m.rec.contested && !(lf && lf.strength !== 'weak');
+          const weak = (m.rec.weak && !learned && !(lf && lf.strength !== 'weak')) || (m.rec.initialWeak && s.initial(i) && !learned && !(lf && lf.strength !== 'weak')) || (m.rec.learnedWeakOnly && s.initial(i) && m.rec.weak) || (m.rec.learnedWeakOnly && m.rec.entry.source === 'archive' && s.initial(i));
+          const contested = m.rec.contested && !(lf && lf.strength !== 'weak');
           best = { start: t.start, end: toks[j].end, text: str, rec: m.rec.entry, weak: weak || contested, contested, evidence: m.rec.entry.source === 'archive' || (m.rec.weak && learned) ? 'archive' : lf && m.rec.weak ? 'context' : 'gazetteer', ti: i, tj: j };
         } else if (lf) {
           const viaKey = lexicon.matchKey(str);

@@ -53,13 +53,13 @@ function clauseOf(text: string, sentence: Span, offset: number): Span {
 /** The places of `mentions`, ordered by specificity (towns and regions before countries), then by
  *  distance to the figure. */
 function placesNear(mentions: PlaceMention[], fig: Span): string[] {
-  const inSpan = mentions.slice();
+  const ordered = mentions.slice();
   const dist = (m: PlaceMention) => (m.end <= fig.start ? fig.start - m.end : m.start >= fig.end ? m.start - fig.end : 0);
-  inSpan.sort((a, b) => {
+  ordered.sort((a, b) => {
     const ba = BROAD_KINDS.has(a.kind) ? 1 : 0, bb = BROAD_KINDS.has(b.kind) ? 1 : 0;
     return ba - bb || dist(a) - dist(b);
   });
-  return [...new Set(inSpan.map((m) => m.id))];
+  return [...new Set(ordered.map((m) => m.id))];
 }
 
 /** The article's topic places: non-country places mentioned at least twice, most frequent first. */

@@ -160,7 +160,6 @@ export function eventsByPatterns(w: string): readonly string[] {
 /** Whether eventsOfWord's first-letters shortcut is in use (for tests: the patterns allow it). */
 export const eventPrefixFilter = EVENT_PREFIXES !== null;
 
-
 export function eventLabel(id: string, locale: 'nl' | 'en'): string {
   const g = EVENT_GROUPS.find((e) => e.id === id);
   return g ? g[locale] : id;
