@@ -98,7 +98,7 @@ describe('the corpus is never written', function () {
       await client.conn.sendRequest('bronvast/summary');
       client.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
     } finally {
-      await client.stop();
+      await client.stop({ keepWorkspace: true });
     }
     const diff = changes(before, snapshot(ws));
     const allowed = (line: string) => /^(new|changed): \.bronvast( |$|\/checked\.json )/.test(line) || /^new: \.bronvast\/checked\.json$/.test(line);

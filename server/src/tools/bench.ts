@@ -184,12 +184,14 @@ function frogBench(texts: string[], placesMBs: number) {
   if (!frog) { console.log('frog        not installed: ratio skipped (apt-get install frog)\n'); return; }
   // Frog is slow: a sample of the same text, NER only (--skip=mpcla), timed as a whole command.
   const sample = texts.slice(0, 40).join('\n\n');
-  const file = path.join(os.tmpdir(), 'bronvast-frog.txt');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-frog-'));
+  const file = path.join(dir, 'sample.txt');
   fs.writeFileSync(file, sample);
   const mb = Buffer.byteLength(sample) / 1e6;
   const t0 = Date.now();
-  const r = spawnSync(frog, ['-t', file, '--skip=mpcla', '-o', path.join(os.tmpdir(), 'bronvast-frog.out')], { encoding: 'utf8', timeout: 600000 });
+  const r = spawnSync(frog, ['-t', file, '--skip=mpcla', '-o', path.join(dir, 'sample.out')], { encoding: 'utf8', timeout: 600000 });
   const s = (Date.now() - t0) / 1000;
+  fs.rmSync(dir, { recursive: true, force: true });
   if (r.status !== 0) { console.log(`frog        failed (${r.status}): ${r.stderr?.slice(0, 200)}\n`); return; }
   const frogMBs = mb / s;
   console.log(`frog NER     ${fmt(s, 1)} s for ${fmt(mb * 1000, 0)} kB → ${fmt(frogMBs, 4)} MB/s (incl. start-up); Bronvast places ${fmt(placesMBs / frogMBs, 0)}× faster\n`);
@@ -205,7 +207,7 @@ function serverMemory(pid: number | undefined): { rss: number; hwm: number } {
 }
 
 async function lspBench(corpusDir: string | null, label: string, n: number) {
-  const ws = corpusDir ? (() => { const w = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-ws-')); fs.mkdirSync(path.join(w, 'corpus')); for (const f of fs.readdirSync(corpusDir)) fs.copyFileSync(path.join(corpusDir, f), path.join(w, 'corpus', f)); return w; })() : makeWorkspace();
+  const ws = corpusDir ? makeWorkspace(corpusDir) : makeWorkspace();
   const client = await startClient(ws);
   // Keep the server's stderr (and say how it ended) so that a crash is explained, not just an EPIPE.
   let stderrTail = '';
@@ -278,13 +280,7 @@ async function lspBench(corpusDir: string | null, label: string, n: number) {
   // The server's own account of each index run (analysed, from cache, recognised, mode, ms).
   for (const l of client.logs.filter((m) => /analysed|cache|failed/i.test(m)).slice(-6)) console.log(`server log   ${l.slice(0, 300)}`);
   console.log(`server memory RSS ${fmt(mem.rss, 0)} MB with the index loaded (peak ${fmt(mem.hwm, 0)} MB while indexing); ${fmt(after.rss, 0)} MB after the re-index and update (peak ${fmt(after.hwm, 0)} MB)\n`);
-  // Stop without racing the server's exit (client.stop() kills it while "exit" may still be written).
-  await client.conn.sendRequest('shutdown').catch(() => undefined);
-  await client.conn.sendNotification('exit').catch(() => undefined);
-  await new Promise<void>((res) => { if (exited) res(); else { client.proc.once('exit', () => res()); setTimeout(res, 5000); } });
-  client.conn.dispose();
-  if (!exited) client.proc.kill();
-  fs.rmSync(ws, { recursive: true, force: true });
+  await client.stop();
 }
 
 /**

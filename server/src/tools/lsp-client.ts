@@ -29,10 +29,14 @@ export interface LspClient {
   waitForDiagnostics(uri: string, pred?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   waitForReady(timeoutMs?: number): Promise<void>;
   open(name: string, text: string, languageId?: string): string;
-  stop(): Promise<void>;
+  /** Shut the server down (waiting for it to exit) and remove its cache folder, and the workspace
+   *  too when makeWorkspace made it (unless keepWorkspace: the caller inspects and removes it). */
+  stop(opts?: { keepWorkspace?: boolean }): Promise<void>;
 }
 
-/** A scratch workspace with corpus/ = the sample corpus. */
+/** Workspaces made by makeWorkspace: scratch copies that the client's stop() removes. */
+const scratchWorkspaces = new Set<string>();
+
 /** A short draft against the sample corpus: a conflicting figure (1500 vs 1300 km²), a place with a
  *  dossier (Soedzja), a variant spelling (Kursk) and an agreeing figure (zestig busstations). */
 export const SAMPLE_DRAFT = [
@@ -48,12 +52,15 @@ export function messageText(m: string | { value: string }): string {
   return typeof m === 'string' ? m : m.value;
 }
 
+/** A scratch workspace with corpus/ = a copy of the given folder (the sample corpus by default);
+ *  removed when the client started on it stops. */
 export function makeWorkspace(corpusDir = path.join(ROOT, 'samples', 'corpus')): string {
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-ws-'));
   fs.mkdirSync(path.join(ws, 'corpus'));
   for (const f of fs.readdirSync(corpusDir)) {
     fs.copyFileSync(path.join(corpusDir, f), path.join(ws, 'corpus', f));
   }
+  scratchWorkspaces.add(ws);
   return ws;
 }
 
@@ -105,10 +112,21 @@ export async function startClient(workspace: string, settings: Record<string, un
       conn.sendNotification('textDocument/didOpen', { textDocument: { uri: docUri, languageId, version: ++version, text } });
       return docUri;
     },
-    async stop() {
-      try { await conn.sendRequest('shutdown'); conn.sendNotification('exit'); } catch { /* already gone */ }
+    async stop(opts = {}) {
+      // Wait for the server to exit before disposing: killing it while "exit" is still being
+      // written races its exit handler.
+      const exited = new Promise<void>((res) => {
+        if (proc.exitCode !== null || proc.signalCode !== null) return res();
+        proc.once('exit', () => res());
+        setTimeout(res, 5000).unref();
+      });
+      await conn.sendRequest('shutdown').catch(() => undefined);
+      await conn.sendNotification('exit').catch(() => undefined);
+      await exited;
       conn.dispose();
-      proc.kill();
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill();
+      fs.rmSync(cache, { recursive: true, force: true });
+      if (scratchWorkspaces.delete(workspace) && !opts.keepWorkspace) fs.rmSync(workspace, { recursive: true, force: true });
     },
   };
   return client;
