@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Archive, type BuildReport } from './archive';
+import { tuneV8 } from './core/runtime';
 import { cacheDir } from './corpus/cache';
 import { decodeBytes, describeSkipped, parseTxt } from './corpus/read';
 import { pickLocale, t, type Locale } from './core/l10n';
@@ -330,6 +331,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  tuneV8();
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => {
     err(`bronvast: ${(e as Error)?.stack ?? e}`);
     process.exitCode = 3;

@@ -11,6 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Archive, type CorpusChange } from './archive';
+import { tuneV8 } from './core/runtime';
 import { cacheDir } from './corpus/cache';
 import { describeSkipped } from './corpus/read';
 import { pickLocale, t, formatDate, kindLabel, type Locale } from './core/l10n';
@@ -445,6 +446,7 @@ export function startServer(connection: Connection): void {
 // Started as a program: stdio (--stdio), node IPC (--node-ipc, as VS Code starts it) or sockets,
 // as vscode-languageserver picks from the command line.
 if (require.main === module) {
+  tuneV8();
   const connection = createConnection(ProposedFeatures.all);
   startServer(connection);
 }

@@ -16,6 +16,7 @@ import { analyzeText } from '../facts/analyze';
 import { computeFacts } from '../facts/index';
 import { buildLexicon, decodeAnalysis, encodeAnalysis, encodeFacts } from '../corpus/worker';
 import { ROOT, makeWorkspace, startClient } from './lsp-client';
+import { tuneV8 } from '../core/runtime';
 
 const SHARED = process.env.BRONVAST_SHARED ?? path.resolve(ROOT, '..', 'shared');
 const DPG = path.join(SHARED, 'data', 'dpgmedia2019', 'dpgMedia2019-articles-byarticle-all.jsonl');
@@ -338,4 +339,6 @@ async function main(): Promise<void> {
 
 // A request to a server that died rejects; say so instead of dying of an unhandled rejection.
 process.on('unhandledRejection', (e) => { console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`); process.exitCode = 1; });
+// (The children that index are set up as the command line and the server are; see core/runtime.ts.)
+tuneV8();
 main().catch((e) => { console.error(e); process.exitCode = 1; });
