@@ -3,7 +3,7 @@
 // of place mentions in text. See docs/places.md for the decision rules.
 
 import type { PlaceFact, PlaceKind, PlaceMention } from './types';
-import { fold, sentences, tokenize, type Token, type Span } from './tokens';
+import { fold, nameWords, sentences, tokenize, type Token, type Span } from './tokens';
 import { placeKey, placeKeyPrefix, nameFold, nameFoldOnce, prefixDistance, titleFold } from './translit';
 import { loadGazetteerData } from './gazetteer';
 import { AGENT_VERBS, isOrganisationName, looksLikeDemonym, MEMBER_NOUNS, ORG_WORDS, PERSON_TITLES } from './names';
@@ -977,21 +977,16 @@ function otherUses(text: string, sents: readonly Span[]): { uses: Record<string,
   let any = false;
   const add = (n: string) => { out[n] = (out[n] ?? 0) + 1; any = true; };
   const addPart = (n: string) => { parts[n] = (parts[n] ?? 0) + 1; any = true; };
-  const wordRe = /[\p{L}\p{M}\p{N}'’&+]+(?:-[\p{L}\p{M}\p{N}'’]+)*/gu;
+  const all = nameWords(text, isCap);
   const capsWords = new Set<string>();
-  const all: Array<{ w: string; s: number; e: number; cap: boolean }> = [];
-  for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) {
-    const cap = isCap(m[0]);
-    all.push({ w: m[0], s: m.index, e: m.index + m[0].length, cap });
-    if (cap) capsWords.add(m[0]);
-  }
+  for (const x of all) if (x.cap) capsWords.add(x.w);
   let si = 0;
   const isInitial = new Uint8Array(all.length);
   for (let i = 0; i < all.length; i++) {
     while (si < sents.length && sents[si].end <= all[i].s) si++;
     if (i === 0 || (si < sents.length && all[i - 1].e <= sents[si].start)) isInitial[i] = 1;
   }
-  const spaced = (a: number, b: number) => /^[ \u00a0]+$/.test(text.slice(all[a].e, all[b].s));
+  const spaced = (a: number, b: number) => onlySpaces(text, all[a].e, all[b].s);
   for (let i = 0; i < all.length; i++) {
     if (!all[i].cap) continue;
     let a = i;
@@ -1024,7 +1019,7 @@ function otherUses(text: string, sents: readonly Span[]): { uses: Record<string,
     if (capCount === 1 && /[^s]s$/.test(first) && capsWords.has(first.slice(0, -1))) against = true;
     const next = b + 1 < all.length ? all[b + 1] : undefined;
     const prev = a > 0 ? all[a - 1] : undefined;
-    const nextAdj = next && /^[ \u00a0]+$/.test(text.slice(all[b].e, next.s));
+    const nextAdj = next && onlySpaces(text, all[b].e, next.s);
     if (nextAdj && !next!.cap && AGENT_VERBS.has(next!.w) && !(prev && LOC_PREPS.has(prev.w.toLowerCase()))) against = true;
     if (/^[ \u00a0]*\(\d{1,3}\)/.test(text.slice(all[b].e, all[b].e + 8))) against = true;
     if (prev && !prev.cap) {
@@ -1039,6 +1034,13 @@ function otherUses(text: string, sents: readonly Span[]): { uses: Record<string,
     if (against) add(whole);
   }
   return any ? { uses: out, parts } : null;
+}
+
+/** Whether text[from, to) is one or more spaces or no-break spaces (/^[ \u00a0]+$/ on the slice, without making it). */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) { const c = text.charCodeAt(i); if (c !== 32 && c !== 160) return false; }
+  return true;
 }
 
 /** Add a fact to a sentence's facts, or strengthen the one already there for the same name (which it returns). */
