@@ -9,7 +9,7 @@ import { readArticles, discoverFiles } from '../../server/src/corpus/read';
 import { analyzeText } from '../../server/src/facts/analyze';
 import { articleFacts, computeFacts, FactIndex } from '../../server/src/facts/index';
 import { PlaceLexicon, planLearned } from '../../server/src/dutch/places';
-import { buildLexicon, decodeFacts, encodeFacts } from '../../server/src/corpus/worker';
+import { buildLexicon, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, encodePlaceFacts, decodePlaceFactBytes } from '../../server/src/corpus/worker';
 import { benchmarkTexts, sampleTexts } from './news-texts';
 import type { Article } from '../../server/src/corpus/types';
 
@@ -88,6 +88,40 @@ describe('corpus/worker encoding', () => {
     assert.equal(out.ok1, true, 'facts and their records come back');
     assert.equal(out.n, 4000 * 6, 'every count of every record');
     assert.equal(out.shared, true, 'objects decoded afterwards still share their hidden class');
+  });
+
+  it('the analyses of real articles come back identical from their encoding, the records of other uses of names included', function () {
+    this.timeout(60000);
+    const texts = [...sampleTexts(), ...(benchmarkTexts() ?? []).slice(0, 400)];
+    let records = 0, keys = 0;
+    for (const t of texts) {
+      const a = analyzeText(t, '2024-11-02');
+      const bytes = encodeAnalysis(a);
+      const back = decodePlaceFacts(bytes);
+      assert.deepEqual(back, a.placeFacts);
+      back.forEach((f, i) => assert.deepEqual(Object.keys(f), Object.keys(a.placeFacts[i]), 'key order'));
+      for (const f of back) if (f.otherUses) { records++; keys += Object.keys(f.otherUses).length + Object.keys(f.partUses ?? {}).length; assert.deepEqual(Object.keys(f.otherUses), Object.keys(a.placeFacts.find((x) => x.otherUses)!.otherUses!)); }
+      const forPass2 = decodeAnalysis(bytes);
+      assert.deepEqual(forPass2.figures, a.figures);
+      assert.deepEqual(forPass2.times, a.times);
+      assert.deepEqual(forPass2.placeFacts, a.placeFacts.filter((f) => !f.otherUses && !f.partUses));
+    }
+    assert.ok(records >= 5 && keys > 20, `records ${records}, keys ${keys}`);
+  });
+
+  it('place-fact records that are empty, or have numeric or odd keys, survive encoding', () => {
+    const base = { name: '', start: 0, end: 0, kind: null, parent: null, parentKind: null, near: null, distanceKm: null, sentenceStart: 0, sentenceEnd: 0, strength: 'weak' as const };
+    const facts = [
+      { ...base, otherUses: { 'Den Haag': 2, '2019': 1, 'A\u0001B': 3 }, partUses: {} },
+      { ...base, otherUses: {}, partUses: { Trump: 1, "Trump's": 4 } },
+      { ...base, name: 'Soedzja', start: 3, end: 10 },
+    ];
+    const back = decodePlaceFactBytes(encodePlaceFacts(facts));
+    // (The decoded records are prototype-less dictionaries: compared as plain objects.)
+    const plain = (f: object) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v !== null && typeof v === 'object' ? { ...v } : v]));
+    assert.deepEqual(back.map(plain), facts.map(plain));
+    assert.deepEqual(Object.keys(back[0].otherUses!), ['2019', 'Den Haag', 'A\u0001B']);
+    assert.equal(Object.getPrototypeOf(back[1].partUses!), null, 'a dictionary without a prototype');
   });
 
   it('the facts of real articles come back identical, key order included, from their compact encoding', function () {
