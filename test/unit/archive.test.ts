@@ -12,6 +12,7 @@ import { PlaceLexicon, planLearned } from '../../server/src/dutch/places';
 import { buildLexicon, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, encodePlaceFacts, decodePlaceFactBytes } from '../../server/src/corpus/worker';
 import { benchmarkTexts, sampleTexts } from './news-texts';
 import type { Article } from '../../server/src/corpus/types';
+import type { PlaceFact } from '../../server/src/dutch/types';
 
 // Our own Dutch articles: a strong place fact in one file teaches a name that another file uses bare.
 const ARTICLES: Record<string, string> = {
@@ -111,7 +112,7 @@ describe('corpus/worker encoding', () => {
 
   it('place-fact records that are empty, or have numeric or odd keys, survive encoding', () => {
     const base = { name: '', start: 0, end: 0, kind: null, parent: null, parentKind: null, near: null, distanceKm: null, sentenceStart: 0, sentenceEnd: 0, strength: 'weak' as const };
-    const facts = [
+    const facts: PlaceFact[] = [
       { ...base, otherUses: { 'Den Haag': 2, '2019': 1, 'A\u0001B': 3 }, partUses: {} },
       { ...base, otherUses: {}, partUses: { Trump: 1, "Trump's": 4 } },
       { ...base, name: 'Soedzja', start: 3, end: 10 },
