@@ -30,6 +30,7 @@ import { planLearnedSteps, type LearnedPlan, type PlaceLexicon } from './dutch/p
 import type { PlaceFact } from './dutch/types';
 import { buildLexicon, buildLexiconSteps, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, pack, placeFactBytes, unpack, decodePlaceFactBytes, lexiconContext, type LexiconSpec, type WorkerJob, type WorkerResult } from './corpus/worker';
 import { WorkerPool, type Shared } from './corpus/pool';
+import { workersBusy } from './core/runtime';
 
 export interface ArchiveOptions {
   /** Corpus folders or files, relative to baseDir or absolute. */
@@ -611,6 +612,7 @@ export class Archive {
       }
     }
     const pool = given ?? this.newPool(todo.done ? Math.min(workers, Math.ceil(todo.items.length / WORKER_THRESHOLD)) : workers)!;
+    const release = workersBusy();
     try {
       // A few jobs per worker in flight, each made only when it is sent: inputs are not all
       // copied at once.
@@ -635,6 +637,7 @@ export class Archive {
       };
       await Promise.all(Array.from({ length: pool.size * 2 }, chain));
     } finally {
+      release();
       if (pool !== given) await pool.close();
     }
   }
