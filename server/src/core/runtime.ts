@@ -11,8 +11,8 @@ let busy = 0;
  * (server, command line, benchmark); a library user (the tests) keeps V8's defaults.
  * BRONVAST_PARALLEL_SCAVENGE=1 keeps them too (to measure the difference).
  */
-export function tuneV8(): void {
-  tuned = process.env.BRONVAST_PARALLEL_SCAVENGE !== '1';
+export function tuneV8(on = true): void {
+  tuned = on && process.env.BRONVAST_PARALLEL_SCAVENGE !== '1';
 }
 
 /**
