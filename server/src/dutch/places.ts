@@ -1214,12 +1214,7 @@ class PlaceScan {
   foldAt(k: number): string { return this.tf[k] ?? (this.tf[k] = this.lexicon.tokenFold(this.toks[k].text).f); }
 
   /** b follows a after spaces only. */
-  adjacent(a: Token, b: Token): boolean {
-    if (b.start <= a.end) return false;
-    const text = this.text;
-    for (let p = a.end; p < b.start; p++) { const c = text.charCodeAt(p); if (c !== 32 && c !== 0xa0) return false; }
-    return true;
-  }
+  adjacent(a: Token, b: Token): boolean { return onlySpaces(this.text, a.end, b.start); }
 
   /** The token after k, if it is a word. */
   next0(k: number): Token | undefined { const n = this.toks[k + 1]; return n && n.kind === 'word' ? n : undefined; }
