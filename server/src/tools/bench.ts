@@ -208,7 +208,7 @@ function serverMemory(pid: number | undefined): { rss: number; hwm: number } {
 }
 
 async function lspBench(corpusDir: string | null, label: string, n: number) {
-  const ws = corpusDir ? makeWorkspace(corpusDir) : makeWorkspace();
+  const ws = makeWorkspace(corpusDir ?? undefined);
   const client = await startClient(ws);
   // Keep the server's stderr (and say how it ended) so that a crash is explained, not just an EPIPE.
   let stderrTail = '';
