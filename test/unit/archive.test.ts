@@ -100,8 +100,15 @@ describe('corpus/worker encoding', () => {
       const bytes = encodeAnalysis(a);
       const back = decodePlaceFacts(bytes);
       assert.deepEqual(back, a.placeFacts);
-      back.forEach((f, i) => assert.deepEqual(Object.keys(f), Object.keys(a.placeFacts[i]), 'key order'));
-      for (const f of back) if (f.otherUses) { records++; keys += Object.keys(f.otherUses).length + Object.keys(f.partUses ?? {}).length; assert.deepEqual(Object.keys(f.otherUses), Object.keys(a.placeFacts.find((x) => x.otherUses)!.otherUses!)); }
+      back.forEach((f, i) => {
+        const o = a.placeFacts[i];
+        assert.deepEqual(Object.keys(f), Object.keys(o), 'key order');
+        if (!f.otherUses) return;
+        records++;
+        keys += Object.keys(f.otherUses).length + Object.keys(f.partUses ?? {}).length;
+        assert.deepEqual(Object.keys(f.otherUses), Object.keys(o.otherUses!), 'record key order');
+        assert.deepEqual(Object.keys(f.partUses ?? {}), Object.keys(o.partUses ?? {}), 'record key order');
+      });
       const forPass2 = decodeAnalysis(bytes);
       assert.deepEqual(forPass2.figures, a.figures);
       assert.deepEqual(forPass2.times, a.times);
