@@ -3,7 +3,7 @@
 // of place mentions in text. See docs/places.md for the decision rules.
 
 import type { PlaceFact, PlaceKind, PlaceMention } from './types';
-import { fold, nameWords, sentences, tokenize, type Token, type Span } from './tokens';
+import { fold, nameWords, sentences, tokenize, wordOf, type Token, type Span } from './tokens';
 import { placeKey, placeKeyPrefix, nameFold, nameFoldOnce, prefixDistance, titleFold } from './translit';
 import { loadGazetteerData } from './gazetteer';
 import { AGENT_VERBS, isOrganisationName, looksLikeDemonym, MEMBER_NOUNS, ORG_WORDS, PERSON_TITLES } from './names';
@@ -977,9 +977,14 @@ function otherUses(text: string, sents: readonly Span[]): { uses: Record<string,
   let any = false;
   const add = (n: string) => { out[n] = (out[n] ?? 0) + 1; any = true; };
   const addPart = (n: string) => { parts[n] = (parts[n] ?? 0) + 1; any = true; };
-  const all = nameWords(text, isCap);
-  const capsWords = new Set<string>();
-  for (const x of all) if (x.cap) capsWords.add(x.w);
+  const all = nameWords(text);
+  const w = (k: number) => wordOf(text, all[k]);
+  // The capitalised words, made when first asked (rarely: a capitalised word ending in -s).
+  let capsWords: Set<string> | null = null;
+  const capsHas = (x: string) => {
+    if (!capsWords) { capsWords = new Set<string>(); for (const y of all) if (y.cap) capsWords.add(y.w!); }
+    return capsWords.has(x);
+  };
   let si = 0;
   const isInitial = new Uint8Array(all.length);
   for (let i = 0; i < all.length; i++) {
@@ -991,7 +996,7 @@ function otherUses(text: string, sents: readonly Span[]): { uses: Record<string,
     if (!all[i].cap) continue;
     let a = i;
     // Skip a sentence-initial function word or title ("Volgens Trump", "Premier Rutte").
-    const lw0 = all[a].w.toLowerCase();
+    const lw0 = w(a).toLowerCase();
     const titled0 = isInitial[a] && PERSON_TITLES.has(lw0);
     if (isInitial[a] && (FUNCTION_INITIAL.has(lw0) || NAME_STOP.has(lw0) || titled0)) {
       if (a + 1 < all.length && all[a + 1].cap && spaced(a, a + 1)) a++; else continue;
@@ -1000,35 +1005,35 @@ function otherUses(text: string, sents: readonly Span[]): { uses: Record<string,
     let b = a, capCount = 1;
     for (let j = a + 1; j < all.length && spaced(j - 1, j); j++) {
       if (all[j].cap) { b = j; capCount++; continue; }
-      if (CONNECTORS.has(all[j].w) && j + 1 < all.length && all[j + 1].cap && spaced(j, j + 1)) continue;
+      if (CONNECTORS.has(w(j)) && j + 1 < all.length && all[j + 1].cap && spaced(j, j + 1)) continue;
       break;
     }
     i = b;
-    const first = all[a].w;
+    const first = w(a);
     // (An organisation named after a place, "FC Twente", "Universiteit Twente", "Lelystad Airport", says nothing against the place.)
     if (capCount > 1) {
       let org = false;
-      for (let j = a; j <= b && !org; j++) if (all[j].cap && ORG_WORDS.has(fold(all[j].w))) org = true;
-      if (!org) for (let j = a; j <= b; j++) if (all[j].cap) addPart(all[j].w.replace(/['’]s$/u, ''));
+      for (let j = a; j <= b && !org; j++) if (all[j].cap && ORG_WORDS.has(fold(w(j)))) org = true;
+      if (!org) for (let j = a; j <= b; j++) if (all[j].cap) addPart(w(j).replace(/['’]s$/u, ''));
     }
-    const lastW = all[b].w;
+    const lastW = w(b);
     const whole = text.slice(all[a].s, all[b].e);
     let against = titled0;
     // Possessive: "Trump's", "Baudets" (when "Baudet" is written too).
     if (/['’]s$/u.test(lastW)) { add(whole.replace(/['’]s$/u, '')); continue; }
-    if (capCount === 1 && /[^s]s$/.test(first) && capsWords.has(first.slice(0, -1))) against = true;
+    if (capCount === 1 && /[^s]s$/.test(first) && capsHas(first.slice(0, -1))) against = true;
     const next = b + 1 < all.length ? all[b + 1] : undefined;
     const prev = a > 0 ? all[a - 1] : undefined;
     const nextAdj = next && onlySpaces(text, all[b].e, next.s);
-    if (nextAdj && !next!.cap && AGENT_VERBS.has(next!.w) && !(prev && LOC_PREPS.has(prev.w.toLowerCase()))) against = true;
+    if (nextAdj && !next!.cap && AGENT_VERBS.has(w(b + 1)) && !(prev && LOC_PREPS.has(w(a - 1).toLowerCase()))) against = true;
     if (/^[ \u00a0]*\(\d{1,3}\)/.test(text.slice(all[b].e, all[b].e + 8))) against = true;
     if (prev && !prev.cap) {
-      const pw = prev.w;
+      const pw = w(a - 1);
       if (PERSON_TITLES.has(pw) || SAYING_BEFORE.has(pw)) against = true;
       else if ((pw === 'van' || pw === 'bij') && a >= 2) {
         let k = a - 2;
-        if (k >= 1 && /^(de|het)$/.test(all[k].w)) k--;
-        if (MEMBER_NOUNS.has(all[a - 2].w) || MEMBER_NOUNS.has(all[k].w)) against = true;
+        if (k >= 1 && /^(de|het)$/.test(w(k))) k--;
+        if (MEMBER_NOUNS.has(w(a - 2)) || MEMBER_NOUNS.has(w(k))) against = true;
       }
     }
     if (against) add(whole);

@@ -139,7 +139,24 @@ export function tokenizeByRegex(text: string): Token[] {
 }
 
 /** A word as the name heuristics read it (see nameWords). */
-export interface NameWord { w: string; s: number; e: number; cap: boolean }
+/** A word of nameWords: its offsets, whether it starts with a capital (\p{Lu}), and its text: made
+ *  for capitalised words, null for the others until wordOf() makes it (most are never asked for). */
+export interface NameWord { w: string | null; s: number; e: number; cap: boolean }
+
+/** The text of a word of nameWords (made and kept on first use). */
+export function wordOf(text: string, x: NameWord): string { return x.w ??= text.slice(x.s, x.e); }
+
+// Whether a code unit is an uppercase letter (\p{Lu}): 0 not known yet, 1 yes, 2 no.
+const UPPER = new Uint8Array(0x10000);
+/** Whether the code point at i is an uppercase letter, as /^\p{Lu}/u on text.slice(i). */
+function upperAt(text: string, i: number): boolean {
+  const cp = text.codePointAt(i)!;
+  if (cp < 128) return cp >= 65 && cp <= 90;
+  if (cp > 0xffff) return /\p{Lu}/u.test(String.fromCodePoint(cp));
+  let k = UPPER[cp];
+  if (k === 0) UPPER[cp] = k = /\p{Lu}/u.test(String.fromCharCode(cp)) ? 1 : 2;
+  return k === 1;
+}
 
 /** The pattern nameWords implements: letters, marks, digits and apostrophes, & and + in the first part, hyphen-joined parts. */
 export const NAME_WORD_RE = /[\p{L}\p{M}\p{N}'’&+]+(?:-[\p{L}\p{M}\p{N}'’]+)*/gu;
@@ -172,11 +189,12 @@ function nameWordRun(text: string, i: number, first: boolean): number {
 }
 
 /**
- * The words of a text as NAME_WORD_RE finds them, with whether each is capitalised (`isCap`), by
- * hand: the same words (checked against the pattern in test/unit/tokens.test.ts) without a match
- * object per word, which made this pattern a tenth of the learning heuristics' time.
+ * The words of a text as NAME_WORD_RE finds them, with whether each is capitalised, by hand: the
+ * same words (checked against the pattern in test/unit/tokens.test.ts) without a match object per
+ * word, which made this pattern a tenth of the learning heuristics' time. Only the capitalised
+ * words' texts are made (see NameWord).
  */
-export function nameWords(text: string, isCap: (w: string) => boolean): NameWord[] {
+export function nameWords(text: string): NameWord[] {
   const out: NameWord[] = [];
   const n = text.length;
   let p = 0;
@@ -186,17 +204,17 @@ export function nameWords(text: string, isCap: (w: string) => boolean): NameWord
     const s = p;
     p = nameWordRun(text, p, true);
     while (p + 1 < n && text.charCodeAt(p) === 45 && nameWordClass(text.codePointAt(p + 1)!) === NW_PART) p = nameWordRun(text, p + 1, false);
-    const w = text.slice(s, p);
-    out.push({ w, s, e: p, cap: isCap(w) });
+    const cap = upperAt(text, s);
+    out.push({ w: cap ? text.slice(s, p) : null, s, e: p, cap });
   }
   return out;
 }
 
-/** The words as NAME_WORD_RE finds them (for the tests). */
-export function nameWordsByRegex(text: string, isCap: (w: string) => boolean): NameWord[] {
+/** The words as NAME_WORD_RE finds them, each with its text (for the tests). */
+export function nameWordsByRegex(text: string): NameWord[] {
   const out: NameWord[] = [];
   const re = new RegExp(NAME_WORD_RE.source, NAME_WORD_RE.flags);
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ w: m[0], s: m.index, e: m.index + m[0].length, cap: isCap(m[0]) });
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ w: m[0], s: m.index, e: m.index + m[0].length, cap: /^\p{Lu}/u.test(m[0]) });
   return out;
 }
 
