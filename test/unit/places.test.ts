@@ -175,6 +175,28 @@ describe('learnPlaceFacts', () => {
   });
 });
 
+describe('what recognition remembers per word', () => {
+  // The lexicon keeps, per word, what it answered (fold, transliteration key); teaching it names
+  // must drop those answers, or a word it did not know stays unknown.
+  it('forgets its answers when it learns names or a house spelling, and then answers as a fresh lexicon', () => {
+    const text = 'Het dorpje Wezeldonk ligt bij Soedzja. In Wezeldonk en Kleinhoven wonen nog 200 mensen, zegt de burgemeester van Kleinhoven.';
+    const archive = ['Het dorpje Kleinhoven in de provincie Drenthe telt ruim 1.200 inwoners.', 'In het stadje Wezeldonk vielen 3 doden.', 'De Russische regio Koersk en het stadje Soedzja liggen aan de grens.'];
+    const lex = PlaceLexicon.load();
+    const before = recognizePlaces(text, lex).map((m) => m.text);
+    assert.ok(!before.includes('Kleinhoven'), `precondition: Kleinhoven is not known yet (${before})`);
+    const plan = planLearned(archive.flatMap((t) => learnPlaceFacts(t)));
+    lex.applyLearned(plan);
+    const fresh = PlaceLexicon.load();
+    fresh.applyLearned(plan);
+    assert.deepEqual(recognizePlaces(text, lex), recognizePlaces(text, fresh));
+    assert.ok(recognizePlaces(text, lex).filter((m) => m.text === 'Kleinhoven').length === 2, 'both mentions of the learned village');
+    // A house spelling changes the name shown for the same word.
+    lex.setPreferredSpelling(lex.lookup('Soedzja')!.id, 'Sudzha');
+    fresh.setPreferredSpelling(fresh.lookup('Soedzja')!.id, 'Sudzha');
+    assert.deepEqual(recognizePlaces(text, lex), recognizePlaces(text, fresh));
+  });
+});
+
 describe('weak names that share a transliteration key', () => {
   it('are a spelling of a place from a Cyrillic-script country, and their own place elsewhere', () => {
     const l = PlaceLexicon.load();

@@ -62,6 +62,15 @@ interface TokenInfo {
   wordQuery: number;
   /** placeKey of the text, made when first needed (null until then). */
   key: string | null;
+  /** What the lexicon answered for the fold `f` (PlaceLexicon.matchFoldOf; undefined until asked), and
+   *  the query hashes that answer logs: the fold's and, when found, the entry's. */
+  foldRec: Rec | null | undefined;
+  foldQuery: number;
+  foldRecQuery: number;
+  /** The same for the key (PlaceLexicon.matchKeyInfo). */
+  keyRec: Rec | null | undefined;
+  keyQuery: number;
+  keyRecQuery: number;
 }
 
 /**
@@ -287,6 +296,7 @@ export class PlaceLexicon {
     }
     yield;
     lex.weakBare = SortedNames.from(g.weakNames, g.weakFolds, g.weakNamesTitled);
+    lex.namesChanged();
     yield;
     // Sports-results abbreviations: first three letters of a Dutch country name, shortest name wins.
     const best = new Map<string, string>();
@@ -308,25 +318,59 @@ export class PlaceLexicon {
     let n = 1;
     for (let q = sp; q >= 0; q = f.indexOf(' ', q + 1)) n++;
     const cur = this.firstWord.get(first) ?? 0;
-    if (n > cur) { this.firstWord.set(first, n); if (this.tokenInfo.size) this.tokenInfo.clear(); }
+    if (n > cur) this.firstWord.set(first, n);
   }
 
   /** Per token text: its fold, the longest name (in words) starting with its first folded word, and
-   *  its transliteration key (TokenInfo.key, filled in by recognizePlaces when first needed). */
+   *  its transliteration key (TokenInfo.key, filled in by recognizePlaces when first needed), and
+   *  what the lexicon answered for the fold and the key. Emptied whenever names are added (see
+   *  namesChanged): an answer stays true only while the lexicon does not change. */
   private tokenInfo = new BoundedMemo<string, TokenInfo>(200_000);
+  private namesChanged(): void { if (this.tokenInfo.size) this.tokenInfo.clear(); }
+
+  /**
+   * matchFold(ti.f), the answer kept in `ti` (with the query hashes it logs). The answer for a fold
+   * does not change while no names are added: a bare weak name's record, made on first use, is
+   * kept under its fold (weakRec).
+   */
+  matchFoldOf(ti: TokenInfo): Rec | undefined {
+    if (ti.foldRec === undefined) {
+      const rec = this.recByFoldQuiet(ti.f);
+      ti.foldQuery = queryHash(Q_FOLD, ti.f);
+      ti.foldRecQuery = rec ? queryHash(Q_ID, rec.entry.id) : 0;
+      ti.foldRec = rec ?? null;
+    }
+    if (this.queryLog) { this.logHash(ti.foldQuery); if (ti.foldRec) this.logHash(ti.foldRecQuery); }
+    return ti.foldRec ?? undefined;
+  }
+
+  /** matchKeyOf(ti.key), the answer kept in `ti` likewise (ti.key must be made). */
+  matchKeyInfo(ti: TokenInfo & { key: string }): Rec | undefined {
+    if (ti.keyRec === undefined) {
+      const id = this.strongKey.get(ti.key);
+      const rec = id ? this.byId.get(id) : undefined;
+      ti.keyQuery = queryHash(Q_KEY, ti.key);
+      ti.keyRecQuery = rec ? queryHash(Q_ID, rec.entry.id) : 0;
+      ti.keyRec = rec ?? null;
+    }
+    if (this.queryLog) { this.logHash(ti.keyQuery); if (ti.keyRec) this.logHash(ti.keyRecQuery); }
+    return ti.keyRec ?? undefined;
+  }
   tokenFold(text: string): TokenInfo {
     let info = this.tokenInfo.get(text);
     if (!info) {
       const f = nameFold(text);
       const sp = f.indexOf(' ');
       const fw = sp < 0 ? f : f.slice(0, sp);
-      info = this.tokenInfo.set(text, { f, sp, lexWords: Math.max(this.firstWord.get(fw) ?? 0, this.weakBare.maxWordsFrom(fw)), wordQuery: queryHash(Q_WORD, fw), key: null });
+      info = this.tokenInfo.set(text, { f, sp, lexWords: Math.max(this.firstWord.get(fw) ?? 0, this.weakBare.maxWordsFrom(fw)), wordQuery: queryHash(Q_WORD, fw), key: null,
+        foldRec: undefined, foldQuery: 0, foldRecQuery: 0, keyRec: undefined, keyQuery: 0, keyRecQuery: 0 });
     }
     if (this.queryLog) this.logHash(info.wordQuery);
     return info;
   }
 
   private addName(name: string, id: string, folded?: string): void {
+    this.namesChanged();
     if (name.length <= 5 && (/^[\p{Lu}.]{2,5}$/u.test(name) || name === 'VSt')) { this.abbrev.set(name.replace(/\./g, ''), id); return; }
     const f = folded ?? nameFoldOnce(name);
     if (!f) return;
@@ -335,6 +379,7 @@ export class PlaceLexicon {
   }
 
   private addRow(name: string, kind: PlaceKind, country: string | null, parent: string | null, variants: string[], weak: boolean, house: boolean, keys?: string[], folds?: string[]): void {
+    this.namesChanged();
     const key = keys ? keys[0] : placeKey(name);
     if (!key) return;
     // Merge with an existing strong entry of the same key when the countries agree (or one is unknown):
@@ -519,6 +564,7 @@ export class PlaceLexicon {
 
   /** applyLearned in steps (see core/steps.ts). */
   *applyLearnedSteps(plan: LearnedPlan): Steps<void> {
+    this.namesChanged();
     let n = 0;
     // Gazetteer names the archive mostly uses otherwise become contested (see planLearned).
     for (const f of plan.contested) {
@@ -556,10 +602,12 @@ export class PlaceLexicon {
       }
     }
     this.strongIndex = null;
+    this.namesChanged();
   }
 
   /** House style: display this place under `name` (e.g. NOS: Kyiv, Charkiv, Loehansk). */
   setPreferredSpelling(id: string, name: string): void {
+    this.namesChanged();
     const rec = this.byId.get(id);
     if (!rec) return;
     const e = rec.entry;
@@ -1388,7 +1436,7 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { fa
         const lf = local.size ? local.get(f) : undefined;
         let words = 1;
         if (lexWords > 0) for (let q = f.indexOf(' '); q >= 0; q = f.indexOf(' ', q + 1)) words++;
-        const mr = lexWords > 0 && words <= lexWords ? lexicon.matchFold(f) : undefined;
+        const mr = lexWords > 0 && words <= lexWords ? (n === 1 ? lexicon.matchFoldOf(ti) : lexicon.matchFold(f)) : undefined;
         if (!mr && !lf) continue;
         const str = text.slice(t.start, toks[j].end);
         const m = mr ? { rec: mr } : undefined;
@@ -1432,7 +1480,7 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { fa
       }
     }
     if (!best && !isAllCaps(t.text) && t.text.length >= 5 && (ti.key ??= placeKey(t.text)).length >= 4) {
-      const r = lexicon.matchKeyOf(ti.key);
+      const r = lexicon.matchKeyInfo(ti as TokenInfo & { key: string });
       // Transliteration variance is a property of names from Cyrillic-script countries (and of names the
       // archive taught us); elsewhere a same-key word is a different word ("Ferrari" is not "Ferrara").
       // At the start of a sentence only names the archive placed in a strong context, or places with a
