@@ -896,6 +896,9 @@ const SCORE_RE = /^\D{0,20}?\b\d{1,2} ?[-–] ?\d{1,2}\b(?! ?[-–])/u;
 const STRUCTURE_RE = /(?:straat|straatje|laan|lei|plein|pleintje|park|paleis|kerk|kathedraal|basiliek|abdij|museum|theater|schouwburg|ziekenhuis|stadion|gracht|brug|poort|kaai|dreef|steenweg|markt|zaal|kapel|begijnhof|kazerne|gevangenis|luchthaven)$/u;
 /** The last three letters of every STRUCTURE_RE head: a cheap test before the regex. */
 const STRUCTURE_TAILS = new Set(STRUCTURE_RE.source.replace(/^\(\?:|\)\$$/g, '').split('|').map((w) => w.slice(-3)));
+/** The last letters of STRUCTURE_TAILS, per code unit (1: some tail ends with it): most words are out before slicing. */
+const STRUCTURE_LAST = new Uint8Array(0x10000);
+for (const t of STRUCTURE_TAILS) STRUCTURE_LAST[t.charCodeAt(t.length - 1)] = 1;
 const CLUB_KINDS = new Set<PlaceKind>(['stad', 'stadje', 'dorp', 'plaats', 'gemeente', 'hoofdstad', 'plaats-onbekend']);
 const RESULT_BEFORE = /\b(?:won|wint|winnen|gewonnen|verloor|verliest|verloren|verliezen|klopte|verslagen|ging onderuit|thuis|verloren)\b[^.;:!?]*\bvan\s*$/iu;
 const CLUB_ROLE = /^(?:trainer|coach|doelman|keeper|spits|aanvaller|middenvelder|verdediger|speler|spelers|kapitein|voorzitter|supporters|fans|aanhang|bestuur|manager|elftal|kern|selectie|verdediging|aanval|ploeg|thuisploeg|doelpunt|doelpunten|goal|nederlaag|zege|overwinning|winst|doelpuntenmaker|middenveld|jeugd|scouts|scouting)$/;
@@ -1490,7 +1493,7 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { fa
         best = { start: t.start, end: t.end, text: t.text, rec: r.entry, weak: false, contested: false, evidence: r.entry.source === 'archive' ? 'archive' : 'gazetteer', ti: i, tj: i };
     }
     // 3. Sports results: "(Fra)", "( Ita )", "(Rus/W-Rus)", "(ZAf)": a country abbreviation alone in brackets.
-    if ((!best || (best.weak && best.tj === i)) && t.text.length <= 6 && /^[\p{Lu}][\p{L}-]{1,5}$/u.test(t.text) && /\p{Ll}/u.test(t.text) && inBrackets(text, t.start, t.end)) {
+    if ((!best || (best.weak && best.tj === i)) && t.text.length <= 6 && inBrackets(text, t.start, t.end) && /^[\p{Lu}][\p{L}-]{1,5}$/u.test(t.text) && /\p{Ll}/u.test(t.text)) {
       const r = t.text === 'VSt' ? lexicon.matchAbbrev('VSt') : lexicon.matchCountryAbbrev(t.text);
       if (r) { out.push({ start: t.start, end: t.end, text: t.text, rec: r.entry, weak: false, contested: false, evidence: 'gazetteer', ti: i, tj: i }); i++; continue; }
     }
@@ -1509,7 +1512,7 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { fa
     }
     // 5. Streets, squares and buildings by their head: "Wetstraat", "Van Kerckhovestraat", "Sint-Jansziekenhuis",
     // "Koning Boudewijnstadion", "Kaaitheater" (with the capitalised words right before it).
-    if ((!best || best.weak) && t.text.length >= 6 && STRUCTURE_TAILS.has(t.text.slice(-3)) && !isAllCaps(t.text)) {
+    if ((!best || best.weak) && t.text.length >= 6 && STRUCTURE_LAST[t.text.charCodeAt(t.text.length - 1)] === 1 && STRUCTURE_TAILS.has(t.text.slice(-3)) && !isAllCaps(t.text)) {
       const sm = STRUCTURE_RE.exec(t.text);
       if (sm && sm.index >= 3 && /\p{Ll}/u.test(t.text[sm.index - 1])) {
         let a = i;
