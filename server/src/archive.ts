@@ -371,11 +371,6 @@ export class Archive {
     }
     const phases = { read: Date.now() - t0, pass1: 0, learn: 0, pass2: 0, index: 0 };
     const { analyses, placeFacts, placeFactsRaw, analysed, fromCache, failed } = await pass1;
-    // The workers that analysed will most likely recognise too: they load the gazetteer now, while
-    // this thread learns, instead of when pass 2 starts (see preparedBase in corpus/worker.ts).
-    if (pool && analysed >= WORKER_THRESHOLD && !isCancelled()) {
-      pool.runOnEach({ kind: 'prepare', houseSpellings: this.options.houseSpellings ?? {} }).catch(() => undefined);
-    }
     const entries = new Map<string, Entry>();
     const kept = addEntries(entries, articles, placeFactsRaw);
     this.entries = entries;

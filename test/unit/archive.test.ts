@@ -9,7 +9,7 @@ import { readArticles, discoverFiles } from '../../server/src/corpus/read';
 import { analyzeText } from '../../server/src/facts/analyze';
 import { articleFacts, computeFacts, FactIndex } from '../../server/src/facts/index';
 import { PlaceLexicon, planLearned } from '../../server/src/dutch/places';
-import { buildLexicon, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, encodePlaceFacts, decodePlaceFactBytes, lexiconContext, pack, runJob, unpack, type WorkerResult } from '../../server/src/corpus/worker';
+import { buildLexicon, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, encodePlaceFacts, decodePlaceFactBytes } from '../../server/src/corpus/worker';
 import { benchmarkTexts, sampleTexts } from './news-texts';
 import type { Article } from '../../server/src/corpus/types';
 import type { PlaceFact } from '../../server/src/dutch/types';
@@ -170,32 +170,6 @@ describe('corpus/worker encoding', () => {
     const gb = decodeFacts(encodeFacts(g));
     assert.ok('qualifierKind' in gb.claims[0].figure);
     assert.deepStrictEqual(gb, g);
-  });
-});
-
-describe('corpus/worker jobs', () => {
-  // A worker prepares the lexicon's base (gazetteer, house spellings) while the main thread learns;
-  // the next facts job applies the learned plan to it. Its facts must be those of a lexicon built whole.
-  it('a facts job after a prepare job gives the facts of a lexicon built whole, with the same or other house spellings', function () {
-    this.timeout(60000);
-    const texts = sampleTexts();
-    const analyses = texts.map((t) => analyzeText(t, '2024-11-02'));
-    const plan = planLearned(analyses.flatMap((a) => a.placeFacts));
-    assert.ok(plan.learned.length > 0, 'the sample corpus teaches names');
-    const job = { kind: 'facts' as const, texts, exact: texts.map(() => true), analyses: pack(analyses.map(encodeAnalysis)) };
-    const facts = (r: WorkerResult) => { assert.ok(r.errors.every((e) => e === null), String(r.errors)); return unpack(r.packed).map((b) => decodeFacts(b)); };
-    for (const [n, prepared, house] of [[1, {}, {}], [2, { Kiev: 'Kyiv' }, { Kiev: 'Kyiv' }], [3, {}, { Kiev: 'Kyiv' }], [4, { Kiev: 'Kyiv' }, {}]] as const) {
-      const spec = { plan, houseSpellings: { ...house } as Record<string, string> };
-      const lex = buildLexicon(spec);
-      // (From the analyses as pass 2 gets them: decoded, without the records of other uses.)
-      const expected = texts.map((t, i) => computeFacts(t, true, decodeAnalysis(encodeAnalysis(analyses[i])), lex));
-      assert.deepStrictEqual(facts(runJob({ kind: 'prepare', houseSpellings: { ...prepared } })), []);
-      const got = facts(runJob(job, lexiconContext(`test-${n}`, spec)));
-      assert.deepStrictEqual(got, expected, `prepared with ${JSON.stringify(prepared)}, used with ${JSON.stringify(house)}`);
-      // (The prepared base is used once: the next new lexicon is built whole.)
-      assert.deepStrictEqual(facts(runJob(job, lexiconContext(`test-${n}-again`, spec))), expected);
-    }
-    assert.ok(JSON.stringify(buildLexicon({ plan, houseSpellings: { Kiev: 'Kyiv' } }).lookup('Kiev')).includes('Kyiv'), 'the house spelling changes the lexicon');
   });
 });
 

@@ -157,29 +157,4 @@ describe('corpus/pool', () => {
       await pool.close();
     }
   });
-
-  it('runOnEach runs one job on every worker, besides the jobs each holds', async () => {
-    const pool = new WorkerPool<In, Out>(script, 2, { pipeline: 2 });
-    try {
-      // Both workers busy with a slow job each; runOnEach's job goes to each of them besides it.
-      const busy = ['In Koersk', 'bij Soedzja zijn'].map((text) => pool.run({ text, mode: 'slow' }));
-      const each = await pool.runOnEach({ text: 'de regio Loehansk' });
-      assert.equal(each.length, 2);
-      assert.deepEqual(each.map((o) => o.words), [3, 3]);
-      assert.equal(new Set(each.map((o) => o.thread)).size, 2, 'one answer from each worker');
-      assert.deepEqual((await Promise.all(busy)).map((o) => o.words), [2, 3]);
-      assert.equal(pool.pending, 0);
-    } finally {
-      await pool.close();
-    }
-    await assert.rejects(pool.runOnEach({ text: 'Charkiv' }), /closed/);
-    // A pool that has not started its workers yet starts them all.
-    const fresh = new WorkerPool<In, Out>(script, 2);
-    try {
-      const outs = await fresh.runOnEach({ text: 'Charkiv' });
-      assert.equal(new Set(outs.map((o) => o.thread)).size, 2);
-    } finally {
-      await fresh.close();
-    }
-  });
 });

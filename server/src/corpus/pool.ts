@@ -109,40 +109,26 @@ export class WorkerPool<In, Out> {
         for (const s of this.slots) if (!s.dead && s.jobs.length < depth && (!slot || s.jobs.length < slot.jobs.length)) slot = s;
         if (!slot) return;
       }
-      this.post(slot, this.queue.shift()!);
-    }
-  }
-
-  /**
-   * Run `input` once on each worker, starting the workers not yet running, after the jobs each
-   * already holds: e.g. to prepare, while this thread does something else, state that later jobs
-   * use (no shared context, no transfer). Resolves with each worker's output.
-   */
-  runOnEach(input: In): Promise<Out[]> {
-    if (this.closed) return Promise.reject(new Error('worker pool is closed'));
-    while (this.slots.length < this.size) this.spawn();
-    return Promise.all(this.slots.filter((s) => !s.dead).map((slot) => new Promise<Out>((resolve, reject) => this.post(slot, { input, resolve, reject }))));
-  }
-
-  /** Send `job` to `slot`'s worker (with the shared context if it does not hold it yet). */
-  private post(slot: Slot<In, Out>, job: Job<In, Out>): void {
-    const id = this.nextId++;
-    slot.jobs.push({ ...job, id });
-    slot.worker.ref();
-    try {
-      const sh = job.shared;
-      if (!sh) slot.worker.postMessage({ id, input: job.input }, job.transfer);
-      else if (slot.sharedKey === sh.key) slot.worker.postMessage({ id, input: job.input, sharedKey: sh.key }, job.transfer);
-      else {
-        slot.sharedKey = undefined; // (until it is known to have arrived)
-        slot.worker.postMessage({ id, input: job.input, shared: sh }, job.transfer);
-        slot.sharedKey = sh.key;
+      const job = this.queue.shift()!;
+      const id = this.nextId++;
+      const sent = { ...job, id };
+      slot.jobs.push(sent);
+      slot.worker.ref();
+      try {
+        const sh = job.shared;
+        if (!sh) slot.worker.postMessage({ id, input: job.input }, job.transfer);
+        else if (slot.sharedKey === sh.key) slot.worker.postMessage({ id, input: job.input, sharedKey: sh.key }, job.transfer);
+        else {
+          slot.sharedKey = undefined; // (until it is known to have arrived)
+          slot.worker.postMessage({ id, input: job.input, shared: sh }, job.transfer);
+          slot.sharedKey = sh.key;
+        }
+      } catch (e) {
+        // The input cannot be cloned: reject this job only.
+        slot.jobs.pop();
+        if (slot.jobs.length === 0) slot.worker.unref();
+        job.reject(e instanceof Error ? e : new Error(String(e)));
       }
-    } catch (e) {
-      // The input cannot be cloned: reject this job only.
-      slot.jobs.pop();
-      if (slot.jobs.length === 0) slot.worker.unref();
-      job.reject(e instanceof Error ? e : new Error(String(e)));
     }
   }
 

@@ -28,9 +28,7 @@ export interface Packed { bytes: Uint8Array; ends: number[] }
 
 export type WorkerJob =
   | { kind: 'analyse'; texts: string[]; dates: (string | null)[] }
-  | { kind: 'facts'; texts: string[]; exact: boolean[]; analyses: Packed }
-  /** Build the lexicon's base (gazetteer and house spellings) ahead of the learned plan: see preparedBase. */
-  | { kind: 'prepare'; houseSpellings: Record<string, string> };
+  | { kind: 'facts'; texts: string[]; exact: boolean[]; analyses: Packed };
 
 /** Per item: its encoded result in `packed` (empty when it failed) and the error, if any. */
 export interface WorkerResult { packed: Packed; errors: (string | null)[] }
@@ -242,42 +240,18 @@ export function buildLexicon(spec: LexiconSpec): PlaceLexicon {
 
 /** buildLexicon in steps (see core/steps.ts), for the server's main thread. */
 export function* buildLexiconSteps(spec: LexiconSpec): Steps<PlaceLexicon> {
-  const lex = yield* buildBaseSteps(spec.houseSpellings);
-  yield* lex.applyLearnedSteps(spec.plan);
-  return lex;
-}
-
-/** The first part of buildLexiconSteps: the gazetteer and the house spellings, nothing learned yet. */
-function* buildBaseSteps(houseSpellings: Record<string, string>): Steps<PlaceLexicon> {
   const lex = yield* PlaceLexicon.loadSteps();
   yield;
-  for (const [variant, preferred] of Object.entries(houseSpellings)) {
+  for (const [variant, preferred] of Object.entries(spec.houseSpellings)) {
     const e = lex.lookup(preferred) ?? lex.lookup(variant);
     if (e) lex.setPreferredSpelling(e.id, preferred);
   }
+  yield* lex.applyLearnedSteps(spec.plan);
   return lex;
 }
 
 /** The lexicon of the last facts job, by its key. */
 let lexicon: { key: string; lex: PlaceLexicon } | null = null;
-
-/**
- * A base lexicon built by a 'prepare' job, by its house spellings, not yet used: the next facts job
- * with a new lexicon and the same house spellings applies its plan to it (buildLexiconSteps' last
- * step) instead of loading the gazetteer again. A build sends 'prepare' to each worker when pass 1
- * ends, so the workers load the gazetteer while the main thread learns, instead of after.
- */
-let preparedBase: { house: string; lex: PlaceLexicon } | null = null;
-const houseKey = (h: Record<string, string>) => JSON.stringify(h);
-
-/** The lexicon for `spec`: the prepared base with the plan applied when it fits, else built whole. */
-function lexiconFor(spec: LexiconSpec): PlaceLexicon {
-  const base = preparedBase;
-  preparedBase = null; // (used once: applying a plan changes it)
-  if (!base || base.house !== houseKey(spec.houseSpellings)) return buildLexicon(spec);
-  runSteps(base.lex.applyLearnedSteps(spec.plan));
-  return base.lex;
-}
 
 const EMPTY = new Uint8Array(0);
 
@@ -300,17 +274,11 @@ export function runJob(job: WorkerJob, shared?: Shared): WorkerResult {
     if (!shared || !spec || !spec.plan || !Array.isArray(spec.plan.learned)) throw new Error('facts job without a lexicon');
     if (lexicon?.key !== shared.key) {
       lexicon = null; // (the old one can go while the new one is built)
-      lexicon = { key: shared.key, lex: lexiconFor(spec) };
+      lexicon = { key: shared.key, lex: buildLexicon(spec) };
     }
     const lex = lexicon.lex;
     const analyses = unpack(job.analyses);
     return encodeEach(job.texts.length, (i) => encodeFacts(computeFacts(job.texts[i], job.exact[i], decodeAnalysis(analyses[i]), lex)));
-  }
-  if (job.kind === 'prepare') {
-    if (!job.houseSpellings || typeof job.houseSpellings !== 'object') throw new Error('prepare job without house spellings');
-    preparedBase = null;
-    preparedBase = { house: houseKey(job.houseSpellings), lex: runSteps(buildBaseSteps(job.houseSpellings)) };
-    return encodeEach(0, () => EMPTY);
   }
   return encodeEach(job.texts.length, (i) => encodeAnalysis(analyzeText(job.texts[i], job.dates[i])));
 }
