@@ -1394,6 +1394,91 @@ interface Cand { start: number; end: number; text: string; rec: PlaceEntry; weak
 /** What recognition reads of a place fact of the text itself. */
 interface LocalFact { name: string; kind: PlaceKind | null; parent: string | null; strength: PlaceFact['strength'] }
 
+/** What laterSteps returns when a step pushed its own candidate (the caller goes on to the next token). */
+const HANDLED = Symbol('handled');
+
+/**
+ * Steps 2-5 of recognizePlaces for the capitalised token i, after step 1 found `best` (or null): the
+ * candidate that then stands, or HANDLED when a step pushed its own. A function of its own, called
+ * for every capitalised token, so that its rarely taken branches (sports results, compounds, street
+ * names, multi-word transliterations) deoptimise only it: each deoptimisation inside the
+ * recogniser's loop made V8 compile all of recognizePlaces again (docs/performance.md, round 7).
+ */
+function laterSteps(s: PlaceScan, text: string, toks: readonly Token[], lexicon: PlaceLexicon, local: Map<string, LocalFact>, out: Cand[], i: number, ti: TokenInfo, best: Cand | null): Cand | null | typeof HANDLED {
+  const t = toks[i];
+  // 2. Transliteration key (single or two words): Kharkiv, Zaporizhzhia, Luhansk.
+  // Only mid-sentence, on names of five letters or more: short and sentence-initial words are too often
+  // ordinary words whose skeleton happens to equal a place's ("Maar" ~ "Mar", "War" ~ "Var").
+  // Multi-word names first ("Zeleny Shlyakh" for Zeleny Sjljach): two or three capitalised words
+  // separated by single spaces, under the same conditions. A weak one-word candidate ("Zeleny", an
+  // Alpino name) gives way to the longer name.
+  if ((!best || (best.weak && best.tj === i)) && !isAllCaps(t.text) && !s.initial(i)) {
+    let found = false;
+    for (let n = 3; n >= 2 && !found; n--) {
+      const last = toks[i + n - 1];
+      if (!last) continue;
+      let ok = true;
+      for (let q = i; q < i + n && ok; q++) {
+        const w = toks[q];
+        ok = w.kind === 'word' && isCap(w.text) && (q === i || (w.start === toks[q - 1].end + 1 && text[toks[q - 1].end] === ' '));
+      }
+      if (!ok) continue;
+      const str = text.slice(t.start, last.end);
+      const r = lexicon.matchKey(str);
+      if (r && r.entry.name.includes(' ') && r.entry.kind !== 'plaats-onbekend' && (r.entry.source === 'archive' || CYRILLIC_COUNTRIES.has(r.entry.country ?? '')))
+      { best = { start: t.start, end: last.end, text: str, rec: r.entry, weak: false, contested: false, evidence: r.entry.source === 'archive' ? 'archive' : 'gazetteer', ti: i, tj: i + n - 1 }; found = true; }
+    }
+  }
+  if (!best && !isAllCaps(t.text) && t.text.length >= 5 && (ti.key ??= placeKey(t.text)).length >= 4) {
+    const r = lexicon.matchKeyInfo(ti as TokenInfo & { key: string });
+    // Transliteration variance is a property of names from Cyrillic-script countries (and of names the
+    // archive taught us); elsewhere a same-key word is a different word ("Ferrari" is not "Ferrara").
+    // At the start of a sentence only names the archive placed in a strong context, or places with a
+    // curated house spelling, count ("Sudzha werd beschoten", "Kursk ligt …"; not "Willen" ~ Wolynië).
+    if (r && (r.entry.kind !== 'plaats' || (r.entry.source === 'archive' && !r.learnedWeakOnly)) && !looksLikeDemonym(t.text) && (r.entry.source === 'archive' || CYRILLIC_COUNTRIES.has(r.entry.country ?? ''))
+      && (!s.initial(i) || (r.entry.source === 'archive' ? !r.learnedWeakOnly : lexicon.hasHouseSpelling(r.entry.id))))
+      best = { start: t.start, end: t.end, text: t.text, rec: r.entry, weak: false, contested: false, evidence: r.entry.source === 'archive' ? 'archive' : 'gazetteer', ti: i, tj: i };
+  }
+  // 3. Sports results: "(Fra)", "( Ita )", "(Rus/W-Rus)", "(ZAf)": a country abbreviation alone in brackets.
+  if ((!best || (best.weak && best.tj === i)) && t.text.length <= 6 && inBrackets(text, t.start, t.end) && /^[\p{Lu}][\p{L}-]{1,5}$/u.test(t.text) && /\p{Ll}/u.test(t.text)) {
+    const r = t.text === 'VSt' ? lexicon.matchAbbrev('VSt') : lexicon.matchCountryAbbrev(t.text);
+    if (r) { out.push({ start: t.start, end: t.end, text: t.text, rec: r.entry, weak: false, contested: false, evidence: 'gazetteer', ti: i, tj: i }); return HANDLED; }
+  }
+  // 4. A place inside a hyphenated compound: "Koersk-regio", "Donbas-regio's".
+  if (!best && t.text.includes('-')) {
+    const parts = t.text.split('-');
+    const head = parts[0];
+    if (parts.slice(1).every((p) => /^\p{Ll}/u.test(p))) {
+      const m = lexicon.matchExact(head);
+      const lf = local.get(nameFold(head));
+      const ok = m && (!m.rec.weak || m.rec.learned);
+      if (ok) best = { start: t.start, end: t.start + head.length, text: head, rec: m!.rec.entry, weak: false, contested: false, evidence: 'gazetteer', ti: i, tj: i };
+      else if (lf && lf.strength !== 'weak') best = { start: t.start, end: t.start + head.length, text: head, rec: lexicon.lookup(head) ?? { id: placeKey(head), name: lf.name, kind: lf.kind ?? 'plaats-onbekend', country: null, parent: null, variants: [], source: 'archive' }, weak: false, contested: false, evidence: 'context', ti: i, tj: i };
+      if (best) { if (s.accept(best)) out.push(best); return HANDLED; }
+    }
+  }
+  // 5. Streets, squares and buildings by their head: "Wetstraat", "Van Kerckhovestraat", "Sint-Jansziekenhuis",
+  // "Koning Boudewijnstadion", "Kaaitheater" (with the capitalised words right before it).
+  if ((!best || best.weak) && t.text.length >= 6 && STRUCTURE_LAST[t.text.charCodeAt(t.text.length - 1)] === 1 && STRUCTURE_TAILS.has(t.text.slice(-3)) && !isAllCaps(t.text)) {
+    const sm = STRUCTURE_RE.exec(t.text);
+    if (sm && sm.index >= 3 && /\p{Ll}/u.test(t.text[sm.index - 1])) {
+      let a = i;
+      while (a > 0 && a > i - 3 && toks[a - 1].kind === 'word' && isCap(toks[a - 1].text) && s.adjacent(toks[a - 1], toks[a]) && !isAllCaps(toks[a - 1].text)
+        && !(s.initial(a - 1) && FUNCTION_INITIAL.has(toks[a - 1].text.toLowerCase())) && !looksLikeDemonym(toks[a - 1].text)
+        // "het Brusselse Jubelpark", "de Antwerpse Falconplein": an adjective of place after an article.
+        && !(/(?:se|sche)$/u.test(toks[a - 1].text) && a >= 2 && /^(?:de|het|een|[Dd]e|[Hh]et)$/u.test(toks[a - 2].text)) && !(out.length && out[out.length - 1].tj === a - 1)) a--;
+      const str = text.slice(toks[a].start, t.end);
+      const c: Cand = { start: toks[a].start, end: t.end, text: str, rec: lexicon.lookup(str) ?? { id: placeKey(str), name: str, kind: 'plaats', country: null, parent: null, variants: [], source: 'archive' }, weak: false, contested: false, evidence: 'context', ti: a, tj: i };
+      // (Also at the start of a sentence, "Kloosterstraat 12 …"; an adverb such as "Stilaan" is the price.)
+      if (!(s.next0(i) && isCap(s.next0(i)!.text) && s.adjacent(t, s.next0(i)!)) && !(a > 0 && PERSON_TITLES.has(toks[a - 1].text.toLowerCase()))) {
+        if (best && best.start >= c.start) best = null;
+        if (!best) { if (a < i && out.length && out[out.length - 1].end > c.start) out.pop(); out.push(c); return HANDLED; }
+      }
+    }
+  }
+  return best;
+}
+
 /**
  * All place mentions in `text`, sorted and non-overlapping. Exact names and transliteration keys
  * only (no fuzzy matching: "Koerkamp" is not "Koersk"); weak gazetteer names need context.
@@ -1459,76 +1544,9 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { fa
       const ab = lexicon.matchAbbrev(t.text);
       if (ab) best = { start: t.start, end: t.end, text: t.text, rec: ab.entry, weak: false, contested: false, evidence: 'gazetteer', ti: i, tj: i };
     }
-    // 2. Transliteration key (single or two words): Kharkiv, Zaporizhzhia, Luhansk.
-    // Only mid-sentence, on names of five letters or more: short and sentence-initial words are too often
-    // ordinary words whose skeleton happens to equal a place's ("Maar" ~ "Mar", "War" ~ "Var").
-    // Multi-word names first ("Zeleny Shlyakh" for Zeleny Sjljach): two or three capitalised words
-    // separated by single spaces, under the same conditions. A weak one-word candidate ("Zeleny", an
-    // Alpino name) gives way to the longer name.
-    if ((!best || (best.weak && best.tj === i)) && !isAllCaps(t.text) && !s.initial(i)) {
-      let found = false;
-      for (let n = 3; n >= 2 && !found; n--) {
-        const last = toks[i + n - 1];
-        if (!last) continue;
-        let ok = true;
-        for (let q = i; q < i + n && ok; q++) {
-          const w = toks[q];
-          ok = w.kind === 'word' && isCap(w.text) && (q === i || (w.start === toks[q - 1].end + 1 && text[toks[q - 1].end] === ' '));
-        }
-        if (!ok) continue;
-        const str = text.slice(t.start, last.end);
-        const r = lexicon.matchKey(str);
-        if (r && r.entry.name.includes(' ') && r.entry.kind !== 'plaats-onbekend' && (r.entry.source === 'archive' || CYRILLIC_COUNTRIES.has(r.entry.country ?? '')))
-        { best = { start: t.start, end: last.end, text: str, rec: r.entry, weak: false, contested: false, evidence: r.entry.source === 'archive' ? 'archive' : 'gazetteer', ti: i, tj: i + n - 1 }; found = true; }
-      }
-    }
-    if (!best && !isAllCaps(t.text) && t.text.length >= 5 && (ti.key ??= placeKey(t.text)).length >= 4) {
-      const r = lexicon.matchKeyInfo(ti as TokenInfo & { key: string });
-      // Transliteration variance is a property of names from Cyrillic-script countries (and of names the
-      // archive taught us); elsewhere a same-key word is a different word ("Ferrari" is not "Ferrara").
-      // At the start of a sentence only names the archive placed in a strong context, or places with a
-      // curated house spelling, count ("Sudzha werd beschoten", "Kursk ligt …"; not "Willen" ~ Wolynië).
-      if (r && (r.entry.kind !== 'plaats' || (r.entry.source === 'archive' && !r.learnedWeakOnly)) && !looksLikeDemonym(t.text) && (r.entry.source === 'archive' || CYRILLIC_COUNTRIES.has(r.entry.country ?? ''))
-        && (!s.initial(i) || (r.entry.source === 'archive' ? !r.learnedWeakOnly : lexicon.hasHouseSpelling(r.entry.id))))
-        best = { start: t.start, end: t.end, text: t.text, rec: r.entry, weak: false, contested: false, evidence: r.entry.source === 'archive' ? 'archive' : 'gazetteer', ti: i, tj: i };
-    }
-    // 3. Sports results: "(Fra)", "( Ita )", "(Rus/W-Rus)", "(ZAf)": a country abbreviation alone in brackets.
-    if ((!best || (best.weak && best.tj === i)) && t.text.length <= 6 && inBrackets(text, t.start, t.end) && /^[\p{Lu}][\p{L}-]{1,5}$/u.test(t.text) && /\p{Ll}/u.test(t.text)) {
-      const r = t.text === 'VSt' ? lexicon.matchAbbrev('VSt') : lexicon.matchCountryAbbrev(t.text);
-      if (r) { out.push({ start: t.start, end: t.end, text: t.text, rec: r.entry, weak: false, contested: false, evidence: 'gazetteer', ti: i, tj: i }); i++; continue; }
-    }
-    // 4. A place inside a hyphenated compound: "Koersk-regio", "Donbas-regio's".
-    if (!best && t.text.includes('-')) {
-      const parts = t.text.split('-');
-      const head = parts[0];
-      if (parts.slice(1).every((p) => /^\p{Ll}/u.test(p))) {
-        const m = lexicon.matchExact(head);
-        const lf = local.get(nameFold(head));
-        const ok = m && (!m.rec.weak || m.rec.learned);
-        if (ok) best = { start: t.start, end: t.start + head.length, text: head, rec: m!.rec.entry, weak: false, contested: false, evidence: 'gazetteer', ti: i, tj: i };
-        else if (lf && lf.strength !== 'weak') best = { start: t.start, end: t.start + head.length, text: head, rec: lexicon.lookup(head) ?? { id: placeKey(head), name: lf.name, kind: lf.kind ?? 'plaats-onbekend', country: null, parent: null, variants: [], source: 'archive' }, weak: false, contested: false, evidence: 'context', ti: i, tj: i };
-        if (best) { if (s.accept(best)) out.push(best); i++; continue; }
-      }
-    }
-    // 5. Streets, squares and buildings by their head: "Wetstraat", "Van Kerckhovestraat", "Sint-Jansziekenhuis",
-    // "Koning Boudewijnstadion", "Kaaitheater" (with the capitalised words right before it).
-    if ((!best || best.weak) && t.text.length >= 6 && STRUCTURE_LAST[t.text.charCodeAt(t.text.length - 1)] === 1 && STRUCTURE_TAILS.has(t.text.slice(-3)) && !isAllCaps(t.text)) {
-      const sm = STRUCTURE_RE.exec(t.text);
-      if (sm && sm.index >= 3 && /\p{Ll}/u.test(t.text[sm.index - 1])) {
-        let a = i;
-        while (a > 0 && a > i - 3 && toks[a - 1].kind === 'word' && isCap(toks[a - 1].text) && s.adjacent(toks[a - 1], toks[a]) && !isAllCaps(toks[a - 1].text)
-          && !(s.initial(a - 1) && FUNCTION_INITIAL.has(toks[a - 1].text.toLowerCase())) && !looksLikeDemonym(toks[a - 1].text)
-          // "het Brusselse Jubelpark", "de Antwerpse Falconplein": an adjective of place after an article.
-          && !(/(?:se|sche)$/u.test(toks[a - 1].text) && a >= 2 && /^(?:de|het|een|[Dd]e|[Hh]et)$/u.test(toks[a - 2].text)) && !(out.length && out[out.length - 1].tj === a - 1)) a--;
-        const str = text.slice(toks[a].start, t.end);
-        const c: Cand = { start: toks[a].start, end: t.end, text: str, rec: lexicon.lookup(str) ?? { id: placeKey(str), name: str, kind: 'plaats', country: null, parent: null, variants: [], source: 'archive' }, weak: false, contested: false, evidence: 'context', ti: a, tj: i };
-        // (Also at the start of a sentence, "Kloosterstraat 12 …"; an adverb such as "Stilaan" is the price.)
-        if (!(s.next0(i) && isCap(s.next0(i)!.text) && s.adjacent(t, s.next0(i)!)) && !(a > 0 && PERSON_TITLES.has(toks[a - 1].text.toLowerCase()))) {
-          if (best && best.start >= c.start) best = null;
-          if (!best) { if (a < i && out.length && out[out.length - 1].end > c.start) out.pop(); out.push(c); i++; continue; }
-        }
-      }
-    }
+    const later = laterSteps(s, text, toks, lexicon, local, out, i, ti, best);
+    if (later === HANDLED) { i++; continue; }
+    best = later;
     if (best && s.accept(best)) { out.push(best); i = best.tj + 1; continue; }
     i++;
   }
