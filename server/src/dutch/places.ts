@@ -347,8 +347,7 @@ export class PlaceLexicon {
   /** matchKeyOf(ti.key), the answer kept in `ti` likewise (ti.key must be made). */
   matchKeyInfo(ti: TokenInfo & { key: string }): Rec | undefined {
     if (ti.keyRec === undefined) {
-      const id = this.strongKey.get(ti.key);
-      const rec = id ? this.byId.get(id) : undefined;
+      const rec = this.recByKeyQuiet(ti.key);
       ti.keyQuery = queryHash(Q_KEY, ti.key);
       ti.keyRecQuery = rec ? queryHash(Q_ID, rec.entry.id) : 0;
       ti.keyRec = rec ?? null;
@@ -492,8 +491,11 @@ export class PlaceLexicon {
   /** matchKey with the key already made (placeKey of the name). */
   matchKeyOf(k: string): Rec | undefined {
     this.logQuery(Q_KEY, k);
+    return this.logRec(this.recByKeyQuiet(k));
+  }
+  private recByKeyQuiet(k: string): Rec | undefined {
     const id = this.strongKey.get(k);
-    return this.logRec(id ? this.byId.get(id) : undefined);
+    return id ? this.byId.get(id) : undefined;
   }
   matchCountryAbbrev3(token: string): Rec | undefined {
     const id = this.countryAbbrev3.get(fold(token));
@@ -1404,7 +1406,8 @@ const HANDLED = Symbol('handled');
  * names, multi-word transliterations) deoptimise only it: each deoptimisation inside the
  * recogniser's loop made V8 compile all of recognizePlaces again (docs/performance.md, round 7).
  */
-function laterSteps(s: PlaceScan, text: string, toks: readonly Token[], lexicon: PlaceLexicon, local: Map<string, LocalFact>, out: Cand[], i: number, ti: TokenInfo, best: Cand | null): Cand | null | typeof HANDLED {
+function laterSteps(s: PlaceScan, local: Map<string, LocalFact>, i: number, ti: TokenInfo, best: Cand | null): Cand | null | typeof HANDLED {
+  const { text, toks, lexicon, out } = s;
   const t = toks[i];
   // 2. Transliteration key (single or two words): Kharkiv, Zaporizhzhia, Luhansk.
   // Only mid-sentence, on names of five letters or more: short and sentence-initial words are too often
@@ -1544,7 +1547,7 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { fa
       const ab = lexicon.matchAbbrev(t.text);
       if (ab) best = { start: t.start, end: t.end, text: t.text, rec: ab.entry, weak: false, contested: false, evidence: 'gazetteer', ti: i, tj: i };
     }
-    const later = laterSteps(s, text, toks, lexicon, local, out, i, ti, best);
+    const later = laterSteps(s, local, i, ti, best);
     if (later === HANDLED) { i++; continue; }
     best = later;
     if (best && s.accept(best)) { out.push(best); i = best.tj + 1; continue; }
