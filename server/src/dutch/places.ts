@@ -62,16 +62,14 @@ interface TokenInfo {
   wordQuery: number;
   /** placeKey of the text, made when first needed (null until then). */
   key: string | null;
-  /** What the lexicon answered for the fold `f` (PlaceLexicon.matchFoldOf; undefined until asked), and
-   *  the query hashes that answer logs: the fold's and, when found, the entry's. */
-  foldRec: Rec | null | undefined;
-  foldQuery: number;
-  foldRecQuery: number;
+  /** What the lexicon answered for the fold `f` (PlaceLexicon.matchFoldOf; null until asked). */
+  foldAnswer: Answer | null;
   /** The same for the key (PlaceLexicon.matchKeyInfo). */
-  keyRec: Rec | null | undefined;
-  keyQuery: number;
-  keyRecQuery: number;
+  keyAnswer: Answer | null;
 }
+
+/** A lookup's answer kept for replay: the record found (or null) and the query hashes it logs. */
+interface Answer { rec: Rec | null; query: number; recQuery: number }
 
 /**
  * The ~123k bare weak gazetteer names, shipped pre-folded and sorted by fold as two "|"-joined strings.
@@ -334,26 +332,22 @@ export class PlaceLexicon {
    * kept under its fold (weakRec).
    */
   matchFoldOf(ti: TokenInfo): Rec | undefined {
-    if (ti.foldRec === undefined) {
-      const rec = this.recByFoldQuiet(ti.f);
-      ti.foldQuery = queryHash(Q_FOLD, ti.f);
-      ti.foldRecQuery = rec ? queryHash(Q_ID, rec.entry.id) : 0;
-      ti.foldRec = rec ?? null;
-    }
-    if (this.queryLog) { this.logHash(ti.foldQuery); if (ti.foldRec) this.logHash(ti.foldRecQuery); }
-    return ti.foldRec ?? undefined;
+    return this.replay(ti.foldAnswer ??= this.answer(Q_FOLD, ti.f, this.recByFoldQuiet(ti.f)));
   }
 
   /** matchKeyOf(ti.key), the answer kept in `ti` likewise (ti.key must be made). */
   matchKeyInfo(ti: TokenInfo & { key: string }): Rec | undefined {
-    if (ti.keyRec === undefined) {
-      const rec = this.recByKeyQuiet(ti.key);
-      ti.keyQuery = queryHash(Q_KEY, ti.key);
-      ti.keyRecQuery = rec ? queryHash(Q_ID, rec.entry.id) : 0;
-      ti.keyRec = rec ?? null;
-    }
-    if (this.queryLog) { this.logHash(ti.keyQuery); if (ti.keyRec) this.logHash(ti.keyRecQuery); }
-    return ti.keyRec ?? undefined;
+    return this.replay(ti.keyAnswer ??= this.answer(Q_KEY, ti.key, this.recByKeyQuiet(ti.key)));
+  }
+
+  private answer(tag: number, asked: string, rec: Rec | undefined): Answer {
+    return { rec: rec ?? null, query: queryHash(tag, asked), recQuery: rec ? queryHash(Q_ID, rec.entry.id) : 0 };
+  }
+
+  /** Log a kept answer as the lookup would have (what was asked, and the entry found), and return its record. */
+  private replay(a: Answer): Rec | undefined {
+    if (this.queryLog) { this.logHash(a.query); if (a.rec) this.logHash(a.recQuery); }
+    return a.rec ?? undefined;
   }
   tokenFold(text: string): TokenInfo {
     let info = this.tokenInfo.get(text);
@@ -362,7 +356,7 @@ export class PlaceLexicon {
       const sp = f.indexOf(' ');
       const fw = sp < 0 ? f : f.slice(0, sp);
       info = this.tokenInfo.set(text, { f, sp, lexWords: Math.max(this.firstWord.get(fw) ?? 0, this.weakBare.maxWordsFrom(fw)), wordQuery: queryHash(Q_WORD, fw), key: null,
-        foldRec: undefined, foldQuery: 0, foldRecQuery: 0, keyRec: undefined, keyQuery: 0, keyRecQuery: 0 });
+        foldAnswer: null, keyAnswer: null });
     }
     if (this.queryLog) this.logHash(info.wordQuery);
     return info;
