@@ -83,6 +83,29 @@ export type CorpusChange = { file: string; type: 'created' | 'changed' | 'delete
  */
 interface Entry { article: Article; placeFacts: Buffer }
 
+/**
+ * What a build read from a file, kept in the analysis cache so that the next build (a warm start,
+ * the server's re-index) need not read and hash the file again while it is unchanged: its `stat`
+ * (size, modification and change times in ns, inode, device), the corpus root its ids are relative
+ * to, its articles without their texts, and what reading it reported.
+ */
+interface FileRecord { stat: string; root: string; articles: Omit<Article, 'text'>[]; skipped: Skipped[] }
+interface Manifest { maxFileBytes: number | null; files: [string, FileRecord][] }
+const MANIFEST_KEY = 'manifest:files';
+/** A file modified this recently before its stat was taken is not recorded: a change within the
+ *  file system's timestamp resolution could keep its stat (the "racy" case of stat caches). */
+const RACY_MS = 2000;
+
+/** A file's stat as a FileRecord keeps it, and whether it is too recent to be trusted later; null if it cannot be read. */
+async function statOf(file: string): Promise<{ key: string; racy: boolean } | null> {
+  try {
+    const st = await fs.promises.stat(file, { bigint: true });
+    return { key: `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}:${st.dev}`, racy: Number(st.mtimeNs / 1_000_000n) > Date.now() - RACY_MS };
+  } catch {
+    return null;
+  }
+}
+
 /** Below this many articles a pass runs on the calling thread (worker start-up would cost more). */
 const WORKER_THRESHOLD = 64;
 /**
@@ -155,6 +178,11 @@ function sameSignature(a: Map<string, string>, b: Map<string, string>): boolean 
 }
 
 /** The skip report of an article whose analysis or recognition failed. */
+/** An unread article (see Archive.recall) whose file no longer holds it unchanged when its text is needed. */
+function changedWhileIndexed(a: Article): Skipped {
+  return { file: a.file, reason: 'analysis-failed', detail: `${a.id}: the file changed while it was indexed; it is read again at the next change or re-index` };
+}
+
 function analysisFailed(a: Article, e: unknown): Skipped {
   return { file: a.file, reason: 'analysis-failed', detail: `${a.id}: ${(e as Error)?.message ?? String(e)}` };
 }
@@ -196,6 +224,8 @@ export class Archive {
   private fingerprint = '';
   /** What the current lexicon was taught (to tell what a change of it touches). */
   private plan: LearnedPlan | null = null;
+  /** Articles a build recalled from the manifest without reading their file (text ''): see fillTexts. */
+  private unread = new WeakSet<Article>();
 
   constructor(readonly options: ArchiveOptions) {}
 
@@ -294,6 +324,55 @@ export class Archive {
     return files;
   }
 
+  /** The files the last build recorded (see FileRecord), or null (none, unreadable, or read with another size limit). */
+  private loadManifest(cache: AnalysisCache<Buffer>): Map<string, FileRecord> | null {
+    const raw = cache.getRaw(MANIFEST_KEY);
+    if (!raw) return null;
+    try {
+      const m = v8.deserialize(raw) as Manifest;
+      if (!Array.isArray(m?.files) || m.maxFileBytes !== (this.options.maxFileBytes ?? null)) return null;
+      return new Map(m.files);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * A file's articles as the manifest recorded them, without reading the file: only when its stat
+   * and corpus root are unchanged and every article's analysis is in the cache (a warm start needs
+   * no text then). Their texts are empty and they are marked unread (see fillTexts).
+   */
+  private recall(file: string, stat: string, manifest: Map<string, FileRecord>, cache: AnalysisCache<Buffer>): { articles: Article[]; skipped: Skipped[] } | null {
+    const rec = manifest.get(file);
+    if (!rec || rec.stat !== stat || rec.root !== this.rootOf(file) || !rec.articles.every((a) => cache.has(a.hash))) return null;
+    const articles = rec.articles.map((meta) => ({ ...meta, text: '' }));
+    for (const a of articles) this.unread.add(a);
+    return { articles, skipped: rec.skipped.map((x) => ({ ...x })) };
+  }
+
+  /**
+   * Give unread articles (see recall) their texts, when a pass needs them after all (an analysis or
+   * facts cache entry missing or unreadable, a changed lexicon): their files are read again. Returns
+   * the articles that could not be found unchanged (their file changed during the build).
+   */
+  private async fillTexts(articles: Article[]): Promise<Article[]> {
+    const byFile = new Map<string, Article[]>();
+    for (const a of articles) {
+      if (!this.unread.has(a)) continue;
+      const list = byFile.get(a.file);
+      if (list) list.push(a); else byFile.set(a.file, [a]);
+    }
+    const lost: Article[] = [];
+    for (const [file, list] of byFile) {
+      const fresh = new Map((await this.readFile(file)).articles.map((a) => [a.id, a]));
+      for (const a of list) {
+        const f = fresh.get(a.id);
+        if (f && f.hash === a.hash) { a.text = f.text; this.unread.delete(a); } else lost.push(a);
+      }
+    }
+    return lost;
+  }
+
   private async readFile(file: string): Promise<{ articles: Article[]; skipped: Skipped[] }> {
     const articles: Article[] = [];
     const skipped: Skipped[] = [];
@@ -358,16 +437,27 @@ export class Archive {
     const articles: Article[] = [];
     const pass1 = this.analyse(feed, caches?.analysis ?? null, onProgress, isCancelled, pool);
     pass1.catch(() => undefined); // (awaited below; this only keeps a read error from leaving it unhandled)
+    const manifest = caches ? this.loadManifest(caches.analysis) : null;
+    const recorded: [string, FileRecord][] = [];
+    let readAny = false;
     try {
       for (const file of files) {
         if (isCancelled()) break;
-        const r = await this.readFile(file);
+        // (The stat before reading: a change while it is read shows at the next build.)
+        const st = caches ? await statOf(file) : null;
+        let r = st && manifest && this.recall(file, st.key, manifest, caches!.analysis);
+        if (!r) { r = await this.readFile(file); readAny = true; }
+        if (st && !st.racy) recorded.push([file, { stat: st.key, root: this.rootOf(file), articles: r.articles.map(({ text: _text, ...meta }) => meta), skipped: r.skipped }]);
         fileMap.set(file, { ids: r.articles.map((a) => a.id), skipped: r.skipped });
         for (const a of r.articles) articles.push(a);
         feed.push(r.articles);
       }
     } finally {
       feed.end();
+    }
+    // (Written when it changed: a warm start that recalled every file leaves the cache file as it is.)
+    if (caches && !isCancelled()) {
+      if (readAny || !manifest || manifest.size !== recorded.length) caches.analysis.setRaw(MANIFEST_KEY, v8.serialize({ maxFileBytes: this.options.maxFileBytes ?? null, files: recorded } satisfies Manifest));
     }
     const phases = { read: Date.now() - t0, pass1: 0, learn: 0, pass2: 0, index: 0 };
     const { analyses, placeFacts, placeFactsRaw, analysed, fromCache, failed } = await pass1;
@@ -445,7 +535,7 @@ export class Archive {
     let fromCache = 0;
     let done = 0;
     const progress = () => onProgress?.(done, articles.items.length);
-    const lookups = this.cacheLookups(articles, todo, (a) => {
+    const lookups = this.cacheLookups(articles, todo, failed, (a) => {
       const raw = cache?.getRaw(a.hash);
       if (raw) {
         try {
@@ -484,8 +574,17 @@ export class Archive {
     return { analyses, placeFacts, placeFactsRaw, analysed: todo.items.length, fromCache, failed };
   }
 
-  /** Pass each article of `from` that `cached` does not take to `todo`, as they arrive (in time slices). */
-  private async cacheLookups(from: Feed, todo: Feed, cached: (a: Article) => boolean): Promise<void> {
+  /**
+   * Pass each article of `from` that `cached` does not take to `todo`, as they arrive (in time
+   * slices); an unread one (see recall) gets its text first, or goes to `failed` if its file changed.
+   */
+  private async cacheLookups(from: Feed, todo: Feed, failed: Skipped[], cached: (a: Article) => boolean): Promise<void> {
+    const pass = async (misses: Article[]) => {
+      const unread = misses.filter((a) => this.unread.has(a));
+      const lost = new Set(unread.length ? await this.fillTexts(unread) : []);
+      for (const a of lost) failed.push(changedWhileIndexed(a));
+      todo.push(lost.size ? misses.filter((a) => !lost.has(a)) : misses);
+    };
     try {
       let i = 0;
       let t = Date.now();
@@ -496,9 +595,9 @@ export class Archive {
         for (; i < from.items.length; i++) {
           const a = from.items[i];
           if (!cached(a)) misses.push(a);
-          if (Date.now() - t > SLICE_MS) { todo.push(misses.splice(0)); await yieldNow(); t = Date.now(); }
+          if (Date.now() - t > SLICE_MS) { await pass(misses.splice(0)); await yieldNow(); t = Date.now(); }
         }
-        todo.push(misses);
+        await pass(misses);
       }
     } finally {
       todo.end();
@@ -551,6 +650,12 @@ export class Archive {
       }
       if (hit) { a.text = ''; analyses.delete(a.id); } else todo.push(a);
       if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
+    }
+    // Articles a warm start did not read (see recall) need their texts now.
+    const lost = new Set(await this.fillTexts(todo));
+    if (lost.size) {
+      for (const a of lost) failed.push(changedWhileIndexed(a));
+      todo.splice(0, todo.length, ...todo.filter((a) => !lost.has(a)));
     }
     // A full build: every cached entry still needed has been read, so the snapshot can be written
     // now, and the new entries as they come instead of being held to the end.

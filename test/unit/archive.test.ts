@@ -211,6 +211,52 @@ describe('archive: build, warm start and incremental update', function () {
     assert.deepEqual(snapshot(warm.index), snapshot(cold.index));
   });
 
+  it('a warm start does not read unchanged files (the manifest in the cache), and reads a changed one', async () => {
+    // Files last modified an hour ago (a file modified within the last seconds is always read), one
+    // of them with a broken record whose report must come back without reading it.
+    fs.writeFileSync(path.join(root, 'oost', 'kapot.jsonl'), JSON.stringify({ id: 'k1', title: 'Koersk', date: '2024-08-20', text: 'In de regio Koersk werden ruim 120.000 mensen geëvacueerd.' }) + '\n{ kapot\n');
+    const old = (Date.now() - 3600_000) / 1000;
+    const files = () => discoverFiles([root], root).then((d) => d.files);
+    for (const f of await files()) fs.utimesSync(f, old, old);
+    const counted = (a: Archive) => { const orig = (a as any).readFile.bind(a); const n = { reads: 0 }; (a as any).readFile = (f: string) => { n.reads++; return orig(f); }; return n; };
+    const cold = open();
+    await cold.build();
+    assert.ok(cold.skipped.some((x) => x.reason === 'bad-json'), 'precondition: the broken record is reported');
+    const warm = open();
+    const n = counted(warm);
+    const r = await warm.build();
+    assert.equal(n.reads, 0, 'no file read');
+    assert.equal(r.recognised, 0);
+    assert.deepEqual(snapshot(warm.index), snapshot(cold.index));
+    assert.deepEqual(warm.skipped, cold.skipped, 'the same reports, from the manifest');
+    // Edited while closed, same size: read again (its stat changed), the others not.
+    const drenthe = path.join(root, 'noord', 'drenthe.txt');
+    fs.writeFileSync(drenthe, fs.readFileSync(drenthe, 'utf8').replace('1.200', '1.500'));
+    fs.utimesSync(drenthe, old + 60, old + 60);
+    const edited = open();
+    const m = counted(edited);
+    await edited.build();
+    assert.equal(m.reads, 1);
+    const fresh = new Archive({ paths: [root], baseDir: root, cacheDir: null, workers: 0 });
+    await fresh.build();
+    assert.deepEqual(snapshot(edited.index), snapshot(fresh.index));
+    assert.ok(edited.index.claims.some((c) => c.figure.text.includes('1.500')));
+    // Another lexicon (a house spelling): every article is recognised again, so the texts of the
+    // files not read are read after all.
+    for (const f of await files()) fs.utimesSync(f, old, old);
+    await open().build();
+    const house = { Kiev: 'Kyiv' };
+    const styled = new Archive({ paths: [root], baseDir: root, cacheDir: cache, workers: 0, houseSpellings: house });
+    const k = counted(styled);
+    const rs = await styled.build();
+    assert.ok(rs.recognised >= 6, `recognised ${rs.recognised}`);
+    assert.equal(k.reads, 5, 'each file once, for its texts');
+    const plain = new Archive({ paths: [root], baseDir: root, cacheDir: null, workers: 0, houseSpellings: house });
+    await plain.build();
+    assert.deepEqual(snapshot(styled.index), snapshot(plain.index));
+    assert.deepEqual(styled.skipped, plain.skipped);
+  });
+
   it('a warm start after an edit made while closed learns again (the cached lesson belongs to the old articles)', async () => {
     await open().build();
     // Edited while the editor was closed: Kleinhoven is no longer called a village anywhere.
