@@ -177,12 +177,12 @@ function sameSignature(a: Map<string, string>, b: Map<string, string>): boolean 
   return true;
 }
 
-/** The skip report of an article whose analysis or recognition failed. */
-/** An unread article (see Archive.recall) whose file no longer holds it unchanged when its text is needed. */
+/** The skip report of an unread article (see Archive.recall) whose file no longer holds it unchanged when its text is needed. */
 function changedWhileIndexed(a: Article): Skipped {
   return { file: a.file, reason: 'analysis-failed', detail: `${a.id}: the file changed while it was indexed; it is read again at the next change or re-index` };
 }
 
+/** The skip report of an article whose analysis or recognition failed. */
 function analysisFailed(a: Article, e: unknown): Skipped {
   return { file: a.file, reason: 'analysis-failed', detail: `${a.id}: ${(e as Error)?.message ?? String(e)}` };
 }

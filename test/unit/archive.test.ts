@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as v8 from 'node:v8';
 import { Archive } from '../../server/src/archive';
-import { readArticles, discoverFiles } from '../../server/src/corpus/read';
+import { readArticles, discoverFiles, describeSkipped } from '../../server/src/corpus/read';
 import { analyzeText } from '../../server/src/facts/analyze';
 import { articleFacts, computeFacts, FactIndex } from '../../server/src/facts/index';
 import { PlaceLexicon, planLearned } from '../../server/src/dutch/places';
@@ -255,6 +255,22 @@ describe('archive: build, warm start and incremental update', function () {
     await plain.build();
     assert.deepEqual(snapshot(styled.index), snapshot(plain.index));
     assert.deepEqual(styled.skipped, plain.skipped);
+    // A file that changes after it was recalled and before its text is needed: its article is
+    // reported (in Dutch too), not analysed empty; the rest of the index stands.
+    for (const f of await files()) fs.utimesSync(f, old, old);
+    await open().build();
+    const racing = new Archive({ paths: [root], baseDir: root, cacheDir: cache, workers: 0, houseSpellings: { Charkov: 'Charkiv' } });
+    const fill = (racing as any).fillTexts.bind(racing);
+    (racing as any).fillTexts = async (articles: unknown[]) => {
+      if (articles.length) fs.writeFileSync(path.join(root, 'noord', 'protest.txt'), 'De bewoners van Kleinhoven protesteerden woensdag opnieuw.');
+      return fill(articles);
+    };
+    await racing.build();
+    const lost = racing.skipped.find((x) => x.reason === 'analysis-failed');
+    assert.ok(lost && /noord\/protest\.txt: the file changed while it was indexed/.test(lost.detail), JSON.stringify(racing.skipped));
+    assert.match(describeSkipped(lost, 'nl', root), /overgeslagen: .*protest\.txt — analyse mislukt: .*het bestand veranderde tijdens het indexeren/);
+    assert.ok(!racing.index.byArticle.has('noord/protest.txt'));
+    assert.ok(racing.index.byArticle.has('noord/drenthe.txt'));
   });
 
   it('a warm start after an edit made while closed learns again (the cached lesson belongs to the old articles)', async () => {

@@ -726,6 +726,7 @@ function detailNl(s: Skipped): string | undefined {
   if ((m = /^(\d+(?:\.\d+)? MB), larger/.exec(d))) return undefined;
   if (/^the (file|article) (is empty|contains no|has no)/.test(d)) return undefined;
   if (/^symbolic link leads back/.test(d) || /refers to itself/.test(d)) return 'niet gevolgd';
+  if ((m = /^(.+): the file changed while it was indexed/.exec(d))) return `${m[1]}: het bestand veranderde tijdens het indexeren; het wordt opnieuw gelezen bij de volgende wijziging of herindexering`;
   return undefined;
 }
 
