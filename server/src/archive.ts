@@ -224,7 +224,7 @@ export class Archive {
   private fingerprint = '';
   /** What the current lexicon was taught (to tell what a change of it touches). */
   private plan: LearnedPlan | null = null;
-  /** Articles a build recalled from the manifest without reading their file (text ''): see fillTexts. */
+  /** Articles a build recalled from the manifest without reading their file (text ''): see withTexts. */
   private unread = new WeakSet<Article>();
 
   constructor(readonly options: ArchiveOptions) {}
@@ -340,43 +340,45 @@ export class Archive {
   /**
    * A file's articles as the manifest recorded them, without reading the file: only when its stat
    * and corpus root are unchanged and every article's analysis is in the cache (a warm start needs
-   * no text then). Their texts are empty and they are marked unread (see fillTexts).
+   * no text then). Their texts are empty and they are marked unread (see withTexts).
    */
-  private recall(file: string, stat: string, manifest: Map<string, FileRecord>, cache: AnalysisCache<Buffer>): { articles: Article[]; skipped: Skipped[] } | null {
+  private recall(file: string, root: string, stat: string, manifest: Map<string, FileRecord>, cache: AnalysisCache<Buffer>): { articles: Article[]; skipped: Skipped[] } | null {
     const rec = manifest.get(file);
-    if (!rec || rec.stat !== stat || rec.root !== this.rootOf(file) || !rec.articles.every((a) => cache.has(a.hash))) return null;
+    if (!rec || rec.stat !== stat || rec.root !== root || !rec.articles.every((a) => cache.has(a.hash))) return null;
     const articles = rec.articles.map((meta) => ({ ...meta, text: '' }));
     for (const a of articles) this.unread.add(a);
     return { articles, skipped: rec.skipped.map((x) => ({ ...x })) };
   }
 
   /**
-   * Give unread articles (see recall) their texts, when a pass needs them after all (an analysis or
-   * facts cache entry missing or unreadable, a changed lexicon): their files are read again. Returns
-   * the articles that could not be found unchanged (their file changed during the build).
+   * `articles` with their texts: the unread ones (see recall) get them now that a pass needs them
+   * after all (an analysis or facts cache entry missing or unreadable, a changed lexicon), their
+   * files read again. One whose file no longer holds it unchanged (changed during the build) is
+   * reported in `failed` and left out.
    */
-  private async fillTexts(articles: Article[]): Promise<Article[]> {
+  private async withTexts(articles: Article[], failed: Skipped[]): Promise<Article[]> {
     const byFile = new Map<string, Article[]>();
     for (const a of articles) {
       if (!this.unread.has(a)) continue;
       const list = byFile.get(a.file);
       if (list) list.push(a); else byFile.set(a.file, [a]);
     }
-    const lost: Article[] = [];
+    if (byFile.size === 0) return articles;
+    const lost = new Set<Article>();
     for (const [file, list] of byFile) {
       const fresh = new Map((await this.readFile(file)).articles.map((a) => [a.id, a]));
       for (const a of list) {
         const f = fresh.get(a.id);
-        if (f && f.hash === a.hash) { a.text = f.text; this.unread.delete(a); } else lost.push(a);
+        if (f && f.hash === a.hash) { a.text = f.text; this.unread.delete(a); } else { lost.add(a); failed.push(changedWhileIndexed(a)); }
       }
     }
-    return lost;
+    return lost.size ? articles.filter((a) => !lost.has(a)) : articles;
   }
 
-  private async readFile(file: string): Promise<{ articles: Article[]; skipped: Skipped[] }> {
+  private async readFile(file: string, root = this.rootOf(file)): Promise<{ articles: Article[]; skipped: Skipped[] }> {
     const articles: Article[] = [];
     const skipped: Skipped[] = [];
-    for await (const item of readArticlesStream(file, this.rootOf(file), { maxFileBytes: this.options.maxFileBytes })) {
+    for await (const item of readArticlesStream(file, root, { maxFileBytes: this.options.maxFileBytes })) {
       if (item.kind === 'article') articles.push(item.article); else skipped.push(item.skipped);
     }
     return { articles, skipped };
@@ -445,9 +447,10 @@ export class Archive {
         if (isCancelled()) break;
         // (The stat before reading: a change while it is read shows at the next build.)
         const st = caches ? await statOf(file) : null;
-        let r = st && manifest && this.recall(file, st.key, manifest, caches!.analysis);
-        if (!r) { r = await this.readFile(file); readAny = true; }
-        if (st && !st.racy) recorded.push([file, { stat: st.key, root: this.rootOf(file), articles: r.articles.map(({ text: _text, ...meta }) => meta), skipped: r.skipped }]);
+        const root = this.rootOf(file);
+        let r = st && manifest && this.recall(file, root, st.key, manifest, caches!.analysis);
+        if (!r) { r = await this.readFile(file, root); readAny = true; }
+        if (st && !st.racy) recorded.push([file, { stat: st.key, root, articles: r.articles.map(({ text: _text, ...meta }) => meta), skipped: r.skipped }]);
         fileMap.set(file, { ids: r.articles.map((a) => a.id), skipped: r.skipped });
         for (const a of r.articles) articles.push(a);
         feed.push(r.articles);
@@ -579,12 +582,7 @@ export class Archive {
    * slices); an unread one (see recall) gets its text first, or goes to `failed` if its file changed.
    */
   private async cacheLookups(from: Feed, todo: Feed, failed: Skipped[], cached: (a: Article) => boolean): Promise<void> {
-    const pass = async (misses: Article[]) => {
-      const unread = misses.filter((a) => this.unread.has(a));
-      const lost = new Set(unread.length ? await this.fillTexts(unread) : []);
-      for (const a of lost) failed.push(changedWhileIndexed(a));
-      todo.push(lost.size ? misses.filter((a) => !lost.has(a)) : misses);
-    };
+    const pass = async (misses: Article[]) => todo.push(await this.withTexts(misses, failed));
     try {
       let i = 0;
       let t = Date.now();
@@ -638,7 +636,7 @@ export class Archive {
     cache: AnalysisCache<Buffer> | null, isCancelled: () => boolean = () => false, stream = false, pool?: Pool | null) {
     const byId = new Map<string, ArticleFacts>();
     const failed: Skipped[] = [];
-    const todo: Article[] = [];
+    let todo: Article[] = [];
     const key = (a: Article) => `${a.hash}:${this.fingerprint}`;
     const bind = (a: Article, data: FactsData) => byId.set(a.id, bindFacts(articleRecord(a), a, data));
     let t = Date.now();
@@ -652,11 +650,7 @@ export class Archive {
       if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
     }
     // Articles a warm start did not read (see recall) need their texts now.
-    const lost = new Set(await this.fillTexts(todo));
-    if (lost.size) {
-      for (const a of lost) failed.push(changedWhileIndexed(a));
-      todo.splice(0, todo.length, ...todo.filter((a) => !lost.has(a)));
-    }
+    todo = await this.withTexts(todo, failed);
     // A full build: every cached entry still needed has been read, so the snapshot can be written
     // now, and the new entries as they come instead of being held to the end.
     if (stream && cache && todo.length > 0) await cache.streamWrites(!isCancelled());

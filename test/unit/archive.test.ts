@@ -260,10 +260,10 @@ describe('archive: build, warm start and incremental update', function () {
     for (const f of await files()) fs.utimesSync(f, old, old);
     await open().build();
     const racing = new Archive({ paths: [root], baseDir: root, cacheDir: cache, workers: 0, houseSpellings: { Charkov: 'Charkiv' } });
-    const fill = (racing as any).fillTexts.bind(racing);
-    (racing as any).fillTexts = async (articles: unknown[]) => {
+    const withTexts = (racing as any).withTexts.bind(racing);
+    (racing as any).withTexts = async (articles: unknown[], failed: unknown[]) => {
       if (articles.length) fs.writeFileSync(path.join(root, 'noord', 'protest.txt'), 'De bewoners van Kleinhoven protesteerden woensdag opnieuw.');
-      return fill(articles);
+      return withTexts(articles, failed);
     };
     await racing.build();
     const lost = racing.skipped.find((x) => x.reason === 'analysis-failed');

@@ -335,7 +335,7 @@ export class PlaceLexicon {
     return this.replay(ti.foldAnswer ??= this.answer(Q_FOLD, ti.f, this.recByFoldQuiet(ti.f)));
   }
 
-  /** matchKeyOf(ti.key), the answer kept in `ti` likewise (ti.key must be made). */
+  /** matchKey of the token (its key ti.key must be made), the answer kept in `ti` likewise. */
   matchKeyInfo(ti: TokenInfo & { key: string }): Rec | undefined {
     return this.replay(ti.keyAnswer ??= this.answer(Q_KEY, ti.key, this.recByKeyQuiet(ti.key)));
   }
@@ -480,10 +480,7 @@ export class PlaceLexicon {
   /** Whether a place has a curated house spelling (NOS: Koersk, Charkiv, Loehansk …). */
   hasHouseSpelling(id: string): boolean { return this.house.has(id); }
   matchKey(name: string): Rec | undefined {
-    return this.matchKeyOf(placeKey(name));
-  }
-  /** matchKey with the key already made (placeKey of the name). */
-  matchKeyOf(k: string): Rec | undefined {
+    const k = placeKey(name);
     this.logQuery(Q_KEY, k);
     return this.logRec(this.recByKeyQuiet(k));
   }
