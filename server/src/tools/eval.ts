@@ -3,7 +3,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { evalDrafts } from './eval-drafts';
+import { evalDrafts, draftsDay, type DraftEval } from './eval-drafts';
+import { evalDpgSplit, evalLeaveOneOut, type RealCopyEval } from './eval-realcopy';
 import { evalFigurePeers } from './eval-figures';
 import { evalSeedsPlaces, evalConll } from './eval-places';
 
@@ -41,9 +42,41 @@ async function main(): Promise<void> {
   if (want('drafts')) {
     console.log('## Conflict check: drafts-dev.json against the sample corpus');
     const d = await evalDrafts(path.join(shared, 'eval', 'drafts-dev.json'), path.join(shared, 'corpus', 'seeds'));
-    console.log(`warnings  P ${f3(d.precision)}  R ${f3(d.recall)}  F1 ${f3(d.f1)}  (tp ${d.tp}, fp ${d.fp}, fn ${d.fn}, tn ${d.tn}); archive figure cited in ${d.cited}/${d.citedOf}`);
-    for (const e of d.errors) console.log(`  ${e.id}  ${e.figure}: expected ${e.expected}, got ${e.got}${e.message ? ` — ${e.message}` : ''}`);
+    report(d);
   }
+  if (want('ukraine')) {
+    const file = path.join(shared, 'eval', 'drafts-ukraine-dev.json');
+    const today = draftsDay(file, '2025-11-25');
+    console.log(`## Conflict check: drafts-ukraine-dev.json against archive-ukraine/ (drafts written ${today})`);
+    report(await evalDrafts(file, path.join(shared, 'eval', 'archive-ukraine'), { today }));
+  }
+  if (want('split')) {
+    console.log('## Real copy: dpgmedia2019 split against itself (seed 2019; 719 articles as archive, 300 drafts)');
+    realCopy(await evalDpgSplit(path.join(shared, 'data', 'dpgmedia2019', 'dpgMedia2019-articles-byarticle-all.jsonl')), 'split');
+  }
+  if (want('loo')) {
+    console.log('## Real copy: archive-ukraine/, each article checked against the other ones');
+    realCopy(await evalLeaveOneOut(path.join(shared, 'eval', 'archive-ukraine')), 'loo');
+  }
+}
+
+function report(d: DraftEval): void {
+  console.log(`warnings  P ${f3(d.precision)}  R ${f3(d.recall)}  F1 ${f3(d.f1)}  (tp ${d.tp}, fp ${d.fp}, fn ${d.fn}, tn ${d.tn}); archive figure cited in ${d.cited}/${d.citedOf}; code right in ${d.codeRight}/${d.tp}`);
+  for (const e of d.errors) console.log(`  ${e.id}  ${e.figure}: expected ${e.expected}, got ${e.got}${e.message ? ` — ${e.message}` : ''}`);
+  console.log('');
+}
+
+/** Real copy: the rate, and every warning with what it cites (BRONVAST_EVAL_DUMP=folder writes them as JSON). */
+function realCopy(r: RealCopyEval, name: string): void {
+  console.log(`${r.drafts} drafts, ${r.words} words, ${r.figures} figures: ${r.warnings.length} figure warnings = ${r.perThousand.toFixed(2)} per 1,000 words`);
+  for (const w of r.warnings) {
+    console.log(`  ${w.draft}  «${w.figure}» ${w.code}: ${w.message}`);
+    console.log(`      draft: ${w.sentence.replace(/\s+/g, ' ').trim()}`);
+    for (const c of w.cites) console.log(`      cites: ${c.source} (${c.date ?? '?'}): ${c.sentence.replace(/\s+/g, ' ').trim()}`);
+  }
+  const dump = process.env.BRONVAST_EVAL_DUMP;
+  if (dump) { fs.mkdirSync(dump, { recursive: true }); fs.writeFileSync(path.join(dump, `${name}.json`), JSON.stringify(r, null, 1)); }
+  console.log('');
 }
 
 main().catch((e) => { console.error(e); process.exitCode = 1; });
