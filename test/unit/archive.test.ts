@@ -42,7 +42,7 @@ function snapshot(index: FactIndex) {
   const articles = [...index.byArticle.values()].map((af) => ({
     id: af.article.id, label: af.article.label,
     mentions: af.mentions.map((m, i) => [m.text, m.start, m.end, m.line, m.character, af.placeIds[i]]),
-    claims: af.claims.map((c) => [c.figure.text, c.figure.value, c.ctx.places, c.sentence, c.source.line, c.source.character]),
+    claims: af.claims.map((c) => [c.figure.text, c.figure.value, c.ctx.quantity.where.place, c.sentence, c.source.line, c.source.character]),
   }));
   return { places, articles, claims: index.claims.length };
 }
@@ -147,7 +147,7 @@ describe('corpus/worker encoding', () => {
       assert.deepStrictEqual(back, f);
       assert.equal(JSON.stringify(back), JSON.stringify(f), 'same key order');
       claims += f.claims.length;
-      for (const c of f.claims) { if ('qualifierKind' in c.figure || 'countedInherited' in c.figure) optional++; if (c.ctx.time) times++; }
+      for (const c of f.claims) { if ('qualifierKind' in c.figure || 'countedInherited' in c.figure) optional++; if (c.ctx.quantity.when.basis === 'explicit') times++; }
     }
     assert.ok(claims > 20 && optional > 0 && times > 0, `claims ${claims}, with optional figure fields ${optional}, with a time ${times}`);
     assert.ok(compact < plain * 0.8, `claims travel as tuples: ${compact} against ${plain} bytes as objects`);

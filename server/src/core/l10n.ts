@@ -49,12 +49,9 @@ const MESSAGES = {
   claimsAbout: { nl: 'Het archief over dit cijfer', en: 'The archive on this figure' },
   noClaims: { nl: 'Het archief meldt niets over dit cijfer.', en: 'The archive reports nothing about this figure.' },
   whyMatched: { nl: 'waarom', en: 'why' },
-  whySameNoun: { nl: 'zelfde telling', en: 'same count' },
-  whySynonym: { nl: 'verwante telling', en: 'related count' },
-  whyDemonym: { nl: 'zelfde nationaliteit', en: 'same nationality' },
   whyPlace: { nl: 'plaats: {place}', en: 'place: {place}' },
-  whyNoPlace: { nl: 'geen plaats genoemd', en: 'no place named' },
-  whyEvent: { nl: 'gebeurtenis: {event}', en: 'event: {event}' },
+  whyEvent: { nl: 'wat: {event}', en: 'what: {event}' },
+  whySameEvent: { nl: 'zelfde gebeurtenis', en: 'same event' },
   whyTime: { nl: 'zelfde periode', en: 'same period' },
   // Status
   statusReady: {

@@ -163,19 +163,16 @@ export function decodeAnalysis(b: Uint8Array): ArticleAnalysis {
   return { figures, times, placeFacts };
 }
 
-// Claims as tuples. A large archive's facts hold ~155,000 claims of ~30 fields; as keyed objects
-// v8.serialize writes every key of every claim, and decoding them (on the main thread, for every
-// article of a cold build and a warm start) was mostly reading those keys back. A claim whose
-// objects have exactly the fields below, in this order, travels as one array (39 % fewer bytes,
-// decoding ~45 % faster: 25-33 against 43-59 ms for dpgmedia2019); any other claim travels as it
-// is, so a field added to Figure or FigureContext is never lost, only slower until it is listed here.
+// Claims with their figure as a tuple. A large archive's facts hold ~155,000 claims; as keyed
+// objects v8.serialize writes every key of every figure, and decoding them (on the main thread, for
+// every article of a cold build and a warm start) was mostly reading those keys back. A claim whose
+// figure has exactly the fields below, in this order, travels with its figure as one array; any other
+// claim travels as it is, so a field added to Figure is never lost, only slower until it is listed
+// here. The quantity travels as an object (its parts are shared by many claims once decoded).
 type Claims = FactsData['claims'];
 const FIGURE_FIELDS = ['text', 'start', 'end', 'numberStart', 'numberEnd', 'value', 'low', 'high', 'qualifier', 'unit', 'dimension', 'toBase', 'counted', 'countedText'];
 /** Figure fields that are present only sometimes, in this order after the others. */
 const FIGURE_OPTIONAL = ['qualifierKind', 'countedInherited'];
-const CONTEXT_FIELDS = ['places', 'placeScope', 'broadOnly', 'sentencePlaces', 'events', 'time', 'concept', 'counted', 'countedInherited'];
-const CONCEPT_FIELDS = ['head', 'group', 'nationality'];
-const TIME_FIELDS = ['from', 'to', 'text'];
 const CLAIM_FIELDS = ['figure', 'ctx', 'sentence', 'at'];
 /** Marks an optional field that is absent (a field can be present with the value undefined). */
 const ABSENT = '\u0000absent';
@@ -193,20 +190,13 @@ function hasFields(o: object, fields: readonly string[], optional: readonly stri
   return i === fields.length;
 }
 
-function claimFits(c: Claims[number]): boolean {
-  const t = c.ctx?.time;
-  return hasFields(c, CLAIM_FIELDS) && hasFields(c.figure, FIGURE_FIELDS, FIGURE_OPTIONAL) && hasFields(c.ctx, CONTEXT_FIELDS)
-    && hasFields(c.ctx.concept, CONCEPT_FIELDS) && (t === null || hasFields(t, TIME_FIELDS));
-}
-
 function encodeClaim(c: Claims[number]): unknown {
-  if (!claimFits(c)) return c;
-  const f = c.figure, x = c.ctx, t = x.time, k = x.concept;
+  if (!hasFields(c, CLAIM_FIELDS) || !hasFields(c.figure, FIGURE_FIELDS, FIGURE_OPTIONAL)) return c;
+  const f = c.figure;
   const fo = f as Figure & { qualifierKind?: unknown; countedInherited?: unknown };
   return [f.text, f.start, f.end, f.numberStart, f.numberEnd, f.value, f.low, f.high, f.qualifier, f.unit, f.dimension, f.toBase, f.counted, f.countedText,
     'qualifierKind' in fo ? fo.qualifierKind : ABSENT, 'countedInherited' in fo ? fo.countedInherited : ABSENT,
-    x.places, x.placeScope, x.broadOnly, x.sentencePlaces, x.events, t !== null, t ? t.from : null, t ? t.to : null, t ? t.text : null,
-    k.head, k.group, k.nationality, x.counted, x.countedInherited, c.sentence, c.at];
+    c.ctx, c.sentence, c.at];
 }
 
 function decodeClaim(a: unknown): Claims[number] {
@@ -214,15 +204,7 @@ function decodeClaim(a: unknown): Claims[number] {
   const figure = { text: a[0], start: a[1], end: a[2], numberStart: a[3], numberEnd: a[4], value: a[5], low: a[6], high: a[7], qualifier: a[8], unit: a[9], dimension: a[10], toBase: a[11], counted: a[12], countedText: a[13] } as Figure & Record<string, unknown>;
   if (a[14] !== ABSENT) figure.qualifierKind = a[14];
   if (a[15] !== ABSENT) figure.countedInherited = a[15];
-  return {
-    figure,
-    ctx: {
-      places: a[16], placeScope: a[17], broadOnly: a[18], sentencePlaces: a[19], events: a[20],
-      time: a[21] ? { from: a[22], to: a[23], text: a[24] } : null,
-      concept: { head: a[25], group: a[26], nationality: a[27] }, counted: a[28], countedInherited: a[29],
-    },
-    sentence: a[30], at: a[31],
-  };
+  return { figure, ctx: a[16], sentence: a[17], at: a[18] };
 }
 
 export function encodeFacts(f: FactsData): Buffer { return v8.serialize({ ...f, claims: f.claims.map(encodeClaim) }); }

@@ -437,7 +437,28 @@ export function extractTimeExpressions(text: string, referenceDate: string | nul
     });
     lastEnd = r.end;
   }
-  return out;
+  return withYearWords(text, out);
+}
+
+/**
+ * "augustus vorig jaar", "8 juli vorig jaar", "in september dit jaar": a day or month without a
+ * year, followed by a relative year, is that day or month in that year (one expression).
+ */
+function withYearWords(text: string, list: TimeExpression[]): TimeExpression[] {
+  for (let i = 0; i + 1 < list.length; i++) {
+    const a = list[i], b = list[i + 1];
+    if ((a.kind !== 'date' && a.kind !== 'period') || b.kind !== 'relative' || !a.from || !a.to || !b.from) continue;
+    if (!/^\s*$/.test(text.slice(a.end, b.start)) || !/^(?:vorig|dit|volgend|afgelopen|komend)\s+jaar$/i.test(b.text)) continue;
+    if (/\d{4}/.test(a.text) || /^sinds|^vanaf/i.test(a.text)) continue;
+    const y = b.from.slice(0, 4);
+    const inYear = (d: string) => {
+      const md = d.slice(5);
+      return md === '02-29' && !(+y % 4 === 0 && (+y % 100 !== 0 || +y % 400 === 0)) ? `${y}-02-28` : `${y}-${md}`;
+    };
+    // A range that crossed a year end keeps its length ("eind december" stays in one year).
+    list.splice(i, 2, { ...a, text: text.slice(a.start, b.end), end: b.end, from: inYear(a.from), to: inYear(a.to) });
+  }
+  return list;
 }
 
 /** Whether a unit word ("vierkante kilometer", "procent", "km") follows an offset after a space. */

@@ -1,35 +1,29 @@
-// Checking a draft's figures against the archive's claims. Every verdict carries the claims it
-// rests on and why each matched, so that a message can explain itself.
+// Checking a draft's figures against the archive's claims about the same quantity (see
+// quantity/model.ts and docs/matching.md). Every verdict carries the claims it rests on and why
+// they are about the same quantity, so that a message can explain itself.
 //
-// Rules (see docs/matching.md):
-//  1. Candidates: archive claims of the same dimension (area, length, percent, count, …; money of the
-//     same currency), whose counted thing is compatible (same lemma, a synonym, a demonym for people;
-//     different nationalities never match), whose place is the same (the draft's most specific place
-//     is among the claim's places, or the claim's among the draft's), whose events are compatible
-//     (a shared event group, or no event on one side), and whose explicit years do not contradict.
-//  2. The archive's best figures are the precise candidates (a plausible interval at most
-//     PRECISE_WIDTH of the value wide); when none is precise, all candidates count.
-//  3. The draft is consistent when its plausible interval overlaps any of the best figures;
-//     otherwise it conflicts with them. A draft figure that only agrees with older figures while
-//     the newest one (by article date) disagrees is outdated.
+//  1. The group: archive claims about the same quantity (quantity/same.ts) — the same measure,
+//     place and kind — and, for an event, the same event (their times overlap).
+//  2. An event's newest report, or a state's reports at the draft's time (its own present when it
+//     names none: the newest reports), are what the draft must agree with. Where those reports
+//     disagree with each other, agreeing with one of them is enough.
+//  3. A figure that gives an older report's number, while the newer ones say otherwise, is
+//     outdated; one that agrees with none is a conflict; a figure without a group is unknown.
 
 import type { Figure } from '../dutch/types';
-import { plausibleInterval } from '../dutch/figures';
-import type { FigureContext } from './context';
-import { countedCompatible, eventsCompatible } from './semantics';
+import type { FigureContext } from './quantity/read';
+import { agree, committed, sameNumber, sameQuantity } from './quantity/same';
+import type { Quantity } from './quantity/model';
 import type { Claim, FactIndex } from './index';
-
-export const PRECISE_WIDTH = 0.3;
-/** Claims scoring within this many points of the best match are compared. */
-export const TIER = 1;
 
 export type Verdict = 'conflict' | 'outdated' | 'consistent' | 'unknown';
 
 export interface ClaimMatch {
   claim: Claim;
-  /** Why it is about the same quantity: short reason codes ("same-noun", "synonym", "place:koersk", "event:veroveren"). */
+  /** Why it is about the same quantity ("role:killed", "head:human", "place:kIv", "time"). */
   reasons: string[];
-  score: number;
+  /** Every part of the quantity stated on both sides and equal. */
+  exact: boolean;
   interval: [number, number];
   overlaps: boolean;
 }
@@ -38,134 +32,108 @@ export interface FigureVerdict {
   figure: Figure;
   ctx: FigureContext;
   verdict: Verdict;
-  /** The claims the verdict rests on, best first. */
+  /** The claims the verdict rests on, newest first. */
   matches: ClaimMatch[];
   /** For 'outdated': the newer claims that supersede. */
   newer: ClaimMatch[];
   interval: [number, number];
 }
 
-/** The interval a figure commits to, in its dimension's base unit. */
-export function baseInterval(f: Figure): [number, number] {
-  const [lo, hi] = plausibleInterval(f);
-  return [lo * f.toBase, hi * f.toBase];
-}
+const DAY = 86400000;
+const ms = (iso: string) => Date.parse(iso.length === 7 ? iso + '-15' : iso);
 
-function overlaps(a: [number, number], b: [number, number]): boolean {
-  // A relative epsilon absorbs rounding in unit conversion.
-  const eps = 1e-9 * Math.max(Math.abs(a[0]), Math.abs(a[1]), Math.abs(b[0]), Math.abs(b[1]), 1);
-  if (!(a[0] <= b[1] + eps && b[0] <= a[1] + eps)) return false;
-  // Two approximate figures that only touch ("zo'n 30" = [25, 35], "zo'n 40" = [35, 45]) do not agree;
-  // an exact figure on the edge of an approximate one does.
-  const width = (x: [number, number]) => x[1] - x[0];
-  if (width(a) > eps && width(b) > eps) return Math.min(a[1], b[1]) - Math.max(a[0], b[0]) > eps;
-  return true;
-}
-
-function isPrecise(iv: [number, number], value: number): boolean {
-  const v = Math.max(Math.abs(value), 1e-9);
-  return (iv[1] - iv[0]) / v <= PRECISE_WIDTH;
-}
-
-function yearOf(iso: string | null | undefined): string | null {
-  return iso ? iso.slice(0, 4) : null;
-}
-
-function timesCompatible(a: FigureContext['time'], b: FigureContext['time']): boolean {
-  if (!a || !b) return true;
-  // Only an explicit year on both sides can rule a match out ("in 2014" vs "in 2022").
-  const ya = /\b(19|20)\d\d\b/.test(a.text) ? yearOf(a.from) : null;
-  const yb = /\b(19|20)\d\d\b/.test(b.text) ? yearOf(b.from) : null;
-  return !ya || !yb || ya === yb;
-}
-
-function unitCompatible(a: Figure, b: Figure): boolean {
-  if (a.dimension !== b.dimension) return false;
-  if (a.dimension === 'money') return a.unit === b.unit;
-  return true;
-}
-
-/** Is the claim about the same quantity as the draft figure? Returns reasons, or null. */
-export function matchClaim(f: Figure, ctx: FigureContext, c: Claim): { reasons: string[]; score: number } | null {
-  if (!unitCompatible(f, c.figure)) return null;
-  const counted = countedCompatible(ctx.concept, c.ctx.concept);
-  if (!counted.ok) return null;
-  if (counted.why === 'both-bare' && f.dimension === 'count') return null;
-  const reasons: string[] = [counted.why];
-  let score = counted.why === 'same-noun' ? 3 : counted.why === 'synonym' ? 2 : 1;
-
-  // Place: the draft's most specific place must be among the claim's, or the claim's among the draft's.
-  const dp = ctx.places, cp = c.ctx.places;
-  const sharedEvent = ctx.events.some((e) => c.ctx.events.includes(e));
-  if (f.dimension === 'length' && ctx.sentencePlaces.length >= 2) {
-    // A distance between places ("op 30 kilometer van Pokrovsk"): two places shared by both sentences.
-    const shared = ctx.sentencePlaces.filter((x) => c.ctx.sentencePlaces.includes(x));
-    if (shared.length < 2) return null;
-    reasons.push(`places:${shared.join('+')}`);
-    score += 4;
-    return { reasons, score };
+/** A report's time: what it says, else the days before its article's date. */
+export function claimTime(q: Quantity, articleDate: string | null, windowDays: number): [number, number] | null {
+  if (q.when.basis === 'explicit' && (q.when.from || q.when.to)) {
+    return [q.when.from ? ms(q.when.from) : -Infinity, q.when.to ? ms(q.when.to) : (articleDate ? ms(articleDate) : Infinity)];
   }
-  const placeMatch = dp.length > 0 && cp.length > 0 && (cp.includes(dp[0]) || dp.includes(cp[0]));
-  // The draft's place is firm when its own clause or sentence names it; a place borrowed from the
-  // paragraph or the article is only a hint.
-  // A country alone ("Oekraïne heroverde …") is usually the actor, not where the figure is.
-  const draftFirm = (ctx.placeScope === 'clause' || ctx.placeScope === 'sentence') && !ctx.broadOnly;
-  if (placeMatch) {
-    const shared = cp.includes(dp[0]) ? dp[0] : cp[0];
-    reasons.push(`place:${shared}`);
-    score += dp[0] === cp[0] ? 3 : 2;
-    if (c.ctx.placeScope === 'article' || !draftFirm) score -= 1;
-  } else if ((!dp.length || !draftFirm || !cp.length) && sharedEvent) {
-    // No place on one side (or only a borrowed one in the draft): the same event about a
-    // compatible thing must carry the match.
-    reasons.push('no-place');
-  } else {
-    return null;
-  }
-
-  if (!eventsCompatible(ctx.events, c.ctx.events)) return null;
-  const shared = ctx.events.filter((e) => c.ctx.events.includes(e));
-  if (shared.length) { reasons.push(`event:${shared[0]}`); score += 2; }
-
-  if (!timesCompatible(ctx.time, c.ctx.time)) return null;
-  if (ctx.time && c.ctx.time) { reasons.push('time'); score += 1; }
-  return { reasons, score };
+  if (!articleDate) return null;
+  const d = ms(articleDate);
+  return [d - windowDays * DAY, d];
 }
 
-/** Judge one draft figure against the archive. */
-export function judgeFigure(f: Figure, ctx: FigureContext, index: FactIndex): FigureVerdict {
-  const interval = baseInterval(f);
-  // Every rule in matchClaim needs a shared place or a shared event: only those claims are looked at.
-  const candidates = index.claimIndex.candidates(f.dimension, [...new Set([...ctx.places, ...ctx.sentencePlaces])], ctx.events);
-  const matches: ClaimMatch[] = [];
-  for (const c of candidates) {
-    const m = matchClaim(f, ctx, c);
-    if (!m) continue;
-    const iv = baseInterval(c.figure);
-    matches.push({ claim: c, reasons: m.reasons, score: m.score, interval: iv, overlaps: overlaps(interval, iv) });
-  }
-  if (!matches.length) return { figure: f, ctx, verdict: 'unknown', matches, newer: [], interval };
+function overlapsTime(a: [number, number], b: [number, number], slackDays: number): boolean {
+  return a[0] <= b[1] + slackDays * DAY && b[0] <= a[1] + slackDays * DAY;
+}
 
-  // Keep the best-matching tier: claims within TIER points of the best score.
-  const best = Math.max(...matches.map((m) => m.score));
-  const tier = matches.filter((m) => m.score >= best - TIER);
-  const precise = tier.filter((m) => isPrecise(m.interval, m.claim.figure.value * m.claim.figure.toBase));
-  const pool = (precise.length ? precise : tier).sort(
-    (a, b) => b.score - a.score || (b.claim.source.article.date ?? '').localeCompare(a.claim.source.article.date ?? ''),
-  );
-  const agreeing = pool.filter((m) => m.overlaps);
-  if (!agreeing.length) return { figure: f, ctx, verdict: 'conflict', matches: pool, newer: [], interval };
+const dateOf = (m: ClaimMatch) => m.claim.source.article.date ?? '';
+const newestFirst = (a: ClaimMatch, b: ClaimMatch) => dateOf(b).localeCompare(dateOf(a));
 
-  // Outdated: agrees only with figures older than the newest dated figure, which disagrees.
-  const dated = pool.filter((m) => m.claim.source.article.date);
-  if (dated.length) {
-    const newest = dated.reduce((a, b) => ((a.claim.source.article.date ?? '') >= (b.claim.source.article.date ?? '') ? a : b));
-    const newestDate = newest.claim.source.article.date ?? '';
-    const agreeDates = agreeing.map((m) => m.claim.source.article.date ?? '');
-    if (!newest.overlaps && agreeDates.every((d) => d && d < newestDate)) {
-      const newer = pool.filter((m) => (m.claim.source.article.date ?? '') === newestDate && !m.overlaps);
-      return { figure: f, ctx, verdict: 'outdated', matches: agreeing, newer, interval };
-    }
+/** How long reports of one state count as its current value: those within this many days of the newest. */
+export const CURRENT_DAYS = 45;
+
+/** Judge one draft figure against the archive. `today` is the draft's present (YYYY-MM-DD). */
+export function judgeFigure(f: Figure, ctx: FigureContext, index: FactIndex, today: string): FigureVerdict {
+  const q = ctx.quantity;
+  const interval = committed(f);
+  const unknown: FigureVerdict = { figure: f, ctx, verdict: 'unknown', matches: [], newer: [], interval };
+  if (q.skip || !q.measure.role) return unknown;
+  let group: ClaimMatch[] = [];
+  for (const c of index.claimIndex.candidates(q)) {
+    const s = sameQuantity(q, c.ctx.quantity);
+    if (!s.same) continue;
+    const iv = committed(c.figure);
+    group.push({ claim: c, reasons: s.reasons, exact: s.exact, interval: iv, overlaps: agree(interval, iv) });
   }
-  return { figure: f, ctx, verdict: 'consistent', matches: agreeing, newer: [], interval };
+  if (!group.length) return unknown;
+
+  // The draft's time: what it says, else its present.
+  const draftTime: [number, number] | null = q.when.basis === 'explicit' ? claimTime(q, today, 0) : null;
+  const present: [number, number] = [ms(today) - 2 * DAY, ms(today)];
+
+  if (q.kind === 'event') {
+    // The same event: the reports' times overlap the draft's (a night's attack is reported the next day).
+    const at = draftTime ?? present;
+    group = group.filter((m) => {
+      const t = claimTime(m.claim.ctx.quantity, m.claim.source.article.date, 2);
+      return t !== null && overlapsTime(at, t, 1);
+    });
+    group.forEach((m) => m.reasons.push('same-event'));
+    return settle(f, ctx, interval, group, false, 0);
+  }
+  if (q.kind === 'constant') return settle(f, ctx, interval, group, true);
+
+  // A state: the reports at the draft's time, or, when it names none, the newest reports.
+  if (draftTime) {
+    const atTime = group.filter((m) => {
+      const t = claimTime(m.claim.ctx.quantity, m.claim.source.article.date, 3);
+      return t !== null && overlapsTime(draftTime, t, 0);
+    });
+    atTime.forEach((m) => m.reasons.push('same-time'));
+    return settle(f, ctx, interval, atTime, true);
+  }
+  return settle(f, ctx, interval, group, false, CURRENT_DAYS);
+}
+
+/**
+ * The verdict over one group of reports. With `sameTime` every report counts alike (they are all
+ * at the draft's time). Otherwise the newest reports are the current value — an event's reports of
+ * its newest day, a state's of its newest `currentDays` — and an older report can only make the
+ * figure outdated: when the figure gives its number and no current report does.
+ */
+function settle(f: Figure, ctx: FigureContext, interval: [number, number], group: ClaimMatch[], sameTime: boolean, currentDays = 0): FigureVerdict {
+  const base = { figure: f, ctx, interval };
+  if (!group.length) return { ...base, verdict: 'unknown', matches: [], newer: [] };
+  group.sort(newestFirst);
+  if (sameTime) {
+    const agreeing = group.filter((m) => m.overlaps);
+    return agreeing.length ? { ...base, verdict: 'consistent', matches: agreeing, newer: [] } : { ...base, verdict: 'conflict', matches: group, newer: [] };
+  }
+  const time = (m: ClaimMatch) => claimTime(m.claim.ctx.quantity, m.claim.source.article.date, 0)?.[1] ?? -Infinity;
+  const newest = Math.max(...group.map(time));
+  const current = group.filter((m) => time(m) >= newest - currentDays * DAY);
+  const older = group.filter((m) => !current.includes(m));
+  const olderNumber = older.filter((m) => sameNumber(f, m.claim.figure));
+  const givesOlderNumber = olderNumber.length > 0 && !current.some((m) => sameNumber(f, m.claim.figure));
+  const agreeing = current.filter((m) => m.overlaps);
+  // "zeker 29" agrees in logic with a newer "zeker 43", but gives the older report's number.
+  if (agreeing.length && !(givesOlderNumber && isLowerBound(f))) return { ...base, verdict: 'consistent', matches: agreeing, newer: [] };
+  if (givesOlderNumber) return { ...base, verdict: 'outdated', matches: olderNumber, newer: current };
+  return { ...base, verdict: 'conflict', matches: current, newer: [] };
+}
+
+/** "zeker 29", "meer dan 1000": open upwards, so a newer, higher report agrees in logic but not in number. */
+function isLowerBound(f: Figure): boolean {
+  const k = (f as Figure & { qualifierKind?: string }).qualifierKind;
+  return k === 'atLeast' || k === 'above';
 }

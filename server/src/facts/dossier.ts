@@ -52,13 +52,13 @@ export function buildDossier(index: FactIndex, id: string, spelling?: string): D
 
   // Figures its own sentence ties to the place first; figures only its paragraph ties to it fill up a
   // short list. Durations are left out ("al vijf maanden bezet" says little about the place).
-  const rank = (c: Claim) => (c.figure.counted ? 2 : 0) + (c.figure.unit ? 1 : 0) + (c.ctx.placeScope === 'clause' ? 1 : 0);
+  const rank = (c: Claim) => (c.figure.counted ? 2 : 0) + (c.figure.unit ? 1 : 0) + (c.ctx.quantity.where.scope === 'clause' ? 1 : 0);
   const byRank = (a: Claim, b: Claim) => rank(b) - rank(a) || (b.source.article.date ?? '').localeCompare(a.source.article.date ?? '');
   const all = (p?.claims ?? []).filter((c) => !isVague(c) && c.figure.dimension !== 'duration');
-  const own = all.filter((c) => c.ctx.placeScope === 'clause' || c.ctx.placeScope === 'sentence').sort(byRank);
+  const own = all.filter((c) => c.ctx.quantity.where.scope === 'clause' || c.ctx.quantity.where.scope === 'sentence').sort(byRank);
   // From the paragraph only figures with a unit or about people, soldiers, settlements … (a known
   // group of counted things): "50.000 achtergebleven inwoners", not "twee aanvallen".
-  const nearby = all.filter((c) => c.ctx.placeScope === 'paragraph' && (c.figure.unit || c.ctx.concept.group !== -1)).sort(byRank);
+  const nearby = all.filter((c) => c.ctx.quantity.where.scope === 'paragraph' && !c.ctx.quantity.skip).sort(byRank);
   const claims = own.length >= 3 ? own : [...own, ...nearby];
 
   const seen = new Set<string>();

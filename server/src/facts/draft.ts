@@ -5,7 +5,7 @@ import type { Figure, PlaceMention, TimeExpression } from '../dutch/types';
 import { extractFigures } from '../dutch/figures';
 import { extractTimeExpressions } from '../dutch/time';
 import { paragraphs } from '../dutch/tokens';
-import { figureContexts, topicPlaces, type FigureContext } from './context';
+import { readQuantities, topicPlaces, type FigureContext } from './context';
 import { judgeFigure, type FigureVerdict } from './check';
 import type { FactIndex } from './index';
 
@@ -54,6 +54,12 @@ export class DraftAnalyzer {
 
   reset(): void { this.places.clear(); this.figs.clear(); }
 
+  private readonly resolvePlace = (name: string) => {
+    const id = this.index.resolve(name);
+    const e = id ? this.index.entry(id) : undefined;
+    return id && e ? { id, name: e.name, kind: e.kind } : null;
+  };
+
   analyze(text: string, isCancelled: () => boolean = () => false): DraftAnalysis | null {
     const paras = paragraphs(text);
     const paraTexts = paras.map((p) => text.slice(p.start, p.end));
@@ -78,8 +84,8 @@ export class DraftAnalyzer {
         const t = paraTexts[i];
         const times = extractTimeExpressions(t, this.today);
         const pfigs = extractFigures(t, { timeExpressions: times });
-        const contexts = figureContexts({ text: t, figures: pfigs, mentions: perPara[i], times, fallbackPlaces: fallback });
-        pf = { figures: pfigs, times, contexts, verdicts: pfigs.map((f, j) => judgeFigure(f, contexts[j], this.index)) };
+        const contexts = readQuantities({ text: t, figures: pfigs, mentions: perPara[i], times, topic: fallback, resolvePlace: this.resolvePlace });
+        pf = { figures: pfigs, times, contexts, verdicts: pfigs.map((f, j) => judgeFigure(f, contexts[j], this.index, this.today)) };
         this.figs.set(key, pf);
       }
       const by = paras[i].start;

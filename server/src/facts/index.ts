@@ -11,7 +11,8 @@ import { loadGazetteerData } from '../dutch/gazetteer';
 import { LineIndex } from '../core/text';
 import { paragraphs } from '../dutch/tokens';
 import type { ArticleAnalysis } from './analyze';
-import { figureContexts, topicPlaces, type FigureContext } from './context';
+import { readQuantities, topicPlaces, type FigureContext } from './context';
+import type { Quantity } from './quantity/model';
 import { BoundedMemo } from '../core/memo';
 
 export interface ArticleRecord {
@@ -147,8 +148,9 @@ export function computeFacts(text: string, exact: boolean, analysis: ArticleAnal
 function factsLogged(text: string, analysis: ArticleAnalysis, lexicon: PlaceLexicon, at: (offset: number) => RelPos,
   sentences: string[], sentence: (start: number, end: number) => number): FactsData {
   const mentions = recognizePlaces(text, lexicon, { facts: analysis.placeFacts });
-  const contexts = figureContexts({
-    text, figures: analysis.figures, mentions, times: analysis.times, fallbackPlaces: topicPlaces(mentions),
+  const contexts = readQuantities({
+    text, figures: analysis.figures, mentions, times: analysis.times, topic: topicPlaces(mentions),
+    resolvePlace: (name) => { const e = lexicon.lookup(name); return e ? { id: e.id, name: e.name, kind: e.kind } : null; },
   });
   const facts: FactsData['facts'] = [];
   for (const f of analysis.placeFacts) {
@@ -211,20 +213,23 @@ function shared<T extends object>(key: string, make: () => T): T {
   return (objectPool.get(key) ?? objectPool.set(key, Object.freeze(make()))) as T;
 }
 
-/** A claim's context with shared lists, strings and sub-objects (the object itself stays its own). */
+/** A claim's quantity with shared strings, lists and sub-objects. */
 function compactContext(ctx: FactsData['claims'][number]['ctx']): Claim['ctx'] {
-  const t = ctx.time;
-  const c = ctx.concept;
-  return {
-    ...ctx,
-    places: list(ctx.places),
-    sentencePlaces: list(ctx.sentencePlaces),
-    events: list(ctx.events),
-    time: t ? shared(`t\u0001${t.from}\u0001${t.to}\u0001${t.text}`, () => ({ from: str(t.from), to: str(t.to), text: str(t.text) })) : null,
-    concept: shared(`c\u0001${c.head}\u0001${c.group}\u0001${c.nationality}`, () => ({ ...c, head: str(c.head), nationality: str(c.nationality) })),
-    counted: str(ctx.counted),
-    placeScope: str(ctx.placeScope),
+  const q = ctx.quantity;
+  const m = q.measure, w = q.where, t = q.when;
+  const quantity: Quantity = {
+    skip: str(q.skip), dimension: str(q.dimension), unit: str(q.unit),
+    measure: shared(`m\u0001${m.head}\u0001${m.role}\u0001${m.side}\u0001${m.of}\u0001${m.per}\u0001${m.headText}\u0001${m.roleText}`, () => ({
+      head: str(m.head), role: str(m.role), side: str(m.side), of: str(m.of), per: str(m.per), headText: str(m.headText), roleText: str(m.roleText),
+    })),
+    where: shared(`w\u0001${w.place}\u0001${w.level}\u0001${w.scope}\u0001${w.from}\u0001${w.sentencePlaces.join(',')}`, () => ({
+      place: str(w.place), level: str(w.level), scope: str(w.scope), from: str(w.from), sentencePlaces: list(w.sentencePlaces),
+    })),
+    kind: str(q.kind),
+    when: shared(`t\u0001${t.from}\u0001${t.to}\u0001${t.text}\u0001${t.basis}`, () => ({ from: str(t.from), to: str(t.to), text: str(t.text), basis: str(t.basis) })),
+    event: str(q.event),
   };
+  return { quantity };
 }
 
 function compactFigure(f: Figure): Figure {
@@ -280,12 +285,10 @@ function mostCommon<T>(items: T[]): T | null {
 
 export interface IndexStats { articles: number; places: number; figures: number }
 
-/** Claims indexed for the conflict check, so a draft figure is compared only with claims that can
- *  match it: those of its dimension naming one of its places, or sharing one of its events. */
+/** Claims indexed for the conflict check by what can make them the same quantity: dimension and
+ *  predicate. Claims that are not checkable (an age, a vague number, no predicate) are left out. */
 export class ClaimIndex {
-  /** dimension → place id → claims; dimension → event → claims. */
-  private byPlace = new Map<string, Map<string, Claim[]>>();
-  private byEvent = new Map<string, Map<string, Claim[]>>();
+  private byKey = new Map<string, Claim[]>();
 
   /** Build the index in steps (one per claim), for callers that yield to the event loop in between. */
   static *build(claims: Claim[]): Generator<void, ClaimIndex, void> {
@@ -297,26 +300,21 @@ export class ClaimIndex {
     return index;
   }
 
-  private add(c: Claim): void {
-    const put = (maps: Map<string, Map<string, Claim[]>>, key: string) => {
-      const dim = c.figure.dimension;
-      let m = maps.get(dim);
-      if (!m) maps.set(dim, (m = new Map()));
-      const list = m.get(key);
-      if (list) { if (list[list.length - 1] !== c) list.push(c); } else m.set(key, [c]);
-    };
-    for (const p of c.ctx.places) put(this.byPlace, p);
-    for (const p of c.ctx.sentencePlaces) put(this.byPlace, p);
-    for (const e of c.ctx.events) put(this.byEvent, e);
+  private static key(q: Quantity): string | null {
+    return q.skip || !q.measure.role ? null : `${q.dimension}\u0001${q.measure.role}\u0001${q.where.place ?? ''}`;
   }
 
-  /** Every claim of `dimension` that names one of `places` or shares one of `events`. */
-  candidates(dimension: string, places: readonly string[], events: readonly string[]): Claim[] {
-    const out = new Set<Claim>();
-    const byPlace = this.byPlace.get(dimension), byEvent = this.byEvent.get(dimension);
-    if (byPlace) for (const p of places) for (const c of byPlace.get(p) ?? []) out.add(c);
-    if (byEvent) for (const e of events) for (const c of byEvent.get(e) ?? []) out.add(c);
-    return [...out];
+  private add(c: Claim): void {
+    const k = ClaimIndex.key(c.ctx.quantity);
+    if (k === null) return;
+    const list = this.byKey.get(k);
+    if (list) list.push(c); else this.byKey.set(k, [c]);
+  }
+
+  /** The claims that can be about the same quantity as `q` (same dimension, predicate and place). */
+  candidates(q: Quantity): readonly Claim[] {
+    const k = ClaimIndex.key(q);
+    return k === null ? [] : this.byKey.get(k) ?? [];
   }
 }
 
@@ -424,8 +422,8 @@ export class FactIndex {
       }
       for (const c of af.claims) {
         claims.push(c);
-        const primary = c.ctx.places[0];
-        if (primary && c.ctx.placeScope !== 'article' && c.ctx.placeScope !== 'none') get(primary).claims.push(c);
+        const w = c.ctx.quantity.where;
+        if (w.place && (w.scope === 'clause' || w.scope === 'sentence' || w.scope === 'paragraph')) for (const id of w.place.split('+')) get(id).claims.push(c);
       }
     }
     for (const p of places.values()) {

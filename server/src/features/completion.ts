@@ -9,7 +9,7 @@ import type { DraftAnalysis } from '../facts/draft';
 import type { ArticleRecord, Claim, FactIndex } from '../facts/index';
 import { sentences, spanAt } from '../dutch/tokens';
 import { dossierMarkdown } from './render';
-import { eventLabel } from '../facts/semantics';
+import { roleLabel } from '../facts/quantity/labels';
 
 /** Characters that open completion: digits start a figure; letters come from the editor's own word
  *  completion trigger, so no letter is listed. */
@@ -79,8 +79,9 @@ function figureItems(text: string, offset: number, num: string, position: Positi
     if (!body.startsWith(num[0]) && !String(f.value).startsWith(num.replace(/[.,]/g, ''))) continue;
     if (seen.has(body)) continue;
     seen.add(body);
-    const place = index.place(c.ctx.places[0])?.name ?? '';
-    const ev = c.ctx.events[0] ? eventLabel(c.ctx.events[0], locale) + ' ' : '';
+    const q = c.ctx.quantity;
+    const place = q.where.place ? q.where.place.split('+').map((id) => index.place(id)?.name ?? id).join(', ') : '';
+    const ev = q.measure.role ? roleLabel(q.measure.role, locale) + ' ' : '';
     items.push({
       label: body,
       kind: CompletionItemKind.Value,

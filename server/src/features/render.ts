@@ -5,7 +5,8 @@ import { formatDate, formatNumber, kindLabel, t, type Locale } from '../core/l10
 import type { Dossier } from '../facts/dossier';
 import type { Claim, SourceLocation } from '../facts/index';
 import type { ClaimMatch } from '../facts/check';
-import { eventLabel } from '../facts/semantics';
+import { roleLabel } from '../facts/quantity/labels';
+import type { Role } from '../facts/quantity/model';
 
 /** A link to an archive article at a line: a file URI with a line fragment, which VS Code and most
  *  LSP clients open at that line. */
@@ -64,7 +65,8 @@ export function mentionLine(d: Dossier, locale: Locale): string {
 }
 
 export function claimLine(c: Claim, locale: Locale): string {
-  const ev = c.ctx.events[0] ? ` (${eventLabel(c.ctx.events[0], locale)})` : '';
+  const role = c.ctx.quantity.measure.role;
+  const ev = role ? ` (${roleLabel(role, locale)})` : '';
   return `**${escapeMd(c.figure.text)}**${ev} — [${escapeMd(sourceName(c.source, locale) || c.source.article.label)}](${sourceLink(c.source)})`;
 }
 
@@ -74,15 +76,11 @@ export function reasonsText(reasons: string[], placeName: (id: string) => string
   for (const r of reasons) {
     const [code, arg] = r.split(/:(.*)/s);
     switch (code) {
-      case 'same-noun': out.push(t(locale, 'whySameNoun')); break;
-      case 'synonym': out.push(t(locale, 'whySynonym')); break;
-      case 'demonym': out.push(t(locale, 'whyDemonym')); break;
-      case 'place': out.push(t(locale, 'whyPlace', { place: placeName(arg) })); break;
-      case 'places': out.push(t(locale, 'whyPlace', { place: arg.split('+').map(placeName).join(locale === 'nl' ? ' en ' : ' and ') })); break;
-      case 'no-place': out.push(t(locale, 'whyNoPlace')); break;
-      case 'event': out.push(t(locale, 'whyEvent', { event: eventLabel(arg, locale) })); break;
-      case 'time': out.push(t(locale, 'whyTime')); break;
-      default: break; // 'both-bare' and the like say nothing a reader needs
+      case 'role': out.push(t(locale, 'whyEvent', { event: roleLabel(arg as Role, locale) })); break;
+      case 'place': out.push(t(locale, 'whyPlace', { place: arg.split('+').map(placeName).join(locale === 'nl' ? ' en ' : ' and ') })); break;
+      case 'same-event': out.push(t(locale, 'whySameEvent')); break;
+      case 'same-time': out.push(t(locale, 'whyTime')); break;
+      default: break; // the head and the side say nothing a reader needs here
     }
   }
   return out.join(' · ');
@@ -124,7 +122,8 @@ export function dossierText(d: Dossier, locale: Locale): string {
   if (d.claims.length) {
     out.push('', `${t(locale, 'figures')}:`);
     for (const c of d.claims.slice(0, 10)) {
-      const ev = c.ctx.events[0] ? ` ${eventLabel(c.ctx.events[0], locale)}` : '';
+      const role = c.ctx.quantity.measure.role;
+      const ev = role ? ` (${roleLabel(role, locale)})` : '';
       out.push(`  ${c.figure.text}${ev}  — ${sourceName(c.source, locale)}  ${c.source.article.file}:${c.source.line + 1}:${c.source.character + 1}`);
     }
   }

@@ -13,6 +13,14 @@ import { Archive } from '../archive';
 import { DraftAnalyzer } from '../facts/draft';
 import { computeDiagnostics, CODES, DEFAULT_DIAGNOSTIC_OPTIONS } from '../features/diagnostics';
 import { parseDutchNumber } from '../dutch/numbers';
+import type { Quantity } from '../facts/quantity/model';
+
+/** A quantity in one line, for reading evaluation errors. */
+export function describeQuantity(q: Quantity): string {
+  const m = q.measure, w = q.where, t = q.when;
+  return [q.skip ? `skip:${q.skip}` : null, `${m.head ?? '?'}/${m.role ?? '?'}${m.side ? '/' + m.side : ''}${m.of ? ' of ' + m.of : ''}${m.per ? ' per ' + m.per : ''}`,
+    `@${w.place ?? '?'}${w.level ? '(' + w.level + ')' : ''}[${w.scope}]${w.from ? ' from ' + w.from : ''}`, q.kind, t.basis !== 'none' ? `${t.basis}:${t.from ?? ''}..${t.to ?? ''}` : 'no-time'].filter(Boolean).join(' ');
+}
 
 export type JudgedVerdict = 'conflict' | 'outdated' | 'consistent' | 'unknown';
 
@@ -85,7 +93,7 @@ export async function evalDrafts(casesFile: string, corpusDir: string, opts: Eva
           const v = a.verdicts.find((x) => x.figure.start < end && x.figure.end > start);
           errors.push({
             id: c.id, figure: e.figure, expected: e.verdict, why: e.why,
-            got: v ? `${v.verdict} (${v.matches.length} matches; places ${v.ctx.places.join(',')}; counted ${v.ctx.counted})` : 'no figure found',
+            got: v ? `${v.verdict} (${v.matches.length} matches; ${describeQuantity(v.ctx.quantity)})` : 'no figure found',
           });
         }
       } else if (warning) {

@@ -56,7 +56,7 @@ function warningsOf(draft: Draft, analyzer: DraftAnalyzer, archive: Archive): { 
     const v: FigureVerdict | undefined = a.verdicts.find((x) => x.figure.start === s);
     const cite = v ? (v.verdict === 'outdated' ? v.newer : v.matches) : [];
     out.push({
-      draft: draft.id, figure: doc.getText(d.range), code: String(d.code), message: typeof d.message === 'string' ? d.message : d.message,
+      draft: draft.id, figure: doc.getText(d.range), code: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value,
       sentence: v ? draft.text.slice(v.ctx.sentence.start, v.ctx.sentence.end) : '',
       cites: cite.slice(0, 3).map((m) => ({ sentence: m.claim.sentence, source: m.claim.source.article.label, date: m.claim.source.article.date })),
     });

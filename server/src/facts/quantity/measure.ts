@@ -1,0 +1,211 @@
+// What is measured: the counted concept, the predicate that defines the quantity, and the side.
+// Each rule is a table of Dutch words (test/unit/quantity/measure.test.ts holds examples).
+
+import { fold } from '../../dutch/tokens';
+import { nationalityOf } from '../semantics';
+import type { Role } from './model';
+import type { Word } from './clauses';
+
+// ---------------------------------------------------------------------------------------------
+// Rule: the counted concept. Words news uses interchangeably for one thing count as one concept.
+
+const CONCEPTS: Record<string, string[]> = {
+  soldier: ['militair', 'soldaat', 'troep', 'strijder', 'manschap', 'vechter', 'militairen', 'troepen', 'rekruut', 'huurling', 'infanterist', 'commando', 'mariniers', 'marinier', 'dienstplichtige', 'reservist'],
+  human: ['mens', 'persoon', 'personen', 'inwoner', 'bewoner', 'ingezetene', 'dode', 'doden', 'gewonde', 'gewonden', 'slachtoffer', 'omgekomene', 'gedode', 'gesneuvelde', 'vluchteling', 'ontheemde', 'evacue', 'gevangene', 'krijgsgevangene', 'krijgsgevangen', 'gedetineerde', 'vermiste', 'patient', 'man', 'vrouw', 'volwassene', 'burgerslachtoffer'],
+  civilian: ['burger', 'burgers', 'burgerdode', 'burgerdoden', 'niet-strijder'],
+  child: ['kind', 'kinderen', 'minderjarige', 'baby', 'tiener', 'jongere', 'jongen', 'meisje'],
+  settlement: ['plaats', 'plaatsje', 'dorp', 'dorpje', 'nederzetting', 'woonkern', 'gehucht', 'dorpen', 'plaatsen'],
+  area: ['gebied', 'terrein', 'grondgebied', 'territorium'],
+  drone: ['drone', 'drones', 'aanvalsdrone', 'shahed', 'shahed-drone', 'kamikazedrone'],
+  missile: ['raket', 'raketten', 'projectiel'],
+  'cruise-missile': ['kruisraket', 'kruisraketten'],
+  'ballistic-missile': ['ballistische raket'],
+  building: ['gebouw', 'woning', 'huis', 'flat', 'flatgebouw', 'appartementencomplex', 'pand'],
+};
+
+const CONCEPT_OF = new Map<string, string>();
+for (const [id, words] of Object.entries(CONCEPTS)) for (const w of words) CONCEPT_OF.set(w, id);
+
+/** The role a counted noun carries in itself ("doden" are killed; "inwoners" live somewhere). */
+const HEAD_ROLE: Record<string, Role> = {
+  dode: 'killed', doden: 'killed', omgekomene: 'killed', gedode: 'killed', gesneuvelde: 'killed', burgerdode: 'killed', burgerdoden: 'killed',
+  gewonde: 'wounded', gewonden: 'wounded',
+  slachtoffer: 'casualty', burgerslachtoffer: 'casualty',
+  vluchteling: 'fled', ontheemde: 'fled', evacue: 'evacuated',
+  inwoner: 'resident', ingezetene: 'resident',
+  vermiste: 'missing', patient: 'hospitalised',
+};
+/** Of these, a predicate in the clause wins ("133.000 inwoners op de vlucht" fled). */
+const WEAK_HEAD_ROLE = new Set(['inwoner', 'ingezetene', 'slachtoffer']);
+
+/** Demonyms: "Noord-Koreanen" count people (soldiers, in war news) of that side. */
+const DEMONYM = /^(noord-?korea(?:an|nen)?|zuid-?korea(?:an|nen)?|rus|russen|oekrainer|oekrainers|amerikaan|amerikanen|brit|britten|fransman|fransen|duitser|duitsers|nederlander|nederlanders|belg|belgen|pool|polen|chinees|chinezen|iraniër|iraniers|israeli|israeliers|palestijn|palestijnen|syrier|syriers|turk|turken|georgier|tsjetsjeen|tsjetsjenen|wit-rus|wit-russen)$/;
+
+export interface Head { concept: string | null; role: Role | null; strongRole: boolean; demonym: boolean }
+
+/** The concept of a counted noun (its lemma as the figure reader found it). */
+export function headOf(lemma: string | null): Head {
+  if (!lemma) return { concept: null, role: null, strongRole: false, demonym: false };
+  const f = fold(lemma).replace(/’/g, "'");
+  if (DEMONYM.test(f)) return { concept: 'human', role: null, strongRole: false, demonym: true };
+  const last = f.split(/\s+/).pop() ?? f;
+  let concept = CONCEPT_OF.get(f) ?? CONCEPT_OF.get(last) ?? null;
+  // A compound counts what its last part counts ("burgerslachtoffer" aside): "aanvalsdrone" is a drone.
+  if (!concept) for (const [w, id] of CONCEPT_OF) if (w.length >= 5 && last.endsWith(w) && last.length > w.length + 2 && id !== 'human') { concept = id; break; }
+  const role = HEAD_ROLE[f] ?? HEAD_ROLE[last] ?? null;
+  return { concept: concept ?? last, role, strongRole: !!role && !WEAK_HEAD_ROLE.has(f) && !WEAK_HEAD_ROLE.has(last), demonym: false };
+}
+
+/** Concepts that are people; a generic one needs a predicate to be a quantity. */
+export const PEOPLE = new Set(['soldier', 'human', 'civilian', 'child']);
+
+/** Whether two heads can be one concept: equal, or people in general against soldiers or civilians. */
+export function headsCompatible(a: string | null, b: string | null): boolean {
+  if (!a || !b) return false;
+  if (a === b) return true;
+  const generic = (x: string) => x === 'human';
+  return (generic(a) && (b === 'soldier' || b === 'civilian')) || (generic(b) && (a === 'soldier' || a === 'civilian'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rule: the predicate. A cue is a word (or words) of the figure's clause; the first one after the
+// figure wins (Dutch puts participles and particles last), else the nearest before it.
+
+interface Cue { role: Role; words: RegExp[] }
+const cue = (role: Role, ...words: (string | RegExp)[]): Cue => ({ role, words: words.map((w) => (typeof w === 'string' ? new RegExp(`^(?:${w})$`) : w)) });
+
+export const ROLE_CUES: Cue[] = [
+  // killed or wounded together first: "gedood of gewond", "doden en gewonden", "verliezen"
+  cue('casualty', 'gedood|dood|doden|gesneuveld', 'of|en', 'gewond|gewonden|verwond|gewond geraakt'),
+  cue('casualty', 'verliezen|verlies|verloor|verloren|uitgeschakeld|slachtoffers|uitschakelen'),
+  cue('killed', 'om', 'het', 'leven'),
+  cue('killed', 'het', 'leven', 'gekost|kostte|kosten|kost'),
+  cue('killed', 'omgekomen|omkomen|omgebracht|gedood|gedode|doodgeschoten|gesneuveld|sneuvelden|sneuvelde|gesneuvelde|overleden|overleed|stierven|stierf|dood|dodental|doden|vermoord|geexecuteerd|gestorven|omkwamen|omkwam|gevallen'),
+  cue('wounded', 'gewond|gewonden|verwond|verwondingen|gewonde'),
+  cue('hospitalised', 'ziekenhuis|ziekenhuizen|opgenomen'),
+  cue('missing', 'vermist|vermisten'),
+  cue('resident', 'wonen|woonden|woont|woonde|telde|telt|tellen|telden|bevolking|inwonertal|inwoners'),
+  cue('fled', 'gevlucht|vluchtten|vluchtte|vluchten|ontvlucht|ontvluchtten|vertrokken|vertrekken|verlaten|verlieten|verliet|weggetrokken|ontheemd|vluchtelingen'),
+  cue('fled', 'op', 'de', 'vlucht'),
+  cue('evacuated', 'geevacueerd|evacueren|evacuatie|evacuatiebevel|evacuatieplicht|evacueerden|evacueerde'),
+  cue('retaken', 'heroverd|heroverde|heroverden|herovering|heroveren|teruggewonnen|terugveroverd|herwonnen|herwonnen|bevrijd|bevrijding|bevrijdde|kwijt|terugveroverde'),
+  cue('retaken', 'weer', 'in', '\\p{L}+', 'handen'),
+  cue('retaken', 'weer', 'in', 'handen'),
+  cue('captured', 'veroverd|veroverde|veroverden|verovering|veroveren|ingenomen|innemen|inname|ingelijfd|geannexeerd|nam|namen'),
+  cue('held', 'in', 'handen'),
+  cue('held', 'in', '\\p{L}+', 'handen'),
+  cue('held', 'onder', 'controle'),
+  cue('held', 'controleert|controleren|controleerde|controleerden|gecontroleerd|bezet|bezette|bezetten|bezetting|houdt|hield|hielden|bezit|bezitten'),
+  cue('downed', 'neergehaald|neerhalen|haalde|haalden|onderschept|onderschepte|onderschepten|onderscheppen|neergeschoten'),
+  cue('downed', 'uit', 'de', 'lucht'),
+  cue('launched', 'afgevuurd|vuurde|vuurden|afvuren|gelanceerd|lanceerde|lanceerden|lanceren|bestookt|bestookte|bestookten|ingezet|inzetten|zette|zetten|stuurde|stuurden|aanval|aanvallen|afgeschoten'),
+  cue('destroyed', 'vernietigd|vernietigde|verwoest|verwoestte|vernield|beschadigd'),
+  cue('sent', 'gestuurd|stuurde|stuurden|sturen|gezonden|zond|geleverd|leverde|overgebracht'),
+  cue('deployed', 'gelegerd|gestationeerd|vechten|vochten|strijden|streden|vecht|bevinden|bevond|bevonden|aanwezig|samengetrokken|samen|trok|trokken|ingezet|inzet|houden|stand|staan|stonden'),
+  cue('invaded', 'binnen|binnengetrokken|binnengevallen|binnenvallen|staken|overgestoken|grens'),
+  cue('exchanged', 'geruild|ruilden|ruilde|ruil|ruilen|uitgewisseld|uitwisseling|gevangenenruil|overgedragen|droegen|droeg|wisselden'),
+  cue('released', 'vrijgelaten|vrij|teruggekeerd|keerden|keerde|terug|thuisgekomen|teruggekregen|kregen'),
+  cue('taken-prisoner', 'gevangengenomen|gevangen'),
+  cue('paid', 'betalen|betaalt|betaald|betaalde|betaalden|uitgekeerd|vergoeding|schadevergoeding'),
+  cue('fined', 'boete|boetes|beboet'),
+  cue('cost', 'kost|kostte|kosten|gekost|begroot|investering|investeert|geinvesteerd'),
+  cue('jobs-lost', 'geschrapt|schrappen|ontslagen|ontslag|verdwijnen|verdwenen'),
+  cue('visited', 'bezoekers|bezocht|bezochten|toeschouwers'),
+  cue('sold', 'verkocht|verkochten|verkoopt'),
+  cue('voted', 'stemmen|stemden|gestemd|zetels'),
+];
+
+/** Words that make a figure a change rather than a level: "steeg met 5 procent", "groeide met 190 banen". */
+const CHANGE = /^(?:steeg|stijgt|gestegen|stijging|daalde|daalt|gedaald|daling|groeide|groeit|gegroeid|groei|nam|neemt|toegenomen|afgenomen|toename|afname|kromp|krimpt|gekrompen|erbij|minder|meer)$/;
+
+export interface RoleFound { role: Role; start: number; end: number; text: string }
+
+function matchAt(words: readonly Word[], i: number, c: Cue): number {
+  if (i + c.words.length > words.length) return 0;
+  for (let k = 0; k < c.words.length; k++) if (!c.words[k].test(words[i + k].w)) return 0;
+  return c.words.length;
+}
+
+/** The first cue at word i, longest first (a casualty pair before its killed word). */
+function cueAt(words: readonly Word[], i: number, roles?: ReadonlySet<Role>): RoleFound | null {
+  for (const c of ROLE_CUES) {
+    if (roles && !roles.has(c.role)) continue;
+    const n = matchAt(words, i, c);
+    if (n) return { role: c.role, start: words[i].start, end: words[i + n - 1].end, text: words.slice(i, i + n).map((w) => w.raw).join(' ') };
+  }
+  return null;
+}
+
+/** Roles that fit a concept: "ingezet" deploys soldiers but launches drones. */
+export function rolesFor(concept: string | null): ReadonlySet<Role> | undefined {
+  if (concept === 'drone' || concept === 'missile' || concept === 'cruise-missile' || concept === 'ballistic-missile') {
+    return new Set<Role>(['launched', 'downed', 'destroyed']);
+  }
+  if (concept === 'area' || concept === 'settlement') return new Set<Role>(['captured', 'held', 'retaken']);
+  if (concept && PEOPLE.has(concept)) {
+    return new Set<Role>(['casualty', 'killed', 'wounded', 'hospitalised', 'missing', 'resident', 'fled', 'evacuated', 'deployed', 'sent', 'invaded', 'exchanged', 'released', 'taken-prisoner', 'visited', 'voted', 'jobs-lost']);
+  }
+  return undefined;
+}
+
+/**
+ * The predicate of a figure: the first cue after it (up to `afterEnd`), else the nearest before it
+ * (from `beforeStart`). Words inside the figure itself count as after ("37 gewonden").
+ */
+export function findRole(words: readonly Word[], figStart: number, figEnd: number, beforeStart: number, afterEnd: number, concept: string | null): RoleFound | null {
+  const allowed = rolesFor(concept);
+  for (let i = 0; i < words.length; i++) {
+    if (words[i].start < figStart || words[i].start >= afterEnd) continue;
+    const r = cueAt(words, i, allowed);
+    if (r) return r;
+  }
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (words[i].start >= figStart || words[i].start < beforeStart) continue;
+    const r = cueAt(words, i, allowed);
+    if (r) return r;
+  }
+  return null;
+}
+
+/** Whether the words just before the figure make it a change ("steeg met", "nam toe met"). */
+export function isChange(words: readonly Word[], figStart: number): boolean {
+  let i = words.findIndex((w) => w.start >= figStart);
+  if (i < 0) i = words.length;
+  const prev = words.slice(Math.max(0, i - 3), i).map((w) => w.w);
+  if (!prev.includes('met')) return false;
+  return words.slice(Math.max(0, i - 8), i).some((w) => CHANGE.test(w.w));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rule: the side. An adjective or demonym of the figure's noun phrase, "aan Russische kant", or
+// the country that acts ("Rusland vuurde 598 drones af", "Noord-Korea stuurde 3000 militairen").
+
+const COUNTRY_SIDE: Record<string, string> = {
+  rusland: 'russ', oekraine: 'oekrain', 'noord-korea': 'noordkore', noordkorea: 'noordkore', 'zuid-korea': 'zuidkore',
+  'verenigde staten': 'amerika', vs: 'amerika', amerika: 'amerika', 'verenigd koninkrijk': 'brit', 'groot-brittannie': 'brit',
+  belarus: 'witruss', 'wit-rusland': 'witruss', israel: 'israel', iran: 'iran', china: 'chin', duitsland: 'duits', frankrijk: 'frans',
+};
+
+export function sideOfCountry(name: string): string | null {
+  const f = fold(name);
+  return COUNTRY_SIDE[f] ?? null;
+}
+
+/** The side a noun phrase states: "Oekraïense soldaten" → oekrain; "Noord-Koreanen" → noordkore. */
+export function sideOfPhrase(phrase: string | null): string | null {
+  if (!phrase) return null;
+  const n = nationalityOf(phrase);
+  if (!n) return null;
+  return n.replace(/[iï]/g, 'i').replace(/^oekrain.*/, 'oekrain').replace(/^noordkore.*/, 'noordkore').replace(/^zuidkore.*/, 'zuidkore');
+}
+
+/** "aan Russische kant", "Russische verliezen": a nationality adjective before a side noun in the clause. */
+export function sideInClause(words: readonly Word[]): string | null {
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (/^(?:kant|zijde|verliezen|slachtoffers|doden|gewonden|leger|troepen|strijdkrachten)$/.test(words[i + 1].w)) {
+      const s = sideOfPhrase(words[i].raw);
+      if (s) return s;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,172 @@
+// Whose and where: the place a quantity is about, at the right level, and the country that acts.
+// Rules, each with examples in test/unit/quantity/where.test.ts:
+//  - government: "Kyiv meldt", "volgens Moskou", "Kyiv zei toen" name a government, not a place;
+//  - actor: "Rusland vuurde …", "Noord-Korea stuurde …", "door Rusland bezette" name who acts;
+//  - level: "de stad Cherson" is not "de regio Cherson";
+//  - anaphor: "de hoofdstad", "de stad" stand for the capital or the city named before;
+//  - distance: "op 30 kilometer van Pokrovsk" is measured from Pokrovsk;
+//  - scope: the clause, then the sentence (without other figures' clauses), an earlier sentence of the
+//    paragraph, the dateline ("KYIV (ANP) -"), the article's topic.
+
+import type { PlaceMention } from '../../dutch/types';
+import { fold, type Span } from '../../dutch/tokens';
+import type { Where } from './model';
+
+const BROAD = new Set(['land', 'werelddeel']);
+const REGION_KINDS = new Set(['regio', 'provincie', 'oblast', 'gebied']);
+const CITY_KINDS = new Set(['stad', 'stadje', 'dorp', 'hoofdstad', 'gemeente', 'plaats']);
+
+/** Verbs of saying: a capital or country as their subject is its government. */
+const SAYING = /^(?:zegt|zei|zeiden|zeggen|meldt|meldde|melden|meldden|beweert|beweerde|claimt|claimde|spreekt|sprak|zwijgt|zweeg|ontkent|ontkende|bevestigt|bevestigde|houdt|hield|gaat|ging|schat|schatte|verwacht|verwachtte|noemt|noemde|erkent|erkende|stelt|stelde|beschuldigt|waarschuwt|waarschuwde|dreigt|eist|eiste|wil|kondigde|kondigt|reageerde|reageert|laat|liet)$/;
+const SOURCE_BEFORE = /(?:volgens|aldus|meldt|meldde|zegt|zei|stelt|claimt|beweert|van|uit)\s+(?:de\s+|het\s+)?$/i;
+/** Prepositions before a country that make it a place rather than the actor. */
+const PLACE_PREP = /(?:^|\s)(?:in|naar|uit|tegen|van|met|op|bij|aan|over|voor|richting|sinds|binnen|boven|rond|rondom|nabij|vanuit|heel|gehele|hele)\s+(?:de\s+|het\s+)?$/i;
+
+export interface PlaceScene {
+  text: string;
+  /** Every place mention of the text (or paragraph), sorted by start. */
+  mentions: readonly PlaceMention[];
+  /** The place of the text's dateline ("KYIV (ANP) -"), when it has one. */
+  dateline: PlaceMention | null;
+  /** The article's topic places, most frequent first. */
+  topic: readonly string[];
+}
+
+export interface WhereFound extends Where {
+  /** The country that acts in the figure's clause ("Rusland vuurde …"), as a mention. */
+  actor: PlaceMention | null;
+}
+
+/** What a mention stands for in its sentence: a place, the actor, or a government speaking. */
+export function mentionRole(text: string, m: PlaceMention, clause: Span): 'place' | 'actor' | 'government' {
+  const before = text.slice(Math.max(clause.start, m.start - 30), m.start);
+  const after = /^\s+(\p{L}+)/u.exec(text.slice(m.end, Math.min(text.length, m.end + 30)));
+  const nextWord = after ? fold(after[1]) : '';
+  const capitalOrCountry = m.kind === 'hoofdstad' || BROAD.has(m.kind);
+  if (capitalOrCountry && SOURCE_BEFORE.test(before) && /(?:volgens|aldus|meldt|meldde|zegt|zei|stelt|claimt|beweert)\s+(?:de\s+|het\s+)?$/i.test(before)) return 'government';
+  if (capitalOrCountry && SAYING.test(nextWord) && !PLACE_PREP.test(before)) return 'government';
+  if (BROAD.has(m.kind)) {
+    if (/(?:^|\s)door\s+$/i.test(before)) return 'actor';
+    if (!PLACE_PREP.test(before) && /^\p{L}/u.test(nextWord) && !/^(?:en|of|is|was)$/.test(nextWord)) return 'actor';
+    if (!PLACE_PREP.test(before) && m.start === clause.start) return 'actor';
+  }
+  return 'place';
+}
+
+/** The level a text states for a mention: "de regio Koersk" region, "de stad Koersk" city. */
+export function levelOf(text: string, m: PlaceMention): Where['level'] {
+  const before = fold(text.slice(Math.max(0, m.start - 30), m.start));
+  if (/(?:regio|oblast|provincie|grensregio|gebied|district|deelstaat|republiek)\s+$/.test(before)) return 'region';
+  if (/(?:stad|hoofdstad|stadje|dorp|dorpje|havenstad|mijnstad|industriestad|frontstad|grensstad|gemeente|plaats|regionale hoofdstad)\s+$/.test(before)) return 'city';
+  if (BROAD.has(m.kind)) return 'country';
+  return null;
+}
+
+/** The level a place's kind implies when the text does not say. */
+function kindLevel(m: PlaceMention): Where['level'] {
+  if (BROAD.has(m.kind)) return 'country';
+  if (REGION_KINDS.has(m.kind)) return null; // oblast and city often share a name: the text must say
+  if (CITY_KINDS.has(m.kind)) return null;
+  return null;
+}
+
+/** "de hoofdstad", "de stad", "het stadje" without a name: the capital or city named before, or the dateline. */
+function anaphorIn(scene: PlaceScene, span: Span): PlaceMention | null {
+  const s = scene.text.slice(span.start, span.end);
+  const re = /\b(?:de|het|die|deze)\s+(hoofdstad|stad|stadje)\b(?!\s+\p{Lu})/giu;
+  const m = re.exec(s);
+  if (!m) return null;
+  const at = span.start + m.index;
+  const wantCapital = fold(m[1]) === 'hoofdstad';
+  let best: PlaceMention | null = null;
+  for (const x of scene.mentions) {
+    if (x.start >= at) break;
+    if (wantCapital ? x.kind === 'hoofdstad' : CITY_KINDS.has(x.kind) || x.kind === 'hoofdstad') best = x;
+  }
+  if (!best && scene.dateline && (!wantCapital || scene.dateline.kind === 'hoofdstad')) best = scene.dateline;
+  if (!best) return null;
+  return { ...best, start: at, end: at + m[0].length, text: m[0] };
+}
+
+function within(ms: readonly PlaceMention[], span: Span): PlaceMention[] {
+  return ms.filter((m) => m.start >= span.start && m.end <= span.end);
+}
+
+/** Sorted, distinct ids of the specific places among `ms`, or of the countries when there is none. */
+function key(ms: PlaceMention[]): { ids: string[]; specific: boolean } {
+  const specific = ms.filter((m) => !BROAD.has(m.kind));
+  const use = specific.length ? specific : ms;
+  return { ids: [...new Set(use.map((m) => m.id))].sort(), specific: specific.length > 0 };
+}
+
+export interface WhereInput {
+  scene: PlaceScene;
+  figure: Span;
+  clause: Span;
+  sentence: Span;
+  paragraph: Span | null;
+  /** Clauses of the same sentence that hold a figure of their own. */
+  otherClauses: readonly Span[];
+  /** A length: look for the place it is measured from. */
+  distance: boolean;
+}
+
+/** The place a figure is about. */
+export function whereOf(input: WhereInput): WhereFound {
+  const { scene, figure, clause, sentence, paragraph, otherClauses } = input;
+  const text = scene.text;
+  const roleOf = (m: PlaceMention, c: Span) => mentionRole(text, m, c);
+  const inSentence = within(scene.mentions, sentence);
+  const sentencePlaces = [...new Set(inSentence.map((m) => m.id))];
+  let actor: PlaceMention | null = null;
+  const usable = (ms: PlaceMention[], c: Span): PlaceMention[] => {
+    const out: PlaceMention[] = [];
+    for (const m of ms) {
+      const r = roleOf(m, c);
+      if (r === 'actor') { if (!actor && m.start < figure.start) actor = m; continue; }
+      if (r === 'government') continue;
+      out.push(m);
+    }
+    return out;
+  };
+  let from: string | null = null;
+  let inClause = usable(within(scene.mentions, clause), clause);
+  const ana = anaphorIn(scene, clause);
+  if (ana && !inClause.some((m) => m.id === ana.id)) inClause.push(ana);
+  if (input.distance) {
+    // "op zo'n 30 kilometer van Pokrovsk", "ten westen van Donetsk": the place after "van" is the origin.
+    const after = inClause.filter((m) => m.start >= figure.end && /(?:van|vanaf|tot)\s+(?:de\s+|het\s+)?$/i.test(text.slice(Math.max(figure.end, m.start - 40), m.start)));
+    if (after.length) { from = after[0].id; inClause = inClause.filter((m) => m !== after[0]); }
+  }
+  const done = (ms: PlaceMention[], scope: Where['scope']): WhereFound => {
+    const k = key(ms);
+    const levels = new Set(ms.filter((m) => k.ids.includes(m.id)).map((m) => levelOf(text, m) ?? kindLevel(m)));
+    const level = levels.size === 1 ? [...levels][0] : null;
+    return { place: k.ids.join('+') || null, level, scope, from, sentencePlaces, actor };
+  };
+  if (inClause.length) return done(inClause, 'clause');
+  const rest: PlaceMention[] = [];
+  for (const m of usable(inSentence, sentence)) {
+    if (m.start >= clause.start && m.end <= clause.end) continue;
+    if (otherClauses.some((c) => m.start >= c.start && m.end <= c.end)) continue;
+    rest.push(m);
+  }
+  const sAna = anaphorIn(scene, sentence);
+  if (sAna && !rest.some((m) => m.id === sAna.id)) rest.push(sAna);
+  if (rest.length) return done(rest, 'sentence');
+  if (paragraph) {
+    // The nearest earlier sentence of the paragraph that names a place.
+    const earlier = usable(scene.mentions.filter((m) => m.start >= paragraph.start && m.end <= sentence.start), paragraph);
+    if (earlier.length) {
+      const last = earlier[earlier.length - 1];
+      const sameSentence = earlier.filter((m) => m.start >= last.start - 200);
+      return done(sameSentence.slice(-1), 'paragraph');
+    }
+  }
+  if (scene.dateline) return done([scene.dateline], 'dateline');
+  if (scene.topic.length) return { place: scene.topic[0], level: null, scope: 'article', from, sentencePlaces, actor };
+  return { place: null, level: null, scope: 'none', from, sentencePlaces, actor };
+}
+
+/** A dateline at the start of a paragraph: "KYIV (ANP/RTR) -", "POKROVSK -". */
+export const DATELINE = /^([\p{Lu}][\p{Lu}'’. -]{1,40}?)\s*(?:\([^)\n]{1,40}\))?\s*[-–—]\s/u;
