@@ -285,7 +285,7 @@ function mostCommon<T>(items: T[]): T | null {
 
 export interface IndexStats { articles: number; places: number; figures: number }
 
-/** Claims indexed for the conflict check by what can make them the same quantity: dimension and
+/** Claims indexed for the conflict check by what every same quantity shares: dimension and
  *  predicate. Claims that are not checkable (an age, a vague number, no predicate) are left out. */
 export class ClaimIndex {
   private byKey = new Map<string, Claim[]>();
@@ -301,7 +301,7 @@ export class ClaimIndex {
   }
 
   private static key(q: Quantity): string | null {
-    return q.skip || !q.measure.role ? null : `${q.dimension}\u0001${q.measure.role}\u0001${q.where.place ?? ''}`;
+    return q.skip || !q.measure.role ? null : `${q.dimension}\u0001${q.measure.role}`;
   }
 
   private add(c: Claim): void {
@@ -311,7 +311,7 @@ export class ClaimIndex {
     if (list) list.push(c); else this.byKey.set(k, [c]);
   }
 
-  /** The claims that can be about the same quantity as `q` (same dimension, predicate and place). */
+  /** The claims that can be about the same quantity as `q` (same dimension and predicate). */
   candidates(q: Quantity): readonly Claim[] {
     const k = ClaimIndex.key(q);
     return k === null ? [] : this.byKey.get(k) ?? [];

@@ -3,7 +3,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { evalDrafts, draftsDay, type DraftEval } from './eval-drafts';
+import { evalDrafts, draftsDay, describeQuantity, type DraftEval } from './eval-drafts';
+import { Archive } from '../archive';
 import { evalDpgSplit, evalLeaveOneOut, type RealCopyEval } from './eval-realcopy';
 import { evalFigurePeers } from './eval-figures';
 import { evalSeedsPlaces, evalConll } from './eval-places';
@@ -13,7 +14,19 @@ const shared = process.env.BRONVAST_SHARED ?? path.resolve(root, '..', 'shared')
 const pct = (x: number) => (x * 100).toFixed(1) + '%';
 const f3 = (x: number) => x.toFixed(3);
 
+/** `node dist/eval.js --quantities <archive> [file…]`: every claim's quantity in one line (for reading rules at work). */
+async function printQuantities(dir: string, files: string[]): Promise<void> {
+  const archive = new Archive({ paths: [dir], baseDir: process.cwd(), cacheDir: null, workers: 0 });
+  await archive.build();
+  for (const af of archive.index.byArticle.values()) {
+    if (files.length && !files.some((f) => af.article.file.endsWith(f))) continue;
+    console.log(`== ${af.article.label} (${af.article.date})`);
+    for (const c of af.claims) console.log(`  ${c.figure.text.padEnd(36)} ${describeQuantity(c.ctx.quantity)}`);
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === '--quantities') return printQuantities(process.argv[3], process.argv.slice(4));
   if (!fs.existsSync(shared)) {
     console.log(`shared evaluation material not found at ${shared} (set BRONVAST_SHARED); nothing to measure.`);
     return;

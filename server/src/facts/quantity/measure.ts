@@ -2,7 +2,6 @@
 // Each rule is a table of Dutch words (test/unit/quantity/measure.test.ts holds examples).
 
 import { fold } from '../../dutch/tokens';
-import { nationalityOf } from '../semantics';
 import type { Role } from './model';
 import type { Word } from './clauses';
 
@@ -84,7 +83,7 @@ export const ROLE_CUES: Cue[] = [
   cue('wounded', 'gewond|gewonden|verwond|verwondingen|gewonde'),
   cue('hospitalised', 'ziekenhuis|ziekenhuizen|opgenomen'),
   cue('missing', 'vermist|vermisten'),
-  cue('resident', 'wonen|woonden|woont|woonde|telde|telt|tellen|telden|bevolking|inwonertal|inwoners'),
+  cue('resident', 'wonen|woonden|woont|woonde|telde|telt|tellen|telden|bevolking|inwonertal|inwoners|verblijven|verblijft|verbleven|achtergebleven|achtergeblevenen|achterblijven|resterende|over'),
   cue('fled', 'gevlucht|vluchtten|vluchtte|vluchten|ontvlucht|ontvluchtten|vertrokken|vertrekken|verlaten|verlieten|verliet|weggetrokken|ontheemd|vluchtelingen'),
   cue('fled', 'op', 'de', 'vlucht'),
   cue('evacuated', 'geevacueerd|evacueren|evacuatie|evacuatiebevel|evacuatieplicht|evacueerden|evacueerde'),
@@ -98,13 +97,14 @@ export const ROLE_CUES: Cue[] = [
   cue('held', 'controleert|controleren|controleerde|controleerden|gecontroleerd|bezet|bezette|bezetten|bezetting|houdt|hield|hielden|bezit|bezitten'),
   cue('downed', 'neergehaald|neerhalen|haalde|haalden|onderschept|onderschepte|onderschepten|onderscheppen|neergeschoten'),
   cue('downed', 'uit', 'de', 'lucht'),
-  cue('launched', 'afgevuurd|vuurde|vuurden|afvuren|gelanceerd|lanceerde|lanceerden|lanceren|bestookt|bestookte|bestookten|ingezet|inzetten|zette|zetten|stuurde|stuurden|aanval|aanvallen|afgeschoten'),
+  cue('launched', 'afgevuurd|vuurde|vuurden|afvuren|gelanceerd|lanceerde|lanceerden|lanceren|bestookt|bestookte|bestookten|ingezet|inzetten|zette|zetten|stuurde|stuurden|afgeschoten'),
   cue('destroyed', 'vernietigd|vernietigde|verwoest|verwoestte|vernield|beschadigd'),
   cue('sent', 'gestuurd|stuurde|stuurden|sturen|gezonden|zond|geleverd|leverde|overgebracht'),
   cue('deployed', 'gelegerd|gestationeerd|vechten|vochten|strijden|streden|vecht|bevinden|bevond|bevonden|aanwezig|samengetrokken|samen|trok|trokken|ingezet|inzet|houden|stand|staan|stonden'),
   cue('invaded', 'binnen|binnengetrokken|binnengevallen|binnenvallen|staken|overgestoken|grens'),
   cue('exchanged', 'geruild|ruilden|ruilde|ruil|ruilen|uitgewisseld|uitwisseling|gevangenenruil|overgedragen|droegen|droeg|wisselden'),
-  cue('released', 'vrijgelaten|vrij|teruggekeerd|keerden|keerde|terug|thuisgekomen|teruggekregen|kregen'),
+  // Prisoners released in an exchange are the exchange's count: one role.
+  cue('exchanged', 'vrijgelaten|vrij|vrijgekomen|teruggekeerd|teruggekeerden|keerden|keerde|terug|thuisgekomen|teruggekregen|kregen'),
   cue('taken-prisoner', 'gevangengenomen|gevangen'),
   cue('paid', 'betalen|betaalt|betaald|betaalde|betaalden|uitgekeerd|vergoeding|schadevergoeding'),
   cue('fined', 'boete|boetes|beboet'),
@@ -126,8 +126,19 @@ function matchAt(words: readonly Word[], i: number, c: Cue): number {
   return c.words.length;
 }
 
+/** "kwamen zeker twaalf mensen om": "om" as the particle of "omkomen" (last in its stretch, a form of "komen" before it). */
+function omkomenAt(words: readonly Word[], i: number): boolean {
+  if (words[i].w !== 'om') return false;
+  const next = words[i + 1];
+  // Last in its clause (punctuation follows: more than a space between the words) or before a conjunction.
+  if (next && next.start - words[i].end <= 1 && !/^(?:en|of|maar|terwijl|nadat|toen|bij|in|op|door)$/.test(next.w)) return false;
+  for (let k = i - 1; k >= 0 && k >= i - 12; k--) if (/^(?:kwam|kwamen|komen|komt|kwamen|gekomen)$/.test(words[k].w)) return true;
+  return false;
+}
+
 /** The first cue at word i, longest first (a casualty pair before its killed word). */
 function cueAt(words: readonly Word[], i: number, roles?: ReadonlySet<Role>): RoleFound | null {
+  if ((!roles || roles.has('killed')) && omkomenAt(words, i)) return { role: 'killed', start: words[i].start, end: words[i].end, text: words[i].raw };
   for (const c of ROLE_CUES) {
     if (roles && !roles.has(c.role)) continue;
     const n = matchAt(words, i, c);
@@ -143,7 +154,7 @@ export function rolesFor(concept: string | null): ReadonlySet<Role> | undefined 
   }
   if (concept === 'area' || concept === 'settlement') return new Set<Role>(['captured', 'held', 'retaken']);
   if (concept && PEOPLE.has(concept)) {
-    return new Set<Role>(['casualty', 'killed', 'wounded', 'hospitalised', 'missing', 'resident', 'fled', 'evacuated', 'deployed', 'sent', 'invaded', 'exchanged', 'released', 'taken-prisoner', 'visited', 'voted', 'jobs-lost']);
+    return new Set<Role>(['casualty', 'killed', 'wounded', 'hospitalised', 'missing', 'resident', 'fled', 'evacuated', 'deployed', 'sent', 'invaded', 'exchanged', 'taken-prisoner', 'visited', 'voted', 'jobs-lost']);
   }
   return undefined;
 }
@@ -152,16 +163,23 @@ export function rolesFor(concept: string | null): ReadonlySet<Role> | undefined 
  * The predicate of a figure: the first cue after it (up to `afterEnd`), else the nearest before it
  * (from `beforeStart`). Words inside the figure itself count as after ("37 gewonden").
  */
-export function findRole(words: readonly Word[], figStart: number, figEnd: number, beforeStart: number, afterEnd: number, concept: string | null): RoleFound | null {
-  const allowed = rolesFor(concept);
+export function findRole(words: readonly Word[], figStart: number, figEnd: number, beforeStart: number, afterEnd: number, concept: string | null,
+  skip: { start: number; end: number } | null = null, territory = false): RoleFound | null {
+  const allowed = territory ? new Set<Role>(['captured', 'held', 'retaken', 'casualty']) : rolesFor(concept);
+  const mapped = (r: RoleFound | null): RoleFound | null => {
+    // Territory that is lost ("40 procent kwijt", "verloren") is territory retaken by the other side.
+    if (r && territory && r.role === 'casualty') return /^(?:verliezen|verlies|verloor|verloren)$/.test(fold(r.text)) ? { ...r, role: 'retaken' } : null;
+    return r;
+  };
+  const skipped = (w: Word) => !!skip && w.start >= skip.start && w.end <= skip.end;
   for (let i = 0; i < words.length; i++) {
-    if (words[i].start < figStart || words[i].start >= afterEnd) continue;
-    const r = cueAt(words, i, allowed);
+    if (words[i].start < figStart || words[i].start >= afterEnd || skipped(words[i])) continue;
+    const r = mapped(cueAt(words, i, allowed));
     if (r) return r;
   }
   for (let i = words.length - 1; i >= 0; i--) {
     if (words[i].start >= figStart || words[i].start < beforeStart) continue;
-    const r = cueAt(words, i, allowed);
+    const r = mapped(cueAt(words, i, allowed));
     if (r) return r;
   }
   return null;
@@ -191,19 +209,53 @@ export function sideOfCountry(name: string): string | null {
   return COUNTRY_SIDE[f] ?? null;
 }
 
+/** Nationality words (adjectives and demonyms, folded) and the side they name. */
+const SIDE_WORDS: [RegExp, string][] = [
+  [/^wit-?russ(?:isch|ische|en)?$/, 'witruss'],
+  [/^oekrain(?:se|sche|er|ers)$|^oekraiens[e]?$/, 'oekrain'],
+  [/^russ(?:isch|ische|en)$|^rus$/, 'russ'],
+  [/^noord-?korea(?:ns|anse|an|nen)$/, 'noordkore'],
+  [/^zuid-?korea(?:ns|anse|an|nen)$/, 'zuidkore'],
+  [/^amerika(?:ans|anse|an|nen)$/, 'amerika'],
+  [/^brit(?:s|se|ten)?$/, 'brit'],
+  [/^duits(?:e|er|ers)?$/, 'duits'],
+  [/^frans(?:e|en|man)?$/, 'frans'],
+  [/^pool(?:s|se)?$|^polen$/, 'pool'],
+  [/^chine(?:es|se|zen)$/, 'chin'],
+  [/^iraa?n(?:s|se|ier|iers)$/, 'iran'],
+  [/^israe?li(?:sch|sche|er|ers)?$/, 'israel'],
+  [/^palestijn(?:s|se|en)?$/, 'palestijn'],
+  [/^syri(?:sch|sche|er|ers)$/, 'syri'],
+  [/^turk(?:s|se|en)?$/, 'turk'],
+  [/^georgi(?:sch|sche|er|ers)$/, 'georgi'],
+  [/^tsjetsje(?:ens|ense|en|nen)$/, 'tsjetsjeen'],
+  [/^nederland(?:s|se|er|ers)$/, 'nederland'],
+  [/^belg(?:isch|ische|en)?$/, 'belg'],
+];
+
+/** The side a word names ("Oekraïense", "Noord-Koreanen"), or null. */
+export function sideOfWord(word: string): string | null {
+  const w = fold(word).replace(/’/g, "'");
+  for (const [re, side] of SIDE_WORDS) if (re.test(w)) return side;
+  return null;
+}
+
 /** The side a noun phrase states: "Oekraïense soldaten" → oekrain; "Noord-Koreanen" → noordkore. */
 export function sideOfPhrase(phrase: string | null): string | null {
   if (!phrase) return null;
-  const n = nationalityOf(phrase);
-  if (!n) return null;
-  return n.replace(/[iï]/g, 'i').replace(/^oekrain.*/, 'oekrain').replace(/^noordkore.*/, 'noordkore').replace(/^zuidkore.*/, 'zuidkore');
+  for (const w of phrase.split(/[\s,]+/)) {
+    if (!w) continue;
+    const s = sideOfWord(w);
+    if (s) return s;
+  }
+  return null;
 }
 
 /** "aan Russische kant", "Russische verliezen": a nationality adjective before a side noun in the clause. */
 export function sideInClause(words: readonly Word[]): string | null {
   for (let i = 0; i + 1 < words.length; i++) {
     if (/^(?:kant|zijde|verliezen|slachtoffers|doden|gewonden|leger|troepen|strijdkrachten)$/.test(words[i + 1].w)) {
-      const s = sideOfPhrase(words[i].raw);
+      const s = sideOfWord(words[i].raw);
       if (s) return s;
     }
   }

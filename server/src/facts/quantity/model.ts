@@ -28,7 +28,7 @@ export type Role =
   | 'captured' | 'held' | 'retaken'              // territory
   | 'launched' | 'downed' | 'destroyed'          // drones, missiles, vehicles
   | 'deployed' | 'sent' | 'invaded'              // troops
-  | 'exchanged' | 'released' | 'taken-prisoner'  // prisoners
+  | 'exchanged' | 'taken-prisoner'              // prisoners (released in an exchange: exchanged)
   | 'share'                                      // a percentage of something ("30 procent van alle gevechten")
   | 'paid' | 'cost' | 'fined' | 'jobs-lost' | 'visited' | 'sold' | 'voted';
 

@@ -56,11 +56,21 @@ export function readQuantities(input: ReadInput): FigureContext[] {
   const mentions = input.mentions.slice().sort((a, b) => a.start - b.start);
   const sents = sentences(text);
   const paras = paragraphs(text);
-  const scene: PlaceScene = { text, mentions, dateline: datelineOf(text, mentions, input.resolvePlace), topic: input.topic };
+  const resolve = (name: string): PlaceMention | null => {
+    const r = input.resolvePlace?.(name);
+    return r ? { text: name, start: 0, end: 0, id: r.id, name: r.name, kind: r.kind, evidence: 'gazetteer' } : null;
+  };
+  const scene: PlaceScene = { text, mentions, dateline: datelineOf(text, mentions, input.resolvePlace), topic: input.topic, resolve };
   const out: FigureContext[] = [];
   const clauseCache = new Map<Span, Clause[]>();
   const wordCache = new Map<Span, Word[]>();
   const heads: Head[] = [];
+  // Ages and numbers in names are not figures of their own: their clauses are no other figure's.
+  const early = figures.map((f) => {
+    const sentence = spanAt(sents, f.start);
+    return skipOf(text, f, sentence ? sentence.start : f.start);
+  });
+  const lead = leadEvent(text, paras);
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
     const sentence = spanAt(sents, f.start) ?? { start: f.start, end: f.end };
@@ -70,7 +80,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     let words = wordCache.get(sentence);
     if (!words) wordCache.set(sentence, (words = wordsIn(text, sentence)));
     const clause = clauseAt(clauses, f.start);
-    const same = figures.filter((g, j) => j !== i && g.start >= sentence.start && g.end <= sentence.end);
+    const same = figures.filter((g, j) => j !== i && (early[j] !== 'age' && early[j] !== 'name') && g.start >= sentence.start && g.end <= sentence.end);
     const otherClauses = clauses.filter((c) => c !== clause && same.some((g) => g.start >= c.start && g.end <= c.end));
     // The figure's own stretch of its clause: up to its neighbours in the clause.
     const prevInClause = same.filter((g) => g.end <= f.start && g.start >= clause.start).pop();
@@ -83,6 +93,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     const partitive = clause.partitive || PARTITIVE_AFTER.test(text.slice(f.end, f.end + 12));
     for (let j = i - 1; j >= 0 && figures[j].start >= sentence.start; j--) {
       if (!f.counted || partitive) {
+        if (early[j] === 'age' || early[j] === 'name') continue;
         if (out[j] && out[j].quantity.dimension === f.dimension && (heads[j].concept || out[j].quantity.measure.role)) { parent = { q: out[j].quantity, head: heads[j] }; break; }
       }
     }
@@ -94,33 +105,48 @@ export function readQuantities(input: ReadInput): FigureContext[] {
       else if (parent) head = parent.head;
     }
 
-    let skip: SkipReason | null = skipOf(text, f, sentence.start);
+    let skip: SkipReason | null = early[i];
+    if (f.dimension === 'area' && (!head.concept || head.concept === 'area' || head.concept === f.counted)) head = { ...head, concept: 'area' };
     const measure: Measure = { head: head.concept, role: null, side: null, of: null, per: null, headText: f.countedText, roleText: null };
+    // A percentage: of what ("40 procent van het veroverde gebied"); its predicate is looked for outside that phrase.
+    const ofPhrase = f.dimension === 'percent' ? percentOf(text, f, mentions, clause) : null;
+    const territory = f.dimension === 'area' || (ofPhrase?.concept === 'area');
     // The predicate.
-    const ownRole = head.strongRole ? null : findRole(words, f.start, f.end, beforeStart, afterEnd, head.concept);
+    const ownRole = head.strongRole ? null : findRole(words, f.start, f.end, beforeStart, afterEnd, head.concept, ofPhrase, territory);
     if (head.strongRole) { measure.role = head.role; measure.roleText = f.countedText; }
     else if (ownRole) { measure.role = ownRole.role; measure.roleText = ownRole.text; }
     else if (head.role) { measure.role = head.role; measure.roleText = f.countedText; }
     else if (parent && parent.q.measure.role && (!f.counted || partitive)) { measure.role = parent.q.measure.role; measure.roleText = parent.q.measure.roleText; }
-    if (!measure.head && measure.role && ['killed', 'wounded', 'casualty'].includes(measure.role)) measure.head = 'human';
-    if (!measure.head && measure.role === 'resident') measure.head = 'human';
+    if (f.dimension === 'count' && !measure.head && measure.role && ['killed', 'wounded', 'casualty', 'resident'].includes(measure.role)) measure.head = 'human';
+    // "Inmiddels zou dat nog ongeveer 800 vierkante kilometer zijn": "dat" stands for the quantity just named.
+    if (!measure.role && !f.counted) {
+      const prev = anaphoricParent(text, f, clause, figures, out, i, sents);
+      if (prev) { measure.head = prev.measure.head; measure.role = prev.measure.role; measure.roleText = prev.measure.roleText; measure.side = prev.measure.side; measure.of = prev.measure.of; }
+    }
     // Drones and missiles in an attack are launched unless something else is said.
     if (!measure.role && (measure.head === 'drone' || measure.head === 'missile' || measure.head === 'cruise-missile')) { measure.role = 'launched'; measure.roleText = null; }
     // A percentage: of what.
-    if (f.dimension === 'percent') {
-      const of = percentOf(text, f, mentions);
-      measure.of = of;
-      if (of && !measure.role) measure.role = 'share';
+    if (ofPhrase) {
+      measure.of = ofPhrase.concept;
+      if (!measure.role) measure.role = 'share';
     }
     // A rate: "per dag".
     const per = /^\s*(?:per|elke|iedere|a)\s+(dag|week|maand|jaar|uur|nacht)\b/i.exec(text.slice(f.end, f.end + 20));
     if (per) measure.per = fold(per[1]);
     // The side.
-    measure.side = sideOfPhrase(f.countedText) ?? (head.demonym ? sideOfPhrase(f.counted) : null) ?? sideInClause(words.filter((w) => w.start >= clause.start && w.end <= clause.end))
+    measure.side = sideOfPhrase(f.counted ? text.slice(f.numberEnd, f.end) : null) ?? (head.demonym ? sideOfPhrase(f.counted) : null) ?? sideInClause(words.filter((w) => w.start >= clause.start && w.end <= clause.end))
       ?? (parent && (!f.counted || partitive) ? parent.q.measure.side : null);
 
     const where = whereOf({ scene, figure: f, clause, sentence, paragraph, otherClauses, distance: f.dimension === 'length' });
     if (!measure.side && where.actor) measure.side = sideOfCountry(where.actor.name) ?? sideOfCountry(where.actor.text);
+    if (f.dimension === 'area' && where.scope !== 'clause' && where.scope !== 'sentence') {
+      // "… beslaat 112.000 vierkante kilometer, bijna een vijfde van Oekraïne": the whole the area is part of.
+      for (const g of same) {
+        if (g.dimension !== 'percent') continue;
+        const of = percentOf(text, g, mentions, clauseAt(clauses, g.start));
+        if (of?.place) { where.place = of.place; where.level = null; where.scope = 'sentence'; break; }
+      }
+    }
     const partOf = parent && (!f.counted || partitive) ? parent.q : null;
     if (partOf && where.scope !== 'clause') {
       // A part is where its whole is, unless its own clause says otherwise.
@@ -128,8 +154,11 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     }
     let when = whenOf({ text, times, figure: f, clause, sentence, paragraph, otherClauses, words });
     if (partOf && when.basis === 'none') when = partOf.when;
-    const event = eventNounOf(words, sentence) ?? partOf?.event ?? null;
-    let kind = kindOf(measure.role, event, when, words, clause, f.dimension);
+    const inSentence = eventNounOf(words, sentence);
+    const event = inSentence ?? partOf?.event ?? eventNounOf(wordsIn(text, paragraph ?? sentence), paragraph ?? sentence) ?? lead;
+    // Losses of an army are a running total unless the sentence names the event.
+    const army = measure.head === 'soldier' || (head.demonym && !!measure.side);
+    let kind = kindOf(measure.role, army ? inSentence : event, when, words, clause, f.dimension, army);
     if (partOf && partOf.kind === 'event') kind = 'event';
 
     if (!skip && isChange(words, f.start)) skip = 'change';
@@ -150,20 +179,50 @@ export function readQuantities(input: ReadInput): FigureContext[] {
   return out;
 }
 
-const PERCENT_OF = /^\s+(?:van\s+)(?:het|de|hun|zijn|haar|alle|al\s+het|heel)?\s*((?:[\p{L}-]+\s+){0,5}?)([\p{L}-]+)/u;
+const PERCENT_OF = /^(\s+(?:\p{L}+\s+){0,2}?)van\s+(?:het|de|hun|zijn|haar|alle|al\s+het|heel)?\s*((?:[\p{L}-]+\s+){0,5}?)([\p{L}-]+)/u;
 
-/** For a percentage, what it is a part of: a concept ("gebied" → area) or, for a place ("86 procent van Koersk"), its area. */
-function percentOf(text: string, f: Figure, mentions: readonly PlaceMention[]): string | null {
-  const m = PERCENT_OF.exec(text.slice(f.end, f.end + 90));
+/** For a percentage, what it is a part of ("van het veroverde gebied" → area; "van Koersk" → the
+ *  place's area), with the span of that phrase. */
+function percentOf(text: string, f: Figure, mentions: readonly PlaceMention[], clause: Span): { concept: string | null; start: number; end: number; place?: string } | null {
+  const m = PERCENT_OF.exec(text.slice(f.end, Math.min(clause.end, f.end + 90)));
   if (!m) return null;
-  const first = f.end + m[0].length - (m[1] + m[2]).length;
-  if (mentions.some((x) => x.start === first)) return 'area';
-  const words = (m[1] + m[2]).trim().split(/\s+/);
+  const start = f.end + m[1].length;
+  const end = f.end + m[0].length;
+  const first = end - (m[2] + m[3]).length;
+  const place = mentions.find((x) => x.start === first);
+  if (place) return { concept: 'area', start, end, place: place.id };
+  const words = (m[2] + m[3]).trim().split(/\s+/);
   for (let i = 0; i < words.length; i++) {
     const w = fold(words[i]);
     if (w === 'door') { i++; continue; }
     if (/(e|en)$/.test(w) && i < words.length - 1) continue;
-    return headOf(w).concept;
+    return { concept: headOf(w).concept, start, end };
+  }
+  return null;
+}
+
+/** An event noun in the text's title or lead: what an article's tolls are about. */
+function leadEvent(text: string, paras: readonly Span[]): string | null {
+  for (const p of paras.slice(0, 2)) {
+    const e = eventNounOf(wordsIn(text, p), p);
+    if (e) return e;
+  }
+  return null;
+}
+
+/** "dat", "dat aantal", "die" as the subject for a quantity named just before: the last figure of
+ *  the same dimension earlier in the sentence or in the sentence before. */
+function anaphoricParent(text: string, f: Figure, clause: Span, figures: readonly Figure[], out: FigureContext[], i: number, sents: readonly Span[]): Quantity | null {
+  const before = fold(text.slice(clause.start, f.start));
+  if (!/(?:^|\s)(?:dat|die|dit|dat aantal|het aantal|dat getal)(?:\s|$)/.test(before) && !/^\s*(?:zijn|zou|was|is)\b/.test(fold(text.slice(f.end, f.end + 8)))) return null;
+  if (!/(?:^|\s)(?:dat|die|dit|aantal)(?:\s|$)/.test(before + ' ' + fold(text.slice(f.end, Math.min(clause.end, f.end + 30))))) return null;
+  const sentence = spanAt(sents, f.start);
+  const prevSentence = sentence ? spanAt(sents, sentence.start - 2) : undefined;
+  for (let j = i - 1; j >= 0; j--) {
+    const g = figures[j];
+    if (prevSentence ? g.start < prevSentence.start : sentence && g.start < sentence.start) break;
+    const q = out[j].quantity;
+    if (q.dimension === f.dimension && q.measure.role && !q.skip) return q;
   }
   return null;
 }

@@ -65,11 +65,25 @@ export function sameQuantity(a: Quantity, b: Quantity): Sameness {
   if (ma.per !== mb.per) return NOT('per');
   if (a.dimension === 'percent' && (!ma.of || ma.of !== mb.of)) return NOT('of');
   const wa = a.where, wb = b.where;
-  if (!wa.place || wa.place !== wb.place) return NOT('place');
+  // A place is specific when the figure's own text names a place below a country; otherwise it is
+  // open (none, a country, or only the dateline or the article's topic).
+  const specific = (w: typeof wa) => !!w.place && w.level !== 'country' && (w.scope === 'clause' || w.scope === 'sentence' || w.scope === 'paragraph');
+  if (specific(wa) || specific(wb)) {
+    if (wa.place !== wb.place || !specific(wa) || !specific(wb)) return NOT('place');
+  } else {
+    // Neither names a specific place: the quantity of one side ("22.000 gedode Russische militairen")
+    // or an event ("de ruil van januari 2024") is compared on its other parts; the places, where
+    // both name one, must still be the same country.
+    if (wa.place && wb.place && wa.place !== wb.place && wa.level === 'country' && wb.level === 'country') return NOT('place');
+    const sided = !!ma.side && ma.side === mb.side;
+    if (!sided && a.kind !== 'event') return NOT('place');
+    if (a.kind === 'event' && !sided && !(a.measure.role === 'exchanged' || a.measure.role === 'launched' || a.measure.role === 'downed')) return NOT('place');
+  }
   if (wa.level && wb.level && wa.level !== wb.level) return NOT('level');
   if (a.dimension === 'length' && (!wa.from || wa.from !== wb.from)) return NOT('from');
   if (a.kind !== b.kind) return NOT('kind');
-  const reasons = [`role:${ma.role}`, `head:${ma.head}`, `place:${wa.place}`];
+  const reasons = [`role:${ma.role}`, `head:${ma.head}`];
+  if (wa.place && wa.place === wb.place) reasons.push(`place:${wa.place}`);
   if (ma.side && mb.side) reasons.push(`side:${ma.side}`);
   const exact = ma.head === mb.head && ma.side === mb.side && wa.level === wb.level
     && (wa.scope === 'clause' || wa.scope === 'sentence') && (wb.scope === 'clause' || wb.scope === 'sentence');

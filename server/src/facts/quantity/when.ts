@@ -27,7 +27,7 @@ const PRESENT = /^(?:nog|inmiddels|nu|momenteel|thans|tegenwoordig|intussen)$/;
 /** Words of an event that a toll or a count belongs to. */
 const EVENT_NOUN = /^(?:(?:\p{L}+-)?aanval(?:len)?|raketaanval(?:len)?|luchtaanval(?:len)?|droneaanval(?:len)?|drone-aanval(?:len)?|inslag|raketinslag|explosie|explosies|beschieting(?:en)?|bombardement(?:en)?|aanslag|ruil|gevangenenruil|uitwisseling|ongeluk|brand|crash|botsing|schietpartij|steekpartij|overstroming|aardbeving|nacht|vannacht|ramp)$/u;
 /** Roles only an event has. */
-const EVENT_ROLES = new Set<Role>(['launched', 'downed', 'exchanged', 'released', 'hospitalised', 'invaded', 'taken-prisoner']);
+const EVENT_ROLES = new Set<Role>(['launched', 'downed', 'exchanged', 'hospitalised', 'invaded', 'taken-prisoner']);
 /** Roles of a toll: an event when the sentence names one, else a running total (a state). */
 const TOLL_ROLES = new Set<Role>(['killed', 'wounded', 'casualty', 'missing', 'destroyed']);
 /** Words that make a toll a running total. */
@@ -88,13 +88,14 @@ export function eventNounOf(words: readonly Word[], sentence: Span): string | nu
 }
 
 /** The kind of a quantity from its role, the sentence's event noun and its time. */
-export function kindOf(role: Role | null, event: string | null, when: When, words: readonly Word[], clause: Span, dimension: string): QuantityKind {
+export function kindOf(role: Role | null, event: string | null, when: When, words: readonly Word[], clause: Span, dimension: string, army = false): QuantityKind {
   if (dimension === 'length' || dimension === 'duration') return 'constant';
   if (role && EVENT_ROLES.has(role)) return 'event';
   if (role && TOLL_ROLES.has(role)) {
     const total = words.some((w) => w.start >= clause.start && w.end <= clause.end && TOTAL.test(w.w)) || when.basis === 'present';
     if (total) return 'state';
-    if (event || (when.basis === 'explicit' && when.from && when.to && when.from === when.to)) return 'event';
+    // An army's losses are a running total unless the sentence names the event (the caller passes only that one).
+    if (event || (!army && when.basis === 'explicit' && when.from && when.to && when.from === when.to)) return 'event';
     return 'state';
   }
   return 'state';

@@ -30,6 +30,8 @@ export interface PlaceScene {
   dateline: PlaceMention | null;
   /** The article's topic places, most frequent first. */
   topic: readonly string[];
+  /** Resolves a name to a place (for "Oekraïens grondgebied"), when the caller can. */
+  resolve?: (name: string) => PlaceMention | null;
 }
 
 export interface WhereFound extends Where {
@@ -123,7 +125,7 @@ export function whereOf(input: WhereInput): WhereFound {
     const out: PlaceMention[] = [];
     for (const m of ms) {
       const r = roleOf(m, c);
-      if (r === 'actor') { if (!actor && m.start < figure.start) actor = m; continue; }
+      if (r === 'actor') { if (!actor && c === clause && m.start < figure.start) actor = m; continue; }
       if (r === 'government') continue;
       out.push(m);
     }
@@ -131,6 +133,8 @@ export function whereOf(input: WhereInput): WhereFound {
   };
   let from: string | null = null;
   let inClause = usable(within(scene.mentions, clause), clause);
+  const territory = territoryIn(scene, clause);
+  if (territory && !inClause.some((m) => !BROAD.has(m.kind))) inClause.push(territory);
   const ana = anaphorIn(scene, clause);
   if (ana && !inClause.some((m) => m.id === ana.id)) inClause.push(ana);
   if (input.distance) {
@@ -158,14 +162,32 @@ export function whereOf(input: WhereInput): WhereFound {
     // The nearest earlier sentence of the paragraph that names a place.
     const earlier = usable(scene.mentions.filter((m) => m.start >= paragraph.start && m.end <= sentence.start), paragraph);
     if (earlier.length) {
+      // The nearest earlier sentence that names a place; of its places the most local one
+      // ("Toretsk ligt in de provincie Donetsk. … woonden er …": Toretsk).
       const last = earlier[earlier.length - 1];
-      const sameSentence = earlier.filter((m) => m.start >= last.start - 200);
-      return done(sameSentence.slice(-1), 'paragraph');
+      const own = earlier.filter((m) => m.start >= last.start - 300 && !scene.text.slice(m.end, last.start).match(/[.!?]\s/));
+      const local = own.find((m) => !BROAD.has(m.kind) && levelOf(text, m) !== 'region' && !REGION_KINDS.has(m.kind)) ?? own.find((m) => !BROAD.has(m.kind)) ?? own[0];
+      return done([local], 'paragraph');
     }
   }
   if (scene.dateline) return done([scene.dateline], 'dateline');
   if (scene.topic.length) return { place: scene.topic[0], level: null, scope: 'article', from, sentencePlaces, actor };
   return { place: null, level: null, scope: 'none', from, sentencePlaces, actor };
+}
+
+/** Country adjectives before a word for territory: "Oekraïens grondgebied" is in Ukraine. */
+const TERRITORY = /\b(oekra[iï]ens|russisch|wit-russisch|pools|moldavisch|georgisch)e?\s+(?:grondgebied|gebied|territorium|bodem)\b/iu;
+const TERRITORY_COUNTRY: Record<string, string> = { oekraiens: 'Oekraïne', russisch: 'Rusland', 'wit-russisch': 'Belarus', pools: 'Polen', moldavisch: 'Moldavië', georgisch: 'Georgië' };
+
+/** The country of "Oekraïens grondgebied" in a span, as a mention of the country named elsewhere in the text. */
+function territoryIn(scene: PlaceScene, span: Span): PlaceMention | null {
+  const m = TERRITORY.exec(scene.text.slice(span.start, span.end));
+  if (!m) return null;
+  const country = TERRITORY_COUNTRY[fold(m[1])];
+  const known = scene.mentions.find((x) => BROAD.has(x.kind) && fold(x.text) === fold(country)) ?? scene.resolve?.(country) ?? null;
+  if (!known) return null;
+  const at = span.start + m.index;
+  return { ...known, text: m[0], start: at, end: at + m[0].length };
 }
 
 /** A dateline at the start of a paragraph: "KYIV (ANP/RTR) -", "POKROVSK -". */
