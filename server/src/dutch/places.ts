@@ -862,6 +862,7 @@ export function* planLearnedSteps(facts: PlaceFact[], given?: LearnDecision[]): 
 const NOUN_KIND: Record<string, PlaceKind> = {
   regio: 'regio', grensregio: 'regio', streek: 'regio', gewest: 'regio', district: 'regio', deelstaat: 'regio', zone: 'gebied',
   provincie: 'provincie', oblast: 'oblast', stad: 'stad', grensstad: 'stad', havenstad: 'stad', frontstad: 'stad', hoofdstad: 'hoofdstad',
+  industriestad: 'stad', mijnstad: 'stad', mijnwerkersstad: 'stad', kuststad: 'stad', provinciehoofdstad: 'stad', garnizoensstad: 'stad',
   stadje: 'stadje', dorp: 'dorp', dorpje: 'dorp', grensdorp: 'dorp', plaats: 'plaats', plaatsje: 'plaats', kustplaats: 'plaats',
   badplaats: 'plaats', woonplaats: 'plaats', gemeente: 'gemeente', deelgemeente: 'gemeente', eiland: 'eiland', schiereiland: 'schiereiland',
   rivier: 'rivier', land: 'land', republiek: 'land', deelrepubliek: 'regio', kanton: 'regio', wijk: 'plaats', gebied: 'gebied',
@@ -869,6 +870,7 @@ const NOUN_KIND: Record<string, PlaceKind> = {
 const PLURAL_NOUN: Record<string, PlaceKind> = {
   "regio's": 'regio', provincies: 'provincie', oblasten: 'oblast', steden: 'stad', stadjes: 'stadje', dorpen: 'dorp',
   plaatsen: 'plaats', plaatsjes: 'plaats', gemeenten: 'gemeente', gemeentes: 'gemeente', eilanden: 'eiland', landen: 'land',
+  industriesteden: 'stad', grenssteden: 'stad', frontsteden: 'stad', havensteden: 'stad', grensdorpen: 'dorp',
 };
 // Only the place nouns above, in lower case or capitalised (sentence start), before a capitalised name.
 const NOUN_RE = new RegExp(`(${[...Object.keys(NOUN_KIND), ...Object.keys(PLURAL_NOUN)]
@@ -1181,7 +1183,16 @@ function learnFacts(text: string, sents: readonly Span[]): PlaceFact[] {
       const f = pushFact(local, mkFact(n, sent, null, 'weak'));
       if (f.strength === 'weak') f.cue = m[1];
     }
-    // 5. "in het Canadese Gander", "in het Oost-Duitse Eisenach": the neuter article and an adjective of
+    // 5. Apposition: "Koerachove, een industriestad …", "Soedzja, een stadje dat …".
+    if (s.includes(', een ')) {
+      const appRe = /([\p{Lu}][\p{L}'’-]+(?:[ \u00a0][\p{Lu}][\p{L}'’-]+)?),[ \u00a0]+een[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+)?(stad|stadje|dorp|dorpje|grensdorp|industriestad|mijnstad|mijnwerkersstad|frontstad|havenstad|grensstad|kuststad|plaats|plaatsje)\b/gu;
+      while ((m = appRe.exec(s)) !== null) {
+        if (m.index > 0 && /[\p{L}-]/u.test(s[m.index - 1])) continue;
+        const n = nameAt(text, base + m.index, base + m.index + m[1].length);
+        if (n) pushFact(local, mkFact(n, sent, NOUN_KIND[m[2]] ?? null, 'strong'));
+      }
+    }
+    // 6. "in het Canadese Gander", "in het Oost-Duitse Eisenach": the neuter article and an adjective of
     // place before a name is how Dutch introduces a town or region (strong).
     // Only after a locative preposition: "het Britse Thomson Directories" can be a company, "in het Duitse
     // Waldkirch" is a place.

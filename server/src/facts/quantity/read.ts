@@ -137,7 +137,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     measure.side = sideOfPhrase(f.counted ? text.slice(f.numberEnd, f.end) : null) ?? (head.demonym ? sideOfPhrase(f.counted) : null) ?? sideInClause(words.filter((w) => w.start >= clause.start && w.end <= clause.end))
       ?? (parent && (!f.counted || partitive) ? parent.q.measure.side : null);
 
-    const where = whereOf({ scene, figure: f, clause, sentence, paragraph, otherClauses, distance: f.dimension === 'length' });
+    const where = whereOf({ scene, figure: f, clause, sentence, paragraph, otherClauses, distance: f.dimension === 'length', sentences: sents });
     if (!measure.side && where.actor) measure.side = sideOfCountry(where.actor.name) ?? sideOfCountry(where.actor.text);
     if (f.dimension === 'area' && where.scope !== 'clause' && where.scope !== 'sentence') {
       // "… beslaat 112.000 vierkante kilometer, bijna een vijfde van Oekraïne": the whole the area is part of.

@@ -75,7 +75,8 @@ function kindLevel(m: PlaceMention): Where['level'] {
 /** "de hoofdstad", "de stad", "het stadje" without a name: the capital or city named before, or the dateline. */
 function anaphorIn(scene: PlaceScene, span: Span): PlaceMention | null {
   const s = scene.text.slice(span.start, span.end);
-  const re = /\b(?:de|het|die|deze)\s+(hoofdstad|stad|stadje)\b(?!\s+\p{Lu})/giu;
+  // (No i flag: with it, \p{Lu} would match every letter.)
+  const re = /\b(?:[Dd]e|[Hh]et|[Dd]ie|[Dd]eze)\s+(hoofdstad|stad|stadje)\b(?!\s+\p{Lu})/gu;
   const m = re.exec(s);
   if (!m) return null;
   const at = span.start + m.index;
@@ -111,6 +112,8 @@ export interface WhereInput {
   otherClauses: readonly Span[];
   /** A length: look for the place it is measured from. */
   distance: boolean;
+  /** The text's sentences (for an earlier sentence of the paragraph). */
+  sentences?: readonly Span[];
 }
 
 /** The place a figure is about. */
@@ -158,14 +161,15 @@ export function whereOf(input: WhereInput): WhereFound {
   const sAna = anaphorIn(scene, sentence);
   if (sAna && !rest.some((m) => m.id === sAna.id)) rest.push(sAna);
   if (rest.length) return done(rest, 'sentence');
-  if (paragraph) {
-    // The nearest earlier sentence of the paragraph that names a place.
-    const earlier = usable(scene.mentions.filter((m) => m.start >= paragraph.start && m.end <= sentence.start), paragraph);
-    if (earlier.length) {
-      // The nearest earlier sentence that names a place; of its places the most local one
-      // ("Toretsk ligt in de provincie Donetsk. … woonden er …": Toretsk).
-      const last = earlier[earlier.length - 1];
-      const own = earlier.filter((m) => m.start >= last.start - 300 && !scene.text.slice(m.end, last.start).match(/[.!?]\s/));
+  if (paragraph && input.sentences) {
+    // The nearest earlier sentence of the paragraph that names a place (or says "de stad"); of its
+    // places the most local one ("Toretsk ligt in de provincie Donetsk. … woonden er …": Toretsk).
+    const earlier = input.sentences.filter((x) => x.start >= paragraph.start && x.end <= sentence.start).reverse();
+    for (const prev of earlier) {
+      const own = usable(within(scene.mentions, prev), prev);
+      const a = anaphorIn(scene, prev);
+      if (a) own.unshift(a);
+      if (!own.length) continue;
       const local = own.find((m) => !BROAD.has(m.kind) && levelOf(text, m) !== 'region' && !REGION_KINDS.has(m.kind)) ?? own.find((m) => !BROAD.has(m.kind)) ?? own[0];
       return done([local], 'paragraph');
     }
