@@ -59,6 +59,8 @@ function overlapsTime(a: [number, number], b: [number, number], slackDays: numbe
 const dateOf = (m: ClaimMatch) => m.claim.source.article.date ?? '';
 const newestFirst = (a: ClaimMatch, b: ClaimMatch) => dateOf(b).localeCompare(dateOf(a));
 
+/** A report that does not date its event is about the day before its article or that day. */
+export const EVENT_REPORT_DAYS = 1;
 /** How long reports of one state count as its current value: those within this many days of the newest. */
 export const CURRENT_DAYS = 45;
 
@@ -75,18 +77,21 @@ export function judgeFigure(f: Figure, ctx: FigureContext, index: FactIndex, tod
     const iv = committed(c.figure);
     group.push({ claim: c, reasons: s.reasons, exact: s.exact, interval: iv, overlaps: agree(interval, iv) });
   }
+  // Reports written after the draft's present are not what it can be checked against.
+  const presentMs = ms(today);
+  group = group.filter((m) => !m.claim.source.article.date || ms(m.claim.source.article.date) <= presentMs + DAY);
   if (!group.length) return unknown;
 
   // The draft's time: what it says, else its present.
   const draftTime: [number, number] | null = q.when.basis === 'explicit' ? claimTime(q, today, 0) : null;
-  const present: [number, number] = [ms(today) - 2 * DAY, ms(today)];
+  const present: [number, number] = [ms(today) - EVENT_REPORT_DAYS * DAY, ms(today)];
 
   if (q.kind === 'event') {
     // The same event: the reports' times overlap the draft's (a night's attack is reported the next day).
     const at = draftTime ?? present;
     group = group.filter((m) => {
-      const t = claimTime(m.claim.ctx.quantity, m.claim.source.article.date, 2);
-      return t !== null && overlapsTime(at, t, 1);
+      const t = claimTime(m.claim.ctx.quantity, m.claim.source.article.date, EVENT_REPORT_DAYS);
+      return t !== null && overlapsTime(at, t, 0);
     });
     group.forEach((m) => m.reasons.push('same-event'));
     return settle(f, ctx, interval, group, false, 0);

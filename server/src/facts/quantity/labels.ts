@@ -30,7 +30,6 @@ const ROLE_LABELS: Record<Role, { nl: string; en: string }> = {
   'jobs-lost': { nl: 'geschrapt', en: 'cut' },
   visited: { nl: 'bezoekers', en: 'visitors' },
   sold: { nl: 'verkocht', en: 'sold' },
-  voted: { nl: 'stemmen', en: 'votes' },
 };
 
 export function roleLabel(role: Role | null, locale: Locale): string {

@@ -100,7 +100,10 @@ export const ROLE_CUES: Cue[] = [
   cue('launched', 'afgevuurd|vuurde|vuurden|afvuren|gelanceerd|lanceerde|lanceerden|lanceren|bestookt|bestookte|bestookten|ingezet|inzetten|zette|zetten|stuurde|stuurden|afgeschoten'),
   cue('destroyed', 'vernietigd|vernietigde|verwoest|verwoestte|vernield|beschadigd'),
   cue('sent', 'gestuurd|stuurde|stuurden|sturen|gezonden|zond|geleverd|leverde|overgebracht'),
-  cue('deployed', 'gelegerd|gestationeerd|vechten|vochten|strijden|streden|vecht|bevinden|bevond|bevonden|aanwezig|samengetrokken|samen|trok|trokken|ingezet|inzet|houden|stand|staan|stonden'),
+  cue('deployed', 'gelegerd|gestationeerd|vechten|vochten|strijden|streden|vecht|vocht|bevinden|bevond|bevonden|aanwezig|samengetrokken|ingezet|inzet|meevechten|meegevochten'),
+  cue('deployed', 'houden|hielden|hield|houdt', 'stand'),
+  cue('deployed', 'trok|trokken|trekt', '\\p{L}+', 'samen'),
+  cue('deployed', 'trok|trokken|trekt', 'samen'),
   cue('invaded', 'binnen|binnengetrokken|binnengevallen|binnenvallen|staken|overgestoken|grens'),
   cue('exchanged', 'geruild|ruilden|ruilde|ruil|ruilen|uitgewisseld|uitwisseling|gevangenenruil|overgedragen|droegen|droeg|wisselden'),
   // Prisoners released in an exchange are the exchange's count: one role.
@@ -112,7 +115,6 @@ export const ROLE_CUES: Cue[] = [
   cue('jobs-lost', 'geschrapt|schrappen|ontslagen|ontslag|verdwijnen|verdwenen'),
   cue('visited', 'bezoekers|bezocht|bezochten|toeschouwers'),
   cue('sold', 'verkocht|verkochten|verkoopt'),
-  cue('voted', 'stemmen|stemden|gestemd|zetels'),
 ];
 
 /** Words that make a figure a change rather than a level: "steeg met 5 procent", "groeide met 190 banen". */
@@ -154,7 +156,7 @@ export function rolesFor(concept: string | null): ReadonlySet<Role> | undefined 
   }
   if (concept === 'area' || concept === 'settlement') return new Set<Role>(['captured', 'held', 'retaken']);
   if (concept && PEOPLE.has(concept)) {
-    return new Set<Role>(['casualty', 'killed', 'wounded', 'hospitalised', 'missing', 'resident', 'fled', 'evacuated', 'deployed', 'sent', 'invaded', 'exchanged', 'taken-prisoner', 'visited', 'voted', 'jobs-lost']);
+    return new Set<Role>(['casualty', 'killed', 'wounded', 'hospitalised', 'missing', 'resident', 'fled', 'evacuated', 'deployed', 'sent', 'invaded', 'exchanged', 'taken-prisoner', 'visited', 'jobs-lost']);
   }
   return undefined;
 }

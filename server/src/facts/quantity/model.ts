@@ -30,7 +30,7 @@ export type Role =
   | 'deployed' | 'sent' | 'invaded'              // troops
   | 'exchanged' | 'taken-prisoner'              // prisoners (released in an exchange: exchanged)
   | 'share'                                      // a percentage of something ("30 procent van alle gevechten")
-  | 'paid' | 'cost' | 'fined' | 'jobs-lost' | 'visited' | 'sold' | 'voted';
+  | 'paid' | 'cost' | 'fined' | 'jobs-lost' | 'visited' | 'sold';
 
 /**
  * What is measured. `head` is a concept, not a word: "militairen", "soldaten" and "troepen" are

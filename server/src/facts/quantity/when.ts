@@ -25,7 +25,7 @@ const PERIODS: { re: RegExp; from: string | null; to: string | null; present: bo
 /** Words that say a state holds at the time of writing. */
 const PRESENT = /^(?:nog|inmiddels|nu|momenteel|thans|tegenwoordig|intussen)$/;
 /** Words of an event that a toll or a count belongs to. */
-const EVENT_NOUN = /^(?:(?:\p{L}+-)?aanval(?:len)?|raketaanval(?:len)?|luchtaanval(?:len)?|droneaanval(?:len)?|drone-aanval(?:len)?|inslag|raketinslag|explosie|explosies|beschieting(?:en)?|bombardement(?:en)?|aanslag|ruil|gevangenenruil|uitwisseling|ongeluk|brand|crash|botsing|schietpartij|steekpartij|overstroming|aardbeving|nacht|vannacht|ramp)$/u;
+const EVENT_NOUN = /^(?:(?:\p{L}+-)?aanval(?:len)?|raketaanval(?:len)?|luchtaanval(?:len)?|droneaanval(?:len)?|drone-aanval(?:len)?|inslag|raketinslag|explosie|explosies|beschieting(?:en)?|bombardement(?:en)?|aanslag|ruil|gevangenenruil|uitwisseling|ongeluk|brand|crash|botsing|schietpartij|steekpartij|overstroming|aardbeving|nacht|vannacht|ramp|gevecht|gevechten|inval|offensief|tegenoffensief)$/u;
 /** Roles only an event has. */
 const EVENT_ROLES = new Set<Role>(['launched', 'downed', 'exchanged', 'hospitalised', 'invaded', 'taken-prisoner']);
 /** Roles of a toll: an event when the sentence names one, else a running total (a state). */

@@ -17,8 +17,10 @@ const REGION_KINDS = new Set(['regio', 'provincie', 'oblast', 'gebied']);
 const CITY_KINDS = new Set(['stad', 'stadje', 'dorp', 'hoofdstad', 'gemeente', 'plaats']);
 
 /** Verbs of saying: a capital or country as their subject is its government. */
-const SAYING = /^(?:zegt|zei|zeiden|zeggen|meldt|meldde|melden|meldden|beweert|beweerde|claimt|claimde|spreekt|sprak|zwijgt|zweeg|ontkent|ontkende|bevestigt|bevestigde|houdt|hield|gaat|ging|schat|schatte|verwacht|verwachtte|noemt|noemde|erkent|erkende|stelt|stelde|beschuldigt|waarschuwt|waarschuwde|dreigt|eist|eiste|wil|kondigde|kondigt|reageerde|reageert|laat|liet)$/;
+const SAYING = /^(?:gaf|geeft|zegt|zei|zeiden|zeggen|meldt|meldde|melden|meldden|beweert|beweerde|claimt|claimde|spreekt|sprak|zwijgt|zweeg|ontkent|ontkende|bevestigt|bevestigde|houdt|hield|gaat|ging|schat|schatte|verwacht|verwachtte|noemt|noemde|erkent|erkende|stelt|stelde|beschuldigt|waarschuwt|waarschuwde|dreigt|eist|eiste|wil|kondigde|kondigt|reageerde|reageert|laat|liet)$/;
 const SOURCE_BEFORE = /(?:volgens|aldus|meldt|meldde|zegt|zei|stelt|claimt|beweert|van|uit)\s+(?:de\s+|het\s+)?$/i;
+/** A verb of saying earlier in the clause, then its subject: the mention belongs to the attribution. */
+const ATTRIBUTION = /(?:^|\s)(?:zegt|zei|zeggen|zeiden|meldt|meldde|melden|meldden|aldus|schrijft|schreef|verklaarde|verklaart)\s+(?:\p{L}+\s+){0,8}$/u;
 /** Prepositions before a country that make it a place rather than the actor. */
 const PLACE_PREP = /(?:^|\s)(?:in|naar|uit|tegen|van|met|op|bij|aan|over|voor|richting|sinds|binnen|boven|rond|rondom|nabij|vanuit|heel|gehele|hele)\s+(?:de\s+|het\s+)?$/i;
 
@@ -42,6 +44,8 @@ export interface WhereFound extends Where {
 /** What a mention stands for in its sentence: a place, the actor, or a government speaking. */
 export function mentionRole(text: string, m: PlaceMention, clause: Span): 'place' | 'actor' | 'government' {
   const before = text.slice(Math.max(clause.start, m.start - 30), m.start);
+  // "…, zegt een woordvoerder van Buitenlandse Zaken in Moskou": where the speaker is, not the figure.
+  if (ATTRIBUTION.test(fold(text.slice(clause.start, m.start)))) return 'government';
   const after = /^\s+(\p{L}+)/u.exec(text.slice(m.end, Math.min(text.length, m.end + 30)));
   const nextWord = after ? fold(after[1]) : '';
   const capitalOrCountry = m.kind === 'hoofdstad' || BROAD.has(m.kind);
