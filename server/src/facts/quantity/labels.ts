@@ -24,6 +24,8 @@ const ROLE_LABELS: Record<Role, { nl: string; en: string }> = {
   exchanged: { nl: 'geruild of vrijgelaten', en: 'exchanged or released' },
   'taken-prisoner': { nl: 'gevangengenomen', en: 'taken prisoner' },
   share: { nl: 'aandeel', en: 'share' },
+  distance: { nl: 'afstand', en: 'distance' },
+  built: { nl: 'geplaatst', en: 'installed' },
   paid: { nl: 'betaald', en: 'paid' },
   cost: { nl: 'kosten', en: 'cost' },
   fined: { nl: 'boete', en: 'fine' },

@@ -74,8 +74,7 @@ interface Cue { role: Role; words: RegExp[] }
 const cue = (role: Role, ...words: (string | RegExp)[]): Cue => ({ role, words: words.map((w) => (typeof w === 'string' ? new RegExp(`^(?:${w})$`) : w)) });
 
 export const ROLE_CUES: Cue[] = [
-  // killed or wounded together first: "gedood of gewond", "doden en gewonden", "verliezen"
-  cue('casualty', 'gedood|dood|doden|gesneuveld', 'of|en', 'gewond|gewonden|verwond|gewond geraakt'),
+  // killed or wounded together first ("gedood of gewond" is read by casualtyAt), "verliezen"
   cue('casualty', 'verliezen|verlies|verloor|verloren|uitgeschakeld|slachtoffers|uitschakelen'),
   cue('killed', 'om', 'het', 'leven'),
   cue('killed', 'het', 'leven', 'gekost|kostte|kosten|kost'),
@@ -107,8 +106,9 @@ export const ROLE_CUES: Cue[] = [
   cue('invaded', 'binnen|binnengetrokken|binnengevallen|binnenvallen|staken|overgestoken|grens'),
   cue('exchanged', 'geruild|ruilden|ruilde|ruil|ruilen|uitgewisseld|uitwisseling|gevangenenruil|overgedragen|droegen|droeg|wisselden'),
   // Prisoners released in an exchange are the exchange's count: one role.
-  cue('exchanged', 'vrijgelaten|vrij|vrijgekomen|teruggekeerd|teruggekeerden|keerden|keerde|terug|thuisgekomen|teruggekregen|kregen'),
+  cue('exchanged', 'vrijgelaten|vrijgekomen|teruggekeerd|teruggekeerden|thuisgekomen|teruggekregen|vrijlating|uitgeleverd'),
   cue('taken-prisoner', 'gevangengenomen|gevangen'),
+  cue('built', 'geplaatst|geinstalleerd|gebouwd|aangelegd|opgericht|neergezet|plaatsen|installeren|bouwen'),
   cue('paid', 'betalen|betaalt|betaald|betaalde|betaalden|uitgekeerd|vergoeding|schadevergoeding'),
   cue('fined', 'boete|boetes|beboet'),
   cue('cost', 'kost|kostte|kosten|gekost|begroot|investering|investeert|geinvesteerd'),
@@ -128,19 +128,52 @@ function matchAt(words: readonly Word[], i: number, c: Cue): number {
   return c.words.length;
 }
 
-/** "kwamen zeker twaalf mensen om": "om" as the particle of "omkomen" (last in its stretch, a form of "komen" before it). */
-function omkomenAt(words: readonly Word[], i: number): boolean {
-  if (words[i].w !== 'om') return false;
+/** Separable verbs: the particle stands last in its clause, the verb before the figure ("kwamen zeker
+ *  twaalf mensen om", "vuurde 38 raketten af", "kregen beide landen elk 230 gevangenen terug"). */
+const PARTICLE_VERBS: { particle: string; verb: RegExp; role: Role }[] = [
+  { particle: 'om', verb: /^(?:kwam|kwamen|komen|komt|gekomen)$/, role: 'killed' },
+  { particle: 'af', verb: /^(?:vuurde|vuurden|vuurt|vuren|schoot|schoten)$/, role: 'launched' },
+  { particle: 'neer', verb: /^(?:haalde|haalden|haalt|halen|schoot|schoten)$/, role: 'downed' },
+  { particle: 'in', verb: /^(?:zette|zetten|zet)$/, role: 'launched' },
+  { particle: 'terug', verb: /^(?:kregen|kreeg|krijgen|krijgt|keerden|keerde|keren|keert|kwamen|kwam)$/, role: 'exchanged' },
+  { particle: 'vrij', verb: /^(?:kwamen|kwam|komen|komt|liet|lieten|laat|laten)$/, role: 'exchanged' },
+  { particle: 'over', verb: /^(?:droegen|droeg|dragen|draagt)$/, role: 'exchanged' },
+  { particle: 'over', verb: /^(?:staken|stak|steken)$/, role: 'invaded' },
+  { particle: 'binnen', verb: /^(?:trokken|trok|trekken|vielen|viel)$/, role: 'invaded' },
+  { particle: 'samen', verb: /^(?:trokken|trok|trekken|trekt)$/, role: 'deployed' },
+];
+
+const KILLED_WORD = /^(?:gedood|dood|doden|gesneuveld|gesneuvelde|omgekomen|gedode)$/;
+const WOUNDED_WORD = /^(?:gewond|gewonden|gewonde|verwond|uitgeschakeld|invalide)$/;
+
+/** "gedood of gewond", "doden en gewonden", "gesneuveld of zo zwaar gewond dat …": killed or wounded together. */
+function casualtyAt(words: readonly Word[], i: number): number {
+  if (!KILLED_WORD.test(words[i].w)) return 0;
+  for (let k = i + 1; k < words.length && k <= i + 2; k++) {
+    if (words[k].w !== 'of' && words[k].w !== 'en') continue;
+    for (let j = k + 1; j < words.length && j <= k + 3; j++) if (WOUNDED_WORD.test(words[j].w)) return j - i + 1;
+  }
+  return 0;
+}
+
+function particleAt(words: readonly Word[], i: number): Role | null {
+  const w = words[i].w;
   const next = words[i + 1];
   // Last in its clause (punctuation follows: more than a space between the words) or before a conjunction.
-  if (next && next.start - words[i].end <= 1 && !/^(?:en|of|maar|terwijl|nadat|toen|bij|in|op|door)$/.test(next.w)) return false;
-  for (let k = i - 1; k >= 0 && k >= i - 12; k--) if (/^(?:kwam|kwamen|komen|komt|kwamen|gekomen)$/.test(words[k].w)) return true;
-  return false;
+  if (next && next.start - words[i].end <= 1 && !/^(?:en|of|maar|terwijl|nadat|toen|bij|in|op|door)$/.test(next.w)) return null;
+  for (const p of PARTICLE_VERBS) {
+    if (p.particle !== w) continue;
+    for (let k = i - 1; k >= 0 && k >= i - 14; k--) if (p.verb.test(words[k].w)) return p.role;
+  }
+  return null;
 }
 
 /** The first cue at word i, longest first (a casualty pair before its killed word). */
 function cueAt(words: readonly Word[], i: number, roles?: ReadonlySet<Role>): RoleFound | null {
-  if ((!roles || roles.has('killed')) && omkomenAt(words, i)) return { role: 'killed', start: words[i].start, end: words[i].end, text: words[i].raw };
+  const pair = (!roles || roles.has('casualty')) ? casualtyAt(words, i) : 0;
+  if (pair) return { role: 'casualty', start: words[i].start, end: words[i + pair - 1].end, text: words.slice(i, i + pair).map((w) => w.raw).join(' ') };
+  const particle = particleAt(words, i);
+  if (particle && (!roles || roles.has(particle))) return { role: particle, start: words[i].start, end: words[i].end, text: words[i].raw };
   for (const c of ROLE_CUES) {
     if (roles && !roles.has(c.role)) continue;
     const n = matchAt(words, i, c);

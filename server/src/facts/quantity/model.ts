@@ -30,6 +30,8 @@ export type Role =
   | 'deployed' | 'sent' | 'invaded'              // troops
   | 'exchanged' | 'taken-prisoner'              // prisoners (released in an exchange: exchanged)
   | 'share'                                      // a percentage of something ("30 procent van alle gevechten")
+  | 'distance'                                   // how far a place lies from another
+  | 'built'                                      // shelters placed, houses built
   | 'paid' | 'cost' | 'fined' | 'jobs-lost' | 'visited' | 'sold';
 
 /**

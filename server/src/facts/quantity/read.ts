@@ -123,6 +123,8 @@ export function readQuantities(input: ReadInput): FigureContext[] {
       const prev = anaphoricParent(text, f, clause, figures, out, i, sents);
       if (prev) { measure.head = prev.measure.head; measure.role = prev.measure.role; measure.roleText = prev.measure.roleText; measure.side = prev.measure.side; measure.of = prev.measure.of; }
     }
+    // "Er zijn 15.000 Noord-Koreaanse militairen in de regio Koersk": soldiers who are somewhere are deployed there.
+    if (!measure.role && (measure.head === 'soldier' || head.demonym) && /(?:^|\s)(?:er\s+(?:zijn|waren|bevinden|bevonden|zitten|zaten|staan|stonden)|(?:zijn|waren|bevinden|bevonden|zitten|zaten)\s+er)(?:\s|$)/.test(fold(text.slice(clause.start, clause.end)))) { measure.role = 'deployed'; measure.roleText = null; }
     // Drones and missiles in an attack are launched unless something else is said.
     if (!measure.role && (measure.head === 'drone' || measure.head === 'missile' || measure.head === 'cruise-missile')) { measure.role = 'launched'; measure.roleText = null; }
     // A percentage: of what.
@@ -162,7 +164,11 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     if (partOf && partOf.kind === 'event') kind = 'event';
 
     if (!skip && isChange(words, f.start)) skip = 'change';
-    if (!skip && f.dimension === 'length' && !(where.from && where.place)) skip = 'length';
+    if (f.dimension === 'length') {
+      // A length is a quantity only as the distance between two named things ("Mezhove ligt op 30 km van Pokrovsk").
+      if (where.from && where.place) { measure.role = 'distance'; measure.head = measure.head ?? 'distance'; }
+      else if (!skip) skip = 'length';
+    }
     if (!skip && !measure.role) skip = measure.head && PEOPLE.has(measure.head) ? 'generic' : 'undefined';
     if (!skip && f.dimension === 'count' && !measure.head) skip = 'undefined';
 
@@ -179,24 +185,27 @@ export function readQuantities(input: ReadInput): FigureContext[] {
   return out;
 }
 
-const PERCENT_OF = /^(\s+(?:\p{L}+\s+){0,2}?)van\s+(?:het|de|hun|zijn|haar|alle|al\s+het|heel)?\s*((?:[\p{L}-]+\s+){0,5}?)([\p{L}-]+)/u;
-
-/** For a percentage, what it is a part of ("van het veroverde gebied" → area; "van Koersk" → the
- *  place's area), with the span of that phrase. */
+/**
+ * For a percentage, what it is a part of — "van het door Oekraïne veroverde gebied" → area, "van
+ * Koersk" → the place's area, "van alle gevechten" → gevechten — with the span of that phrase, so
+ * that the words inside it ("veroverde") are not taken for the figure's own predicate.
+ */
 function percentOf(text: string, f: Figure, mentions: readonly PlaceMention[], clause: Span): { concept: string | null; start: number; end: number; place?: string } | null {
-  const m = PERCENT_OF.exec(text.slice(f.end, Math.min(clause.end, f.end + 90)));
-  if (!m) return null;
-  const start = f.end + m[1].length;
-  const end = f.end + m[0].length;
-  const first = end - (m[2] + m[3]).length;
-  const place = mentions.find((x) => x.start === first);
-  if (place) return { concept: 'area', start, end, place: place.id };
-  const words = (m[2] + m[3]).trim().split(/\s+/);
-  for (let i = 0; i < words.length; i++) {
-    const w = fold(words[i]);
-    if (w === 'door') { i++; continue; }
-    if (/(e|en)$/.test(w) && i < words.length - 1) continue;
-    return { concept: headOf(w).concept, start, end };
+  const words = wordsIn(text, { start: f.end, end: Math.min(clause.end, f.end + 120) });
+  let i = 0;
+  while (i < words.length && i < 2 && words[i].w !== 'van') i++;
+  if (words[i]?.w !== 'van') return null;
+  const start = words[i].start;
+  i++;
+  if (i < words.length && /^(?:het|de|hun|zijn|haar|alle|al|heel|dit|deze)$/.test(words[i].w)) i++;
+  if (i < words.length && words[i].w === 'het') i++;
+  for (let n = 0; i < words.length && n < 6; i++, n++) {
+    const w = words[i];
+    const place = mentions.find((x) => x.start === w.start);
+    if (place) return { concept: 'area', start, end: place.end, place: place.id };
+    if (w.w === 'door' || w.w === 'in' || w.w === 'op') { i++; continue; }  // "door Oekraïne veroverde", "in Koersk veroverde"
+    if (/(?:e|en)$/.test(w.w) && i + 1 < words.length && !/^(?:en|of)$/.test(words[i + 1].w) && /^\p{Ll}/u.test(words[i + 1].raw)) continue; // an adjective or participle before the noun
+    return { concept: headOf(w.w).concept, start, end: w.end };
   }
   return null;
 }

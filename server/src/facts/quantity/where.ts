@@ -20,7 +20,7 @@ const CITY_KINDS = new Set(['stad', 'stadje', 'dorp', 'hoofdstad', 'gemeente', '
 const SAYING = /^(?:gaf|geeft|zegt|zei|zeiden|zeggen|meldt|meldde|melden|meldden|beweert|beweerde|claimt|claimde|spreekt|sprak|zwijgt|zweeg|ontkent|ontkende|bevestigt|bevestigde|houdt|hield|gaat|ging|schat|schatte|verwacht|verwachtte|noemt|noemde|erkent|erkende|stelt|stelde|beschuldigt|waarschuwt|waarschuwde|dreigt|eist|eiste|wil|kondigde|kondigt|reageerde|reageert|laat|liet)$/;
 const SOURCE_BEFORE = /(?:volgens|aldus|meldt|meldde|zegt|zei|stelt|claimt|beweert|van|uit)\s+(?:de\s+|het\s+)?$/i;
 /** A verb of saying earlier in the clause, then its subject: the mention belongs to the attribution. */
-const ATTRIBUTION = /(?:^|\s)(?:zegt|zei|zeggen|zeiden|meldt|meldde|melden|meldden|aldus|schrijft|schreef|verklaarde|verklaart)\s+(?:\p{L}+\s+){0,8}$/u;
+const ATTRIBUTION = /(?:^|\s)(?:zegt|zei|zeggen|zeiden|meldt|meldde|melden|meldden|aldus|schrijft|schreef|verklaarde|verklaart)\s+(?!dat\s|het\s|er\s)(?:\p{L}+\s+){0,8}$/u;
 /** Prepositions before a country that make it a place rather than the actor. */
 const PLACE_PREP = /(?:^|\s)(?:in|naar|uit|tegen|van|met|op|bij|aan|over|voor|richting|sinds|binnen|boven|rond|rondom|nabij|vanuit|heel|gehele|hele)\s+(?:de\s+|het\s+)?$/i;
 
@@ -100,8 +100,11 @@ function within(ms: readonly PlaceMention[], span: Span): PlaceMention[] {
 }
 
 /** Sorted, distinct ids of the specific places among `ms`, or of the countries when there is none. */
-function key(ms: PlaceMention[]): { ids: string[]; specific: boolean } {
-  const specific = ms.filter((m) => !BROAD.has(m.kind));
+function key(ms: PlaceMention[], text: string): { ids: string[]; specific: boolean } {
+  let specific = ms.filter((m) => !BROAD.has(m.kind));
+  // "bij Zeleny Sjljach in de regio Koersk": the village, not the region that holds it.
+  const local = specific.filter((m) => !REGION_KINDS.has(m.kind) && levelOf(text, m) !== 'region');
+  if (local.length && local.length < specific.length) specific = local;
   const use = specific.length ? specific : ms;
   return { ids: [...new Set(use.map((m) => m.id))].sort(), specific: specific.length > 0 };
 }
@@ -150,7 +153,7 @@ export function whereOf(input: WhereInput): WhereFound {
     if (after.length) { from = after[0].id; inClause = inClause.filter((m) => m !== after[0]); }
   }
   const done = (ms: PlaceMention[], scope: Where['scope']): WhereFound => {
-    const k = key(ms);
+    const k = key(ms, text);
     const levels = new Set(ms.filter((m) => k.ids.includes(m.id)).map((m) => levelOf(text, m) ?? kindLevel(m)));
     const level = levels.size === 1 ? [...levels][0] : null;
     return { place: k.ids.join('+') || null, level, scope, from, sentencePlaces, actor };
