@@ -34,7 +34,7 @@ interface Settings {
   corpus: { paths: string[] };
   houseSpellings: Record<string, string>;
   houseStyle: 'nos' | 'archive-majority';
-  diagnostics: { conflictSeverity: string; outdatedSeverity: string; variantSpellingSeverity: string };
+  diagnostics: { conflictSeverity: string; outdatedSeverity: string; unconfirmedSeverity: string; variantSpellingSeverity: string };
   limits: { maxFileSizeMB: number; maxDraftSizeKB: number };
   debounceMs: number;
 }
@@ -43,7 +43,7 @@ const DEFAULT_SETTINGS: Settings = {
   corpus: { paths: ['corpus'] },
   houseSpellings: {},
   houseStyle: 'nos',
-  diagnostics: { conflictSeverity: 'warning', outdatedSeverity: 'information', variantSpellingSeverity: 'information' },
+  diagnostics: { conflictSeverity: 'warning', outdatedSeverity: 'information', unconfirmedSeverity: 'information', variantSpellingSeverity: 'information' },
   limits: { maxFileSizeMB: 50, maxDraftSizeKB: 1024 },
   debounceMs: 300,
 };
@@ -77,6 +77,7 @@ function merge(settings: Partial<Settings> | null | undefined): Settings {
     diagnostics: {
       conflictSeverity: str(diagnostics.conflictSeverity, D.diagnostics.conflictSeverity),
       outdatedSeverity: str(diagnostics.outdatedSeverity, D.diagnostics.outdatedSeverity),
+      unconfirmedSeverity: str(diagnostics.unconfirmedSeverity, D.diagnostics.unconfirmedSeverity),
       variantSpellingSeverity: str(diagnostics.variantSpellingSeverity, D.diagnostics.variantSpellingSeverity),
     },
     limits: { maxFileSizeMB: positive(limits.maxFileSizeMB, D.limits.maxFileSizeMB), maxDraftSizeKB: positive(limits.maxDraftSizeKB, D.limits.maxDraftSizeKB) },
@@ -219,6 +220,7 @@ export function startServer(connection: Connection): void {
       severity: {
         conflict: severityOf(d.conflictSeverity, DiagnosticSeverity.Warning),
         outdated: severityOf(d.outdatedSeverity, DiagnosticSeverity.Information),
+        unconfirmed: severityOf(d.unconfirmedSeverity, DiagnosticSeverity.Information),
         variant: severityOf(d.variantSpellingSeverity, DiagnosticSeverity.Information),
       },
       checked,

@@ -20,6 +20,10 @@ const MESSAGES = {
     nl: 'Dit cijfer is achterhaald: het archief meldt sinds {date} {figures} ({sources}).',
     en: 'This figure is outdated: since {date} the archive reports {figures} ({sources}).',
   },
+  unconfirmed: {
+    nl: 'Het archief meldde {figures} ({sources}); nieuwere cijfers heeft het niet, dus of dit cijfer klopt, kan het niet zeggen.',
+    en: 'The archive last reported {figures} ({sources}); it has nothing newer, so it cannot tell whether this figure is right.',
+  },
   variant: {
     nl: '“{written}” is een spellingsvariant; de huisstijl schrijft “{preferred}”.',
     en: '“{written}” is a variant spelling; house style is “{preferred}”.',

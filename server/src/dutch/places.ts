@@ -863,6 +863,7 @@ const NOUN_KIND: Record<string, PlaceKind> = {
   regio: 'regio', grensregio: 'regio', streek: 'regio', gewest: 'regio', district: 'regio', deelstaat: 'regio', zone: 'gebied',
   provincie: 'provincie', oblast: 'oblast', stad: 'stad', grensstad: 'stad', havenstad: 'stad', frontstad: 'stad', hoofdstad: 'hoofdstad',
   industriestad: 'stad', mijnstad: 'stad', mijnwerkersstad: 'stad', kuststad: 'stad', provinciehoofdstad: 'stad', garnizoensstad: 'stad',
+  grensstadje: 'stadje', mijnstadje: 'stadje', havenstadje: 'stadje', frontstadje: 'stadje', kuststadje: 'stadje', grensplaats: 'plaats', frontdorp: 'dorp',
   stadje: 'stadje', dorp: 'dorp', dorpje: 'dorp', grensdorp: 'dorp', plaats: 'plaats', plaatsje: 'plaats', kustplaats: 'plaats',
   badplaats: 'plaats', woonplaats: 'plaats', gemeente: 'gemeente', deelgemeente: 'gemeente', eiland: 'eiland', schiereiland: 'schiereiland',
   rivier: 'rivier', land: 'land', republiek: 'land', deelrepubliek: 'regio', kanton: 'regio', wijk: 'plaats', gebied: 'gebied',

@@ -16,7 +16,9 @@ import { agree, committed, sameNumber, sameQuantity } from './quantity/same';
 import type { Quantity } from './quantity/model';
 import type { Claim, FactIndex } from './index';
 
-export type Verdict = 'conflict' | 'outdated' | 'consistent' | 'unknown';
+/** 'unconfirmed': the draft differs from the archive's newest report of a state, which is older than
+ *  FRESH_DAYS: the state may have changed since, so this is a note, not a conflict. */
+export type Verdict = 'conflict' | 'outdated' | 'unconfirmed' | 'consistent' | 'unknown';
 
 export interface ClaimMatch {
   claim: Claim;
@@ -61,6 +63,8 @@ const newestFirst = (a: ClaimMatch, b: ClaimMatch) => dateOf(b).localeCompare(da
 
 /** A report that does not date its event is about the day before its article or that day. */
 export const EVENT_REPORT_DAYS = 1;
+/** A state's newest report can contradict a draft written at most this many days (three months) later. */
+export const FRESH_DAYS = 92;
 /** How long reports of one state count as its current value: those within this many days of the newest. */
 export const CURRENT_DAYS = 45;
 
@@ -98,16 +102,22 @@ export function judgeFigure(f: Figure, ctx: FigureContext, index: FactIndex, tod
   }
   if (q.kind === 'constant') return settle(f, ctx, interval, group, true);
 
-  // A state: the reports at the draft's time, or, when it names none, the newest reports.
+  // A state or total: the reports at the draft's time, or, when it names none, the newest reports.
+  // A report that neither dates itself nor has a dated article is timeless (a sample corpus).
+  // An undated past ("werden bevrijd") is compared with every report alike.
+  if (q.when.basis === 'past') {
+    group.forEach((m) => m.reasons.push('past'));
+    return settle(f, ctx, interval, group, true);
+  }
   if (draftTime) {
     const atTime = group.filter((m) => {
       const t = claimTime(m.claim.ctx.quantity, m.claim.source.article.date, 3);
-      return t !== null && overlapsTime(draftTime, t, 0);
+      return t === null || overlapsTime(draftTime, t, 0);
     });
     atTime.forEach((m) => m.reasons.push('same-time'));
     return settle(f, ctx, interval, atTime, true);
   }
-  return settle(f, ctx, interval, group, false, CURRENT_DAYS);
+  return settle(f, ctx, interval, group, false, CURRENT_DAYS, presentMs, q.kind === 'total');
 }
 
 /**
@@ -116,7 +126,8 @@ export function judgeFigure(f: Figure, ctx: FigureContext, index: FactIndex, tod
  * its newest day, a state's of its newest `currentDays` — and an older report can only make the
  * figure outdated: when the figure gives its number and no current report does.
  */
-function settle(f: Figure, ctx: FigureContext, interval: [number, number], group: ClaimMatch[], sameTime: boolean, currentDays = 0): FigureVerdict {
+function settle(f: Figure, ctx: FigureContext, interval: [number, number], group: ClaimMatch[], sameTime: boolean, currentDays = 0,
+  presentAt: number | null = null, total = false): FigureVerdict {
   const base = { figure: f, ctx, interval };
   if (!group.length) return { ...base, verdict: 'unknown', matches: [], newer: [] };
   group.sort(newestFirst);
@@ -134,6 +145,12 @@ function settle(f: Figure, ctx: FigureContext, interval: [number, number], group
   // "zeker 29" agrees in logic with a newer "zeker 43", but gives the older report's number.
   if (agreeing.length && !(givesOlderNumber && isLowerBound(f))) return { ...base, verdict: 'consistent', matches: agreeing, newer: [] };
   if (givesOlderNumber) return { ...base, verdict: 'outdated', matches: olderNumber, newer: current };
+  if (presentAt !== null && Number.isFinite(newest)) {
+    // A running total written after its newest report may have grown: only a lower figure conflicts.
+    if (total && presentAt > newest + DAY && current.every((m) => interval[0] > m.interval[1])) return { ...base, verdict: 'unknown', matches: [], newer: [] };
+    // A state may have changed since its newest report: only a report of about the draft's own time can contradict it.
+    if (!total && presentAt > newest + FRESH_DAYS * DAY) return { ...base, verdict: 'unconfirmed', matches: current, newer: [] };
+  }
   return { ...base, verdict: 'conflict', matches: current, newer: [] };
 }
 

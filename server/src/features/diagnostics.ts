@@ -10,12 +10,12 @@ import { sourceName } from './render';
 import { checkedKey } from './checked';
 import { fold } from '../dutch/tokens';
 
-export const CODES = { conflict: 'figure-conflict', outdated: 'figure-outdated', variant: 'variant-spelling' } as const;
+export const CODES = { conflict: 'figure-conflict', outdated: 'figure-outdated', unconfirmed: 'figure-unconfirmed', variant: 'variant-spelling' } as const;
 
 export interface DiagnosticOptions {
   locale: Locale;
   /** Severity per kind; null turns the kind off. */
-  severity: { conflict: DiagnosticSeverity | null; outdated: DiagnosticSeverity | null; variant: DiagnosticSeverity | null };
+  severity: { conflict: DiagnosticSeverity | null; outdated: DiagnosticSeverity | null; unconfirmed: DiagnosticSeverity | null; variant: DiagnosticSeverity | null };
   /** Keys of figures the journalist marked as checked (see checked.ts). */
   checked: ReadonlySet<string>;
   /** Place id → the house spelling, when a house style sets one. */
@@ -24,14 +24,14 @@ export interface DiagnosticOptions {
 
 export const DEFAULT_DIAGNOSTIC_OPTIONS: DiagnosticOptions = {
   locale: 'nl',
-  severity: { conflict: DiagnosticSeverity.Warning, outdated: DiagnosticSeverity.Information, variant: DiagnosticSeverity.Information },
+  severity: { conflict: DiagnosticSeverity.Warning, outdated: DiagnosticSeverity.Information, unconfirmed: DiagnosticSeverity.Information, variant: DiagnosticSeverity.Information },
   checked: new Set(),
   houseSpelling: () => null,
 };
 
 /** What code actions need to act on a diagnostic, carried in Diagnostic.data. */
 export interface DiagnosticData {
-  kind: 'conflict' | 'outdated' | 'variant';
+  kind: 'conflict' | 'outdated' | 'unconfirmed' | 'variant';
   /** Replacement text for `replaceRange` (the archive's number, or the house spelling). */
   replacements?: { text: string; label: string }[];
   replaceRange?: { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -41,10 +41,14 @@ export interface DiagnosticData {
   sentence?: string;
 }
 
-/** Distinct archive figures of a set of matches, with their sources, for a message. */
+/**
+ * The archive's figures of one quantity for a message: each distinct figure with its sources
+ * (outlet or article, date), newest first. Several figures mean the archive's sources disagree.
+ */
 function describe(matches: ClaimMatch[], locale: Locale): { figures: string; sources: string; distinct: number } {
   const byFigure = new Map<string, ClaimMatch[]>();
-  for (const m of matches) {
+  const sorted = matches.slice().sort((a, b) => (b.claim.source.article.date ?? '').localeCompare(a.claim.source.article.date ?? ''));
+  for (const m of sorted) {
     const key = `${m.interval[0]}|${m.interval[1]}`;
     const list = byFigure.get(key);
     if (list) list.push(m); else byFigure.set(key, [m]);
@@ -56,7 +60,8 @@ function describe(matches: ClaimMatch[], locale: Locale): { figures: string; sou
     const articles = new Set(list.map((m) => m.claim.source.article.id));
     const first = list[0].claim.source;
     const n = articles.size;
-    sources.push(`${sourceName(first, locale) || first.article.label}${n > 1 ? '; ' + t(locale, 'articles', { n }) : ''}`);
+    const name = first.article.source ? sourceName(first, locale) : `${first.article.label}, ${formatDate(first.article.date, locale)}`;
+    sources.push(`${name}${n > 1 ? '; ' + t(locale, 'articles', { n }) : ''}`);
   }
   return { figures: figures.join(locale === 'nl' ? ' en ' : ' and '), sources: sources.join(' · '), distinct: byFigure.size };
 }
@@ -90,22 +95,26 @@ function related(matches: ClaimMatch[], locale: Locale): DiagnosticRelatedInform
 }
 
 function figureDiagnostic(doc: TextDocument, v: FigureVerdict, opts: DiagnosticOptions): Diagnostic | null {
-  if (v.verdict !== 'conflict' && v.verdict !== 'outdated') return null;
-  const severity = v.verdict === 'conflict' ? opts.severity.conflict : opts.severity.outdated;
+  if (v.verdict !== 'conflict' && v.verdict !== 'outdated' && v.verdict !== 'unconfirmed') return null;
+  const severity = opts.severity[v.verdict];
   if (severity == null) return null;
   const text = doc.getText();
   const sentence = text.slice(v.ctx.sentence.start, v.ctx.sentence.end);
   const key = checkedKey(v.figure.text, sentence);
   if (opts.checked.has(key)) return null;
   const locale = opts.locale;
-  const cite = v.verdict === 'conflict' ? v.matches : v.newer;
+  const cite = v.verdict === 'outdated' ? v.newer : v.matches;
   const d = describe(cite, locale);
   const message = v.verdict === 'conflict'
     ? t(locale, d.distinct > 1 ? 'conflictDisagree' : 'conflict', { figures: d.figures, sources: d.sources })
-    : t(locale, 'outdated', { date: formatDate(cite[0].claim.source.article.date, locale), figures: d.figures, sources: d.sources });
+    : v.verdict === 'unconfirmed'
+      ? t(locale, 'unconfirmed', { figures: d.figures, sources: d.sources })
+      : t(locale, 'outdated', { date: formatDate(cite[0].claim.source.article.date, locale), figures: d.figures, sources: d.sources });
   const seen = new Set<string>();
   const replacements: { text: string; label: string }[] = [];
-  for (const m of cite) {
+  // Replacing the figure is offered only when the archive's claim is about exactly this quantity
+  // (every part stated on both sides and equal) and the archive does not disagree with itself.
+  for (const m of v.verdict === 'unconfirmed' || d.distinct > 1 ? [] : cite.filter((x) => x.exact)) {
     const n = numberText(m);
     if (seen.has(n)) continue;
     seen.add(n);
@@ -124,7 +133,7 @@ function figureDiagnostic(doc: TextDocument, v: FigureVerdict, opts: DiagnosticO
     range: { start: doc.positionAt(v.figure.start), end: doc.positionAt(v.figure.end) },
     severity,
     source: 'bronvast',
-    code: v.verdict === 'conflict' ? CODES.conflict : CODES.outdated,
+    code: CODES[v.verdict],
     message,
     relatedInformation: related(cite, locale),
     data,

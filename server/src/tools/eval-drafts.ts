@@ -14,6 +14,7 @@ import { DraftAnalyzer } from '../facts/draft';
 import { computeDiagnostics, CODES, DEFAULT_DIAGNOSTIC_OPTIONS } from '../features/diagnostics';
 import { parseDutchNumber } from '../dutch/numbers';
 import type { Quantity } from '../facts/quantity/model';
+import { sameQuantity } from '../facts/quantity/same';
 
 /** A quantity in one line, for reading evaluation errors. */
 export function describeQuantity(q: Quantity): string {
@@ -38,6 +39,8 @@ export interface DraftEval {
   cited: number; citedOf: number;
   /** Found figures whose diagnostic has the judged code (conflict vs outdated). */
   codeRight: number;
+  /** Judged figures covered by a figure-unconfirmed note. */
+  unconfirmed: number;
   errors: DraftError[];
 }
 
@@ -67,19 +70,22 @@ export async function evalDrafts(casesFile: string, corpusDir: string, opts: Eva
   const archive = new Archive({ paths: [corpusDir], baseDir: process.cwd(), cacheDir: null, workers: 0 });
   await archive.build();
   const analyzer = new DraftAnalyzer(archive.index, opts.today);
-  let tp = 0, fp = 0, fn = 0, tn = 0, cited = 0, citedOf = 0, codeRight = 0;
+  let tp = 0, fp = 0, fn = 0, tn = 0, cited = 0, citedOf = 0, codeRight = 0, unconfirmed = 0;
   const errors: DraftError[] = [];
   for (const c of cases) {
     const doc = TextDocument.create(`file:///draft-${c.id}.kopij`, 'kopij', 1, c.text);
     const a = analyzer.analyze(c.text)!;
     const diags = computeDiagnostics(doc, a, archive.index, DEFAULT_DIAGNOSTIC_OPTIONS)
-      .filter((d) => d.code === CODES.conflict || d.code === CODES.outdated);
+      .filter((d) => d.code === CODES.conflict || d.code === CODES.outdated || d.code === CODES.unconfirmed);
     for (const e of c.expect) {
       const [start, end] = spanOf(c, e.figure);
       const covering = diags.filter((d) => doc.offsetAt(d.range.start) < end && doc.offsetAt(d.range.end) > start);
       const warning = covering.find((d) => (d.severity ?? 1) <= 2);
+      if (covering.some((d) => d.code === CODES.unconfirmed)) unconfirmed++;
       if (e.verdict === 'conflict' || e.verdict === 'outdated') {
-        const hit = covering[0];
+        // A Warning or Error, or the figure-outdated note (Information by default); a note that the
+        // archive's report is old (figure-unconfirmed) is not a finding.
+        const hit = warning ?? covering.find((d) => d.code === CODES.outdated);
         if (hit) {
           tp++;
           citedOf++;
@@ -91,12 +97,17 @@ export async function evalDrafts(casesFile: string, corpusDir: string, opts: Eva
         } else {
           fn++;
           const v = a.verdicts.find((x) => x.figure.start < end && x.figure.end > start);
+          if (v && process.env.BRONVAST_EVAL_WHY) {
+            for (const cl of archive.index.claimIndex.candidates(v.ctx.quantity)) {
+              console.log(`      ${c.id} ${e.figure} vs ${cl.figure.text} (${cl.source.article.label}): ${sameQuantity(v.ctx.quantity, cl.ctx.quantity).reasons.join(',')} — ${describeQuantity(cl.ctx.quantity)}`);
+            }
+          }
           errors.push({
             id: c.id, figure: e.figure, expected: e.verdict, why: e.why,
             got: v ? `${v.verdict} (${v.matches.length} matches; ${describeQuantity(v.ctx.quantity)})` : 'no figure found',
           });
         }
-      } else if (warning) {
+      } else if (warning && warning.code !== CODES.unconfirmed) {
         fp++;
         errors.push({ id: c.id, figure: e.figure, expected: e.verdict, got: String(warning.code), message: text(warning.message), why: e.why });
       } else {
@@ -107,7 +118,7 @@ export async function evalDrafts(casesFile: string, corpusDir: string, opts: Eva
   const precision = tp + fp ? tp / (tp + fp) : 1;
   const recall = tp + fn ? tp / (tp + fn) : 1;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { precision, recall, f1, tp, fp, fn, tn, cited, citedOf, codeRight, errors };
+  return { precision, recall, f1, tp, fp, fn, tn, cited, citedOf, codeRight, unconfirmed, errors };
 }
 
 /** The day a judged file's drafts were written, from its `about` ("written late November 2025"),

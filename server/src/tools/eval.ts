@@ -74,7 +74,7 @@ async function main(): Promise<void> {
 }
 
 function report(d: DraftEval): void {
-  console.log(`warnings  P ${f3(d.precision)}  R ${f3(d.recall)}  F1 ${f3(d.f1)}  (tp ${d.tp}, fp ${d.fp}, fn ${d.fn}, tn ${d.tn}); archive figure cited in ${d.cited}/${d.citedOf}; code right in ${d.codeRight}/${d.tp}`);
+  console.log(`warnings  P ${f3(d.precision)}  R ${f3(d.recall)}  F1 ${f3(d.f1)}  (tp ${d.tp}, fp ${d.fp}, fn ${d.fn}, tn ${d.tn}); archive figure cited in ${d.cited}/${d.citedOf}; code right in ${d.codeRight}/${d.tp}; ${d.unconfirmed} figures noted as unconfirmed`);
   for (const e of d.errors) console.log(`  ${e.id}  ${e.figure}: expected ${e.expected}, got ${e.got}${e.message ? ` — ${e.message}` : ''}`);
   console.log('');
 }

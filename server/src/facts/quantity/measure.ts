@@ -99,7 +99,7 @@ export const ROLE_CUES: Cue[] = [
   cue('launched', 'afgevuurd|vuurde|vuurden|afvuren|gelanceerd|lanceerde|lanceerden|lanceren|bestookt|bestookte|bestookten|ingezet|inzetten|zette|zetten|stuurde|stuurden|afgeschoten'),
   cue('destroyed', 'vernietigd|vernietigde|verwoest|verwoestte|vernield|beschadigd'),
   cue('sent', 'gestuurd|stuurde|stuurden|sturen|gezonden|zond|geleverd|leverde|overgebracht'),
-  cue('deployed', 'gelegerd|gestationeerd|vechten|vochten|strijden|streden|vecht|vocht|bevinden|bevond|bevonden|aanwezig|samengetrokken|ingezet|inzet|meevechten|meegevochten'),
+  cue('deployed', 'gelegerd|gestationeerd|vechten|vochten|strijden|streden|vecht|vocht|bevinden|bevond|bevonden|aanwezig|samengetrokken|ingezet|inzet|meevechten|meegevochten|hulp'),
   cue('deployed', 'houden|hielden|hield|houdt', 'stand'),
   cue('deployed', 'trok|trokken|trekt', '\\p{L}+', 'samen'),
   cue('deployed', 'trok|trokken|trekt', 'samen'),
@@ -118,7 +118,7 @@ export const ROLE_CUES: Cue[] = [
 ];
 
 /** Words that make a figure a change rather than a level: "steeg met 5 procent", "groeide met 190 banen". */
-const CHANGE = /^(?:steeg|stijgt|gestegen|stijging|daalde|daalt|gedaald|daling|groeide|groeit|gegroeid|groei|nam|neemt|toegenomen|afgenomen|toename|afname|kromp|krimpt|gekrompen|erbij|minder|meer)$/;
+const CHANGE = /^(?:steeg|stijgt|stegen|gestegen|stijging|daalde|daalt|daalden|gedaald|daling|groeide|groeit|groeiden|gegroeid|groei|nam|neemt|toegenomen|afgenomen|toename|afname|kromp|krimpt|gekrompen|erbij|verhoogd|verlaagd|verhoging|verlaging)$/;
 
 export interface RoleFound { role: Role; start: number; end: number; text: string }
 
@@ -147,13 +147,19 @@ const KILLED_WORD = /^(?:gedood|dood|doden|gesneuveld|gesneuvelde|omgekomen|gedo
 const WOUNDED_WORD = /^(?:gewond|gewonden|gewonde|verwond|uitgeschakeld|invalide)$/;
 
 /** "gedood of gewond", "doden en gewonden", "gesneuveld of zo zwaar gewond dat …": killed or wounded together. */
-function casualtyAt(words: readonly Word[], i: number): number {
+function casualtyAt(words: readonly Word[], i: number, limit: number): number {
   if (!KILLED_WORD.test(words[i].w)) return 0;
   for (let k = i + 1; k < words.length && k <= i + 2; k++) {
     if (words[k].w !== 'of' && words[k].w !== 'en') continue;
-    for (let j = k + 1; j < words.length && j <= k + 3; j++) if (WOUNDED_WORD.test(words[j].w)) return j - i + 1;
+    for (let j = k + 1; j < words.length && j <= k + 3 && words[j].end <= limit; j++) if (WOUNDED_WORD.test(words[j].w)) return j - i + 1;
   }
   return 0;
+}
+
+/** "zijn niet vertrokken", "raakte niemand gewond": a negated predicate defines nothing. */
+function negated(words: readonly Word[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 2; k--) if (/^(?:niet|nooit|geen|niemand)$/.test(words[k].w)) return true;
+  return false;
 }
 
 function particleAt(words: readonly Word[], i: number): Role | null {
@@ -169,8 +175,9 @@ function particleAt(words: readonly Word[], i: number): Role | null {
 }
 
 /** The first cue at word i, longest first (a casualty pair before its killed word). */
-function cueAt(words: readonly Word[], i: number, roles?: ReadonlySet<Role>): RoleFound | null {
-  const pair = (!roles || roles.has('casualty')) ? casualtyAt(words, i) : 0;
+function cueAt(words: readonly Word[], i: number, roles: ReadonlySet<Role> | undefined, limit: number): RoleFound | null {
+  if (negated(words, i)) return null;
+  const pair = (!roles || roles.has('casualty')) ? casualtyAt(words, i, limit) : 0;
   if (pair) return { role: 'casualty', start: words[i].start, end: words[i + pair - 1].end, text: words.slice(i, i + pair).map((w) => w.raw).join(' ') };
   const particle = particleAt(words, i);
   if (particle && (!roles || roles.has(particle))) return { role: particle, start: words[i].start, end: words[i].end, text: words[i].raw };
@@ -209,12 +216,12 @@ export function findRole(words: readonly Word[], figStart: number, figEnd: numbe
   const skipped = (w: Word) => !!skip && w.start >= skip.start && w.end <= skip.end;
   for (let i = 0; i < words.length; i++) {
     if (words[i].start < figStart || words[i].start >= afterEnd || skipped(words[i])) continue;
-    const r = mapped(cueAt(words, i, allowed));
+    const r = mapped(cueAt(words, i, allowed, afterEnd));
     if (r) return r;
   }
   for (let i = words.length - 1; i >= 0; i--) {
     if (words[i].start >= figStart || words[i].start < beforeStart) continue;
-    const r = mapped(cueAt(words, i, allowed));
+    const r = mapped(cueAt(words, i, allowed, figStart));
     if (r) return r;
   }
   return null;
@@ -224,9 +231,11 @@ export function findRole(words: readonly Word[], figStart: number, figEnd: numbe
 export function isChange(words: readonly Word[], figStart: number): boolean {
   let i = words.findIndex((w) => w.start >= figStart);
   if (i < 0) i = words.length;
-  const prev = words.slice(Math.max(0, i - 3), i).map((w) => w.w);
-  if (!prev.includes('met')) return false;
-  return words.slice(Math.max(0, i - 8), i).some((w) => CHANGE.test(w.w));
+  // "met" just before the figure (a qualifier may stand between), not "vergeleken met".
+  let k = i - 1;
+  while (k >= 0 && k >= i - 3 && words[k].w !== 'met') k--;
+  if (k < 0 || words[k].w !== 'met' || (k > 0 && /^(?:vergeleken|vergelijking|samen|rekening)$/.test(words[k - 1].w))) return false;
+  return words.slice(Math.max(0, k - 6), k).some((w) => CHANGE.test(w.w));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -70,11 +70,13 @@ export interface Where {
 
 /**
  * - event: the toll of one strike, the drones of one night, one exchange — compared only with the same event;
- * - state: area held, inhabitants, troops deployed, running totals — compared at the same time; a newer
- *   report supersedes an older one (only here is a figure outdated);
- * - constant: the length of a pipeline, the height of a dam — compared whatever the time.
+ * - state: area held, inhabitants, troops deployed — compared at the same time; a newer report
+ *   supersedes an older one (only here and for totals is a figure outdated);
+ * - total: a running total ("sinds het begin van de oorlog", an army's losses, people who fled, troops
+ *   sent) — a state that only grows: a later, higher figure does not conflict with an older report;
+ * - constant: a distance, the height of a dam — compared whatever the time.
  */
-export type QuantityKind = 'event' | 'state' | 'constant';
+export type QuantityKind = 'event' | 'state' | 'total' | 'constant';
 
 export interface When {
   /** Inclusive ISO dates the figure refers to; null = open. Null both when the text says nothing. */
@@ -82,8 +84,11 @@ export interface When {
   to: string | null;
   /** The time expression as written, or null. */
   text: string | null;
-  /** 'explicit': the text dates it; 'present': the text says it holds now ("nog", "inmiddels"); 'none'. */
-  basis: 'explicit' | 'present' | 'none';
+  /**
+   * 'explicit': the text dates it; 'present': the text says it holds now ("nog", "inmiddels");
+   * 'past': an undated past ("werden bevrijd", "telde"); 'none': nothing is said.
+   */
+  basis: 'explicit' | 'present' | 'past' | 'none';
 }
 
 export interface Quantity {

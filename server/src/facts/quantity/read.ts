@@ -112,7 +112,10 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     const ofPhrase = f.dimension === 'percent' ? percentOf(text, f, mentions, clause) : null;
     const territory = f.dimension === 'area' || (ofPhrase?.concept === 'area');
     // The predicate.
-    const ownRole = head.strongRole ? null : findRole(words, f.start, f.end, beforeStart, afterEnd, head.concept, ofPhrase, territory);
+    // (Coordinated objects share what follows the last one: "800 vierkante kilometer en tientallen dorpen in handen".)
+    const ownRole = head.strongRole ? null
+      : findRole(words, f.start, f.end, beforeStart, afterEnd, head.concept, ofPhrase, territory)
+        ?? (nextInClause && /^\s*(?:\p{L}+\s+){0,3}?(?:en|of)\s/u.test(text.slice(f.end, nextInClause.start)) ? findRole(words, nextInClause.end, nextInClause.end, nextInClause.end, clause.end, head.concept, null, territory) : null);
     if (head.strongRole) { measure.role = head.role; measure.roleText = f.countedText; }
     else if (ownRole) { measure.role = ownRole.role; measure.roleText = ownRole.text; }
     else if (head.role) { measure.role = head.role; measure.roleText = f.countedText; }

@@ -60,7 +60,8 @@ export function sameQuantity(a: Quantity, b: Quantity): Sameness {
   if (a.unit !== b.unit) return NOT('unit');
   const ma = a.measure, mb = b.measure;
   if (!ma.role || ma.role !== mb.role) return NOT('role');
-  if (!headsCompatible(ma.head, mb.head)) return NOT('head');
+  // A percentage or an amount is defined by what it is of and its predicate; a count by its noun.
+  if (!(a.dimension !== 'count' && !ma.head && !mb.head) && !headsCompatible(ma.head, mb.head)) return NOT('head');
   if (ma.side && mb.side && ma.side !== mb.side) return NOT('side');
   if (ma.per !== mb.per) return NOT('per');
   if (a.dimension === 'percent' && (!ma.of || ma.of !== mb.of)) return NOT('of');
@@ -69,13 +70,18 @@ export function sameQuantity(a: Quantity, b: Quantity): Sameness {
   // open (none, a country, or only the dateline or the article's topic).
   const specific = (w: typeof wa) => !!w.place && w.level !== 'country' && (w.scope === 'clause' || w.scope === 'sentence' || w.scope === 'paragraph');
   if (specific(wa) || specific(wb)) {
-    if (wa.place !== wb.place || !specific(wa) || !specific(wb)) return NOT('place');
+    // A place guessed from the article's topic or dateline may stand for the same place named
+    // outright on the other side, but not for an event (an article's tolls are often of several places).
+    const guessed = (w: typeof wa) => w.scope === 'article' || w.scope === 'dateline';
+    if (wa.place !== wb.place || !wa.place) return NOT('place');
+    if ((!specific(wa) && !(guessed(wa) && a.kind !== 'event')) || (!specific(wb) && !(guessed(wb) && a.kind !== 'event'))) return NOT('place');
   } else {
     // Neither names a specific place: the quantity of one side ("22.000 gedode Russische militairen")
     // or an event ("de ruil van januari 2024") is compared on its other parts; the places, where
     // both name one, must still be the same country.
     if (wa.place && wb.place && wa.place !== wb.place && wa.level === 'country' && wb.level === 'country') return NOT('place');
-    const sided = !!ma.side && ma.side === mb.side;
+    // One side may be unstated when both name the same country ("1300 vierkante kilometer Russisch grondgebied").
+    const sided = (!!ma.side && ma.side === mb.side) || (!!(ma.side || mb.side) && !!wa.place && wa.place === wb.place);
     if (!sided && a.kind !== 'event') return NOT('place');
     if (a.kind === 'event' && !sided && !(a.measure.role === 'exchanged' || a.measure.role === 'launched' || a.measure.role === 'downed')) return NOT('place');
   }

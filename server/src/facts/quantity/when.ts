@@ -24,12 +24,18 @@ const PERIODS: { re: RegExp; from: string | null; to: string | null; present: bo
 
 /** Words that say a state holds at the time of writing. */
 const PRESENT = /^(?:nog|inmiddels|nu|momenteel|thans|tegenwoordig|intussen)$/;
+/** Finite verbs in the simple past. */
+const PAST = /^(?:werd|werden|was|waren|had|hadden|kwam|kwamen|viel|vielen|telde|telden|woonde|woonden|hield|hielden|stond|stonden|lag|lagen|ging|gingen|kreeg|kregen|zat|zaten|bleef|bleven|liep|liepen|vuurde|vuurden|raakte|raakten|stierf|stierven|sneuvelde|sneuvelden|vluchtte|vluchtten|verloor|veroverde|veroverden|heroverde|heroverden|controleerde|controleerden|bezette|bezetten|evacueerde|evacueerden|ruilden|ruilde|claimde|claimden|meldde|meldden|zei|zeiden|schatte|schatten|stuurde|stuurden|haalde|haalden|droegen|droeg|keerden|keerde|trok|trokken|nam|namen|verlieten|verliet|vertrokken|vertrok)$/;
+/** Finite verbs in the present (a clause with one speaks of now). */
+const PRESENT_FINITE = /^(?:is|zijn|wordt|worden|heeft|hebben|komt|komen|valt|vallen|telt|tellen|woont|wonen|houdt|houden|staat|staan|ligt|liggen|gaat|gaan|krijgt|krijgen|zit|zitten|blijft|blijven|controleert|bezet|meldt|zegt|schat|claimt|verblijven|verblijft)$/;
 /** Words of an event that a toll or a count belongs to. */
 const EVENT_NOUN = /^(?:(?:\p{L}+-)?aanval(?:len)?|raketaanval(?:len)?|luchtaanval(?:len)?|droneaanval(?:len)?|drone-aanval(?:len)?|inslag|raketinslag|explosie|explosies|beschieting(?:en)?|bombardement(?:en)?|aanslag|ruil|gevangenenruil|uitwisseling|ongeluk|brand|crash|botsing|schietpartij|steekpartij|overstroming|aardbeving|nacht|vannacht|ramp|gevecht|gevechten|inval|offensief|tegenoffensief)$/u;
 /** Roles only an event has. */
 const EVENT_ROLES = new Set<Role>(['launched', 'downed', 'exchanged', 'hospitalised', 'invaded', 'taken-prisoner']);
 /** Roles of a toll: an event when the sentence names one, else a running total (a state). */
 const TOLL_ROLES = new Set<Role>(['killed', 'wounded', 'casualty', 'missing', 'destroyed']);
+/** Roles whose count only grows: people who fled or were evacuated, troops sent. */
+const TOTAL_ROLES = new Set<Role>(['fled', 'evacuated', 'sent']);
 /** Words that make a toll a running total. */
 const TOTAL = /^(?:sinds|totaal|totale|opgeteld|cumulatief|sindsdien)$/;
 
@@ -73,7 +79,10 @@ export function whenOf(input: WhenInput): When {
     const before = times.filter((t) => usable(t) && t.end <= sentence.start && t.start >= input.paragraph!.start);
     if (before.length) return explicit(before[before.length - 1]);
   }
-  if (input.words.some((w) => w.start >= clause.start && w.end <= clause.end && PRESENT.test(w.w))) return { ...NONE, basis: 'present' };
+  const inOwnClause = input.words.filter((w) => w.start >= clause.start && w.end <= clause.end);
+  if (inOwnClause.some((w) => PRESENT.test(w.w))) return { ...NONE, basis: 'present' };
+  // A finite verb in the simple past, and none in the present: an undated past ("werden … bevrijd").
+  if (inOwnClause.some((w) => PAST.test(w.w)) && !inOwnClause.some((w) => PRESENT_FINITE.test(w.w))) return { ...NONE, basis: 'past' };
   return NONE;
 }
 
@@ -90,13 +99,16 @@ export function eventNounOf(words: readonly Word[], sentence: Span): string | nu
 /** The kind of a quantity from its role, the sentence's event noun and its time. */
 export function kindOf(role: Role | null, event: string | null, when: When, words: readonly Word[], clause: Span, dimension: string, army = false): QuantityKind {
   if (dimension === 'length' || dimension === 'duration') return 'constant';
+  if (role === 'exchanged' && words.some((w) => w.start >= clause.start && w.end <= clause.end && TOTAL.test(w.w))) return 'total';
   if (role && EVENT_ROLES.has(role)) return 'event';
+  const totalCue = words.some((w) => w.start >= clause.start && w.end <= clause.end && TOTAL.test(w.w));
+  if (role && TOTAL_ROLES.has(role)) return 'total';
   if (role && TOLL_ROLES.has(role)) {
-    const total = words.some((w) => w.start >= clause.start && w.end <= clause.end && TOTAL.test(w.w)) || when.basis === 'present';
-    if (total) return 'state';
+    if (totalCue || when.basis === 'present') return 'total';
     // An army's losses are a running total unless the sentence names the event (the caller passes only that one).
     if (event || (!army && when.basis === 'explicit' && when.from && when.to && when.from === when.to)) return 'event';
-    return 'state';
+    // An army's losses are a running total; a toll without an event or a total's words is a state.
+    return army ? 'total' : 'state';
   }
   return 'state';
 }
