@@ -3,7 +3,7 @@
 
 import type { PlaceMention } from '../dutch/types';
 
-export { readQuantities, type FigureContext, type ReadInput } from './quantity/read';
+export { readQuantities, articleContext, type FigureContext, type ReadInput, type ArticleContext } from './quantity/read';
 
 const BROAD_KINDS = new Set(['land', 'werelddeel']);
 

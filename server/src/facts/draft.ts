@@ -5,7 +5,7 @@ import type { Figure, PlaceMention, TimeExpression } from '../dutch/types';
 import { extractFigures } from '../dutch/figures';
 import { extractTimeExpressions } from '../dutch/time';
 import { paragraphs } from '../dutch/tokens';
-import { readQuantities, topicPlaces, type FigureContext } from './context';
+import { readQuantities, articleContext, topicPlaces, type FigureContext } from './context';
 import { judgeFigure, type FigureVerdict } from './check';
 import type { FactIndex } from './index';
 
@@ -73,10 +73,13 @@ export class DraftAnalyzer {
       if ((i & 15) === 15 && isCancelled()) return null;
     }
     const fallback = topicPlaces(mentions);
+    // What the whole text says for each paragraph: its dateline and the event of its title or lead.
+    const article = articleContext(text, mentions, this.resolvePlace);
+    const articleKey = `${article.dateline ? article.dateline.id : ''},${article.leadEvent ?? ''}`;
     const figures: Figure[] = [];
     const verdicts: FigureVerdict[] = [];
     for (let i = 0; i < paras.length; i++) {
-      const key = paraTexts[i] + '\u0000' + fallback.join(',');
+      const key = paraTexts[i] + '\u0000' + fallback.join(',') + '\u0000' + articleKey;
       let pf = this.figs.get(key);
       if (!pf) {
         if (isCancelled()) return null;
@@ -84,7 +87,7 @@ export class DraftAnalyzer {
         const t = paraTexts[i];
         const times = extractTimeExpressions(t, this.today);
         const pfigs = extractFigures(t, { timeExpressions: times });
-        const contexts = readQuantities({ text: t, figures: pfigs, mentions: perPara[i], times, topic: fallback, resolvePlace: this.resolvePlace });
+        const contexts = readQuantities({ text: t, figures: pfigs, mentions: perPara[i], times, topic: fallback, resolvePlace: this.resolvePlace, article });
         pf = { figures: pfigs, times, contexts, verdicts: pfigs.map((f, j) => judgeFigure(f, contexts[j], this.index, this.today)) };
         this.figs.set(key, pf);
       }
@@ -92,7 +95,8 @@ export class DraftAnalyzer {
       for (const v of pf.verdicts) {
         const f = shift(v.figure, by);
         figures.push(f);
-        verdicts.push({ ...v, figure: f });
+        // The verdict's spans are the paragraph's: the sentence and clause are shifted with the figure.
+        verdicts.push({ ...v, figure: f, ctx: { ...v.ctx, sentence: shift(v.ctx.sentence, by), clause: shift(v.ctx.clause, by) } });
       }
     }
     return { text, mentions, figures, verdicts };

@@ -27,6 +27,16 @@ export interface ReadInput {
   topic: readonly string[];
   /** Resolves a name as written to a place (for datelines in capitals). */
   resolvePlace?: (name: string) => { id: string; name: string; kind: PlaceMention['kind'] } | null;
+  /** When `text` is one paragraph of a longer text (a draft is read paragraph by paragraph): the
+   *  whole text's dateline place and the event of its title or lead. */
+  article?: ArticleContext;
+}
+
+export interface ArticleContext { dateline: PlaceMention | null; leadEvent: string | null }
+
+/** The dateline place and lead event of a whole text, for reading its paragraphs one by one. */
+export function articleContext(text: string, mentions: readonly PlaceMention[], resolve: ReadInput['resolvePlace']): ArticleContext {
+  return { dateline: datelineOf(text, mentions, resolve), leadEvent: leadEvent(text, paragraphs(text)) };
 }
 
 /** The place of a dateline in the text's first paragraphs ("KYIV (ANP/RTR) - …"). */
@@ -60,7 +70,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     const r = input.resolvePlace?.(name);
     return r ? { text: name, start: 0, end: 0, id: r.id, name: r.name, kind: r.kind, evidence: 'gazetteer' } : null;
   };
-  const scene: PlaceScene = { text, mentions, dateline: datelineOf(text, mentions, input.resolvePlace), topic: input.topic, resolve };
+  const scene: PlaceScene = { text, mentions, dateline: input.article ? input.article.dateline : datelineOf(text, mentions, input.resolvePlace), topic: input.topic, resolve };
   const out: FigureContext[] = [];
   const clauseCache = new Map<Span, Clause[]>();
   const wordCache = new Map<Span, Word[]>();
@@ -70,7 +80,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     const sentence = spanAt(sents, f.start);
     return skipOf(text, f, sentence ? sentence.start : f.start);
   });
-  const lead = leadEvent(text, paras);
+  const lead = input.article ? input.article.leadEvent : leadEvent(text, paras);
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
     const sentence = spanAt(sents, f.start) ?? { start: f.start, end: f.end };

@@ -7,6 +7,9 @@ import type { SkipReason } from './model';
 const VAGUE = new Set(['tientallen', 'honderden', 'duizenden', 'tienduizenden', 'honderdduizenden', 'miljoenen', 'miljarden',
   'enkele', 'een paar', 'verschillende', 'meerdere', 'diverse', 'een handvol']);
 
+/** A figure that starts with a vague word ("tientallen miljoenen", "honderden"). */
+const VAGUE_START = /^(?:tientallen|honderden|duizenden|tienduizenden|honderdduizenden|miljoenen|miljarden|enkele|een paar|verschillende|meerdere|diverse|talloze|vele)\b/i;
+
 /** Rule: an age ("12-jarig meisje", "63 jaar oud", "de oudste was 63 jaar", "jonger dan 25", "de ander is 26"). */
 export function isAge(text: string, f: Figure, sentenceStart: number): boolean {
   const after = text.slice(f.numberEnd, f.numberEnd + 24).toLowerCase();
@@ -36,7 +39,7 @@ export function isInName(text: string, f: Figure): boolean {
 /** The reason a figure is not checked, before its measure is read (or null). */
 export function skipOf(text: string, f: Figure, sentenceStart: number): SkipReason | null {
   if (isAge(text, f, sentenceStart)) return 'age';
-  if (f.qualifier && VAGUE.has(f.qualifier)) return 'vague';
+  if ((f.qualifier && VAGUE.has(f.qualifier)) || VAGUE_START.test(f.text)) return 'vague';
   if (isInName(text, f)) return 'name';
   if (f.dimension === 'duration') return 'duration';
   return null;
