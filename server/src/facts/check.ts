@@ -98,7 +98,7 @@ export function judgeFigure(f: Figure, ctx: FigureContext, index: FactIndex, tod
       return t !== null && overlapsTime(at, t, 0);
     });
     group.forEach((m) => m.reasons.push('same-event'));
-    return settle(f, ctx, interval, group, false, 0);
+    return settle(f, ctx, interval, group, false, 0, null, false, true);
   }
   if (q.kind === 'constant') return settle(f, ctx, interval, group, true);
 
@@ -127,7 +127,7 @@ export function judgeFigure(f: Figure, ctx: FigureContext, index: FactIndex, tod
  * figure outdated: when the figure gives its number and no current report does.
  */
 function settle(f: Figure, ctx: FigureContext, interval: [number, number], group: ClaimMatch[], sameTime: boolean, currentDays = 0,
-  presentAt: number | null = null, total = false): FigureVerdict {
+  presentAt: number | null = null, total = false, byReport = false): FigureVerdict {
   const base = { figure: f, ctx, interval };
   if (!group.length) return { ...base, verdict: 'unknown', matches: [], newer: [] };
   group.sort(newestFirst);
@@ -135,7 +135,11 @@ function settle(f: Figure, ctx: FigureContext, interval: [number, number], group
     const agreeing = group.filter((m) => m.overlaps);
     return agreeing.length ? { ...base, verdict: 'consistent', matches: agreeing, newer: [] } : { ...base, verdict: 'conflict', matches: group, newer: [] };
   }
-  const time = (m: ClaimMatch) => claimTime(m.claim.ctx.quantity, m.claim.source.article.date, 0)?.[1] ?? -Infinity;
+  // An event's reports are ordered by when they were written (a toll rises as counts come in); a
+  // state's by the time they describe.
+  const time = (m: ClaimMatch) => byReport
+    ? (m.claim.source.article.date ? ms(m.claim.source.article.date) : -Infinity)
+    : claimTime(m.claim.ctx.quantity, m.claim.source.article.date, 0)?.[1] ?? -Infinity;
   const newest = Math.max(...group.map(time));
   const current = group.filter((m) => time(m) >= newest - currentDays * DAY);
   const older = group.filter((m) => !current.includes(m));

@@ -30,7 +30,7 @@ const HEAD_ROLE: Record<string, Role> = {
   dode: 'killed', doden: 'killed', omgekomene: 'killed', gedode: 'killed', gesneuvelde: 'killed', burgerdode: 'killed', burgerdoden: 'killed',
   gewonde: 'wounded', gewonden: 'wounded',
   slachtoffer: 'casualty', burgerslachtoffer: 'casualty',
-  vluchteling: 'fled', ontheemde: 'fled', evacue: 'evacuated',
+  vluchteling: 'fled', ontheemde: 'fled', evacue: 'fled', geevacueerde: 'fled',
   inwoner: 'resident', ingezetene: 'resident',
   vermiste: 'missing', patient: 'hospitalised',
 };
@@ -85,7 +85,9 @@ export const ROLE_CUES: Cue[] = [
   cue('resident', 'wonen|woonden|woont|woonde|telde|telt|tellen|telden|bevolking|inwonertal|inwoners|verblijven|verblijft|verbleven|achtergebleven|achtergeblevenen|achterblijven|resterende|over'),
   cue('fled', 'gevlucht|vluchtten|vluchtte|vluchten|ontvlucht|ontvluchtten|vertrokken|vertrekken|verlaten|verlieten|verliet|weggetrokken|ontheemd|vluchtelingen'),
   cue('fled', 'op', 'de', 'vlucht'),
-  cue('evacuated', 'geevacueerd|evacueren|evacuatie|evacuatiebevel|evacuatieplicht|evacueerden|evacueerde'),
+  // People evacuated have left their homes: one quantity with those who fled. An evacuation order is another.
+  cue('evacuation-order', 'evacuatiebevel|evacuatieplicht|evacuatiebevelen'),
+  cue('fled', 'geevacueerd|evacueren|evacuatie|evacueerden|evacueerde|geevacueerden'),
   cue('retaken', 'heroverd|heroverde|heroverden|herovering|heroveren|teruggewonnen|terugveroverd|herwonnen|herwonnen|bevrijd|bevrijding|bevrijdde|kwijt|terugveroverde'),
   cue('retaken', 'weer', 'in', '\\p{L}+', 'handen'),
   cue('retaken', 'weer', 'in', 'handen'),
@@ -196,17 +198,17 @@ export function rolesFor(concept: string | null): ReadonlySet<Role> | undefined 
   }
   if (concept === 'area' || concept === 'settlement') return new Set<Role>(['captured', 'held', 'retaken']);
   if (concept && PEOPLE.has(concept)) {
-    return new Set<Role>(['casualty', 'killed', 'wounded', 'hospitalised', 'missing', 'resident', 'fled', 'evacuated', 'deployed', 'sent', 'invaded', 'exchanged', 'taken-prisoner', 'visited', 'jobs-lost']);
+    return new Set<Role>(['casualty', 'killed', 'wounded', 'hospitalised', 'missing', 'resident', 'fled', 'evacuation-order', 'deployed', 'sent', 'invaded', 'exchanged', 'taken-prisoner', 'visited', 'jobs-lost']);
   }
   return undefined;
 }
 
 /**
  * The predicate of a figure: the first cue after it (up to `afterEnd`), else the nearest before it
- * (from `beforeStart`). Words inside the figure itself count as after ("37 gewonden").
+ * (from `beforeStart`).
  */
 export function findRole(words: readonly Word[], figStart: number, figEnd: number, beforeStart: number, afterEnd: number, concept: string | null,
-  skip: { start: number; end: number } | null = null, territory = false): RoleFound | null {
+  skip: { start: number; end: number } | null = null, territory = false, numberEnd = figEnd): RoleFound | null {
   const allowed = territory ? new Set<Role>(['captured', 'held', 'retaken', 'casualty']) : rolesFor(concept);
   const mapped = (r: RoleFound | null): RoleFound | null => {
     // Territory that is lost ("40 procent kwijt", "verloren") is territory retaken by the other side.
@@ -214,8 +216,15 @@ export function findRole(words: readonly Word[], figStart: number, figEnd: numbe
     return r;
   };
   const skipped = (w: Word) => !!skip && w.start >= skip.start && w.end <= skip.end;
+  // A participle before the noun: "3000 gesneuvelde Noord-Koreanen", "22.000 gedode militairen".
+  const inner = words.filter((w) => w.start >= numberEnd && w.end < figEnd);
+  for (let k = 0; k < inner.length; k++) {
+    const r = mapped(cueAt(inner, k, allowed, figEnd));
+    if (r) return r;
+  }
+  // (After that, from the figure's end: its own noun's role is the head's, weighed by the caller.)
   for (let i = 0; i < words.length; i++) {
-    if (words[i].start < figStart || words[i].start >= afterEnd || skipped(words[i])) continue;
+    if (words[i].start < figEnd || words[i].start >= afterEnd || skipped(words[i])) continue;
     const r = mapped(cueAt(words, i, allowed, afterEnd));
     if (r) return r;
   }
@@ -231,6 +240,9 @@ export function findRole(words: readonly Word[], figStart: number, figEnd: numbe
 export function isChange(words: readonly Word[], figStart: number): boolean {
   let i = words.findIndex((w) => w.start >= figStart);
   if (i < 0) i = words.length;
+  // "nog eens ruim 10.000 mensen geëvacueerd": another 10.000, not the total.
+  const before = words.slice(Math.max(0, i - 3), i).map((w) => w.w).join(' ');
+  if (/\bnog (?:eens|een keer)\b/.test(before)) return true;
   // "met" just before the figure (a qualifier may stand between), not "vergeleken met".
   let k = i - 1;
   while (k >= 0 && k >= i - 3 && words[k].w !== 'met') k--;
@@ -298,7 +310,7 @@ export function sideOfPhrase(phrase: string | null): string | null {
 /** "aan Russische kant", "Russische verliezen": a nationality adjective before a side noun in the clause. */
 export function sideInClause(words: readonly Word[]): string | null {
   for (let i = 0; i + 1 < words.length; i++) {
-    if (/^(?:kant|zijde|verliezen|slachtoffers|doden|gewonden|leger|troepen|strijdkrachten)$/.test(words[i + 1].w)) {
+    if (/^(?:kant|zijde|verliezen|slachtoffers|doden|gewonden)$/.test(words[i + 1].w)) {
       const s = sideOfWord(words[i].raw);
       if (s) return s;
     }

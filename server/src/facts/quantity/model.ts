@@ -24,7 +24,7 @@ export type SkipReason =
  */
 export type Role =
   | 'killed' | 'wounded' | 'casualty'            // casualty: killed or wounded together
-  | 'resident' | 'fled' | 'evacuated' | 'hospitalised' | 'missing'
+  | 'resident' | 'fled' | 'evacuation-order' | 'hospitalised' | 'missing'   // fled: left their homes, evacuated too
   | 'captured' | 'held' | 'retaken'              // territory
   | 'launched' | 'downed' | 'destroyed'          // drones, missiles, vehicles
   | 'deployed' | 'sent' | 'invaded'              // troops

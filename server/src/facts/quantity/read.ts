@@ -124,7 +124,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     // The predicate.
     // (Coordinated objects share what follows the last one: "800 vierkante kilometer en tientallen dorpen in handen".)
     const ownRole = head.strongRole ? null
-      : findRole(words, f.start, f.end, beforeStart, afterEnd, head.concept, ofPhrase, territory)
+      : findRole(words, f.start, f.end, beforeStart, afterEnd, head.concept, ofPhrase, territory, f.numberEnd)
         ?? (nextInClause && /^\s*(?:\p{L}+\s+){0,3}?(?:en|of)\s/u.test(text.slice(f.end, nextInClause.start)) ? findRole(words, nextInClause.end, nextInClause.end, nextInClause.end, clause.end, head.concept, null, territory) : null);
     if (head.strongRole) { measure.role = head.role; measure.roleText = f.countedText; }
     else if (ownRole) { measure.role = ownRole.role; measure.roleText = ownRole.text; }
@@ -175,6 +175,8 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     const army = measure.head === 'soldier' || (head.demonym && !!measure.side);
     let kind = kindOf(measure.role, army ? inSentence : event, when, words, clause, f.dimension, army);
     if (partOf && partOf.kind === 'event') kind = 'event';
+    // An army's running total is the whole war's unless its own sentence places it.
+    if (kind === 'total' && measure.side && where.scope !== 'clause' && where.scope !== 'sentence') { where.place = null; where.level = null; where.scope = 'none'; }
 
     if (!skip && isChange(words, f.start)) skip = 'change';
     if (f.dimension === 'length') {
@@ -217,7 +219,7 @@ function percentOf(text: string, f: Figure, mentions: readonly PlaceMention[], c
     const place = mentions.find((x) => x.start === w.start);
     if (place) return { concept: 'area', start, end: place.end, place: place.id };
     if (w.w === 'door' || w.w === 'in' || w.w === 'op') { i++; continue; }  // "door Oekraïne veroverde", "in Koersk veroverde"
-    if (/(?:e|en)$/.test(w.w) && i + 1 < words.length && !/^(?:en|of)$/.test(words[i + 1].w) && /^\p{Ll}/u.test(words[i + 1].raw)) continue; // an adjective or participle before the noun
+    if (/e$/.test(w.w) && i + 1 < words.length && !/^(?:en|of)$/.test(words[i + 1].w) && /^\p{Ll}/u.test(words[i + 1].raw)) continue; // an adjective or participle before the noun ("veroverde gebied")
     return { concept: headOf(w.w).concept, start, end: w.end };
   }
   return null;

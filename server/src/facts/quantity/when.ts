@@ -15,7 +15,8 @@ import type { Word } from './clauses';
 /** The day the full-scale invasion began: "voor de oorlog" ends, "sinds het begin van de oorlog" starts. */
 export const WAR_START = '2022-02-24';
 
-const WAR = '(?:de\\s+)?(?:grote\\s+|grootschalige\\s+|volledige\\s+)?(?:russische\\s+)?(?:oorlog|invasie|inval|aanval)';
+// "de oorlog", "de invasie", "de grote (Russische) aanval": not "de inval" of one offensive (Koersk, August 2024).
+const WAR = '(?:de\\s+)?(?:(?:oorlog|invasie|russische\\s+invasie)|(?:grote|grootschalige|volledige)\\s+(?:russische\\s+)?(?:oorlog|invasie|inval|aanval))';
 const PERIODS: { re: RegExp; from: string | null; to: string | null; present: boolean }[] = [
   { re: new RegExp(`\\bvoor\\s+${WAR}\\b`, 'u'), from: '2021-02-24', to: WAR_START, present: false },
   { re: new RegExp(`\\bbij\\s+(?:het\\s+)?begin\\s+van\\s+${WAR}\\b`, 'u'), from: '2021-02-24', to: WAR_START, present: false },
@@ -35,7 +36,7 @@ const EVENT_ROLES = new Set<Role>(['launched', 'downed', 'exchanged', 'hospitali
 /** Roles of a toll: an event when the sentence names one, else a running total (a state). */
 const TOLL_ROLES = new Set<Role>(['killed', 'wounded', 'casualty', 'missing', 'destroyed']);
 /** Roles whose count only grows: people who fled or were evacuated, troops sent. */
-const TOTAL_ROLES = new Set<Role>(['fled', 'evacuated', 'sent']);
+const TOTAL_ROLES = new Set<Role>(['fled', 'sent']);
 /** Words that make a toll a running total. */
 const TOTAL = /^(?:sinds|totaal|totale|opgeteld|cumulatief|sindsdien)$/;
 

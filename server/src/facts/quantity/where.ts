@@ -41,7 +41,8 @@ export interface WhereFound extends Where {
   actor: PlaceMention | null;
 }
 
-/** What a mention stands for in its sentence: a place, the actor, or a government speaking. */
+/** What a mention stands for in its sentence: a place, the actor, or not the figure's place at all
+ *  ('government': a government speaking, where a speaker sits, a river named after a town). */
 export function mentionRole(text: string, m: PlaceMention, clause: Span): 'place' | 'actor' | 'government' {
   const before = text.slice(Math.max(clause.start, m.start - 30), m.start);
   // "…, zegt een woordvoerder van Buitenlandse Zaken in Moskou": where the speaker is, not the figure.
@@ -49,6 +50,8 @@ export function mentionRole(text: string, m: PlaceMention, clause: Span): 'place
   const after = /^\s+(\p{L}+)/u.exec(text.slice(m.end, Math.min(text.length, m.end + 30)));
   const nextWord = after ? fold(after[1]) : '';
   const capitalOrCountry = m.kind === 'hoofdstad' || BROAD.has(m.kind);
+  // "de Dnjepr", "over de Dnepr": a town's name after an article is a river (or a region), not the town.
+  if (CITY_KINDS.has(m.kind) && /(?:^|\s)(?:de|rivier|rivier de)\s+$/i.test(before) && !/(?:regio|provincie|oblast|stad|hoofdstad)\s+(?:de\s+)?$/i.test(before)) return 'government';
   if (capitalOrCountry && SOURCE_BEFORE.test(before) && /(?:volgens|aldus|meldt|meldde|zegt|zei|stelt|claimt|beweert)\s+(?:de\s+|het\s+)?$/i.test(before)) return 'government';
   if (capitalOrCountry && SAYING.test(nextWord) && !PLACE_PREP.test(before)) return 'government';
   if (BROAD.has(m.kind)) {

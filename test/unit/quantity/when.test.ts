@@ -1,0 +1,41 @@
+// When, and what kind: the time a figure refers to and whether it counts an event, a state, a total.
+
+import assert from 'node:assert/strict';
+import { quantityOf } from './read-helper';
+
+describe('quantity: when, and what kind', function () {
+  this.timeout(60000);
+  const today = '2025-11-25';
+  it('"8 juli vorig jaar" is one day of last year', () => {
+    const w = quantityOf('Bij de aanval op Kyiv van 8 juli vorig jaar kwamen 23 mensen om.', '23 mensen', today).when;
+    assert.deepEqual([w.from, w.to, w.basis], ['2024-07-08', '2024-07-08', 'explicit']);
+  });
+  it('"vannacht" is the day of writing', () => {
+    assert.equal(quantityOf('Bij een aanval op Kyiv zijn vannacht zes mensen omgekomen.', 'zes mensen', today).when.from, today);
+  });
+  it('"voor de oorlog" ends when the invasion began', () => {
+    assert.equal(quantityOf('Pokrovsk had voor de oorlog zo\'n 60.000 inwoners.', "zo'n 60.000 inwoners", today).when.to, '2022-02-24');
+  });
+  it('"toen" takes the time of the sentence before', () => {
+    const w = quantityOf('Half augustus gold een evacuatiebevel. Toen waren 121.000 inwoners al vertrokken.', '121.000 inwoners', today).when;
+    assert.equal(w.basis, 'explicit');
+    assert.equal(w.from?.slice(5, 7), '08');
+  });
+  it('"nog" and "inmiddels" say the state holds now', () => {
+    assert.equal(quantityOf('In Pokrovsk wonen nog zo\'n 53.000 mensen.', "zo'n 53.000 mensen", today).when.basis, 'present');
+  });
+  it('a simple past without a date is an undated past', () => {
+    assert.equal(quantityOf('In de regio Cherson werden 120 nederzettingen bevrijd.', '120 nederzettingen', today).when.basis, 'past');
+  });
+  const kinds: [string, string, string][] = [
+    ['Bij de aanval op Kyiv kwamen zeker 23 mensen om.', 'zeker 23 mensen', 'event'],
+    ['Rusland vuurde 598 drones af.', '598 drones', 'event'],
+    ['Bij de ruil kregen beide landen elk 115 krijgsgevangenen terug.', 'elk 115 krijgsgevangenen', 'event'],
+    ['Volgens Londen zijn sinds het begin van de oorlog 15.000 Russische militairen gesneuveld.', '15.000 Russische militairen', 'total'],
+    ['Uit de regio Koersk zijn 133.000 inwoners gevlucht.', '133.000 inwoners', 'total'],
+    ['Oekraïne heeft in Koersk 800 vierkante kilometer in handen.', '800 vierkante kilometer', 'state'],
+    ['In Pokrovsk wonen nog 7000 mensen.', '7000 mensen', 'state'],
+    ['Het dorp Mezhove ligt op 30 kilometer van Pokrovsk.', '30 kilometer', 'constant'],
+  ];
+  for (const [text, figure, kind] of kinds) it(`${kind}: “${text}”`, () => assert.equal(quantityOf(text, figure, today).kind, kind));
+});
