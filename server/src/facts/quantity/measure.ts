@@ -4,6 +4,7 @@
 import { fold } from '../../dutch/tokens';
 import type { Role } from './model';
 import type { Word } from './clauses';
+import { firstAtOrAfter } from './spans';
 
 // ---------------------------------------------------------------------------------------------
 // Rule: the counted concept. Words news uses interchangeably for one thing count as one concept.
@@ -217,19 +218,19 @@ export function findRole(words: readonly Word[], figStart: number, figEnd: numbe
   };
   const skipped = (w: Word) => !!skip && w.start >= skip.start && w.end <= skip.end;
   // A participle before the noun: "3000 gesneuvelde Noord-Koreanen", "22.000 gedode militairen".
-  const inner = words.filter((w) => w.start >= numberEnd && w.end < figEnd);
+  const inner: Word[] = [];
+  for (let k = firstAtOrAfter(words, numberEnd); k < words.length && words[k].end < figEnd; k++) inner.push(words[k]);
   for (let k = 0; k < inner.length; k++) {
     const r = mapped(cueAt(inner, k, allowed, figEnd));
     if (r) return r;
   }
   // (After that, from the figure's end: its own noun's role is the head's, weighed by the caller.)
-  for (let i = 0; i < words.length; i++) {
-    if (words[i].start < figEnd || words[i].start >= afterEnd || skipped(words[i])) continue;
+  for (let i = firstAtOrAfter(words, figEnd); i < words.length && words[i].start < afterEnd; i++) {
+    if (skipped(words[i])) continue;
     const r = mapped(cueAt(words, i, allowed, afterEnd));
     if (r) return r;
   }
-  for (let i = words.length - 1; i >= 0; i--) {
-    if (words[i].start >= figStart || words[i].start < beforeStart) continue;
+  for (let i = firstAtOrAfter(words, figStart) - 1; i >= 0 && words[i].start >= beforeStart; i--) {
     const r = mapped(cueAt(words, i, allowed, figStart));
     if (r) return r;
   }
@@ -238,8 +239,7 @@ export function findRole(words: readonly Word[], figStart: number, figEnd: numbe
 
 /** Whether the words just before the figure make it a change ("steeg met", "nam toe met"). */
 export function isChange(words: readonly Word[], figStart: number): boolean {
-  let i = words.findIndex((w) => w.start >= figStart);
-  if (i < 0) i = words.length;
+  const i = firstAtOrAfter(words, figStart);
   // "nog eens ruim 10.000 mensen geëvacueerd": another 10.000, not the total.
   const before = words.slice(Math.max(0, i - 3), i).map((w) => w.w).join(' ');
   if (/\bnog (?:eens|een keer)\b/.test(before)) return true;

@@ -5,7 +5,8 @@
 import type { Figure, PlaceMention, TimeExpression } from '../../dutch/types';
 import { sentences, paragraphs, spanAt, fold, type Span } from '../../dutch/tokens';
 import type { Quantity, Measure, SkipReason } from './model';
-import { clausesOf, clauseAt, wordsIn, type Clause, type Word } from './clauses';
+import { clausesOf, wordsIn, type Clause, type Word } from './clauses';
+import { within, spanContaining, firstAtOrAfter } from './spans';
 import { findRole, headOf, isChange, PEOPLE, sideInClause, sideOfCountry, sideOfPhrase, type Head } from './measure';
 import { whereOf, DATELINE, type PlaceScene } from './where';
 import { whenOf, kindOf, eventNounOf } from './when';
@@ -47,7 +48,7 @@ export function datelineOf(text: string, mentions: readonly PlaceMention[], reso
     if (!m) continue;
     const name = m[1].trim();
     if (name.length < 3 || !/\p{Lu}{3}/u.test(name)) continue;
-    const at = mentions.find((x) => x.start === p.start);
+    const at = within(mentions, { start: p.start, end: p.start + 60 }).find((x) => x.start === p.start);
     if (at) return at;
     const titled = name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
     const r = resolve?.(titled) ?? null;
@@ -60,6 +61,9 @@ const PARTITIVE_AFTER = /^\s+(?:van\s+hen|daarvan|ervan)\b/i;
 
 /** What a bare or partitive figure takes from the figure it belongs to. */
 interface Parent { q: Quantity; head: Head }
+
+/** How many figures before and after one are looked at as its neighbours. */
+const NEIGHBOURS = 40;
 
 export function readQuantities(input: ReadInput): FigureContext[] {
   const { text, figures, times } = input;
@@ -81,6 +85,8 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     return skipOf(text, f, sentence ? sentence.start : f.start);
   });
   const lead = input.article ? input.article.leadEvent : leadEvent(text, paras);
+  const sentenceEvent = new Map<Span, string | null>();
+  const paragraphEvent = new Map<Span, string | null>();
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
     const sentence = spanAt(sents, f.start) ?? { start: f.start, end: f.end };
@@ -89,9 +95,15 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     if (!clauses) clauseCache.set(sentence, (clauses = clausesOf(text, sentence)));
     let words = wordCache.get(sentence);
     if (!words) wordCache.set(sentence, (words = wordsIn(text, sentence)));
-    const clause = clauseAt(clauses, f.start);
-    const same = figures.filter((g, j) => j !== i && (early[j] !== 'age' && early[j] !== 'name') && g.start >= sentence.start && g.end <= sentence.end);
-    const otherClauses = clauses.filter((c) => c !== clause && same.some((g) => g.start >= c.start && g.end <= c.end));
+    const clause = spanContaining(clauses, f.start);
+    // The other figures of its sentence (at most NEIGHBOURS on each side: a sentence of a hostile
+    // draft can hold thousands).
+    const same: Figure[] = [];
+    for (let j = Math.max(0, i - NEIGHBOURS); j < figures.length && j <= i + NEIGHBOURS; j++) {
+      const g = figures[j];
+      if (j !== i && early[j] !== 'age' && early[j] !== 'name' && g.start >= sentence.start && g.end <= sentence.end) same.push(g);
+    }
+    const otherClauses = [...new Set(same.map((g) => spanContaining(clauses, g.start)))].filter((c) => c !== clause);
     // The figure's own stretch of its clause: up to its neighbours in the clause.
     const prevInClause = same.filter((g) => g.end <= f.start && g.start >= clause.start).pop();
     const nextInClause = same.find((g) => g.start >= f.end && g.end <= clause.end);
@@ -101,7 +113,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     // The figure it belongs to: a partitive ("van wie 33 in Kyiv") or a bare number after a counted one.
     let parent: Parent | null = null;
     const partitive = clause.partitive || PARTITIVE_AFTER.test(text.slice(f.end, f.end + 12));
-    for (let j = i - 1; j >= 0 && figures[j].start >= sentence.start; j--) {
+    for (let j = i - 1; j >= 0 && j >= i - NEIGHBOURS && figures[j].start >= sentence.start; j--) {
       if (!f.counted || partitive) {
         if (early[j] === 'age' || early[j] === 'name') continue;
         if (out[j] && out[j].quantity.dimension === f.dimension && (heads[j].concept || out[j].quantity.measure.role)) { parent = { q: out[j].quantity, head: heads[j] }; break; }
@@ -137,7 +149,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
       if (prev) { measure.head = prev.measure.head; measure.role = prev.measure.role; measure.roleText = prev.measure.roleText; measure.side = prev.measure.side; measure.of = prev.measure.of; }
     }
     // "Er zijn 15.000 Noord-Koreaanse militairen in de regio Koersk": soldiers who are somewhere are deployed there.
-    if (!measure.role && (measure.head === 'soldier' || head.demonym) && /(?:^|\s)(?:er\s+(?:zijn|waren|bevinden|bevonden|zitten|zaten|staan|stonden)|(?:zijn|waren|bevinden|bevonden|zitten|zaten)\s+er)(?:\s|$)/.test(fold(text.slice(clause.start, clause.end)))) { measure.role = 'deployed'; measure.roleText = null; }
+    if (!measure.role && (measure.head === 'soldier' || head.demonym) && /(?:^|\s)(?:er\s+(?:zijn|waren|bevinden|bevonden|zitten|zaten|staan|stonden)|(?:zijn|waren|bevinden|bevonden|zitten|zaten)\s+er)(?:\s|$)/.test(fold(text.slice(Math.max(clause.start, f.start - 200), Math.min(clause.end, f.end + 200))))) { measure.role = 'deployed'; measure.roleText = null; }
     // Drones and missiles in an attack are launched unless something else is said.
     if (!measure.role && (measure.head === 'drone' || measure.head === 'missile' || measure.head === 'cruise-missile')) { measure.role = 'launched'; measure.roleText = null; }
     // A percentage: of what.
@@ -149,7 +161,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     const per = /^\s*(?:per|elke|iedere|a)\s+(dag|week|maand|jaar|uur|nacht)\b/i.exec(text.slice(f.end, f.end + 20));
     if (per) measure.per = fold(per[1]);
     // The side.
-    measure.side = sideOfPhrase(f.counted ? text.slice(f.numberEnd, f.end) : null) ?? (head.demonym ? sideOfPhrase(f.counted) : null) ?? sideInClause(words.filter((w) => w.start >= clause.start && w.end <= clause.end))
+    measure.side = sideOfPhrase(f.counted ? text.slice(f.numberEnd, f.end) : null) ?? (head.demonym ? sideOfPhrase(f.counted) : null) ?? sideInClause(within(words, clause))
       ?? (parent && (!f.counted || partitive) ? parent.q.measure.side : null);
 
     const where = whereOf({ scene, figure: f, clause, sentence, paragraph, otherClauses, distance: f.dimension === 'length', sentences: sents });
@@ -158,7 +170,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
       // "… beslaat 112.000 vierkante kilometer, bijna een vijfde van Oekraïne": the whole the area is part of.
       for (const g of same) {
         if (g.dimension !== 'percent') continue;
-        const of = percentOf(text, g, mentions, clauseAt(clauses, g.start));
+        const of = percentOf(text, g, mentions, spanContaining(clauses, g.start));
         if (of?.place) { where.place = of.place; where.level = null; where.scope = 'sentence'; break; }
       }
     }
@@ -169,8 +181,12 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     }
     let when = whenOf({ text, times, figure: f, clause, sentence, paragraph, otherClauses, words });
     if (partOf && when.basis === 'none') when = partOf.when;
-    const inSentence = eventNounOf(words, sentence);
-    const event = inSentence ?? partOf?.event ?? eventNounOf(wordsIn(text, paragraph ?? sentence), paragraph ?? sentence) ?? lead;
+    let inSentence = sentenceEvent.get(sentence);
+    if (inSentence === undefined) sentenceEvent.set(sentence, (inSentence = eventNounOf(words, sentence)));
+    const para = paragraph ?? sentence;
+    let inParagraph = paragraphEvent.get(para);
+    if (inParagraph === undefined) paragraphEvent.set(para, (inParagraph = eventNounOf(wordsIn(text, para), para)));
+    const event = inSentence ?? partOf?.event ?? inParagraph ?? lead;
     // Losses of an army are a running total unless the sentence names the event.
     const army = measure.head === 'soldier' || (head.demonym && !!measure.side);
     let kind = kindOf(measure.role, army ? inSentence : event, when, words, clause, f.dimension, army);
@@ -216,7 +232,7 @@ function percentOf(text: string, f: Figure, mentions: readonly PlaceMention[], c
   if (i < words.length && words[i].w === 'het') i++;
   for (let n = 0; i < words.length && n < 6; i++, n++) {
     const w = words[i];
-    const place = mentions.find((x) => x.start === w.start);
+    const place = within(mentions, w).find((x) => x.start === w.start);
     if (place) return { concept: 'area', start, end: place.end, place: place.id };
     if (w.w === 'door' || w.w === 'in' || w.w === 'op') { i++; continue; }  // "door Oekraïne veroverde", "in Koersk veroverde"
     if (/e$/.test(w.w) && i + 1 < words.length && !/^(?:en|of)$/.test(words[i + 1].w) && /^\p{Ll}/u.test(words[i + 1].raw)) continue; // an adjective or participle before the noun ("veroverde gebied")
@@ -242,7 +258,7 @@ function anaphoricParent(text: string, f: Figure, clause: Span, figures: readonl
   if (!/(?:^|\s)(?:dat|die|dit|aantal)(?:\s|$)/.test(before + ' ' + fold(text.slice(f.end, Math.min(clause.end, f.end + 30))))) return null;
   const sentence = spanAt(sents, f.start);
   const prevSentence = sentence ? spanAt(sents, sentence.start - 2) : undefined;
-  for (let j = i - 1; j >= 0; j--) {
+  for (let j = i - 1; j >= 0 && j >= i - NEIGHBOURS; j--) {
     const g = figures[j];
     if (prevSentence ? g.start < prevSentence.start : sentence && g.start < sentence.start) break;
     const q = out[j].quantity;

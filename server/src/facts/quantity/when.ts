@@ -11,6 +11,7 @@ import type { TimeExpression } from '../../dutch/types';
 import { fold, type Span } from '../../dutch/tokens';
 import type { QuantityKind, Role, When } from './model';
 import type { Word } from './clauses';
+import { within } from './spans';
 
 /** The day the full-scale invasion began: "voor de oorlog" ends, "sinds het begin van de oorlog" starts. */
 export const WAR_START = '2022-02-24';
@@ -62,25 +63,25 @@ const NONE: When = { from: null, to: null, text: null, basis: 'none' };
 export function whenOf(input: WhenInput): When {
   const { text, times, clause, sentence, figure } = input;
   const usable = (t: TimeExpression) => t.kind !== 'clock' && (t.from || t.to);
-  const inClause = times.filter((t) => usable(t) && t.start >= clause.start && t.end <= clause.end);
+  const inClause = within(times, { start: Math.max(clause.start, figure.start - 600), end: Math.min(clause.end, figure.end + 600) }).filter(usable);
   if (inClause.length) {
     // The nearest one to the figure.
     inClause.sort((a, b) => dist(a, figure) - dist(b, figure));
     return explicit(inClause[0]);
   }
-  const clauseText = fold(text.slice(clause.start, clause.end));
+  const clauseText = fold(text.slice(Math.max(clause.start, figure.start - 300), Math.min(clause.end, figure.end + 300)));
   for (const p of PERIODS) if (p.re.test(clauseText)) return { from: p.from, to: p.to, text: p.re.exec(clauseText)![0], basis: p.present ? 'present' : 'explicit' };
-  const inSentence = times.filter((t) => usable(t) && t.start >= sentence.start && t.end <= sentence.end
+  const inSentence = within(times, { start: Math.max(sentence.start, figure.start - 1500), end: Math.min(sentence.end, figure.end + 1500) }).filter((t) => usable(t)
     && !input.otherClauses.some((c) => t.start >= c.start && t.end <= c.end));
   if (inSentence.length) { inSentence.sort((a, b) => dist(a, figure) - dist(b, figure)); return explicit(inSentence[0]); }
-  const sentenceText = fold(text.slice(sentence.start, sentence.end));
+  const sentenceText = fold(text.slice(Math.max(sentence.start, figure.start - 600), Math.min(sentence.end, figure.end + 600)));
   for (const p of PERIODS) if (p.re.test(sentenceText)) return { from: p.from, to: p.to, text: p.re.exec(sentenceText)![0], basis: p.present ? 'present' : 'explicit' };
   // "toen": the time of the sentence before (in the paragraph).
   if (/\btoen\b/.test(sentenceText) && input.paragraph) {
-    const before = times.filter((t) => usable(t) && t.end <= sentence.start && t.start >= input.paragraph!.start);
+    const before = within(times, { start: input.paragraph.start, end: sentence.start }).filter(usable);
     if (before.length) return explicit(before[before.length - 1]);
   }
-  const inOwnClause = input.words.filter((w) => w.start >= clause.start && w.end <= clause.end);
+  const inOwnClause = within(input.words, { start: Math.max(clause.start, figure.start - 600), end: Math.min(clause.end, figure.end + 600) });
   if (inOwnClause.some((w) => PRESENT.test(w.w))) return { ...NONE, basis: 'present' };
   // A finite verb in the simple past, and none in the present: an undated past ("werden … bevrijd").
   if (inOwnClause.some((w) => PAST.test(w.w)) && !inOwnClause.some((w) => PRESENT_FINITE.test(w.w))) return { ...NONE, basis: 'past' };
@@ -93,16 +94,17 @@ function dist(t: Span, f: Span): number {
 
 /** An event noun of the sentence ("aanval", "ruil"), or null. */
 export function eventNounOf(words: readonly Word[], sentence: Span): string | null {
-  for (const w of words) if (w.start >= sentence.start && w.end <= sentence.end && EVENT_NOUN.test(w.w)) return w.w;
+  for (const w of within(words, sentence)) if (EVENT_NOUN.test(w.w)) return w.w;
   return null;
 }
 
 /** The kind of a quantity from its role, the sentence's event noun and its time. */
 export function kindOf(role: Role | null, event: string | null, when: When, words: readonly Word[], clause: Span, dimension: string, army = false): QuantityKind {
   if (dimension === 'length' || dimension === 'duration') return 'constant';
-  if (role === 'exchanged' && words.some((w) => w.start >= clause.start && w.end <= clause.end && TOTAL.test(w.w))) return 'total';
+  if (role === 'exchanged' && within(words, clause).some((w) => TOTAL.test(w.w))) return 'total';
   if (role && EVENT_ROLES.has(role)) return 'event';
-  const totalCue = words.some((w) => w.start >= clause.start && w.end <= clause.end && TOTAL.test(w.w));
+  const inClause = within(words, clause);
+  const totalCue = inClause.some((w) => TOTAL.test(w.w));
   if (role && TOTAL_ROLES.has(role)) return 'total';
   if (role && TOLL_ROLES.has(role)) {
     if (totalCue || when.basis === 'present') return 'total';

@@ -11,8 +11,11 @@
 import type { PlaceMention } from '../../dutch/types';
 import { fold, type Span } from '../../dutch/tokens';
 import type { Where } from './model';
+import { within as withinSorted, firstAtOrAfter } from './spans';
 
 const BROAD = new Set(['land', 'werelddeel']);
+/** How far from a figure, in characters, its sentence is looked at. */
+const REACH = 1500;
 const REGION_KINDS = new Set(['regio', 'provincie', 'oblast', 'gebied']);
 const CITY_KINDS = new Set(['stad', 'stadje', 'dorp', 'hoofdstad', 'gemeente', 'plaats']);
 
@@ -46,7 +49,7 @@ export interface WhereFound extends Where {
 export function mentionRole(text: string, m: PlaceMention, clause: Span): 'place' | 'actor' | 'government' {
   const before = text.slice(Math.max(clause.start, m.start - 30), m.start);
   // "…, zegt een woordvoerder van Buitenlandse Zaken in Moskou": where the speaker is, not the figure.
-  if (ATTRIBUTION.test(fold(text.slice(clause.start, m.start)))) return 'government';
+  if (ATTRIBUTION.test(fold(text.slice(Math.max(clause.start, m.start - 120), m.start)))) return 'government';
   const after = /^\s+(\p{L}+)/u.exec(text.slice(m.end, Math.min(text.length, m.end + 30)));
   const nextWord = after ? fold(after[1]) : '';
   const capitalOrCountry = m.kind === 'hoofdstad' || BROAD.has(m.kind);
@@ -89,9 +92,11 @@ function anaphorIn(scene: PlaceScene, span: Span): PlaceMention | null {
   const at = span.start + m.index;
   const wantCapital = fold(m[1]) === 'hoofdstad';
   let best: PlaceMention | null = null;
-  for (const x of scene.mentions) {
-    if (x.start >= at) break;
+  // The nearest one before (looking back at most 50 mentions).
+  for (let k = firstAtOrAfter(scene.mentions, at) - 1; k >= 0 && !best; k--) {
+    const x = scene.mentions[k];
     if (wantCapital ? x.kind === 'hoofdstad' : CITY_KINDS.has(x.kind) || x.kind === 'hoofdstad') best = x;
+    if (k < firstAtOrAfter(scene.mentions, at) - 50) break;
   }
   if (!best && scene.dateline && (!wantCapital || scene.dateline.kind === 'hoofdstad')) best = scene.dateline;
   if (!best) return null;
@@ -99,7 +104,7 @@ function anaphorIn(scene: PlaceScene, span: Span): PlaceMention | null {
 }
 
 function within(ms: readonly PlaceMention[], span: Span): PlaceMention[] {
-  return ms.filter((m) => m.start >= span.start && m.end <= span.end);
+  return withinSorted(ms, span);
 }
 
 /** Sorted, distinct ids of the specific places among `ms`, or of the countries when there is none. */
@@ -131,7 +136,9 @@ export function whereOf(input: WhereInput): WhereFound {
   const { scene, figure, clause, sentence, paragraph, otherClauses } = input;
   const text = scene.text;
   const roleOf = (m: PlaceMention, c: Span) => mentionRole(text, m, c);
-  const inSentence = within(scene.mentions, sentence);
+  // (A sentence is looked at within REACH characters of the figure: a hostile draft's one line is one sentence.)
+  const near = { start: Math.max(sentence.start, figure.start - REACH), end: Math.min(sentence.end, figure.end + REACH) };
+  const inSentence = within(scene.mentions, near);
   const sentencePlaces = [...new Set(inSentence.map((m) => m.id))];
   let actor: PlaceMention | null = null;
   const usable = (ms: PlaceMention[], c: Span): PlaceMention[] => {
@@ -145,10 +152,11 @@ export function whereOf(input: WhereInput): WhereFound {
     return out;
   };
   let from: string | null = null;
-  let inClause = usable(within(scene.mentions, clause), clause);
-  const territory = territoryIn(scene, clause);
+  const nearClause = { start: Math.max(clause.start, near.start), end: Math.min(clause.end, near.end) };
+  let inClause = usable(within(scene.mentions, nearClause), clause);
+  const territory = territoryIn(scene, nearClause);
   if (territory && !inClause.some((m) => !BROAD.has(m.kind))) inClause.push(territory);
-  const ana = anaphorIn(scene, clause);
+  const ana = anaphorIn(scene, nearClause);
   if (ana && !inClause.some((m) => m.id === ana.id)) inClause.push(ana);
   if (input.distance) {
     // "op zo'n 30 kilometer van Pokrovsk", "ten westen van Donetsk": the place after "van" is the origin.
@@ -168,13 +176,19 @@ export function whereOf(input: WhereInput): WhereFound {
     if (otherClauses.some((c) => m.start >= c.start && m.end <= c.end)) continue;
     rest.push(m);
   }
-  const sAna = anaphorIn(scene, sentence);
+  const sAna = anaphorIn(scene, near);
   if (sAna && !rest.some((m) => m.id === sAna.id)) rest.push(sAna);
   if (rest.length) return done(rest, 'sentence');
   if (paragraph && input.sentences) {
     // The nearest earlier sentence of the paragraph that names a place (or says "de stad"); of its
     // places the most local one ("Toretsk ligt in de provincie Donetsk. … woonden er …": Toretsk).
-    const earlier = input.sentences.filter((x) => x.start >= paragraph.start && x.end <= sentence.start).reverse();
+    // (At most five sentences back.)
+    const earlier: Span[] = [];
+    for (let k = firstAtOrAfter(input.sentences, sentence.start) - 1; k >= 0 && earlier.length < 5; k--) {
+      const x = input.sentences[k];
+      if (x.start < paragraph.start) break;
+      if (x.end <= sentence.start) earlier.push(x);
+    }
     for (const prev of earlier) {
       const own = usable(within(scene.mentions, prev), prev);
       const a = anaphorIn(scene, prev);
@@ -198,7 +212,7 @@ function territoryIn(scene: PlaceScene, span: Span): PlaceMention | null {
   const m = TERRITORY.exec(scene.text.slice(span.start, span.end));
   if (!m) return null;
   const country = TERRITORY_COUNTRY[fold(m[1])];
-  const known = scene.mentions.find((x) => BROAD.has(x.kind) && fold(x.text) === fold(country)) ?? scene.resolve?.(country) ?? null;
+  const known = scene.resolve?.(country) ?? null;
   if (!known) return null;
   const at = span.start + m.index;
   return { ...known, text: m[0], start: at, end: at + m[0].length };

@@ -1,0 +1,25 @@
+// Lookups in lists sorted by start offset, by binary search: a 1 MB draft of one line holds tens of
+// thousands of figures, words and mentions, and each figure looks only at its own neighbourhood.
+
+import type { Span } from '../../dutch/tokens';
+
+/** Index of the first item whose start is at or after `offset`. */
+export function firstAtOrAfter(sorted: readonly Span[], offset: number): number {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid].start < offset) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/** The items of a start-sorted list that lie within `span`. */
+export function within<T extends Span>(sorted: readonly T[], span: Span): T[] {
+  const out: T[] = [];
+  for (let k = firstAtOrAfter(sorted, span.start); k < sorted.length && sorted[k].start < span.end; k++) if (sorted[k].end <= span.end) out.push(sorted[k]);
+  return out;
+}
+
+/** The span of a sorted, non-overlapping list that contains `offset`, else the last one before it. */
+export function spanContaining<T extends Span>(sorted: readonly T[], offset: number): T {
+  let lo = 0, hi = sorted.length - 1;
+  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (sorted[mid].start <= offset) lo = mid; else hi = mid - 1; }
+  return sorted[lo];
+}
