@@ -61,8 +61,12 @@ function overlapsTime(a: [number, number], b: [number, number], slackDays: numbe
 const dateOf = (m: ClaimMatch) => m.claim.source.article.date ?? '';
 const newestFirst = (a: ClaimMatch, b: ClaimMatch) => dateOf(b).localeCompare(dateOf(a));
 
+/** The longest time a draft may give an event and still tell it from others (a month). */
+export const EVENT_SPAN_DAYS = 31;
 /** A report that does not date its event is about the day before its article or that day. */
 export const EVENT_REPORT_DAYS = 1;
+/** A running total's reports within this many days of its newest are its current value. */
+export const TOTAL_CURRENT_DAYS = 3;
 /** A state's newest report can contradict a draft written at most this many days (three months) later. */
 export const FRESH_DAYS = 92;
 /** How long reports of one state count as its current value: those within this many days of the newest. */
@@ -92,6 +96,8 @@ export function judgeFigure(f: Figure, ctx: FigureContext, index: FactIndex, tod
 
   if (q.kind === 'event') {
     // The same event: the reports' times overlap the draft's (a night's attack is reported the next day).
+    // A year or a season does not tell one strike from another.
+    if (draftTime && draftTime[1] - draftTime[0] > EVENT_SPAN_DAYS * DAY) return unknown;
     const at = draftTime ?? present;
     group = group.filter((m) => {
       const t = claimTime(m.claim.ctx.quantity, m.claim.source.article.date, EVENT_REPORT_DAYS);
@@ -117,7 +123,8 @@ export function judgeFigure(f: Figure, ctx: FigureContext, index: FactIndex, tod
     atTime.forEach((m) => m.reasons.push('same-time'));
     return settle(f, ctx, interval, atTime, true);
   }
-  return settle(f, ctx, interval, group, false, CURRENT_DAYS, presentMs, q.kind === 'total');
+  // A total's newest report supersedes the older ones (it only grows); a state's reports of about the same weeks stand together.
+  return settle(f, ctx, interval, group, false, q.kind === 'total' ? TOTAL_CURRENT_DAYS : CURRENT_DAYS, presentMs, q.kind === 'total');
 }
 
 /**
@@ -140,8 +147,11 @@ function settle(f: Figure, ctx: FigureContext, interval: [number, number], group
   const time = (m: ClaimMatch) => byReport
     ? (m.claim.source.article.date ? ms(m.claim.source.article.date) : -Infinity)
     : claimTime(m.claim.ctx.quantity, m.claim.source.article.date, 0)?.[1] ?? -Infinity;
-  const newest = Math.max(...group.map(time));
-  const current = group.filter((m) => time(m) >= newest - currentDays * DAY);
+  // A report of an undated past ("op het hoogtepunt was dat 1400") is not its article's present.
+  const inPast = (m: ClaimMatch) => m.claim.ctx.quantity.when.basis === 'past';
+  const present = group.some((m) => !inPast(m)) ? group.filter((m) => !inPast(m)) : group;
+  const newest = Math.max(...present.map(time));
+  const current = present.filter((m) => time(m) >= newest - currentDays * DAY);
   const older = group.filter((m) => !current.includes(m));
   const olderNumber = older.filter((m) => sameNumber(f, m.claim.figure));
   const givesOlderNumber = olderNumber.length > 0 && !current.some((m) => sameNumber(f, m.claim.figure));

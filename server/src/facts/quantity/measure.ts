@@ -144,6 +144,7 @@ const PARTICLE_VERBS: { particle: string; verb: RegExp; role: Role }[] = [
   { particle: 'over', verb: /^(?:staken|stak|steken)$/, role: 'invaded' },
   { particle: 'binnen', verb: /^(?:trokken|trok|trekken|vielen|viel)$/, role: 'invaded' },
   { particle: 'samen', verb: /^(?:trokken|trok|trekken|trekt)$/, role: 'deployed' },
+  { particle: 'over', verb: /^(?:hield|hielden|houdt|houden)$/, role: 'held' },
 ];
 
 const KILLED_WORD = /^(?:gedood|dood|doden|gesneuveld|gesneuvelde|omgekomen|gedode)$/;

@@ -58,6 +58,8 @@ export function datelineOf(text: string, mentions: readonly PlaceMention[], reso
 }
 
 const PARTITIVE_AFTER = /^\s+(?:van\s+hen|daarvan|ervan)\b/i;
+/** The subject of a distance that is the front line: "de Russen staan op 10 km van …". */
+const FRONT = /\b(?:russen|russische\s+(?:troepen|eenheden|soldaten|militairen)|troepen|eenheden|het\s+front|de\s+frontlinie|frontlinie)\b/;
 
 /** What a bare or partitive figure takes from the figure it belongs to. */
 interface Parent { q: Quantity; head: Head }
@@ -196,8 +198,12 @@ export function readQuantities(input: ReadInput): FigureContext[] {
 
     if (!skip && isChange(words, f.start)) skip = 'change';
     if (f.dimension === 'length') {
-      // A length is a quantity only as the distance between two named things ("Mezhove ligt op 30 km van Pokrovsk").
-      if (where.from && where.place) { measure.role = 'distance'; measure.head = measure.head ?? 'distance'; }
+      // A length is a quantity only as the distance between two named things ("Mezhove ligt op 30 km
+      // van Pokrovsk"), or of the front from a place ("de Russen staan op 10 km van Pokrovsk"): that one moves.
+      const front = FRONT.test(fold(text.slice(Math.max(sentence.start, f.start - 200), f.start)));
+      if (where.from && front && (!where.place || where.scope !== 'clause')) {
+        measure.role = 'distance'; measure.head = 'front'; where.place = where.from; where.level = null; where.scope = 'clause'; kind = 'state';
+      } else if (where.from && where.place) { measure.role = 'distance'; measure.head = measure.head ?? 'distance'; }
       else if (!skip) skip = 'length';
     }
     if (!skip && !measure.role) skip = measure.head && PEOPLE.has(measure.head) ? 'generic' : 'undefined';

@@ -35,6 +35,8 @@ export function agree(a: [number, number], b: [number, number]): boolean {
 export function sameNumber(a: Figure, b: Figure): boolean {
   const ia = committed(a), ib = committed(b);
   const va = a.value * a.toBase, vb = b.value * b.toBase;
+  // The same number written with another qualifier ("ruim duizend", "meer dan 1000").
+  if (Math.abs(va - vb) <= 1e-9 * Math.max(Math.abs(va), 1)) return true;
   const inside = (v: number, iv: [number, number]) => v >= iv[0] - 1e-9 * Math.abs(v) && v <= iv[1] + 1e-9 * Math.abs(v);
   return inside(va, ib) && inside(vb, ia);
 }
@@ -83,7 +85,8 @@ export function sameQuantity(a: Quantity, b: Quantity): Sameness {
     // One side may be unstated when both name the same country ("1300 vierkante kilometer Russisch grondgebied").
     const sided = (!!ma.side && ma.side === mb.side) || (!!(ma.side || mb.side) && !!wa.place && wa.place === wb.place);
     if (!sided && a.kind !== 'event') return NOT('place');
-    if (a.kind === 'event' && !sided && !(a.measure.role === 'exchanged' || a.measure.role === 'launched' || a.measure.role === 'downed')) return NOT('place');
+    const sameCountry = !!wa.place && wa.place === wb.place && wa.level === 'country' && wb.level === 'country';
+    if (a.kind === 'event' && !sided && !sameCountry && !(a.measure.role === 'exchanged' || a.measure.role === 'launched' || a.measure.role === 'downed')) return NOT('place');
   }
   if (wa.level && wb.level && wa.level !== wb.level) return NOT('level');
   if (a.dimension === 'length' && (!wa.from || wa.from !== wb.from)) return NOT('from');

@@ -26,6 +26,8 @@ const PERIODS: { re: RegExp; from: string | null; to: string | null; present: bo
 
 /** Words that say a state holds at the time of writing. */
 const PRESENT = /^(?:nog|inmiddels|nu|momenteel|thans|tegenwoordig|intussen)$/;
+/** Words that place a figure in an undated past of its article ("op het hoogtepunt", "aanvankelijk"). */
+const EARLIER = /\b(?:op het hoogtepunt|aanvankelijk|eerder|destijds|oorspronkelijk|in het begin|eerst)\b/;
 /** Finite verbs in the simple past. */
 const PAST = /^(?:werd|werden|was|waren|had|hadden|kwam|kwamen|viel|vielen|telde|telden|woonde|woonden|hield|hielden|stond|stonden|lag|lagen|ging|gingen|kreeg|kregen|zat|zaten|bleef|bleven|liep|liepen|vuurde|vuurden|raakte|raakten|stierf|stierven|sneuvelde|sneuvelden|vluchtte|vluchtten|verloor|veroverde|veroverden|heroverde|heroverden|controleerde|controleerden|bezette|bezetten|evacueerde|evacueerden|ruilden|ruilde|claimde|claimden|meldde|meldden|zei|zeiden|schatte|schatten|stuurde|stuurden|haalde|haalden|droegen|droeg|keerden|keerde|trok|trokken|nam|namen|verlieten|verliet|vertrokken|vertrok)$/;
 /** Finite verbs in the present (a clause with one speaks of now). */
@@ -81,6 +83,7 @@ export function whenOf(input: WhenInput): When {
     const before = within(times, { start: input.paragraph.start, end: sentence.start }).filter(usable);
     if (before.length) return explicit(before[before.length - 1]);
   }
+  if (EARLIER.test(clauseText)) return { ...NONE, basis: 'past' };
   const inOwnClause = within(input.words, { start: Math.max(clause.start, figure.start - 600), end: Math.min(clause.end, figure.end + 600) });
   if (inOwnClause.some((w) => PRESENT.test(w.w))) return { ...NONE, basis: 'present' };
   // A finite verb in the simple past, and none in the present: an undated past ("werden … bevrijd").

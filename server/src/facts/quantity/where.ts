@@ -157,13 +157,16 @@ export function whereOf(input: WhereInput): WhereFound {
   const territory = territoryIn(scene, nearClause);
   if (territory && !inClause.some((m) => !BROAD.has(m.kind))) inClause.push(territory);
   const ana = anaphorIn(scene, nearClause);
-  if (ana && !inClause.some((m) => m.id === ana.id)) inClause.push(ana);
+  // (A distance may be measured from "de stad" named in its own clause: "bestuur van Pokrovsk … op 10 km van de stad".)
+  if (ana && (input.distance || !inClause.some((m) => m.id === ana.id))) inClause.push(ana);
   if (input.distance) {
     // "op zo'n 30 kilometer van Pokrovsk", "ten westen van Donetsk": the place after "van" is the origin.
     const after = inClause.filter((m) => m.start >= figure.end && /(?:van|vanaf|tot)\s+(?:de\s+|het\s+)?$/i.test(text.slice(Math.max(figure.end, m.start - 40), m.start)));
     if (after.length) { from = after[0].id; inClause = inClause.filter((m) => m !== after[0]); }
   }
   const done = (ms: PlaceMention[], scope: Where['scope']): WhereFound => {
+    // A distance's place is never the place it is measured from.
+    if (from) ms = ms.filter((m) => m.id !== from);
     const k = key(ms, text);
     const levels = new Set(ms.filter((m) => k.ids.includes(m.id)).map((m) => levelOf(text, m) ?? kindLevel(m)));
     const level = levels.size === 1 ? [...levels][0] : null;
@@ -173,7 +176,10 @@ export function whereOf(input: WhereInput): WhereFound {
   const rest: PlaceMention[] = [];
   for (const m of usable(inSentence, sentence)) {
     if (m.start >= clause.start && m.end <= clause.end) continue;
-    if (otherClauses.some((c) => m.start >= c.start && m.end <= c.end)) continue;
+    // A later clause with a figure of its own keeps its place ("600 …, waarvan 502 in Charkiv"); an
+    // earlier one shares its place with a coordinated clause ("In Dnipro kwamen 11 mensen om en
+    // raakten 60 mensen gewond"), unless it is a part of its own ("…, van wie 33 in Kyiv").
+    if (otherClauses.some((c) => m.start >= c.start && m.end <= c.end && (c.start > clause.start || (c as { partitive?: boolean }).partitive))) continue;
     rest.push(m);
   }
   const sAna = anaphorIn(scene, near);
