@@ -46,9 +46,11 @@ Exit codes: 0 ok, 1 a Warning or Error was found (check), 2 usage error.`,
 Reads the corpus folders/files (.txt, .md, .jsonl), analyses new or changed articles (the rest
 comes from the cache) and prints the number of articles, places and figures, the time taken,
 and every skipped file or line with its reason.`,
-  check: `Usage: bronvast check <draft...> --corpus <path>... [--format text|json] [--lang nl|en]
+  check: `Usage: bronvast check <draft...> --corpus <path>... [--date YYYY-MM-DD] [--format text|json] [--lang nl|en]
 
-Checks the figures in each draft against the archive. JSON output:
+Checks the figures in each draft against the archive. A draft is written today, unless --date or a
+leading ' date YYYY-MM-DD' line in the draft says otherwise: "vorig jaar", "dinsdag" and which
+reports are the newest follow from that day. JSON output:
   [{"file": path, "diagnostics": [LSP Diagnostic]}]
 Exit 1 when a Warning or Error was found, 0 when none, 2 on a usage error.
 Figures marked as checked in .bronvast/checked.json (next to or above the draft) are not reported.`,
@@ -75,12 +77,14 @@ interface Args {
   locale: Locale;
   cacheDir: string | null;
   help: boolean;
+  /** The drafts' present (YYYY-MM-DD), from --date. */
+  date: string | null;
 }
 
 function parseArgs(argv: string[]): Args {
   const args: Args = {
     command: '', positional: [], corpus: [], format: 'text',
-    locale: pickLocale(process.env.BRONVAST_LANG || process.env.LC_ALL || process.env.LANG), cacheDir: cacheDir(), help: false,
+    locale: pickLocale(process.env.BRONVAST_LANG || process.env.LC_ALL || process.env.LANG), cacheDir: cacheDir(), help: false, date: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -102,6 +106,11 @@ function parseArgs(argv: string[]): Args {
       const v = value();
       if (v !== 'nl' && v !== 'en') throw new UsageError(`--lang must be nl or en, not '${v}'`);
       args.locale = v;
+    } else if (name === '--date') {
+      const v = value();
+      const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+      if (!d || Number.isNaN(Date.parse(v)) || new Date(v).toISOString().slice(0, 10) !== v) throw new UsageError(`--date must be a day as YYYY-MM-DD, not '${v}'`);
+      args.date = v;
     } else if (name === '--cache-dir') args.cacheDir = path.resolve(value());
     else if (name === '--no-cache') args.cacheDir = null;
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
@@ -184,7 +193,7 @@ async function cmdCheck(args: Args): Promise<number> {
   const texts = args.positional.map((f) => ({ file: f, text: readText(f) }));
   const { archive, report } = await loadArchive(args, args.format === 'json');
   if (args.format !== 'json') reportSkipped(report, args.locale, true);
-  const analyzer = new DraftAnalyzer(archive.index);
+  const analyzer = new DraftAnalyzer(archive.index, args.date);
   const results: { file: string; diagnostics: ReturnType<typeof computeDiagnostics> }[] = [];
   let worst = 0;
   for (const { file, text } of texts) {

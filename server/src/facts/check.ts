@@ -72,8 +72,13 @@ export const FRESH_DAYS = 92;
 /** How long reports of one state count as its current value: those within this many days of the newest. */
 export const CURRENT_DAYS = 45;
 
-/** Judge one draft figure against the archive. `today` is the draft's present (YYYY-MM-DD). */
-export function judgeFigure(f: Figure, ctx: FigureContext, index: FactIndex, today: string): FigureVerdict {
+/** A draft's present: its day, and whether no one gave it (then it is the day of checking). */
+export interface Present { day: string; implicit: boolean }
+
+/** Judge one draft figure against the archive at the draft's present. */
+export function judgeFigure(f: Figure, ctx: FigureContext, index: FactIndex, present_: Present | string): FigureVerdict {
+  const presentDay: Present = typeof present_ === 'string' ? { day: present_, implicit: false } : present_;
+  const today = presentDay.day;
   const q = ctx.quantity;
   const interval = committed(f);
   const unknown: FigureVerdict = { figure: f, ctx, verdict: 'unknown', matches: [], newer: [], interval };
@@ -124,7 +129,11 @@ export function judgeFigure(f: Figure, ctx: FigureContext, index: FactIndex, tod
     return settle(f, ctx, interval, atTime, true);
   }
   // A total's newest report supersedes the older ones (it only grows); a state's reports of about the same weeks stand together.
-  return settle(f, ctx, interval, group, false, q.kind === 'total' ? TOTAL_CURRENT_DAYS : CURRENT_DAYS, presentMs, q.kind === 'total');
+  // How old a report is, is measured against the draft's present — unless no one gave that present
+  // and the archive ends long before it: an old snapshot is measured against its own end.
+  const archiveNow = presentDay.implicit ? index.newestDate(today) : null;
+  const reference = archiveNow && ms(archiveNow) + FRESH_DAYS * DAY < presentMs ? ms(archiveNow) : presentMs;
+  return settle(f, ctx, interval, group, false, q.kind === 'total' ? TOTAL_CURRENT_DAYS : CURRENT_DAYS, reference, q.kind === 'total');
 }
 
 /**

@@ -6,7 +6,8 @@ import { extractFigures } from '../dutch/figures';
 import { extractTimeExpressions } from '../dutch/time';
 import { paragraphs } from '../dutch/tokens';
 import { readQuantities, articleContext, topicPlaces, type FigureContext } from './context';
-import { judgeFigure, type FigureVerdict } from './check';
+import { judgeFigure, type FigureVerdict, type Present } from './check';
+import { draftDateOf } from '../corpus/read';
 import type { FactIndex } from './index';
 
 export interface DraftAnalysis {
@@ -43,14 +44,25 @@ class Lru<V> {
   clear(): void { this.map.clear(); }
 }
 
-/** Analyses drafts against one index. Create a new one when the index changes (or call reset). */
+/**
+ * Analyses drafts against one index. Create a new one when the index changes (or call reset).
+ *
+ * A draft is written on its present: the day given (`check --date`), else the day its leading
+ * ` date YYYY-MM-DD` line gives, else today. A present that no one gave is `implicit`: when the
+ * archive ends long before it, the archive is an old snapshot, and a state's report is measured
+ * against the archive's end instead (see check.ts).
+ */
 export class DraftAnalyzer {
   private places = new Lru<ParaPlaces>(4000);
   private figs = new Lru<ParaFigures>(4000);
   /** Paragraphs analysed (not from cache) since creation: lets tests and benchmarks see incrementality. */
   analysedParagraphs = 0;
 
-  constructor(readonly index: FactIndex, private readonly today: string = new Date().toISOString().slice(0, 10)) {}
+  private readonly givenToday: string | null;
+
+  constructor(readonly index: FactIndex, today?: string | null) {
+    this.givenToday = today ?? null;
+  }
 
   reset(): void { this.places.clear(); this.figs.clear(); }
 
@@ -73,22 +85,25 @@ export class DraftAnalyzer {
       if ((i & 15) === 15 && isCancelled()) return null;
     }
     const fallback = topicPlaces(mentions);
+    const marked = draftDateOf(text);
+    const present: Present = this.givenToday ? { day: this.givenToday, implicit: false }
+      : marked ? { day: marked, implicit: false } : { day: new Date().toISOString().slice(0, 10), implicit: true };
     // What the whole text says for each paragraph: its dateline and the event of its title or lead.
     const article = articleContext(text, mentions, this.resolvePlace);
     const articleKey = `${article.dateline ? article.dateline.id : ''},${article.leadEvent ?? ''}`;
     const figures: Figure[] = [];
     const verdicts: FigureVerdict[] = [];
     for (let i = 0; i < paras.length; i++) {
-      const key = paraTexts[i] + '\u0000' + fallback.join(',') + '\u0000' + articleKey;
+      const key = paraTexts[i] + '\u0000' + fallback.join(',') + '\u0000' + articleKey + '\u0000' + present.day + (present.implicit ? '?' : '');
       let pf = this.figs.get(key);
       if (!pf) {
         if (isCancelled()) return null;
         this.analysedParagraphs++;
         const t = paraTexts[i];
-        const times = extractTimeExpressions(t, this.today);
+        const times = extractTimeExpressions(t, present.day);
         const pfigs = extractFigures(t, { timeExpressions: times });
         const contexts = readQuantities({ text: t, figures: pfigs, mentions: perPara[i], times, topic: fallback, resolvePlace: this.resolvePlace, article });
-        pf = { figures: pfigs, times, contexts, verdicts: pfigs.map((f, j) => judgeFigure(f, contexts[j], this.index, this.today)) };
+        pf = { figures: pfigs, times, contexts, verdicts: pfigs.map((f, j) => judgeFigure(f, contexts[j], this.index, present)) };
         this.figs.set(key, pf);
       }
       const by = paras[i].start;

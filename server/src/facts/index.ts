@@ -349,14 +349,29 @@ export class FactIndex {
     return e;
   }
 
-  set(facts: ArticleFacts): void { this.byArticle.set(facts.article.id, facts); }
-  delete(articleId: string): boolean { return this.byArticle.delete(articleId); }
+  set(facts: ArticleFacts): void { this.byArticle.set(facts.article.id, facts); this.dates = null; }
+  delete(articleId: string): boolean { this.dates = null; return this.byArticle.delete(articleId); }
 
   /** Remove every article that came from one file. */
   deleteFile(file: string): number {
     let n = 0;
     for (const [id, f] of this.byArticle) if (f.article.file === file) { this.byArticle.delete(id); n++; }
     return n;
+  }
+
+  /** The archive's article dates, sorted (for "the newest article at or before a day"). */
+  private dates: string[] | null = null;
+
+  /** The date of the archive's newest article written at or before `day` (YYYY-MM-DD), or null. */
+  newestDate(day: string): string | null {
+    if (!this.dates) {
+      const ds: string[] = [];
+      for (const af of this.byArticle.values()) if (af.article.date) ds.push(af.article.date);
+      this.dates = ds.sort();
+    }
+    let lo = 0, hi = this.dates.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.dates[mid] <= day) lo = mid + 1; else hi = mid; }
+    return lo > 0 ? this.dates[lo - 1] : null;
   }
 
   stats(): IndexStats {

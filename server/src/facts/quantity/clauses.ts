@@ -34,8 +34,9 @@ export function clausesOf(text: string, sentence: Span): Clause[] {
     const wordAt = at + 1;
     if (BREAK_WORDS.has(w)) { cuts.push(wordAt, wordAt); continue; }
     if (w === 'en' || w === 'of') {
+      // "… om en raakten 43 mensen gewond": a finite verb; "in Donetsk 43 en in Luhansk 7": a phrase with its own place.
       const next = /^\s+(\p{L}+)/u.exec(text.slice(wordAt + w.length, sentence.end));
-      if (next && FINITE.test(fold(next[1]))) cuts.push(wordAt, wordAt);
+      if (next && (FINITE.test(fold(next[1])) || /^(?:in|bij|op|rond|rondom|nabij|naar)$/.test(fold(next[1])))) cuts.push(wordAt, wordAt);
     }
   }
   const out: Clause[] = [];

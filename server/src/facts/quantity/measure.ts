@@ -127,6 +127,11 @@ export interface RoleFound { role: Role; start: number; end: number; text: strin
 
 function matchAt(words: readonly Word[], i: number, c: Cue): number {
   if (i + c.words.length > words.length) return 0;
+  if (c.words.length === 1) {
+    // A participle used as an adjective takes an -e: "neergehaalde drones", "bezette gebied".
+    const w = words[i].w;
+    return c.words[0].test(w) || (w.length > 6 && w.endsWith('e') && c.words[0].test(w.slice(0, -1))) ? 1 : 0;
+  }
   for (let k = 0; k < c.words.length; k++) if (!c.words[k].test(words[i + k].w)) return 0;
   return c.words.length;
 }
@@ -138,6 +143,8 @@ const PARTICLE_VERBS: { particle: string; verb: RegExp; role: Role }[] = [
   { particle: 'af', verb: /^(?:vuurde|vuurden|vuurt|vuren|schoot|schoten)$/, role: 'launched' },
   { particle: 'neer', verb: /^(?:haalde|haalden|haalt|halen|schoot|schoten)$/, role: 'downed' },
   { particle: 'in', verb: /^(?:zette|zetten|zet)$/, role: 'launched' },
+  { particle: 'in', verb: /^(?:zette|zetten|zet)$/, role: 'deployed' },
+  { particle: 'in', verb: /^(?:nam|namen|neemt|nemen)$/, role: 'captured' },
   { particle: 'terug', verb: /^(?:kregen|kreeg|krijgen|krijgt|keerden|keerde|keren|keert|kwamen|kwam)$/, role: 'exchanged' },
   { particle: 'vrij', verb: /^(?:kwamen|kwam|komen|komt|liet|lieten|laat|laten)$/, role: 'exchanged' },
   { particle: 'over', verb: /^(?:droegen|droeg|dragen|draagt)$/, role: 'exchanged' },
@@ -166,13 +173,13 @@ function negated(words: readonly Word[], i: number): boolean {
   return false;
 }
 
-function particleAt(words: readonly Word[], i: number): Role | null {
+function particleAt(words: readonly Word[], i: number, roles?: ReadonlySet<Role>): Role | null {
   const w = words[i].w;
   const next = words[i + 1];
   // Last in its clause (punctuation follows: more than a space between the words) or before a conjunction.
   if (next && next.start - words[i].end <= 1 && !/^(?:en|of|maar|terwijl|nadat|toen|bij|in|op|door)$/.test(next.w)) return null;
   for (const p of PARTICLE_VERBS) {
-    if (p.particle !== w) continue;
+    if (p.particle !== w || (roles && !roles.has(p.role))) continue;
     for (let k = i - 1; k >= 0 && k >= i - 14; k--) if (p.verb.test(words[k].w)) return p.role;
   }
   return null;
@@ -183,7 +190,7 @@ function cueAt(words: readonly Word[], i: number, roles: ReadonlySet<Role> | und
   if (negated(words, i)) return null;
   const pair = (!roles || roles.has('casualty')) ? casualtyAt(words, i, limit) : 0;
   if (pair) return { role: 'casualty', start: words[i].start, end: words[i + pair - 1].end, text: words.slice(i, i + pair).map((w) => w.raw).join(' ') };
-  const particle = particleAt(words, i);
+  const particle = particleAt(words, i, roles);
   if (particle && (!roles || roles.has(particle))) return { role: particle, start: words[i].start, end: words[i].end, text: words[i].raw };
   for (const c of ROLE_CUES) {
     if (roles && !roles.has(c.role)) continue;
@@ -308,13 +315,23 @@ export function sideOfPhrase(phrase: string | null): string | null {
   return null;
 }
 
-/** "aan Russische kant", "Russische verliezen": a nationality adjective before a side noun in the clause. */
-export function sideInClause(words: readonly Word[]): string | null {
+/**
+ * "aan Russische kant", "Russische verliezen": a nationality adjective before a side noun in the
+ * clause; "Het Oekraïense leger heeft …", "De Oekraïners namen …": the army or people that act,
+ * before the figure.
+ */
+export function sideInClause(words: readonly Word[], figStart = Infinity): string | null {
   for (let i = 0; i + 1 < words.length; i++) {
-    if (/^(?:kant|zijde|verliezen|slachtoffers|doden|gewonden)$/.test(words[i + 1].w)) {
+    const next = words[i + 1].w;
+    if (/^(?:kant|zijde|verliezen|slachtoffers|doden|gewonden)$/.test(next) || (words[i + 1].end <= figStart && /^(?:leger|troepen|strijdkrachten|eenheden)$/.test(next))) {
       const s = sideOfWord(words[i].raw);
       if (s) return s;
     }
+  }
+  // A demonym that acts: "De Oekraïners namen 1300 vierkante kilometer in".
+  for (const w of words) {
+    if (w.end > figStart) break;
+    if (/^\p{Lu}/u.test(w.raw) && DEMONYM.test(w.w)) return sideOfWord(w.raw);
   }
   return null;
 }

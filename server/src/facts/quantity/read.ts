@@ -115,15 +115,17 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     // The figure it belongs to: a partitive ("van wie 33 in Kyiv") or a bare number after a counted one.
     let parent: Parent | null = null;
     const partitive = clause.partitive || PARTITIVE_AFTER.test(text.slice(f.end, f.end + 12));
+    // A noun the figure reader gave it from the figure before ("502 nederzettingen …, in Donetsk 43") counts as none.
+    const bare = !f.counted || (f as Figure & { countedInherited?: boolean }).countedInherited === true;
     for (let j = i - 1; j >= 0 && j >= i - NEIGHBOURS && figures[j].start >= sentence.start; j--) {
-      if (!f.counted || partitive) {
+      if (bare || partitive) {
         if (early[j] === 'age' || early[j] === 'name') continue;
         if (out[j] && out[j].quantity.dimension === f.dimension && (heads[j].concept || out[j].quantity.measure.role)) { parent = { q: out[j].quantity, head: heads[j] }; break; }
       }
     }
     // "143 van de 193 lidstaten": the part takes the noun of the whole.
     let head = headOf(f.counted);
-    if (!f.counted && f.dimension === 'count') {
+    if (bare && f.dimension === 'count') {
       const next = figures[i + 1];
       if (next && next.counted && next.start <= sentence.end && /^\s+van\s+(de|het)\s+$/.test(text.slice(f.end, next.start))) head = headOf(next.counted);
       else if (parent) head = parent.head;
@@ -143,10 +145,10 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     if (head.strongRole) { measure.role = head.role; measure.roleText = f.countedText; }
     else if (ownRole) { measure.role = ownRole.role; measure.roleText = ownRole.text; }
     else if (head.role) { measure.role = head.role; measure.roleText = f.countedText; }
-    else if (parent && parent.q.measure.role && (!f.counted || partitive)) { measure.role = parent.q.measure.role; measure.roleText = parent.q.measure.roleText; }
+    else if (parent && parent.q.measure.role && (bare || partitive)) { measure.role = parent.q.measure.role; measure.roleText = parent.q.measure.roleText; }
     if (f.dimension === 'count' && !measure.head && measure.role && ['killed', 'wounded', 'casualty', 'resident'].includes(measure.role)) measure.head = 'human';
     // "Inmiddels zou dat nog ongeveer 800 vierkante kilometer zijn": "dat" stands for the quantity just named.
-    if (!measure.role && !f.counted) {
+    if (!measure.role && bare) {
       const prev = anaphoricParent(text, f, clause, figures, out, i, sents);
       if (prev) { measure.head = prev.measure.head; measure.role = prev.measure.role; measure.roleText = prev.measure.roleText; measure.side = prev.measure.side; measure.of = prev.measure.of; }
     }
@@ -163,8 +165,8 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     const per = /^\s*(?:per|elke|iedere|a)\s+(dag|week|maand|jaar|uur|nacht)\b/i.exec(text.slice(f.end, f.end + 20));
     if (per) measure.per = fold(per[1]);
     // The side.
-    measure.side = sideOfPhrase(f.counted ? text.slice(f.numberEnd, f.end) : null) ?? (head.demonym ? sideOfPhrase(f.counted) : null) ?? sideInClause(within(words, clause))
-      ?? (parent && (!f.counted || partitive) ? parent.q.measure.side : null);
+    measure.side = sideOfPhrase(f.counted ? text.slice(f.numberEnd, f.end) : null) ?? (head.demonym ? sideOfPhrase(f.counted) : null) ?? sideInClause(within(words, clause), f.start)
+      ?? (parent && (bare || partitive) ? parent.q.measure.side : null);
 
     const where = whereOf({ scene, figure: f, clause, sentence, paragraph, otherClauses, distance: f.dimension === 'length', sentences: sents });
     if (!measure.side && where.actor) measure.side = sideOfCountry(where.actor.name) ?? sideOfCountry(where.actor.text);
@@ -176,7 +178,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
         if (of?.place) { where.place = of.place; where.level = null; where.scope = 'sentence'; break; }
       }
     }
-    const partOf = parent && (!f.counted || partitive) ? parent.q : null;
+    const partOf = parent && (bare || partitive) ? parent.q : null;
     if (partOf && where.scope !== 'clause') {
       // A part is where its whole is, unless its own clause says otherwise.
       where.place = partOf.where.place; where.level = partOf.where.level; where.scope = partOf.where.scope;

@@ -53,6 +53,8 @@ export function mentionRole(text: string, m: PlaceMention, clause: Span): 'place
   const after = /^\s+(\p{L}+)/u.exec(text.slice(m.end, Math.min(text.length, m.end + 30)));
   const nextWord = after ? fold(after[1]) : '';
   const capitalOrCountry = m.kind === 'hoofdstad' || BROAD.has(m.kind);
+  // "600 nederzettingen heroverd op Rusland": the side that lost them, not where they are.
+  if (/(?:heroverd|veroverd|teruggewonnen|ingenomen|gewonnen|afgepakt|terugveroverd)\s+op\s+$/i.test(before)) return 'government';
   // "de Dnjepr", "over de Dnepr": a town's name after an article is a river (or a region), not the town.
   if (CITY_KINDS.has(m.kind) && /(?:^|\s)(?:de|rivier|rivier de)\s+$/i.test(before) && !/(?:regio|provincie|oblast|stad|hoofdstad)\s+(?:de\s+)?$/i.test(before)) return 'government';
   if (capitalOrCountry && SOURCE_BEFORE.test(before) && /(?:volgens|aldus|meldt|meldde|zegt|zei|stelt|claimt|beweert)\s+(?:de\s+|het\s+)?$/i.test(before)) return 'government';
