@@ -33,7 +33,7 @@ describe('conflict check against the sample corpus', function () {
   let analyzer: DraftAnalyzer;
   before(async () => { analyzer = new DraftAnalyzer((await archiveOf(SAMPLES)).index, '2025-01-20'); });
 
-  const cases: [string, string, 'conflict' | 'consistent' | 'unknown', string?][] = [
+  const cases: [string, string, 'conflict' | 'consistent' | 'unknown' | 'unconfirmed', string?][] = [
     // [draft, figure, verdict, a number the message must cite]
     ['De Oekraïners namen in augustus dertienhonderd vierkante kilometer in.', 'dertienhonderd vierkante kilometer', 'consistent'],
     ['Oekraïne veroverde in de zomer 2000 vierkante kilometer Russisch grondgebied.', '2000 vierkante kilometer', 'conflict', '1300'],
@@ -48,12 +48,15 @@ describe('conflict check against the sample corpus', function () {
     ['In Loehansk zijn zeven nederzettingen heroverd.', 'zeven nederzettingen', 'consistent'],
     ['In Loehansk zijn 70 nederzettingen heroverd.', '70 nederzettingen', 'conflict', '7'],
     ['Rusland heeft inmiddels 60 procent van het veroverde gebied in Koersk heroverd.', '60 procent', 'conflict', '40'],
-    ['Op weg naar Moskou werden elf drones neergehaald.', 'elf drones', 'consistent'],
+    // An undated event is the draft's own: which strike or night it is, the archive cannot tell.
+    ['Op weg naar Moskou werden elf drones neergehaald.', 'elf drones', 'unknown'],
     ["Bij de inval in augustus veroverde het Oekraïense leger zo'n vijftienhonderd vierkante kilometer Russisch grondgebied.", "zo'n vijftienhonderd vierkante kilometer", 'conflict', '1300'],
     ['Volgens de VS vechten er vijftienduizend Noord-Koreaanse soldaten in Kursk.', 'vijftienduizend Noord-Koreaanse soldaten', 'conflict', '11.000'],
     ["In Pokrovsk woonden voor de oorlog zo'n zestigduizend mensen.", "zo'n zestigduizend mensen", 'consistent'],
     ['In de regio Cherson werden honderd nederzettingen heroverd.', 'honderd nederzettingen', 'conflict', '75'],
-    ['In Koersk werden twaalf krijgsgevangenen geëxecuteerd.', 'twaalf krijgsgevangenen', 'conflict', 'negen'],
+    // The archive counts the executions at one village; the region's toll is another quantity.
+    ['In Koersk werden twaalf krijgsgevangenen geëxecuteerd.', 'twaalf krijgsgevangenen', 'unknown'],
+    ['Bij Zeleny Sjljach werden twaalf krijgsgevangenen geëxecuteerd.', 'twaalf krijgsgevangenen', 'conflict', 'negen'],
     // The same number about another place, or a place the archive has no such figure for.
     ['In de regio Zaporizja werden 75 nederzettingen bevrijd.', '75 nederzettingen', 'unknown'],
     ['Rusland heeft 40 procent van de regio Loehansk veroverd.', '40 procent', 'unknown'],
@@ -61,7 +64,8 @@ describe('conflict check against the sample corpus', function () {
     ['Oekraïne heroverde in september 2022 in totaal 600 nederzettingen.', '600 nederzettingen', 'consistent'],
     ['Oekraïne heroverde in september 2022 in totaal 800 nederzettingen.', '800 nederzettingen', 'conflict', '600'],
     ['In de regio Loegansk werden twintig dorpen heroverd.', 'twintig dorpen', 'conflict', '7'],
-    ['Rusland zette 80.000 soldaten in bij het tegenoffensief in Koersk.', '80.000 soldaten', 'conflict', '50.000'],
+    // The archive's last report (October 2024) is over three months before the draft: a note, not a conflict.
+    ['Rusland zette 80.000 soldaten in bij het tegenoffensief in Koersk.', '80.000 soldaten', 'unconfirmed'],
     // Residents are not the soldiers a demonym counts; deaths are not evacuations.
     ['In Koersk zijn 5000 mensen omgekomen.', '5000 mensen', 'unknown'],
     // Nothing in the archive about these.
@@ -90,7 +94,8 @@ describe('conflict check against the sample corpus', function () {
     const v = verdictOf(analyzer, 'In Loehansk zijn 70 nederzettingen heroverd.', '70 nederzettingen');
     const reasons = v.matches[0].reasons.join(' ');
     assert.match(reasons, /place:/);
-    assert.match(reasons, /same-noun|synonym/);
+    assert.match(reasons, /role:retaken/);
+    assert.match(reasons, /head:settlement/);
   });
 });
 

@@ -103,6 +103,7 @@ export function judgeFigure(f: Figure, ctx: FigureContext, index: FactIndex, pre
     // The same event: the reports' times overlap the draft's (a night's attack is reported the next day).
     // A year or a season does not tell one strike from another.
     if (draftTime && draftTime[1] - draftTime[0] > EVENT_SPAN_DAYS * DAY) return unknown;
+    // An undated event, past or present, is the draft's own: about its present (a new event finds nothing).
     const at = draftTime ?? present;
     group = group.filter((m) => {
       const t = claimTime(m.claim.ctx.quantity, m.claim.source.article.date, EVENT_REPORT_DAYS);
@@ -167,7 +168,9 @@ function settle(f: Figure, ctx: FigureContext, interval: [number, number], group
   const agreeing = current.filter((m) => m.overlaps);
   // "zeker 29" agrees in logic with a newer "zeker 43", but gives the older report's number.
   if (agreeing.length && !(givesOlderNumber && isLowerBound(f))) return { ...base, verdict: 'consistent', matches: agreeing, newer: [] };
-  if (givesOlderNumber) return { ...base, verdict: 'outdated', matches: olderNumber, newer: current };
+  // (A total that is higher than its newest report did not fall behind it: it may simply be newer.)
+  const higher = total && current.every((m) => interval[0] > m.interval[1]);
+  if (givesOlderNumber && !higher) return { ...base, verdict: 'outdated', matches: olderNumber, newer: current };
   if (presentAt !== null && Number.isFinite(newest)) {
     // A running total written after its newest report may have grown: only a lower figure conflicts.
     if (total && presentAt > newest + DAY && current.every((m) => interval[0] > m.interval[1])) return { ...base, verdict: 'unknown', matches: [], newer: [] };

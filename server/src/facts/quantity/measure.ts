@@ -152,6 +152,7 @@ const PARTICLE_VERBS: { particle: string; verb: RegExp; role: Role }[] = [
   { particle: 'binnen', verb: /^(?:trokken|trok|trekken|vielen|viel)$/, role: 'invaded' },
   { particle: 'samen', verb: /^(?:trokken|trok|trekken|trekt)$/, role: 'deployed' },
   { particle: 'over', verb: /^(?:hield|hielden|houdt|houden)$/, role: 'held' },
+  { particle: 'mee', verb: /^(?:doen|doet|deden|deed|vechten|vecht|vochten|vocht)$/, role: 'deployed' },
 ];
 
 const KILLED_WORD = /^(?:gedood|dood|doden|gesneuveld|gesneuvelde|omgekomen|gedode)$/;

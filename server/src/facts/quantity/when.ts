@@ -30,6 +30,9 @@ const PRESENT = /^(?:nog|inmiddels|nu|momenteel|thans|tegenwoordig|intussen)$/;
 const EARLIER = /\b(?:op het hoogtepunt|aanvankelijk|eerder|destijds|oorspronkelijk|in het begin|eerst)\b/;
 /** Finite verbs in the simple past. */
 const PAST = /^(?:werd|werden|was|waren|had|hadden|kwam|kwamen|viel|vielen|telde|telden|woonde|woonden|hield|hielden|stond|stonden|lag|lagen|ging|gingen|kreeg|kregen|zat|zaten|bleef|bleven|liep|liepen|vuurde|vuurden|raakte|raakten|stierf|stierven|sneuvelde|sneuvelden|vluchtte|vluchtten|verloor|veroverde|veroverden|heroverde|heroverden|controleerde|controleerden|bezette|bezetten|evacueerde|evacueerden|ruilden|ruilde|claimde|claimden|meldde|meldden|zei|zeiden|schatte|schatten|stuurde|stuurden|haalde|haalden|droegen|droeg|keerden|keerde|trok|trokken|nam|namen|verlieten|verliet|vertrokken|vertrok)$/;
+/** The auxiliaries of the perfect, and participles (ge-… or a prefixed verb's). */
+const AUXILIARY = /^(?:heeft|hebben|is|zijn)$/;
+const PARTICIPLE = /^(?:ge\p{L}{3,}(?:d|t|en)|\p{L}*(?:heroverd|veroverd|bevrijd|ingenomen|teruggewonnen|terugveroverd|verloren|verlaten|onderschept|vernietigd|omgekomen|opgenomen|ontvlucht|vertrokken|uitgeschakeld|overgestoken))$/u;
 /** Finite verbs in the present (a clause with one speaks of now). */
 const PRESENT_FINITE = /^(?:is|zijn|wordt|worden|heeft|hebben|komt|komen|valt|vallen|telt|tellen|woont|wonen|houdt|houden|staat|staan|ligt|liggen|gaat|gaan|krijgt|krijgen|zit|zitten|blijft|blijven|controleert|bezet|meldt|zegt|schat|claimt|verblijven|verblijft)$/;
 /** Words of an event that a toll or a count belongs to. */
@@ -86,8 +89,10 @@ export function whenOf(input: WhenInput): When {
   if (EARLIER.test(clauseText)) return { ...NONE, basis: 'past' };
   const inOwnClause = within(input.words, { start: Math.max(clause.start, figure.start - 600), end: Math.min(clause.end, figure.end + 600) });
   if (inOwnClause.some((w) => PRESENT.test(w.w))) return { ...NONE, basis: 'present' };
-  // A finite verb in the simple past, and none in the present: an undated past ("werden … bevrijd").
+  // A finite verb in the simple past, and none in the present: an undated past ("werden … bevrijd");
+  // so is the perfect, news's tense for what happened ("zijn … heroverd", "heeft … veroverd").
   if (inOwnClause.some((w) => PAST.test(w.w)) && !inOwnClause.some((w) => PRESENT_FINITE.test(w.w))) return { ...NONE, basis: 'past' };
+  if (inOwnClause.some((w) => AUXILIARY.test(w.w)) && inOwnClause.some((w) => PARTICIPLE.test(w.w))) return { ...NONE, basis: 'past' };
   return NONE;
 }
 
