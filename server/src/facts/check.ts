@@ -72,7 +72,7 @@ export const FRESH_DAYS = 92;
 /** How long reports of one state count as its current value: those within this many days of the newest. */
 export const CURRENT_DAYS = 45;
 
-/** A draft's present: its day, and whether no one gave it (then it is the day of checking). */
+/** A draft's present: its day, and whether no one gave it (then it is today, or an old archive's last day). */
 export interface Present { day: string; implicit: boolean }
 
 /** Judge one draft figure against the archive at the draft's present. */
@@ -130,11 +130,7 @@ export function judgeFigure(f: Figure, ctx: FigureContext, index: FactIndex, pre
     return settle(f, ctx, interval, atTime, true);
   }
   // A total's newest report supersedes the older ones (it only grows); a state's reports of about the same weeks stand together.
-  // How old a report is, is measured against the draft's present — unless no one gave that present
-  // and the archive ends long before it: an old snapshot is measured against its own end.
-  const archiveNow = presentDay.implicit ? index.newestDate(today) : null;
-  const reference = archiveNow && ms(archiveNow) + FRESH_DAYS * DAY < presentMs ? ms(archiveNow) : presentMs;
-  return settle(f, ctx, interval, group, false, q.kind === 'total' ? TOTAL_CURRENT_DAYS : CURRENT_DAYS, reference, q.kind === 'total');
+  return settle(f, ctx, interval, group, false, q.kind === 'total' ? TOTAL_CURRENT_DAYS : CURRENT_DAYS, presentMs, q.kind === 'total');
 }
 
 /**

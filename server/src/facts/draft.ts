@@ -27,6 +27,9 @@ function shift<T extends { start: number; end: number }>(x: T, by: number): T {
   return y;
 }
 
+/** An archive whose newest article is older than this many days is an old snapshot. */
+const SNAPSHOT_DAYS = 92;
+
 /** A small LRU map. */
 class Lru<V> {
   private map = new Map<string, V>();
@@ -48,9 +51,9 @@ class Lru<V> {
  * Analyses drafts against one index. Create a new one when the index changes (or call reset).
  *
  * A draft is written on its present: the day given (`check --date`), else the day its leading
- * ` date YYYY-MM-DD` line gives, else today. A present that no one gave is `implicit`: when the
- * archive ends long before it, the archive is an old snapshot, and a state's report is measured
- * against the archive's end instead (see check.ts).
+ * ` date YYYY-MM-DD` line gives, else today — unless the archive ends more than three months
+ * before today: such an archive is an old snapshot (a demo, a test set), and a draft without a
+ * date is read as written on the archive's last day ("augustus" is then the archive's August).
  */
 export class DraftAnalyzer {
   private places = new Lru<ParaPlaces>(4000);
@@ -65,6 +68,20 @@ export class DraftAnalyzer {
   }
 
   reset(): void { this.places.clear(); this.figs.clear(); }
+
+  /** Today, or the last day of an archive that ended more than three months ago. */
+  private snapshotDay(): string {
+    const today = new Date().toISOString().slice(0, 10);
+    const last = this.index.newestDate(today);
+    if (!last) return today;
+    const end = /^\d{4}-\d{2}$/.test(last) ? new Date(Date.UTC(+last.slice(0, 4), +last.slice(5, 7), 0)).toISOString().slice(0, 10) : last.slice(0, 10);
+    return Date.parse(end) + SNAPSHOT_DAYS * 86400000 < Date.parse(today) ? end : today;
+  }
+
+  private readonly placeInfo = (id: string) => {
+    const e = this.index.entry(id);
+    return e ? { id, kind: e.kind, country: e.country ?? null } : null;
+  };
 
   private readonly resolvePlace = (name: string) => {
     const id = this.index.resolve(name);
@@ -87,7 +104,7 @@ export class DraftAnalyzer {
     const fallback = topicPlaces(mentions);
     const marked = draftDateOf(text);
     const present: Present = this.givenToday ? { day: this.givenToday, implicit: false }
-      : marked ? { day: marked, implicit: false } : { day: new Date().toISOString().slice(0, 10), implicit: true };
+      : marked ? { day: marked, implicit: false } : { day: this.snapshotDay(), implicit: true };
     // What the whole text says for each paragraph: its dateline and the event of its title or lead.
     const article = articleContext(text, mentions, this.resolvePlace);
     const articleKey = `${article.dateline ? article.dateline.id : ''},${article.leadEvent ?? ''}`;
@@ -102,7 +119,7 @@ export class DraftAnalyzer {
         const t = paraTexts[i];
         const times = extractTimeExpressions(t, present.day);
         const pfigs = extractFigures(t, { timeExpressions: times });
-        const contexts = readQuantities({ text: t, figures: pfigs, mentions: perPara[i], times, topic: fallback, resolvePlace: this.resolvePlace, article });
+        const contexts = readQuantities({ text: t, figures: pfigs, mentions: perPara[i], times, topic: fallback, resolvePlace: this.resolvePlace, placeInfo: this.placeInfo, article });
         pf = { figures: pfigs, times, contexts, verdicts: pfigs.map((f, j) => judgeFigure(f, contexts[j], this.index, present)) };
         this.figs.set(key, pf);
       }

@@ -151,6 +151,7 @@ function factsLogged(text: string, analysis: ArticleAnalysis, lexicon: PlaceLexi
   const contexts = readQuantities({
     text, figures: analysis.figures, mentions, times: analysis.times, topic: topicPlaces(mentions),
     resolvePlace: (name) => { const e = lexicon.lookup(name); return e ? { id: e.id, name: e.name, kind: e.kind } : null; },
+    placeInfo: (id) => { const e = lexicon.entryById(id); return e ? { id, kind: e.kind, country: e.country ?? null } : null; },
   });
   const facts: FactsData['facts'] = [];
   for (const f of analysis.placeFacts) {

@@ -20,6 +20,7 @@ export function quantityOf(text: string, figure: string, today = '2025-11-25'): 
   const ctx = readQuantities({
     text, figures, mentions, times, topic: [],
     resolvePlace: (n) => { const e = lex.lookup(n); return e ? { id: e.id, name: e.name, kind: e.kind } : null; },
+    placeInfo: (id) => { const e = lex.entryById(id); return e ? { id, kind: e.kind, country: e.country ?? null } : null; },
   });
   const at = text.indexOf(figure);
   if (at < 0) throw new Error(`“${figure}” is not in “${text}”`);

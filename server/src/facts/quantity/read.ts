@@ -28,6 +28,8 @@ export interface ReadInput {
   topic: readonly string[];
   /** Resolves a name as written to a place (for datelines in capitals). */
   resolvePlace?: (name: string) => { id: string; name: string; kind: PlaceMention['kind'] } | null;
+  /** A place's kind and country by id (for the region of a country's territory an article is about). */
+  placeInfo?: (id: string) => { id: string; kind: PlaceMention['kind']; country: string | null } | null;
   /** When `text` is one paragraph of a longer text (a draft is read paragraph by paragraph): the
    *  whole text's dateline place and the event of its title or lead. */
   article?: ArticleContext;
@@ -76,7 +78,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     const r = input.resolvePlace?.(name);
     return r ? { text: name, start: 0, end: 0, id: r.id, name: r.name, kind: r.kind, evidence: 'gazetteer' } : null;
   };
-  const scene: PlaceScene = { text, mentions, dateline: input.article ? input.article.dateline : datelineOf(text, mentions, input.resolvePlace), topic: input.topic, resolve };
+  const scene: PlaceScene = { text, mentions, dateline: input.article ? input.article.dateline : datelineOf(text, mentions, input.resolvePlace), topic: input.topic, resolve, info: input.placeInfo };
   const out: FigureContext[] = [];
   const clauseCache = new Map<Span, Clause[]>();
   const wordCache = new Map<Span, Word[]>();

@@ -37,6 +37,8 @@ export interface PlaceScene {
   topic: readonly string[];
   /** Resolves a name to a place (for "Oekraïens grondgebied"), when the caller can. */
   resolve?: (name: string) => PlaceMention | null;
+  /** A place's kind and country by id, when the caller can. */
+  info?: (id: string) => { id: string; kind: PlaceMention['kind']; country: string | null } | null;
 }
 
 export interface WhereFound extends Where {
@@ -157,7 +159,13 @@ export function whereOf(input: WhereInput): WhereFound {
   const nearClause = { start: Math.max(clause.start, near.start), end: Math.min(clause.end, near.end) };
   let inClause = usable(within(scene.mentions, nearClause), clause);
   const territory = territoryIn(scene, nearClause);
-  if (territory && !inClause.some((m) => !BROAD.has(m.kind))) inClause.push(territory);
+  if (territory && !inClause.some((m) => !BROAD.has(m.kind))) {
+    // "Russisch grondgebied" in an article about the region Koersk: the region of that country it is about.
+    const country = scene.info?.(territory.id)?.country;
+    const topic = country ? scene.topic.map((id) => scene.info?.(id)).find((e) => e && e.country === country && REGION_KINDS.has(e.kind)) : undefined;
+    if (topic) return { place: topic.id, level: null, scope: 'article', from, sentencePlaces: [...new Set(within(scene.mentions, near).map((m) => m.id))], actor };
+    inClause.push(territory);
+  }
   const ana = anaphorIn(scene, nearClause);
   // (A distance may be measured from "de stad" named in its own clause: "bestuur van Pokrovsk … op 10 km van de stad".)
   if (ana && (input.distance || !inClause.some((m) => m.id === ana.id))) inClause.push(ana);
@@ -206,8 +214,9 @@ export function whereOf(input: WhereInput): WhereFound {
       return done([local], 'paragraph');
     }
   }
-  if (scene.dateline) return done([scene.dateline], 'dateline');
+  // What the article is about before where it was filed ("KYIV (ANP) - … in Koersk … in Koersk").
   if (scene.topic.length) return { place: scene.topic[0], level: null, scope: 'article', from, sentencePlaces, actor };
+  if (scene.dateline) return done([scene.dateline], 'dateline');
   return { place: null, level: null, scope: 'none', from, sentencePlaces, actor };
 }
 
