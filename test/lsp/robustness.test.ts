@@ -69,9 +69,9 @@ describe('language server robustness', function () {
       ['empty', ''],
       ['whitespace', '   \n\t\n \u00a0 \r\n  '],
       ['a 1 MB line', unit.repeat(Math.ceil(1_000_000 / unit.length))],
-      ['zero-width', "\ufeffHet leger veroverde zo'n\u200b 1500 vierkante kilometer.\u200b Rond het stadje Soedzja\u200b wordt gevochten."],
-      ['right-to-left', "مرحبا بالعالم. \u202eHet leger veroverde zo'n 1500 vierkante kilometer.\u202c שלום. Rond het stadje Soedzja wordt gevochten."],
-      ['emoji', "😀🇺🇦 Het leger 😀 veroverde zo'n 1500 vierkante kilometer 💥. Rond het stadje Soedzja 👩‍👩‍👧 wordt gevochten."],
+      ['zero-width', "\ufeffHet Oekraïense leger veroverde zo'n\u200b 1500 vierkante kilometer Russisch grondgebied.\u200b Rond het stadje Soedzja\u200b wordt gevochten."],
+      ['right-to-left', "مرحبا بالعالم. \u202eHet Oekraïense leger veroverde zo'n 1500 vierkante kilometer Russisch grondgebied.\u202c שלום. Rond het stadje Soedzja wordt gevochten."],
+      ['emoji', "😀🇺🇦 Het Oekraïense leger 😀 veroverde zo'n 1500 vierkante kilometer Russisch grondgebied 💥. Rond het stadje Soedzja 👩‍👩‍👧 wordt gevochten."],
       ['absurd numbers', 'Er vielen 99999999999999999999999 procent meer doden. Versie 1.2.3.4.5 bij Soedzja. ' + '9'.repeat(500)],
       ['CRLF', DRAFT.replace(/\n/g, '\r\n')],
       ['lone CR', DRAFT.replace(/\n/g, '\r')],
@@ -210,13 +210,14 @@ describe('language server robustness', function () {
       }
       // Finish with a sentence the archive knows, appended by a range edit at the client's end of text.
       const endPos = doc.positionAt(doc.getText().length);
-      const tail = "\nHet leger veroverde zo'n 1500 vierkante kilometer. In de stad Kursk zijn bij zestig busstations schuilkelders geplaatst.";
+      const tail = "\nHet Oekraïense leger veroverde zo'n 1500 vierkante kilometer Russisch grondgebied. In de stad Kursk zijn bij zestig busstations schuilkelders geplaatst.";
       version++;
       doc = TextDocument.update(doc, [{ range: { start: endPos, end: endPos }, text: tail }], version);
       client.conn.sendNotification('textDocument/didChange', { textDocument: { uri: stormUri, version }, contentChanges: [{ range: { start: endPos, end: endPos }, text: tail }] });
       const finalVersion = version;
       await client.waitForDiagnostics(stormUri, () => client.diagnostics.get(stormUri)?.version === finalVersion, 30000);
       const stormDiags = client.diagnostics.get(stormUri)!.diagnostics;
+
       assert.ok(stormDiags.some((d) => d.code === 'figure-conflict' && doc.getText(d.range) === "zo'n 1500 vierkante kilometer"), 'the conflict at the right place in the final text');
       assertRanges(doc, stormDiags);
 

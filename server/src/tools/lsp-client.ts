@@ -45,6 +45,8 @@ export const SAMPLE_DRAFT = [
   "Het Oekraïense leger veroverde bij de inval in augustus zo'n 1500 vierkante kilometer Russisch grondgebied. Rond het stadje Soedzja wordt nog gevochten.",
   '',
   'In de stad Kursk zijn bij zestig busstations schuilkelders geplaatst.',
+  '',
+  'Het dorp Mezhove ligt op 12 kilometer van Pokrovsk.',
 ].join('\n');
 
 /** A diagnostic's message as text (LSP 3.18 allows Markdown messages). */

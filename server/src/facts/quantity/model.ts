@@ -66,6 +66,8 @@ export interface Where {
   from: string | null;
   /** Every place named in the figure's sentence (for the dossier). */
   sentencePlaces: string[];
+  /** The country whose territory the text names ("Russisch grondgebied"), when that gave the place. */
+  territory: string | null;
 }
 
 /**

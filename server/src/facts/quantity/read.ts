@@ -217,7 +217,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     out.push({
       quantity: {
         skip, dimension: f.dimension, unit: f.dimension === 'money' ? f.unit : null,
-        measure, where: { place: where.place, level: where.level, scope: where.scope, from: where.from, sentencePlaces: where.sentencePlaces },
+        measure, where: { place: where.place, level: where.level, scope: where.scope, from: where.from, sentencePlaces: where.sentencePlaces, territory: where.territory },
         kind, when, event,
       },
       sentence, clause,

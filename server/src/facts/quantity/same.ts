@@ -80,8 +80,10 @@ export function sameQuantity(a: Quantity, b: Quantity): Sameness {
   } else {
     // Neither names a specific place: the quantity of one side ("22.000 gedode Russische militairen")
     // or an event ("de ruil van januari 2024") is compared on its other parts; the places, where
-    // both name one, must still be the same country.
-    if (wa.place && wb.place && wa.place !== wb.place && wa.level === 'country' && wb.level === 'country') return NOT('place');
+    // both have one, must still be the same.
+    // ("Russisch grondgebied" in a sentence of its own is the territory an article about Koersk places in Koersk.)
+    const sameTerritory = (x: typeof wa, y: typeof wa) => x.level === 'country' && !!y.territory && x.place === y.territory;
+    if (wa.place && wb.place && wa.place !== wb.place && !sameTerritory(wa, wb) && !sameTerritory(wb, wa)) return NOT('place');
     // One side may be unstated when both name the same country ("1300 vierkante kilometer Russisch grondgebied").
     const sided = (!!ma.side && ma.side === mb.side) || (!!(ma.side || mb.side) && !!wa.place && wa.place === wb.place);
     if (!sided && a.kind !== 'event') return NOT('place');

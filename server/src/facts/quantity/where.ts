@@ -158,12 +158,13 @@ export function whereOf(input: WhereInput): WhereFound {
   let from: string | null = null;
   const nearClause = { start: Math.max(clause.start, near.start), end: Math.min(clause.end, near.end) };
   let inClause = usable(within(scene.mentions, nearClause), clause);
-  const territory = territoryIn(scene, nearClause);
+  // "Russisch grondgebied" in the figure's clause, or elsewhere in its sentence when the clause names no place.
+  const territory = territoryIn(scene, nearClause) ?? (inClause.length ? null : territoryIn(scene, near));
   if (territory && !inClause.some((m) => !BROAD.has(m.kind))) {
     // "Russisch grondgebied" in an article about the region Koersk: the region of that country it is about.
     const country = scene.info?.(territory.id)?.country;
     const topic = country ? scene.topic.map((id) => scene.info?.(id)).find((e) => e && e.country === country && REGION_KINDS.has(e.kind)) : undefined;
-    if (topic) return { place: topic.id, level: null, scope: 'article', from, sentencePlaces: [...new Set(within(scene.mentions, near).map((m) => m.id))], actor };
+    if (topic) return { place: topic.id, level: null, scope: 'article', from, sentencePlaces: [...new Set(within(scene.mentions, near).map((m) => m.id))], actor, territory: territory.id };
     inClause.push(territory);
   }
   const ana = anaphorIn(scene, nearClause);
@@ -180,7 +181,8 @@ export function whereOf(input: WhereInput): WhereFound {
     const k = key(ms, text);
     const levels = new Set(ms.filter((m) => k.ids.includes(m.id)).map((m) => levelOf(text, m) ?? kindLevel(m)));
     const level = levels.size === 1 ? [...levels][0] : null;
-    return { place: k.ids.join('+') || null, level, scope, from, sentencePlaces, actor };
+    const terr = ms.find((m) => m.text !== m.name && TERRITORY.test(m.text));
+    return { place: k.ids.join('+') || null, level, scope, from, sentencePlaces, actor, territory: terr ? terr.id : null };
   };
   if (inClause.length) return done(inClause, 'clause');
   const rest: PlaceMention[] = [];
@@ -215,9 +217,9 @@ export function whereOf(input: WhereInput): WhereFound {
     }
   }
   // What the article is about before where it was filed ("KYIV (ANP) - … in Koersk … in Koersk").
-  if (scene.topic.length) return { place: scene.topic[0], level: null, scope: 'article', from, sentencePlaces, actor };
+  if (scene.topic.length) return { place: scene.topic[0], level: null, scope: 'article', from, sentencePlaces, actor, territory: null };
   if (scene.dateline) return done([scene.dateline], 'dateline');
-  return { place: null, level: null, scope: 'none', from, sentencePlaces, actor };
+  return { place: null, level: null, scope: 'none', from, sentencePlaces, actor, territory: null };
 }
 
 /** Country adjectives before a word for territory: "Oekraïens grondgebied" is in Ukraine. */
