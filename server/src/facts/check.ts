@@ -90,6 +90,12 @@ export function judgeFigure(f: Figure, ctx: FigureContext, index: FactIndex, pre
     const iv = committed(c.figure);
     group.push({ claim: c, reasons: s.reasons, exact: s.exact, interval: iv, overlaps: agree(interval, iv) });
   }
+  // A figure the draft attributes ("volgens de Britten") is checked against what that source said,
+  // when the archive has it; otherwise against every source.
+  if (q.source) {
+    const own = group.filter((m) => m.claim.ctx.quantity.source === q.source);
+    if (own.length) { group = own; group.forEach((m) => m.reasons.push(`source:${q.source}`)); }
+  }
   // Reports written after the draft's present are not what it can be checked against.
   const presentMs = ms(today);
   group = group.filter((m) => !m.claim.source.article.date || ms(m.claim.source.article.date) <= presentMs + DAY);

@@ -20,7 +20,7 @@ import { sameQuantity } from '../facts/quantity/same';
 export function describeQuantity(q: Quantity): string {
   const m = q.measure, w = q.where, t = q.when;
   return [q.skip ? `skip:${q.skip}` : null, `${m.head ?? '?'}/${m.role ?? '?'}${m.side ? '/' + m.side : ''}${m.of ? ' of ' + m.of : ''}${m.per ? ' per ' + m.per : ''}`,
-    `@${w.place ?? '?'}${w.level ? '(' + w.level + ')' : ''}[${w.scope}]${w.from ? ' from ' + w.from : ''}`, q.kind, t.basis !== 'none' ? `${t.basis}:${t.from ?? ''}..${t.to ?? ''}` : 'no-time'].filter(Boolean).join(' ');
+    `@${w.place ?? '?'}${w.level ? '(' + w.level + ')' : ''}[${w.scope}]${w.from ? ' from ' + w.from : ''}`, q.kind, t.basis !== 'none' ? `${t.basis}:${t.from ?? ''}..${t.to ?? ''}` : 'no-time', q.source ? `src:${q.source}` : null].filter(Boolean).join(' ');
 }
 
 export type JudgedVerdict = 'conflict' | 'outdated' | 'consistent' | 'unknown';

@@ -92,7 +92,7 @@ describe('the verdict: the same quantity, or silence', function () {
     ['In de regio Koersk vechten 15.000 Noord-Koreaanse militairen.', '15.000 Noord-Koreaanse militairen', '2024-11-25', 'conflict', '11.000'],
     // Killed is not killed-or-wounded; a rate is not a total; a later, higher total is no conflict.
     ['Sinds het begin van de oorlog zijn 150.000 Russische militairen gesneuveld.', '150.000 Russische militairen', '2024-11-25', 'unknown'],
-    ['Er vallen aan Russische kant 1500 doden en gewonden per dag.', '1500 doden', '2024-11-25', 'unknown'],
+    ['Er vallen aan Russische kant 1500 doden en gewonden per dag.', '1500 doden en gewonden', '2024-11-25', 'unknown'],
     ['Sinds het begin van de oorlog zijn 400.000 Russische militairen gedood of gewond.', '400.000 Russische militairen', '2025-06-01', 'consistent'],
     ['Sinds het begin van de oorlog zijn 100.000 Russische militairen gedood of gewond.', '100.000 Russische militairen', '2024-11-25', 'conflict', '150.000'],
     // The city and the region of one name are different places.

@@ -105,4 +105,7 @@ export interface Quantity {
   when: When;
   /** The event noun of the sentence ("aanval", "ruil", "inval"), for labels. */
   event: string | null;
+  /** Who the figure is attributed to ("brit" for "volgens de Britse regering"), or null; not part of
+   *  the quantity, but an attributed draft figure is checked against that source's figures. */
+  source: string | null;
 }

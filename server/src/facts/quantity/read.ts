@@ -11,6 +11,7 @@ import { findRole, headOf, isChange, PEOPLE, sideInClause, sideOfCountry, sideOf
 import { whereOf, DATELINE, type PlaceScene } from './where';
 import { whenOf, kindOf, eventNounOf } from './when';
 import { skipOf } from './skip';
+import { sourceOf } from './source';
 
 export interface FigureContext {
   quantity: Quantity;
@@ -144,7 +145,11 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     const ownRole = head.strongRole ? null
       : findRole(words, f.start, f.end, beforeStart, afterEnd, head.concept, ofPhrase, territory, f.numberEnd)
         ?? (nextInClause && /^\s*(?:\p{L}+\s+){0,3}?(?:en|of)\s/u.test(text.slice(f.end, nextInClause.start)) ? findRole(words, nextInClause.end, nextInClause.end, nextInClause.end, clause.end, head.concept, null, territory) : null);
-    if (head.strongRole) { measure.role = head.role; measure.roleText = f.countedText; }
+    if (head.strongRole) {
+      measure.role = head.role; measure.roleText = f.countedText;
+      // "1500 doden en gewonden": killed and wounded together.
+      if (head.role === 'killed' && /^\s*(?:en|of)\s+(?:\p{L}+\s+)?gewond/iu.test(text.slice(f.end, f.end + 30))) measure.role = 'casualty';
+    }
     else if (ownRole) { measure.role = ownRole.role; measure.roleText = ownRole.text; }
     else if (head.role) { measure.role = head.role; measure.roleText = f.countedText; }
     else if (parent && parent.q.measure.role && (bare || partitive)) { measure.role = parent.q.measure.role; measure.roleText = parent.q.measure.roleText; }
@@ -164,7 +169,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
       if (!measure.role) measure.role = 'share';
     }
     // A rate: "per dag".
-    const per = /^\s*(?:per|elke|iedere|a)\s+(dag|week|maand|jaar|uur|nacht)\b/i.exec(text.slice(f.end, f.end + 20));
+    const per = /^\s*(?:[\p{L}-]+\s+){0,3}?(?:per|elke|iedere|a)\s+(dag|week|maand|jaar|uur|nacht)\b/iu.exec(text.slice(f.end, f.end + 40));
     if (per) measure.per = fold(per[1]);
     // The side.
     measure.side = sideOfPhrase(f.counted ? text.slice(f.numberEnd, f.end) : null) ?? (head.demonym ? sideOfPhrase(f.counted) : null) ?? sideInClause(within(words, clause), f.start)
@@ -194,7 +199,8 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     if (inParagraph === undefined) paragraphEvent.set(para, (inParagraph = eventNounOf(wordsIn(text, para), para)));
     const event = inSentence ?? partOf?.event ?? inParagraph ?? lead;
     // Losses of an army are a running total unless the sentence names the event.
-    const army = measure.head === 'soldier' || (head.demonym && !!measure.side);
+    // (Not the dead of one town or village: "Bij Zeleny Sjljach zijn twaalf krijgsgevangenen geëxecuteerd".)
+    const army = (measure.head === 'soldier' || (!!measure.side && (head.demonym || measure.head === 'human'))) && !((where.scope === 'clause' || where.scope === 'sentence') && where.local);
     let kind = kindOf(measure.role, army ? inSentence : event, when, words, clause, f.dimension, army);
     if (partOf && partOf.kind === 'event') kind = 'event';
     // An army's running total is the whole war's unless its own sentence places it.
@@ -218,7 +224,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
       quantity: {
         skip, dimension: f.dimension, unit: f.dimension === 'money' ? f.unit : null,
         measure, where: { place: where.place, level: where.level, scope: where.scope, from: where.from, sentencePlaces: where.sentencePlaces, territory: where.territory },
-        kind, when, event,
+        kind, when, event, source: sourceOf(text, sentence, f, nextSentenceOf(sents, sentence)),
       },
       sentence, clause,
     });
@@ -249,6 +255,13 @@ function percentOf(text: string, f: Figure, mentions: readonly PlaceMention[], c
     return { concept: headOf(w.w).concept, start, end: w.end };
   }
   return null;
+}
+
+/** The sentence after `sentence` in its paragraph, or null. */
+function nextSentenceOf(sents: readonly Span[], sentence: Span): Span | null {
+  const k = firstAtOrAfter(sents, sentence.end);
+  const n = sents[k];
+  return n && n.start - sentence.end <= 3 ? n : null;
 }
 
 /** An event noun in the text's title or lead: what an article's tolls are about. */

@@ -44,6 +44,8 @@ export interface PlaceScene {
 export interface WhereFound extends Where {
   /** The country that acts in the figure's clause ("Rusland vuurde …"), as a mention. */
   actor: PlaceMention | null;
+  /** Whether the place is a town or village (not a region or country). */
+  local?: boolean;
 }
 
 /** What a mention stands for in its sentence: a place, the actor, or not the figure's place at all
@@ -182,7 +184,8 @@ export function whereOf(input: WhereInput): WhereFound {
     const levels = new Set(ms.filter((m) => k.ids.includes(m.id)).map((m) => levelOf(text, m) ?? kindLevel(m)));
     const level = levels.size === 1 ? [...levels][0] : null;
     const terr = ms.find((m) => m.text !== m.name && TERRITORY.test(m.text));
-    return { place: k.ids.join('+') || null, level, scope, from, sentencePlaces, actor, territory: terr ? terr.id : null };
+    const local = ms.some((m) => k.ids.includes(m.id) && (CITY_KINDS.has(m.kind) || m.kind === 'plaats-onbekend') && levelOf(text, m) !== 'region');
+    return { place: k.ids.join('+') || null, level, scope, from, sentencePlaces, actor, territory: terr ? terr.id : null, local };
   };
   if (inClause.length) return done(inClause, 'clause');
   const rest: PlaceMention[] = [];
