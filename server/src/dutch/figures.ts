@@ -67,7 +67,7 @@ export const DEFAULT_FIGURE_OPTIONS: FigureOptions = {
     'minder dan': 'below', 'lager dan': 'below', 'kleiner dan': 'below', 'kleiner als': 'below', 'lager als': 'below', 'minder als': 'below',
     'onder de': 'below', 'onder': 'below', 'beneden de': 'below', '<': 'below',
     'hooguit': 'atMost', 'maximaal': 'atMost', 'maximum': 'atMost', 'ten hoogste': 'atMost', 'hoogstens': 'atMost',
-    'op zijn hoogst': 'atMost', "op z'n hoogst": 'atMost', 'niet meer dan': 'atMost', 'niet meer als': 'atMost', 'tot wel': 'atMost',
+    'op zijn hoogst': 'atMost', "op z'n hoogst": 'atMost', 'niet meer dan': 'atMost', 'niet meer als': 'atMost', 'tot wel': 'atMost', 'tot': 'atMost',
     'tot maximaal': 'atMost', 'kleiner of gelijk aan': 'atMost', 'lager of gelijk aan': 'atMost', 'minder dan of gelijk aan': 'atMost',
     'gelijk aan of minder dan': 'atMost', 'kleiner of gelijk dan': 'atMost', 'lager of gelijk dan': 'atMost',
     'groter of gelijk dan': 'atLeast', 'hoger of gelijk dan': 'atLeast', '<=': 'atMost', '< =': 'atMost', '≤': 'atMost',
@@ -113,6 +113,9 @@ const STOP = new Set(`de het een van in op aan bij met voor door naar uit over o
  zelfs slechts maar sinds vanaf tijdens volgens ondanks zonder binnen buiten achter langs rond via plus min dood omgekomen gewond
  gedood vermist gevangen verder later eerder ongeveer bijna ruim circa zeker minstens the of and to van's`.split(/\s+/).filter(Boolean));
 const PARTITIVE = /\b(?:waaronder|waarvan|daarvan|daaronder|onder wie|van wie|onder hen|van hen|van hen zijn|onder andere|onder meer)\b/i;
+
+/** Verbs after which "tot" gives the level reached, not an upper bound. */
+const REACHED_BEFORE = /(?:opgelopen|oplopen|loopt\s+op|liep\s+op|gestegen|stijgt|steeg|stegen|gedaald|daalt|daalde|gegroeid|groeit|groeide|toegenomen|afgenomen|verhoogd|verlaagd|teruggebracht|uitgebreid|oplopend|van\s+[\d.,]+)\s+$/i;
 
 const WEEKDAY = new Set(['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag']);
 
@@ -514,6 +517,8 @@ function finish(text: string, toks: readonly Token[], n: Cand, o: FigureOptions,
     qualifier = qtext.toLowerCase().replace(/\s+/g, ' ');
     kind = o.qualifiers[qualifier] ?? o.qualifiers[qualifier.replace('’', "'")] ?? null;
     qStart = start - (qm[0].length - qm[0].indexOf(qtext));
+    // "is opgelopen tot 43", "gestegen tot 5 procent": the level reached, not an upper bound ("tot 250.000 doden").
+    if (qualifier === 'tot' && REACHED_BEFORE.test(text.slice(Math.max(0, qStart - 30), qStart))) kind = null;
     if (kind === null) qualifier = null;
   }
   let u1 = unitAt(text, end, value, magWritten);

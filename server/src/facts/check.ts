@@ -90,12 +90,6 @@ export function judgeFigure(f: Figure, ctx: FigureContext, index: FactIndex, pre
     const iv = committed(c.figure);
     group.push({ claim: c, reasons: s.reasons, exact: s.exact, interval: iv, overlaps: agree(interval, iv) });
   }
-  // A figure the draft attributes ("volgens de Britten") is checked against what that source said,
-  // when the archive has it; otherwise against every source.
-  if (q.source) {
-    const own = group.filter((m) => m.claim.ctx.quantity.source === q.source);
-    if (own.length) { group = own; group.forEach((m) => m.reasons.push(`source:${q.source}`)); }
-  }
   // Reports written after the draft's present are not what it can be checked against.
   const presentMs = ms(today);
   group = group.filter((m) => !m.claim.source.article.date || ms(m.claim.source.article.date) <= presentMs + DAY);
@@ -150,7 +144,16 @@ function settle(f: Figure, ctx: FigureContext, interval: [number, number], group
   const base = { figure: f, ctx, interval };
   if (!group.length) return { ...base, verdict: 'unknown', matches: [], newer: [] };
   group.sort(newestFirst);
+  // A figure the draft attributes ("volgens de Britten") is held to what that source said of the
+  // same time, when the archive has it; otherwise to every source's.
+  const source = ctx.quantity.source;
+  const bySource = (ms: ClaimMatch[]) => {
+    const own = source ? ms.filter((m) => m.claim.ctx.quantity.source === source) : [];
+    if (own.length) own.forEach((m) => m.reasons.push(`source:${source}`));
+    return own.length ? own : ms;
+  };
   if (sameTime) {
+    group = bySource(group);
     const agreeing = group.filter((m) => m.overlaps);
     return agreeing.length ? { ...base, verdict: 'consistent', matches: agreeing, newer: [] } : { ...base, verdict: 'conflict', matches: group, newer: [] };
   }
@@ -163,7 +166,7 @@ function settle(f: Figure, ctx: FigureContext, interval: [number, number], group
   const inPast = (m: ClaimMatch) => m.claim.ctx.quantity.when.basis === 'past';
   const present = group.some((m) => !inPast(m)) ? group.filter((m) => !inPast(m)) : group;
   const newest = Math.max(...present.map(time));
-  const current = present.filter((m) => time(m) >= newest - currentDays * DAY);
+  const current = bySource(present.filter((m) => time(m) >= newest - currentDays * DAY));
   const older = group.filter((m) => !current.includes(m));
   const olderNumber = older.filter((m) => sameNumber(f, m.claim.figure));
   const givesOlderNumber = olderNumber.length > 0 && !current.some((m) => sameNumber(f, m.claim.figure));
