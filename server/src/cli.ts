@@ -302,6 +302,7 @@ async function cmdExplain(args: Args): Promise<number> {
     process.stdout.write(JSON.stringify({
       ...d,
       claims: d.claims.map((c) => ({ figure: c.figure.text, value: c.figure.value, unit: c.figure.unit, counted: c.figure.counted, sentence: c.sentence, file: c.source.article.file, line: c.source.line, date: c.source.article.date })),
+      quantities: d.quantities.map((q) => ({ label: q.label, role: q.role, kind: q.kind, history: q.history.map((h) => ({ figure: h.figure, date: h.date, file: h.source.article.file, line: h.source.line })) })),
       sentences: d.sentences.map((s) => ({ text: s.text, file: s.source.article.file, line: s.source.line, date: s.source.article.date })),
       near: d.near ? { name: d.near.name, km: d.near.km } : null,
     }, null, 2) + '\n');

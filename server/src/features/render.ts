@@ -2,7 +2,7 @@
 
 import { pathToFileURL } from 'node:url';
 import { formatDate, formatNumber, kindLabel, t, type Locale } from '../core/l10n';
-import type { Dossier } from '../facts/dossier';
+import type { Dossier, QuantityHistory } from '../facts/dossier';
 import type { Claim, SourceLocation } from '../facts/index';
 import type { ClaimMatch } from '../facts/check';
 import { roleLabel } from '../facts/quantity/labels';
@@ -64,6 +64,12 @@ export function mentionLine(d: Dossier, locale: Locale): string {
   return s;
 }
 
+/** "**vierkante kilometer in handen**: 1300 (aug 2024) → 800 (nov 2024) → 200 (mrt 2025)", each linked to its source. */
+export function quantityLine(q: QuantityHistory, locale: Locale): string {
+  const steps = q.history.map((h) => `[${escapeMd(h.figure)}](${sourceLink(h.source)}) (${formatDate(h.date, locale)})`);
+  return `**${escapeMd(q.label)}**: ${steps.join(' → ')}`;
+}
+
 export function claimLine(c: Claim, locale: Locale): string {
   const role = c.ctx.quantity.measure.role;
   const ev = role ? ` (${roleLabel(role, locale)})` : '';
@@ -92,11 +98,11 @@ export function dossierMarkdown(d: Dossier, locale: Locale, opts: { maxClaims?: 
   out.push(placeLine(d, locale));
   out.push('');
   out.push(mentionLine(d, locale));
-  const claims = d.claims.slice(0, opts.maxClaims ?? 5);
-  if (claims.length) {
+  const quantities = d.quantities.slice(0, opts.maxClaims ?? 5);
+  if (quantities.length) {
     out.push('');
     out.push(`*${t(locale, 'figures')}:*`);
-    for (const c of claims) out.push(`- ${claimLine(c, locale)}`);
+    for (const q of quantities) out.push(`- ${quantityLine(q, locale)}`);
   }
   const details: string[] = [];
   if (d.variants.length > 1) {
@@ -119,12 +125,12 @@ export function dossierText(d: Dossier, locale: Locale): string {
   const plain = (s: string) => s.replace(/\*\*|\*/g, '').replace(/\\(.)/g, '$1');
   const out: string[] = [plain(placeLine(d, locale)), plain(mentionLine(d, locale))];
   if (d.variants.length) out.push(`${t(locale, 'variants')}: ${d.variants.map((v) => `${v.text} (${v.count})`).join(', ')}`);
-  if (d.claims.length) {
+  if (d.quantities.length) {
     out.push('', `${t(locale, 'figures')}:`);
-    for (const c of d.claims.slice(0, 10)) {
-      const role = c.ctx.quantity.measure.role;
-      const ev = role ? ` (${roleLabel(role, locale)})` : '';
-      out.push(`  ${c.figure.text}${ev}  — ${sourceName(c.source, locale)}  ${c.source.article.file}:${c.source.line + 1}:${c.source.character + 1}`);
+    for (const q of d.quantities.slice(0, 10)) {
+      out.push(`  ${q.label}: ${q.history.map((h) => `${h.figure} (${formatDate(h.date, locale)})`).join(' → ')}`);
+      const last = q.history[q.history.length - 1].source;
+      out.push(`     ${last.article.file}:${last.line + 1}:${last.character + 1} (${sourceName(last, locale) || last.article.label})`);
     }
   }
   if (d.sentences.length) {
