@@ -313,6 +313,13 @@ export class ClaimIndex {
     if (list) list.push(c); else this.byKey.set(k, [c]);
   }
 
+  /** Every claim with the predicate `role`, of any dimension (figure completion). */
+  withRole(role: string): Claim[] {
+    const out: Claim[] = [];
+    for (const [k, list] of this.byKey) if (k.endsWith(`\u0001${role}`)) out.push(...list);
+    return out;
+  }
+
   /** The claims that can be about the same quantity as `q` (same dimension and predicate). */
   candidates(q: Quantity): readonly Claim[] {
     const k = ClaimIndex.key(q);
@@ -440,7 +447,8 @@ export class FactIndex {
       for (const c of af.claims) {
         claims.push(c);
         const w = c.ctx.quantity.where;
-        if (w.place && (w.scope === 'clause' || w.scope === 'sentence' || w.scope === 'paragraph')) for (const id of w.place.split('+')) get(id).claims.push(c);
+        // (And a country's territory an article about one of its regions places there: "Russisch grondgebied" in Koersk.)
+        if (w.place && (w.scope === 'clause' || w.scope === 'sentence' || w.scope === 'paragraph' || (w.scope === 'article' && w.territory))) for (const id of w.place.split('+')) get(id).claims.push(c);
       }
     }
     for (const p of places.values()) {

@@ -63,32 +63,68 @@ function placeItems(prefix: string, position: Position, analysis: DraftAnalysis,
   });
 }
 
+/**
+ * The archive's figures for the quantity the sentence is about, best match first: the sentence
+ * typed so far is read like any figure's (its predicate, place, side and time), and a claim ranks by
+ * how many of those parts it shares. A claim with another predicate is not offered at all ("in
+ * handen" is not "veroverd"); where the sentence says none, the place's figures are offered.
+ */
 function figureItems(text: string, offset: number, num: string, position: Position, analysis: DraftAnalysis, index: FactIndex, locale: Locale): CompletionItem[] {
+  const at = offset - num.length;
   const sent = spanAt(sentences(text), Math.max(0, offset - 1));
+  const typed = analysis.verdicts.find((v) => v.figure.numberStart <= at && v.figure.numberEnd >= offset)?.ctx.quantity ?? null;
   const placeIds = new Set(analysis.mentions.filter((m) => !sent || (m.start >= sent.start && m.end <= sent.end)).map((m) => m.id));
+  if (typed?.where.place) for (const id of typed.where.place.split('+')) placeIds.add(id);
   if (!placeIds.size) for (const m of analysis.mentions) placeIds.add(m.id);
-  const claims: Claim[] = [];
-  for (const id of placeIds) for (const c of index.place(id)?.claims ?? []) claims.push(c);
+  const role = typed?.measure.role ?? null;
+  const claims = new Set<Claim>();
+  for (const id of placeIds) for (const c of index.place(id)?.claims ?? []) claims.add(c);
+  // With a predicate, every claim of it about one of the sentence's places, however the claim found its place.
+  if (role) for (const c of index.claimIndex.withRole(role)) if (c.ctx.quantity.where.place && c.ctx.quantity.where.place.split('+').some((id) => placeIds.has(id))) claims.add(c);
+  const when = typed?.when.basis === 'explicit' ? typed.when : null;
+  const score = (c: Claim): number | null => {
+    const q = c.ctx.quantity;
+    if (q.skip) return null;
+    if (role && q.measure.role !== role) return null;
+    let s = role ? 4 : 0;
+    if (typed?.where.place && q.where.place === typed.where.place) s += 3;
+    if (typed?.measure.side && q.measure.side === typed.measure.side) s += 1;
+    if (typed?.measure.side && q.measure.side && q.measure.side !== typed.measure.side) return null;
+    if (when && when.from && when.to) {
+      const f = q.when.basis === 'explicit' ? q.when.from : c.source.article.date;
+      const t = q.when.basis === 'explicit' ? q.when.to : c.source.article.date;
+      if (f && t && f.slice(0, 10) <= when.to && t.slice(0, 10) >= when.from) s += 2;
+    }
+    return s;
+  };
   const range = { start: { line: position.line, character: position.character - num.length }, end: position };
-  const seen = new Set<string>();
-  const items: CompletionItem[] = [];
-  claims.sort((a, b) => (b.source.article.date ?? '').localeCompare(a.source.article.date ?? ''));
+  const ranked: { c: Claim; s: number }[] = [];
   for (const c of claims) {
     const f = c.figure;
     const body = f.text.slice(f.numberStart - f.start);
     if (!body.startsWith(num[0]) && !String(f.value).startsWith(num.replace(/[.,]/g, ''))) continue;
+    const s = score(c);
+    if (s !== null) ranked.push({ c, s });
+  }
+  ranked.sort((a, b) => b.s - a.s || (b.c.source.article.date ?? '').localeCompare(a.c.source.article.date ?? ''));
+  const seen = new Set<string>();
+  const items: CompletionItem[] = [];
+  for (const { c } of ranked) {
+    const f = c.figure;
+    const body = f.text.slice(f.numberStart - f.start);
     if (seen.has(body)) continue;
     seen.add(body);
     const q = c.ctx.quantity;
     const place = q.where.place ? q.where.place.split('+').map((id) => index.place(id)?.name ?? id).join(', ') : '';
-    const ev = q.measure.role ? roleLabel(q.measure.role, locale) + ' ' : '';
+    const ev = q.measure.role ? roleLabel(q.measure.role, locale) : '';
     items.push({
       label: body,
       kind: CompletionItemKind.Value,
-      detail: `${ev}${place}, ${formatDate(c.source.article.date, locale)}`.trim(),
+      detail: [ev, place, formatDate(c.source.article.date, locale)].filter(Boolean).join(', '),
       documentation: { kind: MarkupKind.Markdown, value: `> ${c.sentence}\n\n— ${c.source.article.label}` },
       textEdit: { range, newText: body },
       filterText: num,
+      sortText: String(items.length).padStart(4, '0'),
     });
     if (items.length >= 20) break;
   }
