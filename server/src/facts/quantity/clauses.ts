@@ -4,6 +4,7 @@
 
 import type { Span } from '../../dutch/tokens';
 import { fold } from '../../dutch/tokens';
+import { foldedText } from './spans';
 
 /** Words that start a new statement inside a sentence. */
 const BREAK_WORDS = new Set(['maar', 'terwijl', 'waarvan', 'waaronder', 'waarbij', 'nadat', 'omdat', 'hoewel', 'zodat', 'waarna', 'dat']);
@@ -21,7 +22,8 @@ export interface Clause extends Span {
 export function clausesOf(text: string, sentence: Span): Clause[] {
   const cuts: number[] = [];
   const s = text.slice(sentence.start, sentence.end);
-  const re = /[,;:()–—]|\s(\p{L}+)(?=\s)/gu;
+  // (Only the words that can break a clause are matched: most of a sentence is skipped by the regex.)
+  const re = /[,;:()–—]|\s(maar|terwijl|waarvan|waaronder|waarbij|nadat|omdat|hoewel|zodat|waarna|dat|en|of|Maar|Terwijl|Dat|En|Of)(?=\s)/gu;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const at = sentence.start + m.index;
     if (m[1] === undefined) {
@@ -66,6 +68,14 @@ export function wordsIn(text: string, span: Span): Word[] {
   const out: Word[] = [];
   const re = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*/gu;
   const s = text.slice(span.start, span.end);
-  for (let m = re.exec(s); m; m = re.exec(s)) out.push({ w: fold(m[0]).replace(/’/g, "'"), start: span.start + m.index, end: span.start + m.index + m[0].length, raw: m[0] });
+  // (The folded text has the text's offsets: a word's fold is a slice of it.)
+  const folded = foldedText(text);
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const start = span.start + m.index, end = start + m[0].length;
+    let w = folded.slice(start, end);
+    if (w.includes('’')) w = w.replace(/’/g, "'");
+    else if (/\p{M}/u.test(w)) w = fold(m[0]);
+    out.push({ w, start, end, raw: m[0] });
+  }
   return out;
 }

@@ -43,9 +43,22 @@ const DEMONYM = /^(noord-?korea(?:an|nen)?|zuid-?korea(?:an|nen)?|rus|russen|oek
 
 export interface Head { concept: string | null; role: Role | null; strongRole: boolean; demonym: boolean }
 
-/** The concept of a counted noun (its lemma as the figure reader found it). */
+const HEADS = new Map<string, Head>();
+const NO_HEAD: Head = Object.freeze({ concept: null, role: null, strongRole: false, demonym: false }) as Head;
+
+/** The concept of a counted noun (its lemma as the figure reader found it); kept per lemma (a bounded set). */
 export function headOf(lemma: string | null): Head {
-  if (!lemma) return { concept: null, role: null, strongRole: false, demonym: false };
+  if (!lemma) return NO_HEAD;
+  let h = HEADS.get(lemma);
+  if (!h) {
+    h = Object.freeze(readHead(lemma)) as Head;
+    if (HEADS.size > 20000) HEADS.clear();
+    HEADS.set(lemma, h);
+  }
+  return h;
+}
+
+function readHead(lemma: string): Head {
   const f = fold(lemma).replace(/’/g, "'");
   if (DEMONYM.test(f)) return { concept: 'human', role: null, strongRole: false, demonym: true };
   const last = f.split(/\s+/).pop() ?? f;
@@ -186,6 +199,31 @@ function particleAt(words: readonly Word[], i: number, roles?: ReadonlySet<Role>
   return null;
 }
 
+/** The cues by the words they can start with (each cue's first part is a list of plain words), so
+ *  that a word is tried only against the cues it can begin; cues whose first part is no such list
+ *  are tried always. */
+const CUES_BY_FIRST = new Map<string, Cue[]>();
+const CUES_ALWAYS: Cue[] = [];
+for (const c of ROLE_CUES) {
+  const m = /^\^\(\?:(.*)\)\$$/.exec(c.words[0].source);
+  const alts = m ? m[1].split('|') : [];
+  if (!alts.length || alts.some((a) => !/^[a-z-]+$/.test(a))) { CUES_ALWAYS.push(c); continue; }
+  for (const a of alts) {
+    const list = CUES_BY_FIRST.get(a);
+    if (list) { if (!list.includes(c)) list.push(c); } else CUES_BY_FIRST.set(a, [c]);
+  }
+}
+const NO_CUES: Cue[] = [];
+
+/** The cues word i may begin: by its word, or by its word without an adjective's -e. */
+function cuesFor(w: string): readonly Cue[] {
+  const exact = CUES_BY_FIRST.get(w) ?? NO_CUES;
+  const bare = w.length > 6 && w.endsWith('e') ? CUES_BY_FIRST.get(w.slice(0, -1)) ?? NO_CUES : NO_CUES;
+  if (!bare.length && !CUES_ALWAYS.length) return exact;
+  // In ROLE_CUES order: earlier cues win.
+  return ROLE_CUES.filter((c) => exact.includes(c) || bare.includes(c) || CUES_ALWAYS.includes(c));
+}
+
 /** The first cue at word i, longest first (a casualty pair before its killed word). */
 function cueAt(words: readonly Word[], i: number, roles: ReadonlySet<Role> | undefined, limit: number): RoleFound | null {
   if (negated(words, i)) return null;
@@ -193,7 +231,7 @@ function cueAt(words: readonly Word[], i: number, roles: ReadonlySet<Role> | und
   if (pair) return { role: 'casualty', start: words[i].start, end: words[i + pair - 1].end, text: words.slice(i, i + pair).map((w) => w.raw).join(' ') };
   const particle = particleAt(words, i, roles);
   if (particle && (!roles || roles.has(particle))) return { role: particle, start: words[i].start, end: words[i].end, text: words[i].raw };
-  for (const c of ROLE_CUES) {
+  for (const c of cuesFor(words[i].w)) {
     if (roles && !roles.has(c.role)) continue;
     const n = matchAt(words, i, c);
     if (n) return { role: c.role, start: words[i].start, end: words[i + n - 1].end, text: words.slice(i, i + n).map((w) => w.raw).join(' ') };

@@ -6,10 +6,10 @@ import type { Figure, PlaceMention, TimeExpression } from '../../dutch/types';
 import { sentences, paragraphs, spanAt, fold, type Span } from '../../dutch/tokens';
 import type { Quantity, Measure, SkipReason } from './model';
 import { clausesOf, wordsIn, type Clause, type Word } from './clauses';
-import { within, spanContaining, firstAtOrAfter } from './spans';
+import { within, spanContaining, firstAtOrAfter, foldedText } from './spans';
 import { findRole, headOf, isChange, PEOPLE, sideInClause, sideOfCountry, sideOfPhrase, type Head } from './measure';
 import { whereOf, DATELINE, type PlaceScene } from './where';
-import { whenOf, kindOf, eventNounOf } from './when';
+import { whenOf, kindOf, eventNounOf, eventNounIn } from './when';
 import { skipOf } from './skip';
 import { sourceOf } from './source';
 
@@ -67,11 +67,27 @@ const FRONT = /\b(?:russen|russische\s+(?:troepen|eenheden|soldaten|militairen)|
 /** What a bare or partitive figure takes from the figure it belongs to. */
 interface Parent { q: Quantity; head: Head }
 
+const NO_HEAD_READ = headOf(null);
+/** Roles whose kind depends on the event of the paragraph or lead. */
+const EVENTFUL = new Set<string>(['killed', 'wounded', 'casualty', 'missing', 'destroyed', 'hospitalised']);
+const NOWHERE = Object.freeze({ place: null, level: null, scope: 'none', from: null, sentencePlaces: Object.freeze([]) as unknown as string[], territory: null }) as Quantity['where'];
+const NOWHEN = Object.freeze({ from: null, to: null, text: null, basis: 'none' }) as Quantity['when'];
+
+/** The quantity of a figure that is never compared (an age, a vague quantity, a number in a name). */
+function skipped(f: Figure, skip: SkipReason): Quantity {
+  return {
+    skip, dimension: f.dimension, unit: f.dimension === 'money' ? f.unit : null,
+    measure: { head: null, role: null, side: null, of: null, per: null, headText: f.countedText, roleText: null },
+    where: NOWHERE, kind: 'state', when: NOWHEN, event: null, source: null,
+  };
+}
+
 /** How many figures before and after one are looked at as its neighbours. */
 const NEIGHBOURS = 40;
 
 export function readQuantities(input: ReadInput): FigureContext[] {
   const { text, figures, times } = input;
+  if (!figures.length) return [];
   const mentions = input.mentions.slice().sort((a, b) => a.start - b.start);
   const sents = sentences(text);
   const paras = paragraphs(text);
@@ -89,13 +105,31 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     const sentence = spanAt(sents, f.start);
     return skipOf(text, f, sentence ? sentence.start : f.start);
   });
-  const lead = input.article ? input.article.leadEvent : leadEvent(text, paras);
+  // (The lead's event is read only when a figure asks: most figures' sentences or paragraphs name their own.)
+  let leadRead = false, leadValue: string | null = null;
+  const lead = () => {
+    if (!leadRead) { leadRead = true; leadValue = input.article ? input.article.leadEvent : leadEvent(text, paras); }
+    return leadValue;
+  };
   const sentenceEvent = new Map<Span, string | null>();
+  // A sentence's source is read once (within REACH of its first figure: a hostile sentence is long).
+  const sentenceSource = new Map<Span, string | null>();
+  const sourceFor = (sentence: Span, f: Figure): string | null => {
+    let src = sentenceSource.get(sentence);
+    if (src === undefined) sentenceSource.set(sentence, (src = sourceOf(text, sentence, f, nextSentenceOf(sents, sentence))));
+    return src;
+  };
   const paragraphEvent = new Map<Span, string | null>();
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i];
     const sentence = spanAt(sents, f.start) ?? { start: f.start, end: f.end };
     const paragraph = spanAt(paras, f.start) ?? null;
+    if (early[i] === 'age' || early[i] === 'name' || early[i] === 'vague') {
+      // Never compared nor listed: nothing more to read.
+      heads.push(NO_HEAD_READ);
+      out.push({ quantity: skipped(f, early[i]!), sentence, clause: sentence });
+      continue;
+    }
     let clauses = clauseCache.get(sentence);
     if (!clauses) clauseCache.set(sentence, (clauses = clausesOf(text, sentence)));
     let words = wordCache.get(sentence);
@@ -160,7 +194,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
       if (prev) { measure.head = prev.measure.head; measure.role = prev.measure.role; measure.roleText = prev.measure.roleText; measure.side = prev.measure.side; measure.of = prev.measure.of; }
     }
     // "Er zijn 15.000 Noord-Koreaanse militairen in de regio Koersk": soldiers who are somewhere are deployed there.
-    if (!measure.role && (measure.head === 'soldier' || head.demonym) && /(?:^|\s)(?:er\s+(?:zijn|waren|bevinden|bevonden|zitten|zaten|staan|stonden)|(?:zijn|waren|bevinden|bevonden|zitten|zaten)\s+er)(?:\s|$)/.test(fold(text.slice(Math.max(clause.start, f.start - 200), Math.min(clause.end, f.end + 200))))) { measure.role = 'deployed'; measure.roleText = null; }
+    if (!measure.role && (measure.head === 'soldier' || head.demonym) && /(?:^|\s)(?:er\s+(?:zijn|waren|bevinden|bevonden|zitten|zaten|staan|stonden)|(?:zijn|waren|bevinden|bevonden|zitten|zaten)\s+er)(?:\s|$)/.test(foldedText(text).slice(Math.max(clause.start, f.start - 200), Math.min(clause.end, f.end + 200)))) { measure.role = 'deployed'; measure.roleText = null; }
     // Drones and missiles in an attack are launched unless something else is said.
     if (!measure.role && (measure.head === 'drone' || measure.head === 'missile' || measure.head === 'cruise-missile')) { measure.role = 'launched'; measure.roleText = null; }
     // A percentage: of what.
@@ -190,27 +224,38 @@ export function readQuantities(input: ReadInput): FigureContext[] {
       // A part is where its whole is, unless its own clause says otherwise.
       where.place = partOf.where.place; where.level = partOf.where.level; where.scope = partOf.where.scope;
     }
-    let when = whenOf({ text, times, figure: f, clause, sentence, paragraph, otherClauses, words });
-    if (partOf && when.basis === 'none') when = partOf.when;
-    let inSentence = sentenceEvent.get(sentence);
-    if (inSentence === undefined) sentenceEvent.set(sentence, (inSentence = eventNounOf(words, sentence)));
-    const para = paragraph ?? sentence;
-    let inParagraph = paragraphEvent.get(para);
-    if (inParagraph === undefined) paragraphEvent.set(para, (inParagraph = eventNounOf(wordsIn(text, para), para)));
-    const event = inSentence ?? partOf?.event ?? inParagraph ?? lead;
-    // Losses of an army are a running total unless the sentence names the event.
-    // (Not the dead of one town or village: "Bij Zeleny Sjljach zijn twaalf krijgsgevangenen geëxecuteerd".)
-    const army = (measure.head === 'soldier' || (!!measure.side && (head.demonym || measure.head === 'human'))) && !((where.scope === 'clause' || where.scope === 'sentence') && where.local);
-    let kind = kindOf(measure.role, army ? inSentence : event, when, words, clause, f.dimension, army);
-    if (partOf && partOf.kind === 'event') kind = 'event';
-    // An army's running total is the whole war's unless its own sentence places it.
-    if (kind === 'total' && measure.side && where.scope !== 'clause' && where.scope !== 'sentence') { where.place = null; where.level = null; where.scope = 'none'; }
-
+    // A figure without a predicate is compared with nothing (unless it is a distance): its time and
+    // kind are not read.
+    const needed = !!measure.role || f.dimension === 'length';
+    let when: Quantity['when'] = NOWHEN;
+    let event: string | null = null;
+    let kind: Quantity['kind'] = f.dimension === 'length' || f.dimension === 'duration' ? 'constant' : 'state';
+    if (needed) {
+      when = whenOf({ text, times, figure: f, clause, sentence, paragraph, otherClauses, words });
+      if (partOf && when.basis === 'none') when = partOf.when;
+      let inSentence = sentenceEvent.get(sentence);
+      if (inSentence === undefined) sentenceEvent.set(sentence, (inSentence = eventNounOf(words, sentence)));
+      const para = paragraph ?? sentence;
+      const inParagraph = () => {
+        let e = paragraphEvent.get(para);
+        if (e === undefined) paragraphEvent.set(para, (e = eventNounIn(text, para)));
+        return e;
+      };
+      // (The paragraph's and the lead's event matter only for a toll or an event's count.)
+      event = inSentence ?? partOf?.event ?? (measure.role && EVENTFUL.has(measure.role) ? inParagraph() ?? lead() : null);
+      // Losses of an army are a running total unless the sentence names the event.
+      // (Not the dead of one town or village: "Bij Zeleny Sjljach zijn twaalf krijgsgevangenen geëxecuteerd".)
+      const army = (measure.head === 'soldier' || (!!measure.side && (head.demonym || measure.head === 'human'))) && !((where.scope === 'clause' || where.scope === 'sentence') && where.local);
+      kind = kindOf(measure.role, army ? inSentence : event, when, words, clause, f.dimension, army);
+      if (partOf && partOf.kind === 'event') kind = 'event';
+      // An army's running total is the whole war's unless its own sentence places it.
+      if (kind === 'total' && measure.side && where.scope !== 'clause' && where.scope !== 'sentence') { where.place = null; where.level = null; where.scope = 'none'; }
+    }
     if (!skip && isChange(words, f.start)) skip = 'change';
     if (f.dimension === 'length') {
       // A length is a quantity only as the distance between two named things ("Mezhove ligt op 30 km
       // van Pokrovsk"), or of the front from a place ("de Russen staan op 10 km van Pokrovsk"): that one moves.
-      const front = FRONT.test(fold(text.slice(Math.max(sentence.start, f.start - 200), f.start)));
+      const front = FRONT.test(foldedText(text).slice(Math.max(sentence.start, f.start - 200), f.start));
       if (where.from && front && (!where.place || where.scope !== 'clause')) {
         measure.role = 'distance'; measure.head = 'front'; where.place = where.from; where.level = null; where.scope = 'clause'; kind = 'state';
       } else if (where.from && where.place) { measure.role = 'distance'; measure.head = measure.head ?? 'distance'; }
@@ -224,7 +269,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
       quantity: {
         skip, dimension: f.dimension, unit: f.dimension === 'money' ? f.unit : null,
         measure, where: { place: where.place, level: where.level, scope: where.scope, from: where.from, sentencePlaces: where.sentencePlaces, territory: where.territory },
-        kind, when, event, source: sourceOf(text, sentence, f, nextSentenceOf(sents, sentence)),
+        kind, when, event, source: needed ? sourceFor(sentence, f) : null,
       },
       sentence, clause,
     });
@@ -267,7 +312,7 @@ function nextSentenceOf(sents: readonly Span[], sentence: Span): Span | null {
 /** An event noun in the text's title or lead: what an article's tolls are about. */
 function leadEvent(text: string, paras: readonly Span[]): string | null {
   for (const p of paras.slice(0, 2)) {
-    const e = eventNounOf(wordsIn(text, p), p);
+    const e = eventNounIn(text, p);
     if (e) return e;
   }
   return null;
@@ -276,9 +321,9 @@ function leadEvent(text: string, paras: readonly Span[]): string | null {
 /** "dat", "dat aantal", "die" as the subject for a quantity named just before: the last figure of
  *  the same dimension earlier in the sentence or in the sentence before. */
 function anaphoricParent(text: string, f: Figure, clause: Span, figures: readonly Figure[], out: FigureContext[], i: number, sents: readonly Span[]): Quantity | null {
-  const before = fold(text.slice(clause.start, f.start));
-  if (!/(?:^|\s)(?:dat|die|dit|dat aantal|het aantal|dat getal)(?:\s|$)/.test(before) && !/^\s*(?:zijn|zou|was|is)\b/.test(fold(text.slice(f.end, f.end + 8)))) return null;
-  if (!/(?:^|\s)(?:dat|die|dit|aantal)(?:\s|$)/.test(before + ' ' + fold(text.slice(f.end, Math.min(clause.end, f.end + 30))))) return null;
+  const before = foldedText(text).slice(clause.start, f.start);
+  if (!/(?:^|\s)(?:dat|die|dit|dat aantal|het aantal|dat getal)(?:\s|$)/.test(before) && !/^\s*(?:zijn|zou|was|is)\b/.test(foldedText(text).slice(f.end, f.end + 8))) return null;
+  if (!/(?:^|\s)(?:dat|die|dit|aantal)(?:\s|$)/.test(before + ' ' + foldedText(text).slice(f.end, Math.min(clause.end, f.end + 30)))) return null;
   const sentence = spanAt(sents, f.start);
   const prevSentence = sentence ? spanAt(sents, sentence.start - 2) : undefined;
   for (let j = i - 1; j >= 0 && j >= i - NEIGHBOURS; j--) {

@@ -6,6 +6,7 @@
 
 import { fold, type Span } from '../../dutch/tokens';
 import { sideOfWord, sideOfCountry } from './measure';
+import { foldedText } from './spans';
 
 /** Names that stand for a side or an institution with a side of its own. */
 const NAMED: Record<string, string> = {
@@ -41,8 +42,14 @@ const INVERTED = /\b(?:kwam|kwamen|komt|komen)\s+((?:[\p{L}'’-]+\s+){1,5}?)uit
 const THAT_SAYS = new RegExp(`^\\s*(?:dat|dit|die\\s+cijfers?|dat\\s+cijfer|dat\\s+aantal)\\s+${SAY}\\s+((?:[\\p{L}'’-]+\\s*){1,6})`, 'iu');
 
 /** The source of a figure's sentence (within `reach` of the figure), else the next sentence's "Dat zegt X". */
+const ANY_SOURCE = /volgens|aldus|zeg|zei|meld|schat|claim|beweer|noem|spr[ae]|uit van|het op|uit op|telt|telde|rapport|gaf|geeft/;
+const ANY_THAT = /^\s*(?:dat|dit|die)\b/;
+
 export function sourceOf(text: string, sentence: Span, figure: Span, next: Span | null): string | null {
   const from = Math.max(sentence.start, figure.start - 300), to = Math.min(sentence.end, figure.end + 300);
+  const folded = foldedText(text);
+  const nextStarts = next ? ANY_THAT.test(folded.slice(next.start, next.start + 12)) : false;
+  if (!ANY_SOURCE.test(folded.slice(from, to)) && !nextStarts) return null;
   const s = text.slice(from, to);
   const v = VOLGENS.exec(s);
   if (v) { const src = sourceOfWords(v[1]); if (src) return src; }
@@ -50,7 +57,7 @@ export function sourceOf(text: string, sentence: Span, figure: Span, next: Span 
   if (b && b[1]) { const src = sourceOfWords(b[1]); if (src) return src; }
   const inv = INVERTED.exec(s);
   if (inv) { const src = sourceOfWords(inv[1] ?? inv[2] ?? ''); if (src) return src; }
-  if (next) {
+  if (next && nextStarts) {
     const t = THAT_SAYS.exec(text.slice(next.start, Math.min(next.end, next.start + 160)));
     if (t) { const src = sourceOfWords(t[1]); if (src) return src; }
   }

@@ -11,7 +11,7 @@ import type { TimeExpression } from '../../dutch/types';
 import { fold, type Span } from '../../dutch/tokens';
 import type { QuantityKind, Role, When } from './model';
 import type { Word } from './clauses';
-import { within } from './spans';
+import { within, foldedText } from './spans';
 
 /** The day the full-scale invasion began: "voor de oorlog" ends, "sinds het begin van de oorlog" starts. */
 export const WAR_START = '2022-02-24';
@@ -37,6 +37,10 @@ const PARTICIPLE = /^(?:ge\p{L}{3,}(?:d|t|en)|\p{L}*(?:heroverd|veroverd|bevrijd
 const PRESENT_FINITE = /^(?:is|zijn|wordt|worden|heeft|hebben|komt|komen|valt|vallen|telt|tellen|woont|wonen|houdt|houden|staat|staan|ligt|liggen|gaat|gaan|krijgt|krijgen|zit|zitten|blijft|blijven|controleert|bezet|meldt|zegt|schat|claimt|verblijven|verblijft)$/;
 /** Words of an event that a toll or a count belongs to. */
 const EVENT_NOUN = /^(?:(?:\p{L}+-)?aanval(?:len)?|raketaanval(?:len)?|luchtaanval(?:len)?|droneaanval(?:len)?|drone-aanval(?:len)?|inslag|raketinslag|explosie|explosies|beschieting(?:en)?|bombardement(?:en)?|aanslag|ruil|gevangenenruil|uitwisseling|ongeluk|brand|crash|botsing|schietpartij|steekpartij|overstroming|aardbeving|nacht|vannacht|ramp|gevecht|gevechten|inval|offensief|tegenoffensief)$/u;
+/** The same words, found in a span of folded text in one scan. */
+const EVENT_IN = new RegExp(`(?:^|[^\\p{L}-])((?:${EVENT_NOUN.source.slice(4, -2)}))(?![\\p{L}])`, 'u');
+/** Letters every event word contains one of: a span without any is answered without the regex. */
+const EVENT_PARTS = /aanval|inslag|explosie|beschieting|bombardement|aanslag|ruil|uitwisseling|ongeluk|brand|crash|botsing|partij|overstroming|aardbeving|nacht|ramp|gevecht|inval|offensief/;
 /** Roles only an event has. */
 const EVENT_ROLES = new Set<Role>(['launched', 'downed', 'exchanged', 'hospitalised', 'invaded', 'taken-prisoner']);
 /** Roles of a toll: an event when the sentence names one, else a running total (a state). */
@@ -74,12 +78,12 @@ export function whenOf(input: WhenInput): When {
     inClause.sort((a, b) => dist(a, figure) - dist(b, figure));
     return explicit(inClause[0]);
   }
-  const clauseText = fold(text.slice(Math.max(clause.start, figure.start - 300), Math.min(clause.end, figure.end + 300)));
+  const clauseText = foldedText(text).slice(Math.max(clause.start, figure.start - 300), Math.min(clause.end, figure.end + 300));
   for (const p of PERIODS) if (p.re.test(clauseText)) return { from: p.from, to: p.to, text: p.re.exec(clauseText)![0], basis: p.present ? 'present' : 'explicit' };
   const inSentence = within(times, { start: Math.max(sentence.start, figure.start - 1500), end: Math.min(sentence.end, figure.end + 1500) }).filter((t) => usable(t)
     && !input.otherClauses.some((c) => t.start >= c.start && t.end <= c.end));
   if (inSentence.length) { inSentence.sort((a, b) => dist(a, figure) - dist(b, figure)); return explicit(inSentence[0]); }
-  const sentenceText = fold(text.slice(Math.max(sentence.start, figure.start - 600), Math.min(sentence.end, figure.end + 600)));
+  const sentenceText = foldedText(text).slice(Math.max(sentence.start, figure.start - 600), Math.min(sentence.end, figure.end + 600));
   for (const p of PERIODS) if (p.re.test(sentenceText)) return { from: p.from, to: p.to, text: p.re.exec(sentenceText)![0], basis: p.present ? 'present' : 'explicit' };
   // "toen": the time of the sentence before (in the paragraph).
   if (/\btoen\b/.test(sentenceText) && input.paragraph) {
@@ -98,6 +102,14 @@ export function whenOf(input: WhenInput): When {
 
 function dist(t: Span, f: Span): number {
   return t.end <= f.start ? f.start - t.end : t.start >= f.end ? t.start - f.end : 0;
+}
+
+/** The first event noun of a span, read from the folded text at once (a paragraph, a lead). */
+export function eventNounIn(text: string, span: Span): string | null {
+  const s = foldedText(text).slice(span.start, span.end);
+  if (!EVENT_PARTS.test(s)) return null;
+  const m = EVENT_IN.exec(s);
+  return m ? m[1] : null;
 }
 
 /** An event noun of the sentence ("aanval", "ruil"), or null. */

@@ -11,7 +11,7 @@
 import type { PlaceMention } from '../../dutch/types';
 import { fold, type Span } from '../../dutch/tokens';
 import type { Where } from './model';
-import { within as withinSorted, firstAtOrAfter } from './spans';
+import { within as withinSorted, firstAtOrAfter, foldedText } from './spans';
 
 const BROAD = new Set(['land', 'werelddeel']);
 /** How far from a figure, in characters, its sentence is looked at. */
@@ -53,7 +53,7 @@ export interface WhereFound extends Where {
 export function mentionRole(text: string, m: PlaceMention, clause: Span): 'place' | 'actor' | 'government' {
   const before = text.slice(Math.max(clause.start, m.start - 30), m.start);
   // "…, zegt een woordvoerder van Buitenlandse Zaken in Moskou": where the speaker is, not the figure.
-  if (ATTRIBUTION.test(fold(text.slice(Math.max(clause.start, m.start - 120), m.start)))) return 'government';
+  if (ATTRIBUTION.test(foldedText(text).slice(Math.max(clause.start, m.start - 120), m.start))) return 'government';
   const after = /^\s+(\p{L}+)/u.exec(text.slice(m.end, Math.min(text.length, m.end + 30)));
   const nextWord = after ? fold(after[1]) : '';
   const capitalOrCountry = m.kind === 'hoofdstad' || BROAD.has(m.kind);
@@ -73,7 +73,7 @@ export function mentionRole(text: string, m: PlaceMention, clause: Span): 'place
 
 /** The level a text states for a mention: "de regio Koersk" region, "de stad Koersk" city. */
 export function levelOf(text: string, m: PlaceMention): Where['level'] {
-  const before = fold(text.slice(Math.max(0, m.start - 30), m.start));
+  const before = foldedText(text).slice(Math.max(0, m.start - 30), m.start);
   if (/(?:regio|oblast|provincie|grensregio|gebied|district|deelstaat|republiek)\s+$/.test(before)) return 'region';
   if (/(?:stad|hoofdstad|stadje|dorp|dorpje|havenstad|mijnstad|industriestad|frontstad|grensstad|gemeente|plaats|regionale hoofdstad)\s+$/.test(before)) return 'city';
   if (BROAD.has(m.kind)) return 'country';
@@ -90,6 +90,7 @@ function kindLevel(m: PlaceMention): Where['level'] {
 
 /** "de hoofdstad", "de stad", "het stadje" without a name: the capital or city named before, or the dateline. */
 function anaphorIn(scene: PlaceScene, span: Span): PlaceMention | null {
+  if (!foldedText(scene.text).slice(span.start, span.end).includes('stad')) return null;
   const s = scene.text.slice(span.start, span.end);
   // (No i flag: with it, \p{Lu} would match every letter.)
   const re = /\b(?:[Dd]e|[Hh]et|[Dd]ie|[Dd]eze)\s+(hoofdstad|stad|stadje)\b(?!\s+\p{Lu})/gu;
@@ -231,6 +232,9 @@ const TERRITORY_COUNTRY: Record<string, string> = { oekraiens: 'Oekraïne', russ
 
 /** The country of "Oekraïens grondgebied" in a span, as a mention of the country named elsewhere in the text. */
 function territoryIn(scene: PlaceScene, span: Span): PlaceMention | null {
+  // (Most spans name no territory: a plain search on the folded text first.)
+  const f = foldedText(scene.text).slice(span.start, span.end);
+  if (!f.includes('gebied') && !f.includes('bodem') && !f.includes('territorium')) return null;
   const m = TERRITORY.exec(scene.text.slice(span.start, span.end));
   if (!m) return null;
   const country = TERRITORY_COUNTRY[fold(m[1])];
