@@ -56,6 +56,7 @@ describe('command line', function () {
       [['explain', '--corpus', 'corpus'], /give a place name/],
       [['index', 'corpus', '--format', 'xml'], /--format must be .*not 'xml'/],
       [['check', 'conflict.kopij', '--corpus', 'corpus', '--lang', 'de'], /--lang must be nl or en/],
+      [['check', 'conflict.kopij', '--corpus', 'corpus', '--date', '2025-02-30'], /--date must be a day as YYYY-MM-DD/],
     ];
     for (const [args, msg] of cases) {
       const r = await cli(...args);
@@ -115,6 +116,19 @@ describe('command line', function () {
     assert.equal(both.code, 1);
     assert.match(both.stdout, /conflict\.kopij:1:\d+\s+warning\s+figure-conflict/);
     assert.match(both.stdout, /agrees\.kopij: no findings/);
+  });
+
+  it('check --date sets the drafts\' present: "vorig jaar" and the newest reports follow from it', async () => {
+    fs.writeFileSync(path.join(ws, 'lastyear.kopij'), "Oekraïne veroverde in augustus vorig jaar zo'n 1500 vierkante kilometer in de regio Koersk.\n");
+    // Written in 2025, "vorig jaar" is 2024: the archive's August 2024 report of 1300.
+    const in2025 = await cli('check', 'lastyear.kopij', '--corpus', 'corpus', '--date', '2025-01-20', '--format', 'json');
+    assert.equal(in2025.code, 1, in2025.stderr);
+    const m2025 = JSON.stringify(JSON.parse(in2025.stdout)[0].diagnostics);
+    assert.match(m2025, /1300/);
+    assert.match(m2025, /Oct 2024/, 'the dated report of August 2024 is cited');
+    // Written in 2026, it is August 2025: the dated report no longer counts (only the undated article's, which has no time).
+    const in2026 = await cli('check', 'lastyear.kopij', '--corpus', 'corpus', '--date', '2026-03-01', '--format', 'json');
+    assert.doesNotMatch(JSON.stringify(JSON.parse(in2026.stdout)[0].diagnostics), /Oct 2024/);
   });
 
   it('places and figures JSON shapes as documented', async () => {

@@ -61,3 +61,17 @@ export class LineIndex {
     return this.text.slice(this.lineStarts[line], this.offsetAt({ line, character: Number.MAX_SAFE_INTEGER }));
   }
 }
+
+/** The ` date YYYY-MM[-DD]` marker some archive exports put before the text (and a draft may too). */
+export const DATE_MARKER = /^[ \t]*date[ \t]+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?=[ \t\r\n]|$)/i;
+
+/** The day a draft's leading ` date YYYY-MM-DD` line gives (a month is its 15th), or null. */
+export function draftDateOf(text: string): string | null {
+  const m = DATE_MARKER.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = m[1].split('-').map(Number);
+  if (mo < 1 || mo > 12) return null;
+  const day = d ?? 15;
+  const iso = `${y}-${String(mo).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return !Number.isNaN(Date.parse(iso)) && new Date(iso).toISOString().slice(0, 10) === iso ? iso : null;
+}

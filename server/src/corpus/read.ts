@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { isUtf8 } from 'node:buffer';
 import { parseDocument } from 'yaml';
 import type { Article, Skipped } from './types';
-import { LineIndex } from '../core/text';
+import { LineIndex, DATE_MARKER as TXT_DATE_MARKER } from '../core/text';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.jsonl'] as const;
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -440,15 +440,6 @@ interface Parsed {
   warning?: { line?: number; detail: string };
 }
 
-/** The ` date YYYY-MM[-DD]` marker some archive exports put before the text. */
-const TXT_DATE_MARKER = /^[ \t]*date[ \t]+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?=[ \t\r\n]|$)/i;
-
-/** The date a draft's leading ` date YYYY-MM-DD` line gives (as archive files have), or null. */
-export function draftDateOf(text: string): string | null {
-  const m = TXT_DATE_MARKER.exec(text);
-  const d = m ? normaliseDate(m[1]) : null;
-  return d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : d && /^\d{4}-\d{2}$/.test(d) ? `${d}-15` : null;
-}
 
 /** A .txt file: the whole file is the text; a leading date marker sets the date and is blanked. */
 export function parseTxt(text: string): Parsed {

@@ -7,7 +7,7 @@ import { extractTimeExpressions } from '../dutch/time';
 import { paragraphs } from '../dutch/tokens';
 import { readQuantities, articleContext, topicPlaces, type FigureContext } from './context';
 import { judgeFigure, type FigureVerdict, type Present } from './check';
-import { draftDateOf } from '../corpus/read';
+import { draftDateOf } from '../core/text';
 import type { FactIndex } from './index';
 
 export interface DraftAnalysis {
