@@ -8,7 +8,7 @@ import type { Quantity, Measure, SkipReason } from './model';
 import { clausesOf, wordsIn, type Clause, type Word } from './clauses';
 import { within, spanContaining, firstAtOrAfter, foldedText } from './spans';
 import { findRole, headOf, isChange, PEOPLE, sideInClause, sideOfCountry, sideOfPhrase, type Head } from './measure';
-import { whereOf, DATELINE, type PlaceScene } from './where';
+import { whereOf, DATELINE, type PlaceScene, type WhereFound } from './where';
 import { whenOf, kindOf, eventNounOf, eventNounIn } from './when';
 import { skipOf } from './skip';
 import { sourceOf } from './source';
@@ -72,6 +72,17 @@ const NO_HEAD_READ = headOf(null);
 const EVENTFUL = new Set<string>(['killed', 'wounded', 'casualty', 'missing', 'destroyed', 'hospitalised']);
 const NOWHERE = Object.freeze({ place: null, level: null, scope: 'none', from: null, sentencePlaces: Object.freeze([]) as unknown as string[], territory: null }) as Quantity['where'];
 const NOWHEN = Object.freeze({ from: null, to: null, text: null, basis: 'none' }) as Quantity['when'];
+
+/** The places a figure's clause, else its sentence, names outright (no rules: for a figure that is compared with nothing). */
+function namedWhere(mentions: readonly PlaceMention[], clause: Span, sentence: Span, f: Figure): WhereFound {
+  const near = { start: Math.max(sentence.start, f.start - 600), end: Math.min(sentence.end, f.end + 600) };
+  let ms = within(mentions, clause);
+  let scope: Quantity['where']['scope'] = 'clause';
+  if (!ms.length) { ms = within(mentions, near); scope = 'sentence'; }
+  const specific = ms.filter((m) => m.kind !== 'land' && m.kind !== 'werelddeel');
+  const ids = [...new Set((specific.length ? specific : ms).map((m) => m.id))].sort();
+  return { place: ids.join('+') || null, level: null, scope: ids.length ? scope : 'none', from: null, sentencePlaces: [...new Set(within(mentions, near).map((m) => m.id))], actor: null, territory: null };
+}
 
 /** The quantity of a figure that is never compared (an age, a vague quantity, a number in a name). */
 function skipped(f: Figure, skip: SkipReason): Quantity {
@@ -209,7 +220,11 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     measure.side = sideOfPhrase(f.counted ? text.slice(f.numberEnd, f.end) : null) ?? (head.demonym ? sideOfPhrase(f.counted) : null) ?? sideInClause(within(words, clause), f.start)
       ?? (parent && (bare || partitive) ? parent.q.measure.side : null);
 
-    const where = whereOf({ scene, figure: f, clause, sentence, paragraph, otherClauses, distance: f.dimension === 'length', sentences: sents });
+    // A figure without a predicate is compared with nothing (unless it is a distance): only the
+    // places its clause or sentence names are kept (for the dossier), and its time and kind are not read.
+    const needed = !!measure.role || f.dimension === 'length';
+    const where = needed ? whereOf({ scene, figure: f, clause, sentence, paragraph, otherClauses, distance: f.dimension === 'length', sentences: sents })
+      : namedWhere(mentions, clause, sentence, f);
     if (!measure.side && where.actor) measure.side = sideOfCountry(where.actor.name) ?? sideOfCountry(where.actor.text);
     if (f.dimension === 'area' && where.scope !== 'clause' && where.scope !== 'sentence') {
       // "… beslaat 112.000 vierkante kilometer, bijna een vijfde van Oekraïne": the whole the area is part of.
@@ -224,9 +239,6 @@ export function readQuantities(input: ReadInput): FigureContext[] {
       // A part is where its whole is, unless its own clause says otherwise.
       where.place = partOf.where.place; where.level = partOf.where.level; where.scope = partOf.where.scope;
     }
-    // A figure without a predicate is compared with nothing (unless it is a distance): its time and
-    // kind are not read.
-    const needed = !!measure.role || f.dimension === 'length';
     let when: Quantity['when'] = NOWHEN;
     let event: string | null = null;
     let kind: Quantity['kind'] = f.dimension === 'length' || f.dimension === 'duration' ? 'constant' : 'state';
