@@ -177,7 +177,7 @@ const CLAIM_FIELDS = ['figure', 'ctx', 'sentence', 'at'];
 // A quantity's fields, by part, in the order readQuantities makes them (a quantity of another shape travels as it is).
 const QUANTITY_FIELDS = ['skip', 'dimension', 'unit', 'measure', 'where', 'kind', 'when', 'event', 'source'];
 const MEASURE_FIELDS = ['head', 'role', 'side', 'of', 'per', 'headText', 'roleText'];
-const WHERE_FIELDS = ['place', 'level', 'scope', 'from', 'sentencePlaces', 'territory'];
+const WHERE_FIELDS = ['place', 'level', 'scope', 'from', 'territory'];
 const WHEN_FIELDS = ['from', 'to', 'text', 'basis'];
 
 type Q = Claims[number]['ctx']['quantity'];
@@ -188,15 +188,15 @@ function encodeQuantity(q: Q): unknown {
   if (!quantityFits(q)) return q;
   const m = q.measure, w = q.where, t = q.when;
   return [q.skip, q.dimension, q.unit, m.head, m.role, m.side, m.of, m.per, m.headText, m.roleText,
-    w.place, w.level, w.scope, w.from, w.sentencePlaces, w.territory, q.kind, t.from, t.to, t.text, t.basis, q.event, q.source];
+    w.place, w.level, w.scope, w.from, w.territory, q.kind, t.from, t.to, t.text, t.basis, q.event, q.source];
 }
 function decodeQuantity(a: unknown): Q {
   if (!Array.isArray(a)) return a as Q;
   return {
     skip: a[0], dimension: a[1], unit: a[2],
     measure: { head: a[3], role: a[4], side: a[5], of: a[6], per: a[7], headText: a[8], roleText: a[9] },
-    where: { place: a[10], level: a[11], scope: a[12], from: a[13], sentencePlaces: a[14], territory: a[15] },
-    kind: a[16], when: { from: a[17], to: a[18], text: a[19], basis: a[20] }, event: a[21], source: a[22],
+    where: { place: a[10], level: a[11], scope: a[12], from: a[13], territory: a[14] },
+    kind: a[15], when: { from: a[16], to: a[17], text: a[18], basis: a[19] }, event: a[20], source: a[21],
   };
 }
 /** Marks an optional field that is absent (a field can be present with the value undefined). */

@@ -223,8 +223,8 @@ function compactContext(ctx: FactsData['claims'][number]['ctx']): Claim['ctx'] {
     measure: shared(`m\u0001${m.head}\u0001${m.role}\u0001${m.side}\u0001${m.of}\u0001${m.per}\u0001${m.headText}\u0001${m.roleText}`, () => ({
       head: str(m.head), role: str(m.role), side: str(m.side), of: str(m.of), per: str(m.per), headText: str(m.headText), roleText: str(m.roleText),
     })),
-    where: shared(`w\u0001${w.place}\u0001${w.level}\u0001${w.scope}\u0001${w.from}\u0001${w.sentencePlaces.join(',')}\u0001${w.territory}`, () => ({
-      place: str(w.place), level: str(w.level), scope: str(w.scope), from: str(w.from), sentencePlaces: list(w.sentencePlaces), territory: str(w.territory),
+    where: shared(`w\u0001${w.place}\u0001${w.level}\u0001${w.scope}\u0001${w.from}\u0001${w.territory}`, () => ({
+      place: str(w.place), level: str(w.level), scope: str(w.scope), from: str(w.from), territory: str(w.territory),
     })),
     kind: str(q.kind),
     when: shared(`t\u0001${t.from}\u0001${t.to}\u0001${t.text}\u0001${t.basis}`, () => ({ from: str(t.from), to: str(t.to), text: str(t.text), basis: str(t.basis) })),

@@ -64,8 +64,6 @@ export interface Where {
   scope: 'clause' | 'sentence' | 'paragraph' | 'dateline' | 'article' | 'none';
   /** For a distance: the place it is measured from ("op 30 kilometer van Pokrovsk"). */
   from: string | null;
-  /** Every place named in the figure's sentence (for the dossier). */
-  sentencePlaces: string[];
   /** The country whose territory the text names ("Russisch grondgebied"), when that gave the place. */
   territory: string | null;
 }

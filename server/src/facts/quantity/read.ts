@@ -70,7 +70,7 @@ interface Parent { q: Quantity; head: Head }
 const NO_HEAD_READ = headOf(null);
 /** Roles whose kind depends on the event of the paragraph or lead. */
 const EVENTFUL = new Set<string>(['killed', 'wounded', 'casualty', 'missing', 'destroyed', 'hospitalised']);
-const NOWHERE = Object.freeze({ place: null, level: null, scope: 'none', from: null, sentencePlaces: Object.freeze([]) as unknown as string[], territory: null }) as Quantity['where'];
+const NOWHERE = Object.freeze({ place: null, level: null, scope: 'none', from: null, territory: null }) as Quantity['where'];
 const NOWHEN = Object.freeze({ from: null, to: null, text: null, basis: 'none' }) as Quantity['when'];
 
 /** The places a figure's clause, else its sentence, names outright (no rules: for a figure that is compared with nothing). */
@@ -81,7 +81,7 @@ function namedWhere(mentions: readonly PlaceMention[], clause: Span, sentence: S
   if (!ms.length) { ms = within(mentions, near); scope = 'sentence'; }
   const specific = ms.filter((m) => m.kind !== 'land' && m.kind !== 'werelddeel');
   const ids = [...new Set((specific.length ? specific : ms).map((m) => m.id))].sort();
-  return { place: ids.join('+') || null, level: null, scope: ids.length ? scope : 'none', from: null, sentencePlaces: [...new Set(within(mentions, near).map((m) => m.id))], actor: null, territory: null };
+  return { place: ids.join('+') || null, level: null, scope: ids.length ? scope : 'none', from: null, actor: null, territory: null };
 }
 
 /** The quantity of a figure that is never compared (an age, a vague quantity, a number in a name). */
@@ -280,7 +280,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     out.push({
       quantity: {
         skip, dimension: f.dimension, unit: f.dimension === 'money' ? f.unit : null,
-        measure, where: { place: where.place, level: where.level, scope: where.scope, from: where.from, sentencePlaces: where.sentencePlaces, territory: where.territory },
+        measure, where: { place: where.place, level: where.level, scope: where.scope, from: where.from, territory: where.territory },
         kind, when, event, source: needed ? sourceFor(sentence, f) : null,
       },
       sentence, clause,

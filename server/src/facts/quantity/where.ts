@@ -146,7 +146,6 @@ export function whereOf(input: WhereInput): WhereFound {
   // (A sentence is looked at within REACH characters of the figure: a hostile draft's one line is one sentence.)
   const near = { start: Math.max(sentence.start, figure.start - REACH), end: Math.min(sentence.end, figure.end + REACH) };
   const inSentence = within(scene.mentions, near);
-  const sentencePlaces = [...new Set(inSentence.map((m) => m.id))];
   let actor: PlaceMention | null = null;
   const usable = (ms: PlaceMention[], c: Span): PlaceMention[] => {
     const out: PlaceMention[] = [];
@@ -167,7 +166,7 @@ export function whereOf(input: WhereInput): WhereFound {
     // "Russisch grondgebied" in an article about the region Koersk: the region of that country it is about.
     const country = scene.info?.(territory.id)?.country;
     const topic = country ? scene.topic.map((id) => scene.info?.(id)).find((e) => e && e.country === country && REGION_KINDS.has(e.kind)) : undefined;
-    if (topic) return { place: topic.id, level: null, scope: 'article', from, sentencePlaces: [...new Set(within(scene.mentions, near).map((m) => m.id))], actor, territory: territory.id };
+    if (topic) return { place: topic.id, level: null, scope: 'article', from, actor, territory: territory.id };
     inClause.push(territory);
   }
   const ana = anaphorIn(scene, nearClause);
@@ -186,7 +185,7 @@ export function whereOf(input: WhereInput): WhereFound {
     const level = levels.size === 1 ? [...levels][0] : null;
     const terr = ms.find((m) => m.text !== m.name && TERRITORY.test(m.text));
     const local = ms.some((m) => k.ids.includes(m.id) && (CITY_KINDS.has(m.kind) || m.kind === 'plaats-onbekend') && levelOf(text, m) !== 'region');
-    return { place: k.ids.join('+') || null, level, scope, from, sentencePlaces, actor, territory: terr ? terr.id : null, local };
+    return { place: k.ids.join('+') || null, level, scope, from, actor, territory: terr ? terr.id : null, local };
   };
   if (inClause.length) return done(inClause, 'clause');
   const rest: PlaceMention[] = [];
@@ -221,9 +220,9 @@ export function whereOf(input: WhereInput): WhereFound {
     }
   }
   // What the article is about before where it was filed ("KYIV (ANP) - … in Koersk … in Koersk").
-  if (scene.topic.length) return { place: scene.topic[0], level: null, scope: 'article', from, sentencePlaces, actor, territory: null };
+  if (scene.topic.length) return { place: scene.topic[0], level: null, scope: 'article', from, actor, territory: null };
   if (scene.dateline) return done([scene.dateline], 'dateline');
-  return { place: null, level: null, scope: 'none', from, sentencePlaces, actor, territory: null };
+  return { place: null, level: null, scope: 'none', from, actor, territory: null };
 }
 
 /** Country adjectives before a word for territory: "Oekraïens grondgebied" is in Ukraine. */
