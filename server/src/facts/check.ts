@@ -117,7 +117,7 @@ export function judgeFigure(f: Figure, ctx: FigureContext, index: FactIndex, pre
   // A state or total: the reports at the draft's time, or, when it names none, the newest reports.
   // A report that neither dates itself nor has a dated article is timeless (a sample corpus).
   // An undated past ("werden bevrijd") is compared with every report alike.
-  if (q.when.basis === 'past' && q.kind !== 'total') {
+  if ((q.when.basis === 'past' || q.when.basis === 'perfect') && q.kind !== 'total') {
     group.forEach((m) => m.reasons.push('past'));
     return settle(f, ctx, interval, group, true);
   }

@@ -86,9 +86,10 @@ export interface When {
   text: string | null;
   /**
    * 'explicit': the text dates it; 'present': the text says it holds now ("nog", "inmiddels");
-   * 'past': an undated past ("werden bevrijd", "telde"); 'none': nothing is said.
+   * 'past': an undated past ("werden bevrijd", "telde", "op het hoogtepunt"); 'perfect': the perfect
+   * ("zijn … heroverd"): in a draft an undated past, in a report what holds at its writing; 'none'.
    */
-  basis: 'explicit' | 'present' | 'past' | 'none';
+  basis: 'explicit' | 'present' | 'past' | 'perfect' | 'none';
 }
 
 export interface Quantity {

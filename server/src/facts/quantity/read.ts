@@ -171,11 +171,15 @@ export function readQuantities(input: ReadInput): FigureContext[] {
         if (out[j] && out[j].quantity.dimension === f.dimension && (heads[j].concept || out[j].quantity.measure.role)) { parent = { q: out[j].quantity, head: heads[j] }; break; }
       }
     }
-    // "143 van de 193 lidstaten": the part takes the noun of the whole.
+    // "143 van de 193 lidstaten": the part takes the noun of the whole; "102 van de 127 raketten
+    // neergeschoten": the predicate is the part's, and the whole is what there was (the missiles fired).
     let head = headOf(f.counted);
+    const prevFig = i > 0 ? figures[i - 1] : null;
+    const isWhole = !!prevFig && prevFig.start >= sentence.start && /^\s+van\s+(?:de|het)\s+$/.test(text.slice(prevFig.end, f.start));
+    let wholeOf: Figure | null = null;
     if (bare && f.dimension === 'count') {
       const next = figures[i + 1];
-      if (next && next.counted && next.start <= sentence.end && /^\s+van\s+(de|het)\s+$/.test(text.slice(f.end, next.start))) head = headOf(next.counted);
+      if (next && next.counted && next.start <= sentence.end && /^\s+van\s+(de|het)\s+$/.test(text.slice(f.end, next.start))) { head = headOf(next.counted); wholeOf = next; }
       else if (parent) head = parent.head;
     }
 
@@ -187,7 +191,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     const territory = f.dimension === 'area' || (ofPhrase?.concept === 'area');
     // The predicate.
     // (Coordinated objects share what follows the last one: "800 vierkante kilometer en tientallen dorpen in handen".)
-    const ownRole = head.strongRole ? null
+    const ownRole = head.strongRole || isWhole ? null
       : findRole(words, f.start, f.end, beforeStart, afterEnd, head.concept, ofPhrase, territory, f.numberEnd)
         ?? (nextInClause && /^\s*(?:\p{L}+\s+){0,3}?(?:en|of)\s/u.test(text.slice(f.end, nextInClause.start)) ? findRole(words, nextInClause.end, nextInClause.end, nextInClause.end, clause.end, head.concept, null, territory) : null);
     if (head.strongRole) {
@@ -206,6 +210,8 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     }
     // "Er zijn 15.000 Noord-Koreaanse militairen in de regio Koersk": soldiers who are somewhere are deployed there.
     if (!measure.role && (measure.head === 'soldier' || head.demonym) && /(?:^|\s)(?:er\s+(?:zijn|waren|bevinden|bevonden|zitten|zaten|staan|stonden)|(?:zijn|waren|bevinden|bevonden|zitten|zaten)\s+er)(?:\s|$)/.test(foldedText(text).slice(Math.max(clause.start, f.start - 200), Math.min(clause.end, f.end + 200)))) { measure.role = 'deployed'; measure.roleText = null; }
+    // The whole of "102 van de 127 raketten": drones and missiles that were fired; any other whole has no predicate of its own.
+    if (isWhole) { measure.role = null; measure.roleText = null; }
     // Drones and missiles in an attack are launched unless something else is said.
     if (!measure.role && (measure.head === 'drone' || measure.head === 'missile' || measure.head === 'cruise-missile')) { measure.role = 'launched'; measure.roleText = null; }
     // A percentage: of what.
@@ -217,7 +223,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     const per = /^\s*(?:[\p{L}-]+\s+){0,3}?(?:per|elke|iedere|a)\s+(dag|week|maand|jaar|uur|nacht)\b/iu.exec(text.slice(f.end, f.end + 40));
     if (per) measure.per = fold(per[1]);
     // The side.
-    measure.side = sideOfPhrase(f.counted ? text.slice(f.numberEnd, f.end) : null) ?? (head.demonym ? sideOfPhrase(f.counted) : null) ?? sideInClause(within(words, clause), f.start)
+    measure.side = sideOfPhrase(f.counted ? text.slice(f.numberEnd, f.end) : null) ?? (wholeOf ? sideOfPhrase(text.slice(wholeOf.numberEnd, wholeOf.end)) : null) ?? (head.demonym ? sideOfPhrase(f.counted) : null) ?? sideInClause(within(words, clause), f.start)
       ?? (parent && (bare || partitive) ? parent.q.measure.side : null);
 
     // A figure without a predicate is compared with nothing (unless it is a distance): only the

@@ -71,7 +71,12 @@ export function sameQuantity(a: Quantity, b: Quantity): Sameness {
   // A place is specific when the figure's own text names a place below a country; otherwise it is
   // open (none, a country, or only the dateline or the article's topic).
   const specific = (w: typeof wa) => !!w.place && w.level !== 'country' && (w.scope === 'clause' || w.scope === 'sentence' || w.scope === 'paragraph');
-  if (specific(wa) || specific(wb)) {
+  // The drones and missiles of a night are fired at the country: "bij de aanval op Kyiv vuurde Rusland
+  // 598 drones af" is the night's count, not Kyiv's, so only two different named places keep them apart.
+  const launched = (ma.role === 'launched' || ma.role === 'downed') && a.kind === 'event';
+  if (launched && (!specific(wa) || !specific(wb))) {
+    // (compared by its event's time below)
+  } else if (specific(wa) || specific(wb)) {
     // A place guessed from the article's topic or dateline may stand for the same place named
     // outright on the other side, but not for an event (an article's tolls are often of several places).
     const guessed = (w: typeof wa) => w.scope === 'article' || w.scope === 'dateline';
@@ -90,7 +95,7 @@ export function sameQuantity(a: Quantity, b: Quantity): Sameness {
     const sameCountry = !!wa.place && wa.place === wb.place && wa.level === 'country' && wb.level === 'country';
     if (a.kind === 'event' && !sided && !sameCountry && !(a.measure.role === 'exchanged' || a.measure.role === 'launched' || a.measure.role === 'downed')) return NOT('place');
   }
-  if (wa.level && wb.level && wa.level !== wb.level) return NOT('level');
+  if (!launched && wa.level && wb.level && wa.level !== wb.level) return NOT('level');
   if (a.dimension === 'length' && (!wa.from || wa.from !== wb.from)) return NOT('from');
   if (a.kind !== b.kind) return NOT('kind');
   const reasons = [`role:${ma.role}`, `head:${ma.head}`];

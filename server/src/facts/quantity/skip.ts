@@ -42,5 +42,7 @@ export function skipOf(text: string, f: Figure, sentenceStart: number): SkipReas
   if ((f.qualifier && VAGUE.has(f.qualifier)) || VAGUE_START.test(f.text)) return 'vague';
   if (isInName(text, f)) return 'name';
   if (f.dimension === 'duration') return 'duration';
+  // "in één nacht", "drie keer": a time or a frequency, not a count of things.
+  if (f.counted && /^(?:nacht|dag|week|maand|jaar|keer|maal|etmaal|uur|minuut|seconde)$/i.test(f.counted)) return 'duration';
   return null;
 }

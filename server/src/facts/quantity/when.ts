@@ -96,7 +96,7 @@ export function whenOf(input: WhenInput): When {
   // A finite verb in the simple past, and none in the present: an undated past ("werden … bevrijd");
   // so is the perfect, news's tense for what happened ("zijn … heroverd", "heeft … veroverd").
   if (inOwnClause.some((w) => PAST.test(w.w)) && !inOwnClause.some((w) => PRESENT_FINITE.test(w.w))) return { ...NONE, basis: 'past' };
-  if (inOwnClause.some((w) => AUXILIARY.test(w.w)) && inOwnClause.some((w) => PARTICIPLE.test(w.w))) return { ...NONE, basis: 'past' };
+  if (inOwnClause.some((w) => AUXILIARY.test(w.w)) && inOwnClause.some((w) => PARTICIPLE.test(w.w))) return { ...NONE, basis: 'perfect' };
   return NONE;
 }
 

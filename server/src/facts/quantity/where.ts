@@ -65,8 +65,9 @@ export function mentionRole(text: string, m: PlaceMention, clause: Span): 'place
   if (capitalOrCountry && SAYING.test(nextWord) && !PLACE_PREP.test(before)) return 'government';
   if (BROAD.has(m.kind)) {
     if (/(?:^|\s)door\s+$/i.test(before)) return 'actor';
-    if (!PLACE_PREP.test(before) && /^\p{L}/u.test(nextWord) && !/^(?:en|of|is|was)$/.test(nextWord)) return 'actor';
-    if (!PLACE_PREP.test(before) && m.start === clause.start) return 'actor';
+    // A country is a place after a preposition ("in Oekraïne", "van Oekraïne"); without one it is
+    // who acts ("Rusland vuurde …", "vuurde Rusland 309 drones af", "Oekraïne controleert …").
+    if (!PLACE_PREP.test(before) && !/^(?:en|of)$/.test(nextWord)) return 'actor';
   }
   return 'place';
 }
@@ -99,6 +100,8 @@ function anaphorIn(scene: PlaceScene, span: Span): PlaceMention | null {
   const at = span.start + m.index;
   const wantCapital = fold(m[1]) === 'hoofdstad';
   let best: PlaceMention | null = null;
+  // "de hoofdstad" of an article filed in a capital is that capital ("KYIV (ANP) - … in de hoofdstad").
+  if (wantCapital && scene.dateline && scene.dateline.kind === 'hoofdstad') best = scene.dateline;
   // The nearest one before (looking back at most 50 mentions).
   for (let k = firstAtOrAfter(scene.mentions, at) - 1; k >= 0 && !best; k--) {
     const x = scene.mentions[k];
