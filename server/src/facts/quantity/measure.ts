@@ -85,7 +85,7 @@ export function headsCompatible(a: string | null, b: string | null): boolean {
 // figure wins (Dutch puts participles and particles last), else the nearest before it.
 
 interface Cue { role: Role; words: RegExp[] }
-const cue = (role: Role, ...words: (string | RegExp)[]): Cue => ({ role, words: words.map((w) => (typeof w === 'string' ? new RegExp(`^(?:${w})$`) : w)) });
+const cue = (role: Role, ...words: (string | RegExp)[]): Cue => ({ role, words: words.map((w) => (typeof w === 'string' ? new RegExp(`^(?:${w})$`, 'u') : w)) });
 
 export const ROLE_CUES: Cue[] = [
   // killed or wounded together first ("gedood of gewond" is read by casualtyAt), "verliezen"

@@ -68,6 +68,8 @@ const FRONT = /\b(?:russen|russische\s+(?:troepen|eenheden|soldaten|militairen)|
 interface Parent { q: Quantity; head: Head }
 
 const NO_HEAD_READ = headOf(null);
+/** Roles of a side's people: its losses and its troops. */
+const SIDED_ROLES = new Set<string>(['casualty', 'killed', 'wounded', 'sent', 'deployed', 'taken-prisoner']);
 /** Roles whose kind depends on the event of the paragraph or lead. */
 const EVENTFUL = new Set<string>(['killed', 'wounded', 'casualty', 'missing', 'destroyed', 'hospitalised']);
 const NOWHERE = Object.freeze({ place: null, level: null, scope: 'none', from: null, territory: null }) as Quantity['where'];
@@ -225,6 +227,14 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     // The side.
     measure.side = sideOfPhrase(f.counted ? text.slice(f.numberEnd, f.end) : null) ?? (wholeOf ? sideOfPhrase(text.slice(wholeOf.numberEnd, wholeOf.end)) : null) ?? (head.demonym ? sideOfPhrase(f.counted) : null) ?? sideInClause(within(words, clause), f.start)
       ?? (parent && (bare || partitive) ? parent.q.measure.side : null);
+    // People counted in a paragraph that just counted one side's ("Noord-Korea stuurde 14.000 militairen
+    // … De inlichtingendienst houdt het op 4700 slachtoffers") are that side's, unless they say otherwise.
+    if (!measure.side && measure.head && PEOPLE.has(measure.head) && measure.role && SIDED_ROLES.has(measure.role) && paragraph) {
+      for (let j = i - 1; j >= 0 && j >= i - NEIGHBOURS && figures[j].start >= paragraph.start; j--) {
+        const pq = out[j].quantity;
+        if (pq.measure.side && pq.measure.head && PEOPLE.has(pq.measure.head)) { measure.side = pq.measure.side; break; }
+      }
+    }
 
     // A figure without a predicate is compared with nothing (unless it is a distance): only the
     // places its clause or sentence names are kept (for the dossier), and its time and kind are not read.
