@@ -155,6 +155,8 @@ function settle(f: Figure, ctx: FigureContext, interval: [number, number], group
   if (sameTime) {
     group = bySource(group);
     const agreeing = group.filter((m) => m.overlaps);
+    // "beide landen elk 230": every side's report must agree.
+    if (ctx.quantity.each && agreeing.length && agreeing.length < group.length) return { ...base, verdict: 'conflict', matches: group.filter((m) => !m.overlaps), newer: [] };
     return agreeing.length ? { ...base, verdict: 'consistent', matches: agreeing, newer: [] } : { ...base, verdict: 'conflict', matches: group, newer: [] };
   }
   // An event's reports are ordered by when they were written (a toll rises as counts come in); a
@@ -171,6 +173,7 @@ function settle(f: Figure, ctx: FigureContext, interval: [number, number], group
   const olderNumber = older.filter((m) => sameNumber(f, m.claim.figure));
   const givesOlderNumber = olderNumber.length > 0 && !current.some((m) => sameNumber(f, m.claim.figure));
   const agreeing = current.filter((m) => m.overlaps);
+  if (ctx.quantity.each && agreeing.length && agreeing.length < current.length) return { ...base, verdict: 'conflict', matches: current.filter((m) => !m.overlaps), newer: [] };
   // "zeker 29" agrees in logic with a newer "zeker 43", but gives the older report's number.
   if (agreeing.length && !(givesOlderNumber && isLowerBound(f))) return { ...base, verdict: 'consistent', matches: agreeing, newer: [] };
   // (A total that is higher than its newest report did not fall behind it: it may simply be newer.)

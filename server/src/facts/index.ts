@@ -230,6 +230,7 @@ function compactContext(ctx: FactsData['claims'][number]['ctx']): Claim['ctx'] {
     when: shared(`t\u0001${t.from}\u0001${t.to}\u0001${t.text}\u0001${t.basis}`, () => ({ from: str(t.from), to: str(t.to), text: str(t.text), basis: str(t.basis) })),
     event: str(q.event),
     source: str(q.source),
+    ...(q.each ? { each: true } : {}),
   };
   return { quantity };
 }

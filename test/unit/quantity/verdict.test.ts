@@ -36,6 +36,10 @@ Oekraïne heeft in de regio Koersk nog zo'n 200 vierkante kilometer in handen.`,
 Noord-Koreanen
 
 Volgens Kyiv vechten in de regio Koersk zo'n 11.000 Noord-Koreaanse militairen mee. Rusland zet er daarnaast 50.000 eigen militairen in. Volgens Londen zijn sinds het begin van de oorlog zeker 150.000 Russische militairen gedood of gewond.`,
+  'a8.txt': ` date 2024-01-03
+Gevangenenruil
+
+Rusland en Oekraïne hebben weer krijgsgevangenen uitgewisseld. Rusland heeft 230 Oekraïners vrijgelaten. Oekraïne liet op zijn beurt 248 Russen gaan.`,
   'a7.txt': ` date 2024-11-22
 Cherson
 
@@ -104,6 +108,9 @@ describe('the verdict: the same quantity, or silence', function () {
     ['Uber moet 2,3 miljoen euro betalen.', '2,3 miljoen euro', '2024-11-25', 'unknown'],
     ['Voor de oorlog telde Pokrovsk 60.000 inwoners.', '60.000 inwoners', '2024-11-25', 'unknown'],
     ['Duizenden mensen sloegen in Kyiv op de vlucht.', 'Duizenden mensen', '2024-11-25', 'unknown'],
+    // "elk 230": every side's count must agree; one side's count alone is consistent.
+    ['Bij de ruil van januari 2024 kregen beide landen elk 230 gevangenen terug.', 'elk 230 gevangenen', '2024-02-01', 'conflict', '248'],
+    ['Bij de ruil van januari 2024 kregen 230 Oekraïners hun vrijheid terug.', '230 Oekraïners', '2024-02-01', 'consistent'],
     // "Kyiv meldt" names the government: the figure is not placed in Kyiv.
     ['Kyiv meldt dat 40 Noord-Koreaanse militairen zijn gesneuveld.', '40 Noord-Koreaanse militairen', '2024-11-25', 'unknown'],
   ];

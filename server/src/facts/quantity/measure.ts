@@ -160,6 +160,7 @@ const PARTICLE_VERBS: { particle: string; verb: RegExp; role: Role }[] = [
   { particle: 'in', verb: /^(?:nam|namen|neemt|nemen)$/, role: 'captured' },
   { particle: 'terug', verb: /^(?:kregen|kreeg|krijgen|krijgt|keerden|keerde|keren|keert|kwamen|kwam)$/, role: 'exchanged' },
   { particle: 'vrij', verb: /^(?:kwamen|kwam|komen|komt|liet|lieten|laat|laten)$/, role: 'exchanged' },
+  { particle: 'gaan', verb: /^(?:liet|lieten|laat|laten)$/, role: 'exchanged' },
   { particle: 'over', verb: /^(?:droegen|droeg|dragen|draagt)$/, role: 'exchanged' },
   { particle: 'over', verb: /^(?:staken|stak|steken)$/, role: 'invaded' },
   { particle: 'binnen', verb: /^(?:trokken|trok|trekken|vielen|viel)$/, role: 'invaded' },

@@ -104,6 +104,8 @@ export interface Quantity {
   when: When;
   /** The event noun of the sentence ("aanval", "ruil", "inval"), for labels. */
   event: string | null;
+  /** "beide landen elk 230": the figure holds for each side, so every side's report must agree with it. */
+  each?: boolean;
   /** Who the figure is attributed to ("brit" for "volgens de Britse regering"), or null; not part of
    *  the quantity, but an attributed draft figure is checked against that source's figures. */
   source: string | null;

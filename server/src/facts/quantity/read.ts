@@ -298,6 +298,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
         skip, dimension: f.dimension, unit: f.dimension === 'money' ? f.unit : null,
         measure, where: { place: where.place, level: where.level, scope: where.scope, from: where.from, territory: where.territory },
         kind, when, event, source: needed ? sourceFor(sentence, f) : null,
+        ...(needed && !measure.side && /(?:^|\s)(?:elk|elke|ieder|iedere)\s+$/.test(foldedText(text).slice(Math.max(clause.start, f.numberStart - 12), f.numberStart)) ? { each: true } : {}),
       },
       sentence, clause,
     });
