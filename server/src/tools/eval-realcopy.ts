@@ -13,6 +13,7 @@ import { Archive } from '../archive';
 import { DraftAnalyzer } from '../facts/draft';
 import { computeDiagnostics, CODES, DEFAULT_DIAGNOSTIC_OPTIONS } from '../features/diagnostics';
 import type { FigureVerdict } from '../facts/check';
+import { sameQuantity, agree } from '../facts/quantity/same';
 
 export interface RealWarning {
   draft: string;
@@ -116,5 +117,53 @@ export async function evalLeaveOneOut(folder: string): Promise<RealCopyEval> {
     res.warnings.push(...w.warnings);
   }
   res.perThousand = res.words ? (res.warnings.length * 1000) / res.words : 0;
+  return res;
+}
+
+const NUMBER_WORDS: Record<number, string> = { 9: 'negen', 12: 'twaalf', 14: 'veertien', 17: 'zeventien', 19: 'negentien', 22: 'tweeëntwintig', 27: 'zevenentwintig', 32: 'tweeëndertig', 37: 'zevenendertig', 42: 'tweeënveertig' };
+
+export interface MutationEval { sentences: number; found: number; foundAt: { own: number; later: number }; quietOriginal: number; examples: string[] }
+
+/**
+ * Sentences of the archive whose figure another article of it supports (a claim of the same quantity
+ * in another file agrees with it), changed to a wrong value and checked against the whole archive
+ * as a draft: on the article's own day, and on `laterDay` (a background piece written later). The
+ * unchanged sentence must stay quiet.
+ */
+export async function evalMutations(folder: string, laterDay: string): Promise<MutationEval> {
+  const archive = new Archive({ paths: [folder], baseDir: folder, cacheDir: null, workers: 0 });
+  await archive.build();
+  const res: MutationEval = { sentences: 0, found: 0, foundAt: { own: 0, later: 0 }, quietOriginal: 0, examples: [] };
+  const claims = archive.index.claims.filter((c) => !c.ctx.quantity.skip && c.ctx.quantity.measure.role);
+  const seen = new Set<string>();
+  for (const c of claims) {
+    const supported = claims.some((o) => o !== c && o.source.article.id !== c.source.article.id && sameQuantity(c.ctx.quantity, o.ctx.quantity).same
+      && agree([o.figure.low ?? 0, o.figure.high ?? Infinity], [c.figure.low ?? 0, c.figure.high ?? Infinity]));
+    if (!supported || seen.has(c.sentence)) continue;
+    seen.add(c.sentence);
+    const f = c.figure;
+    const at = c.sentence.indexOf(f.text);
+    if (at < 0) continue;
+    const num = f.text.slice(f.numberStart - f.start, f.numberEnd - f.start);
+    // A clearly wrong value: two and a half times the figure, as digits (number words stay number words).
+    const wrong = Math.round(f.value * 2.5 + 7);
+    const written = /^\d/.test(num) ? String(wrong).replace(/\B(?=(\d{3})+(?!\d))/g, wrong >= 10000 ? '.' : '') : NUMBER_WORDS[wrong] ?? String(wrong);
+    const mutated = c.sentence.slice(0, at) + f.text.replace(num, written) + c.sentence.slice(at + f.text.length);
+    const day = c.source.article.date ?? laterDay;
+    const figureAt = at;
+    const hits = (text: string, today: string) => {
+      const a = new DraftAnalyzer(archive.index, today).analyze(text)!;
+      const v = a.verdicts.find((x) => x.figure.start <= figureAt && x.figure.end > figureAt);
+      return v ? v.verdict : 'none';
+    };
+    res.sentences++;
+    const own = hits(mutated, day), later = hits(mutated, laterDay);
+    if (own === 'conflict' || own === 'outdated') res.foundAt.own++;
+    if (later === 'conflict' || later === 'outdated') res.foundAt.later++;
+    if (own === 'conflict' || own === 'outdated' || later === 'conflict' || later === 'outdated') res.found++;
+    else if (res.examples.length < 12) res.examples.push(`${own}/${later}: ${mutated}`);
+    const orig = hits(c.sentence, day);
+    if (orig !== 'conflict') res.quietOriginal++;
+  }
   return res;
 }

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { evalDrafts, draftsDay, describeQuantity, type DraftEval } from './eval-drafts';
 import { Archive } from '../archive';
-import { evalDpgSplit, evalLeaveOneOut, type RealCopyEval } from './eval-realcopy';
+import { evalDpgSplit, evalLeaveOneOut, evalMutations, type RealCopyEval } from './eval-realcopy';
 import { evalFigurePeers } from './eval-figures';
 import { evalSeedsPlaces, evalConll } from './eval-places';
 
@@ -66,6 +66,13 @@ async function main(): Promise<void> {
   if (want('split')) {
     console.log('## Real copy: dpgmedia2019 split against itself (seed 2019; 719 articles as archive, 300 drafts)');
     realCopy(await evalDpgSplit(path.join(shared, 'data', 'dpgmedia2019', 'dpgMedia2019-articles-byarticle-all.jsonl')), 'split');
+  }
+  if (want('mutate')) {
+    console.log('## Changed figures: archive-ukraine/ sentences that another article supports, with a wrong value, against the archive');
+    const m = await evalMutations(path.join(shared, 'eval', 'archive-ukraine'), '2025-11-25');
+    console.log(`${m.sentences} sentences: found ${m.found} (${pct(m.sentences ? m.found / m.sentences : 0)}): written on the article's day ${m.foundAt.own}, on 2025-11-25 ${m.foundAt.later}; unchanged sentence not a conflict ${m.quietOriginal}/${m.sentences}`);
+    for (const e of m.examples) console.log(`  missed ${e}`);
+    console.log('');
   }
   if (want('loo')) {
     console.log('## Real copy: archive-ukraine/, each article checked against the other ones');

@@ -11,7 +11,7 @@ import { firstAtOrAfter } from './spans';
 
 const CONCEPTS: Record<string, string[]> = {
   soldier: ['militair', 'soldaat', 'troep', 'strijder', 'manschap', 'vechter', 'militairen', 'troepen', 'rekruut', 'huurling', 'infanterist', 'commando', 'mariniers', 'marinier', 'dienstplichtige', 'reservist'],
-  human: ['mens', 'persoon', 'personen', 'inwoner', 'bewoner', 'ingezetene', 'dode', 'doden', 'gewonde', 'gewonden', 'slachtoffer', 'omgekomene', 'gedode', 'gesneuvelde', 'vluchteling', 'ontheemde', 'evacue', 'gevangene', 'krijgsgevangene', 'krijgsgevangen', 'gedetineerde', 'vermiste', 'patient', 'man', 'vrouw', 'volwassene', 'burgerslachtoffer'],
+  human: ['mens', 'persoon', 'personen', 'inwoner', 'bewoner', 'ingezetene', 'dode', 'doden', 'gewonde', 'gewonden', 'slachtoffer', 'omgekomene', 'gedode', 'gesneuvelde', 'vluchteling', 'ontheemde', 'evacue', 'gevangene', 'krijgsgevangene', 'krijgsgevangen', 'gedetineerde', 'vermiste', 'patient', 'man', 'vrouw', 'volwassene', 'burgerslachtoffer', 'geevacueerde', 'gevluchte', 'achterblijver'],
   civilian: ['burger', 'burgers', 'burgerdode', 'burgerdoden', 'niet-strijder'],
   child: ['kind', 'kinderen', 'minderjarige', 'baby', 'tiener', 'jongere', 'jongen', 'meisje'],
   settlement: ['plaats', 'plaatsje', 'dorp', 'dorpje', 'nederzetting', 'woonkern', 'gehucht', 'dorpen', 'plaatsen'],
