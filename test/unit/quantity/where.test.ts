@@ -15,6 +15,10 @@ describe('quantity: whose and where', function () {
   it('where the speaker sits is not the place', () => {
     assert.equal(quantityOf('Bij de gevechten zijn twee burgers omgekomen, zegt een woordvoerder in Moskou.', 'twee burgers').where.place, null);
   });
+  it('a river is not the town named after it: "langs de Dnjepr"', () => {
+    assert.notEqual(quantityOf('Langs de Dnjepr kwamen bij de beschietingen vier mensen om.', 'vier mensen').where.place, placeId('Dnipro'));
+    assert.equal(quantityOf('In Dnipro kwamen bij de beschietingen vier mensen om.', 'vier mensen').where.place, placeId('Dnipro'));
+  });
   it('the country that acts gives the side, not the place', () => {
     const q = quantityOf('Oekraïne controleert in de Russische regio Koersk ruim 1250 vierkante kilometer.', 'ruim 1250 vierkante kilometer');
     assert.equal(q.where.place, placeId('Koersk'));
