@@ -65,6 +65,18 @@ function warningsOf(draft: Draft, analyzer: DraftAnalyzer, archive: Archive): { 
   return { warnings: out, figures: a.figures.length };
 }
 
+function tally(res: RealCopyEval, text: string, w: { warnings: RealWarning[]; figures: number }): void {
+  res.drafts++;
+  res.words += words(text);
+  res.figures += w.figures;
+  res.warnings.push(...w.warnings);
+}
+
+function done(res: RealCopyEval): RealCopyEval {
+  res.perThousand = res.words ? (res.warnings.length * 1000) / res.words : 0;
+  return res;
+}
+
 /** dpgmedia2019 split in two by a seeded shuffle: half the archive, `n` of the other half drafts. */
 export async function evalDpgSplit(jsonl: string, n = 300, seed = 2019): Promise<RealCopyEval> {
   const rows = fs.readFileSync(jsonl, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: number | string; title?: string; text: string; published_at?: string });
@@ -84,14 +96,9 @@ export async function evalDpgSplit(jsonl: string, n = 300, seed = 2019): Promise
       let analyzer = analyzers.get(today);
       if (!analyzer) analyzers.set(today, (analyzer = new DraftAnalyzer(archive.index, today)));
       const text = (r.title ? r.title + '\n\n' : '') + r.text;
-      const w = warningsOf({ id: String(r.id), text, date }, analyzer, archive);
-      res.drafts++;
-      res.words += words(text);
-      res.figures += w.figures;
-      res.warnings.push(...w.warnings);
+      tally(res, text, warningsOf({ id: String(r.id), text, date }, analyzer, archive));
     }
-    res.perThousand = res.words ? (res.warnings.length * 1000) / res.words : 0;
-    return res;
+    return done(res);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -110,14 +117,9 @@ export async function evalLeaveOneOut(folder: string): Promise<RealCopyEval> {
     const analyzer = new DraftAnalyzer(archive.index, date ?? new Date().toISOString().slice(0, 10));
     // The draft as an editor sees it: the marker line blanked, as the archive reads it.
     const text = m ? raw.replace(/^[^\n]*/, (l) => ' '.repeat(l.length)) : raw;
-    const w = warningsOf({ id: f, text, date }, analyzer, archive);
-    res.drafts++;
-    res.words += words(text);
-    res.figures += w.figures;
-    res.warnings.push(...w.warnings);
+    tally(res, text, warningsOf({ id: f, text, date }, analyzer, archive));
   }
-  res.perThousand = res.words ? (res.warnings.length * 1000) / res.words : 0;
-  return res;
+  return done(res);
 }
 
 const NUMBER_WORDS: Record<number, string> = { 9: 'negen', 12: 'twaalf', 14: 'veertien', 17: 'zeventien', 19: 'negentien', 22: 'tweeëntwintig', 27: 'zevenentwintig', 32: 'tweeëndertig', 37: 'zevenendertig', 42: 'tweeënveertig' };
