@@ -69,7 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bronva
     lastStatus = s;
     renderStatus(statusItem, s);
     // A finished (re)index changes what summaries and dossiers say: refresh open ones.
-    if (s.state === 'ready' && !wasReady) void views.refreshAll();
+    if ((s.state === 'ready' || s.state === 'empty') && !wasReady) void views.refreshAll();
     for (const l of statusListeners) l(s);
   };
 
@@ -142,13 +142,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bronva
     status: () => lastStatus,
     whenReady: (timeoutMs = 60_000) =>
       new Promise<StatusParams>((resolve, reject) => {
-        if (lastStatus?.state === 'ready') return resolve(lastStatus);
+        // (An archive without articles is ready too: house-spelling hints still work.)
+        if (lastStatus?.state === 'ready' || lastStatus?.state === 'empty') return resolve(lastStatus);
         const timer = setTimeout(() => {
           statusListeners.delete(listener);
           reject(new Error(`Bronvast server not ready after ${timeoutMs} ms (last state: ${lastStatus?.state ?? 'none'})`));
         }, timeoutMs);
         const listener = (s: StatusParams): void => {
-          if (s.state !== 'ready') return;
+          if (s.state !== 'ready' && s.state !== 'empty') return;
           clearTimeout(timer);
           statusListeners.delete(listener);
           resolve(s);
@@ -377,6 +378,11 @@ function renderStatus(item: vscode.StatusBarItem, s: StatusParams | undefined): 
         s.skipped > 0
           ? `${s.message}\n${s.skipped === 1 ? vscode.l10n.t('1 file skipped (see the summary).') : vscode.l10n.t('{0} files skipped (see the summary).', s.skipped)}\n${hint}`
           : `${s.message}\n${hint}`;
+      return;
+    case 'empty':
+      item.text = `$(warning) ${vscode.l10n.t('Bronvast: no articles')}`;
+      item.tooltip = `${s.message}\n${hint}`;
+      item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
       return;
     case 'error':
       item.text = `$(error) ${vscode.l10n.t('Bronvast: error')}`;

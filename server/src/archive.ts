@@ -73,7 +73,11 @@ export interface BuildReport {
   phases?: { read: number; pass1: number; learn: number; pass2: number; index: number };
 }
 
-export type Progress = (done: number, total: number) => void;
+/**
+ * Indexing progress: articles done of those found so far, in pass 1 (`analyse`) or pass 2
+ * (`recognise`), and the characters of text analysed so far in that pass (for a rate).
+ */
+export type Progress = (done: number, total: number, info: { phase: 'analyse' | 'recognise'; chars: number }) => void;
 type Pool = WorkerPool<WorkerJob, WorkerResult>;
 export type CorpusChange = { file: string; type: 'created' | 'changed' | 'deleted' };
 
@@ -483,7 +487,7 @@ export class Archive {
     phases.learn = Date.now() - t0;
     await yieldNow();
     // Pass 2, in the workers; this thread meanwhile builds its own lexicon (for the index).
-    const pass2 = this.recognise(kept, analyses, spec, caches?.facts ?? null, isCancelled, true, pool);
+    const pass2 = this.recognise(kept, analyses, spec, caches?.facts ?? null, isCancelled, true, pool, onProgress);
     await yieldNow();
     await this.prepareLexicon(spec);
     const facts = await pass2;
@@ -537,7 +541,8 @@ export class Archive {
     const todo = new Feed();
     let fromCache = 0;
     let done = 0;
-    const progress = () => onProgress?.(done, articles.items.length);
+    let chars = 0;
+    const progress = () => onProgress?.(done, articles.items.length, { phase: 'analyse', chars });
     const lookups = this.cacheLookups(articles, todo, failed, (a) => {
       const raw = cache?.getRaw(a.hash);
       if (raw) {
@@ -567,6 +572,7 @@ export class Archive {
           return;
         }
         cache?.setRaw(a.hash, r as Buffer);
+        chars += a.text.length;
         analyses.set(a.id, r as Buffer);
         placeFacts.set(a.id, pf);
         placeFactsRaw.set(a.id, pfRaw);
@@ -633,7 +639,7 @@ export class Archive {
    * workers, from pass 1's encoded analyses). Each article's text is released once its facts are in.
    */
   private async recognise(articles: Article[], analyses: Map<string, Buffer>, spec: LexiconSpec,
-    cache: AnalysisCache<Buffer> | null, isCancelled: () => boolean = () => false, stream = false, pool?: Pool | null) {
+    cache: AnalysisCache<Buffer> | null, isCancelled: () => boolean = () => false, stream = false, pool?: Pool | null, onProgress?: Progress) {
     const byId = new Map<string, ArticleFacts>();
     const failed: Skipped[] = [];
     let todo: Article[] = [];
@@ -655,6 +661,9 @@ export class Archive {
     // now, and the new entries as they come instead of being held to the end.
     if (stream && cache && todo.length > 0) await cache.streamWrites(!isCancelled());
     const shared = lexiconContext(this.fingerprint, spec);
+    let done = articles.length - todo.length;
+    let chars = 0;
+    onProgress?.(done, articles.length, { phase: 'recognise', chars });
     await this.runJobs(todo,
       (batch) => {
         const packed = pack(batch.map((a) => analyses.get(a.id)!));
@@ -670,10 +679,11 @@ export class Archive {
           return;
         }
         cache?.setRaw(key(a), r as Buffer);
+        chars += a.text.length;
         a.text = '';
         analyses.delete(a.id);
       },
-      () => undefined, isCancelled, pool);
+      (n) => { done += n; onProgress?.(done, articles.length, { phase: 'recognise', chars }); }, isCancelled, pool);
     return { byId, computed: todo.length, failed };
   }
 

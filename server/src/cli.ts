@@ -7,8 +7,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Archive, type BuildReport } from './archive';
 import { tuneV8 } from './core/runtime';
 import { cacheDir } from './corpus/cache';
-import { decodeBytes, describeSkipped, parseTxt } from './corpus/read';
-import { pickLocale, t, type Locale } from './core/l10n';
+import { decodeBytes, describeSkipped, parseTxt, readArticles, reasonLabel } from './corpus/read';
+import type { Article, Skipped } from './corpus/types';
+import { helpText } from './cli/help';
+import { InputError, readArgs, UsageError, usageMessage, type Args } from './cli/options';
+import { progressLine } from './cli/progress';
+import { kindLabel, pickLocale, type Locale } from './core/l10n';
 import { LineIndex } from './core/text';
 import { extractFigures } from './dutch/figures';
 import { PlaceLexicon, learnPlaceFacts, recognizePlaces } from './dutch/places';
@@ -19,150 +23,105 @@ import { computeDiagnostics, DEFAULT_DIAGNOSTIC_OPTIONS } from './features/diagn
 import { findCheckedFile, readChecked } from './features/checked';
 import { dossierMarkdown, dossierText } from './features/render';
 
-class UsageError extends Error {}
-
-const HELP: Record<string, string> = {
-  main: `bronvast — links Dutch news copy to what the newsroom archive says
-
-Usage: bronvast <command> [options]
-
-Commands:
-  index <corpus...>                          build or refresh the archive index
-  check <draft...> --corpus <path>...        the diagnostics the editor would show
-  places <file...> [--corpus <path>...]      place names in files
-  figures <file...>                          figures (numbers, quantities) in files
-  explain <place> --corpus <path>...         what the archive knows about a place
-
-Common options:
-  --format text|json    output format (default text)
-  --lang nl|en          language of messages (default: from LANG, else nl)
-  --cache-dir <dir>     cache folder (default: BRONVAST_CACHE_DIR or the OS cache folder)
-  --no-cache            do not read or write the cache
-  -h, --help            help for a command
-
-Exit codes: 0 ok, 1 a Warning or Error was found (check), 2 usage error.`,
-  index: `Usage: bronvast index <corpus...> [--format text|json] [--cache-dir DIR] [--no-cache]
-
-Reads the corpus folders/files (.txt, .md, .jsonl), analyses new or changed articles (the rest
-comes from the cache) and prints the number of articles, places and figures, the time taken,
-and every skipped file or line with its reason.`,
-  check: `Usage: bronvast check <draft...> --corpus <path>... [--date YYYY-MM-DD] [--format text|json] [--lang nl|en]
-
-Checks the figures in each draft against the archive. A draft is written today, unless --date or a
-leading ' date YYYY-MM-DD' line in the draft says otherwise: "vorig jaar", "dinsdag" and which
-reports are the newest follow from that day. JSON output:
-  [{"file": path, "diagnostics": [LSP Diagnostic]}]
-Exit 1 when a Warning or Error was found, 0 when none, 2 on a usage error.
-Figures marked as checked in .bronvast/checked.json (next to or above the draft) are not reported.`,
-  places: `Usage: bronvast places <file...> [--corpus <path>...] [--format text|json]
-
-Lists the place names in each file with their place id (shared by every spelling of one place).
-Without --corpus the files themselves are the archive the place names are learned from.
-JSON: [{"file", "places": [{"text", "start", "end", "range", "place": {"id", "name", "kind"}}]}]`,
-  figures: `Usage: bronvast figures <file...> [--format text|json]
-
-Lists the figures in each file: value as written, the interval the wording commits to, the
-qualifier, unit and what is counted.
-JSON: [{"file", "figures": [{"text", "start", "end", "range", "value", "low", "high", "qualifier", "unit", "counted"}]}]`,
-  explain: `Usage: bronvast explain <place> --corpus <path>... [--format text|json|markdown] [--lang nl|en]
-
-Prints the dossier of a place, as the hover shows it. Any spelling works (Kursk, Koersk).`,
-};
-
-interface Args {
-  command: string;
-  positional: string[];
-  corpus: string[];
-  format: 'text' | 'json' | 'markdown';
-  locale: Locale;
-  cacheDir: string | null;
-  help: boolean;
-  /** The drafts' present (YYYY-MM-DD), from --date. */
-  date: string | null;
-}
-
-function parseArgs(argv: string[]): Args {
-  const args: Args = {
-    command: '', positional: [], corpus: [], format: 'text',
-    locale: pickLocale(process.env.BRONVAST_LANG || process.env.LC_ALL || process.env.LANG), cacheDir: cacheDir(), help: false, date: null,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (): string => {
-      const eq = a.indexOf('=');
-      if (eq > 0) return a.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    const name = a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
-    if (name === '-h' || name === '--help') args.help = true;
-    else if (name === '--corpus' || name === '-c') args.corpus.push(value());
-    else if (name === '--format' || name === '-f') {
-      const v = value();
-      if (v !== 'text' && v !== 'json' && v !== 'markdown') throw new UsageError(`--format must be text, json or markdown, not '${v}'`);
-      args.format = v;
-    } else if (name === '--lang') {
-      const v = value();
-      if (v !== 'nl' && v !== 'en') throw new UsageError(`--lang must be nl or en, not '${v}'`);
-      args.locale = v;
-    } else if (name === '--date') {
-      const v = value();
-      const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-      if (!d || Number.isNaN(Date.parse(v)) || new Date(v).toISOString().slice(0, 10) !== v) throw new UsageError(`--date must be a day as YYYY-MM-DD, not '${v}'`);
-      args.date = v;
-    } else if (name === '--cache-dir') args.cacheDir = path.resolve(value());
-    else if (name === '--no-cache') args.cacheDir = null;
-    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
-    else if (!args.command) args.command = a;
-    else args.positional.push(a);
-  }
-  return args;
-}
-
 /** Read a draft or article file as text, with the same decoding as the corpus reader. */
-function readText(file: string): string {
+function readText(file: string, locale: Locale): string {
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' || code === 'EPERM' ? 'no permission to read it' : String(code ?? e);
-    throw new UsageError(`cannot read ${file}: ${why}`);
+    const why = code === 'ENOENT' ? usageMessage(locale, 'notFound') : code === 'EISDIR' ? usageMessage(locale, 'isFolder')
+      : code === 'EACCES' || code === 'EPERM' ? usageMessage(locale, 'noPermission') : String(code ?? e);
+    throw new InputError(usageMessage(locale, 'cannotRead', { file, why }));
   }
   const d = decodeBytes(buf);
-  if ('binary' in d) throw new UsageError(`${file} is not text (${d.binary})`);
+  if ('binary' in d) throw new InputError(usageMessage(locale, 'notText', { file, why: d.binary }));
   // A leading " date …" marker is blanked (offsets stay the same).
   return path.extname(file).toLowerCase() === '.txt' ? parseTxt(d.text).text : d.text;
+}
+
+/**
+ * A file as the texts `places` and `figures` read: a .jsonl or .md file as the articles `index`
+ * reads from it (its records, its body without front matter), anything else as one text.
+ * `at` maps an offset in a text to its position in the file.
+ */
+interface TextUnit { text: string; article: string | null; at(offset: number): { line: number; character: number } }
+
+async function readUnits(file: string, locale: Locale, verbose: boolean): Promise<TextUnit[]> {
+  const ext = path.extname(file).toLowerCase();
+  if (ext !== '.jsonl' && ext !== '.md') {
+    const text = readText(file, locale);
+    const li = new LineIndex(text);
+    return [{ text, article: null, at: (o) => li.positionAt(o) }];
+  }
+  readText(file, locale); // (the same errors for a missing or binary file)
+  const { articles, skipped } = await readArticles(file, process.cwd());
+  reportSkipped(skipped, locale, true, verbose);
+  return articles.map((a: Article) => {
+    const li = new LineIndex(a.text);
+    return {
+      text: a.text,
+      article: a.id,
+      // A JSONL record is one line of the file: every offset is on it.
+      at: (o: number) => {
+        if (!a.exact) return { line: a.lineBase, character: 0 };
+        const p = li.positionAt(o);
+        return { line: a.lineBase + p.line, character: (p.line === 0 ? a.charBase : 0) + p.character };
+      },
+    };
+  });
 }
 
 function err(msg: string): void { process.stderr.write(msg + '\n'); }
 
 async function loadArchive(args: Args, quiet = false): Promise<{ archive: Archive; report: BuildReport }> {
-  if (!args.corpus.length) throw new UsageError('--corpus <path> is required');
-  for (const c of args.corpus) if (!fs.existsSync(c)) throw new UsageError(`corpus path not found: ${c}`);
+  if (!args.corpus.length) throw new UsageError(usageMessage(args.locale, 'corpusRequired'));
+  for (const c of args.corpus) if (!fs.existsSync(c)) throw new InputError(usageMessage(args.locale, 'corpusNotFound', { path: c }));
   const archive = new Archive({ paths: args.corpus, baseDir: process.cwd(), cacheDir: args.cacheDir, log: (m) => err(m) });
-  let last = 0;
-  const report = await archive.build((done, total) => {
-    if (quiet || !process.stderr.isTTY) return;
-    const now = Date.now();
-    if (now - last > 200 || done === total) { last = now; process.stderr.write(`\r${t(args.locale, 'statusIndexing', { done, total })}   `); }
-  });
-  if (!quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-  return { archive, report };
+  const progress = quiet ? null : progressLine(process.stderr, args.locale);
+  try {
+    const report = await archive.build(progress ? (done, total, info) => progress.update(done, total, info) : undefined);
+    return { archive, report };
+  } finally {
+    progress?.end();
+  }
 }
 
-function reportSkipped(report: BuildReport, locale: Locale, toStderr: boolean): void {
-  for (const s of report.skipped) {
+/** "41 overgeslagen in 2 bestanden: leeg (40), artikelregel onvolledig of onjuist (1)". */
+function skipSummary(skipped: Skipped[], locale: Locale): string {
+  const nl = locale === 'nl';
+  const files = [...new Set(skipped.map((s) => path.relative(process.cwd(), s.file) || s.file))];
+  const reasons = new Map<string, number>();
+  for (const s of skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
+  const why = [...reasons].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${reasonLabel(r, locale)} (${n})`).join(', ');
+  const where = files.length === 1 ? files[0] : nl ? `${files.length} bestanden` : `${files.length} files`;
+  return nl ? `${skipped.length} overgeslagen in ${where}: ${why}` : `${skipped.length} skipped in ${where}: ${why}`;
+}
+
+function reportSkipped(skipped: Skipped[], locale: Locale, toStderr: boolean, verbose = true): void {
+  if (!verbose && skipped.length > 3) {
+    // Every command but index says it once: how many, where, why.
+    err(`${skipSummary(skipped, locale)}; ${locale === 'nl' ? '--verbose toont ze' : '--verbose lists them'}`);
+    return;
+  }
+  for (const s of skipped) {
     const line = describeSkipped(s, locale, process.cwd());
     if (toStderr) err(line); else process.stdout.write(line + '\n');
   }
 }
 
+/** An archive without articles is an error: the folders and what was found there. */
+function requireArticles(args: Args, report: BuildReport): void {
+  if (report.articles > 0) return;
+  const found = report.skipped.length ? skipSummary(report.skipped, args.locale) : usageMessage(args.locale, 'noArticleFiles');
+  throw new InputError(usageMessage(args.locale, 'noArticles', { paths: args.corpus.join(', '), found }));
+}
+
 async function cmdIndex(args: Args): Promise<number> {
-  if (!args.positional.length) throw new UsageError('give at least one corpus folder or file');
+  if (!args.positional.length) throw new UsageError(usageMessage(args.locale, 'needCorpus'));
   args.corpus.push(...args.positional);
   const { report } = await loadArchive(args);
+  requireArticles(args, report);
   if (args.format === 'json') {
     process.stdout.write(JSON.stringify({
       articles: report.articles, places: report.places, figures: report.figures,
@@ -184,15 +143,16 @@ async function cmdIndex(args: Args): Promise<number> {
   const w = Math.max(...rows.map((r) => r[0].length));
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(w)}  ${v.padStart(8)}\n`);
   if (report.skipped.length) process.stdout.write('\n');
-  reportSkipped(report, args.locale, false);
+  reportSkipped(report.skipped, args.locale, false);
   return 0;
 }
 
 async function cmdCheck(args: Args): Promise<number> {
-  if (!args.positional.length) throw new UsageError('give at least one draft file');
-  const texts = args.positional.map((f) => ({ file: f, text: readText(f) }));
+  if (!args.positional.length) throw new UsageError(usageMessage(args.locale, 'needDraft'));
+  const texts = args.positional.map((f) => ({ file: f, text: readText(f, args.locale) }));
   const { archive, report } = await loadArchive(args, args.format === 'json');
-  if (args.format !== 'json') reportSkipped(report, args.locale, true);
+  requireArticles(args, report);
+  if (args.format !== 'json') reportSkipped(report.skipped, args.locale, true, args.verbose);
   const analyzer = new DraftAnalyzer(archive.index, args.date);
   const results: { file: string; diagnostics: ReturnType<typeof computeDiagnostics> }[] = [];
   let worst = 0;
@@ -224,72 +184,86 @@ async function cmdCheck(args: Args): Promise<number> {
   return worst;
 }
 
+/** Rows as aligned columns: each column as wide as its widest cell (up to `max`), the last one free. */
+function columns(rows: string[][], max = 40): string {
+  if (!rows.length) return '';
+  const widths = rows[0].map((_, i) => Math.min(max, Math.max(...rows.map((r) => r[i].length))));
+  return rows.map((r) => r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i]) : c)).join('  ').trimEnd() + '\n').join('');
+}
+
+function where(file: string, unit: TextUnit, offset: number): { loc: string } {
+  const p = unit.at(offset);
+  // A JSONL record: its line and the article's id (offsets are into the record's text, not the line).
+  const record = unit.article?.includes('#') ? unit.article.slice(unit.article.lastIndexOf('#') + 1) : null;
+  return { loc: record !== null ? `${file}:${p.line + 1} [${record}]` : `${file}:${p.line + 1}:${p.character + 1}` };
+}
+
 async function cmdPlaces(args: Args): Promise<number> {
-  if (!args.positional.length) throw new UsageError('give at least one file');
-  const texts = args.positional.map((f) => ({ file: f, text: readText(f) }));
+  if (!args.positional.length) throw new UsageError(usageMessage(args.locale, 'needFile'));
+  const files: { file: string; units: TextUnit[] }[] = [];
+  for (const file of args.positional) files.push({ file, units: await readUnits(file, args.locale, args.verbose) });
   let lexicon: PlaceLexicon;
   if (args.corpus.length) {
     const { archive, report } = await loadArchive(args, true);
-    if (args.format !== 'json') reportSkipped(report, args.locale, true);
+    requireArticles(args, report);
+    if (args.format !== 'json') reportSkipped(report.skipped, args.locale, true, args.verbose);
     lexicon = archive.index.lexicon;
   } else {
     lexicon = PlaceLexicon.load();
     const facts: PlaceFact[] = [];
-    for (const { text } of texts) facts.push(...learnPlaceFacts(text));
+    for (const f of files) for (const u of f.units) facts.push(...learnPlaceFacts(u.text));
     lexicon.addLearned(facts);
   }
-  const out = texts.map(({ file, text }) => {
-    const li = new LineIndex(text);
-    return {
-      file,
-      places: recognizePlaces(text, lexicon).map((m) => ({
-        text: m.text, start: m.start, end: m.end, range: li.rangeOf(m.start, m.end),
-        place: { id: m.id, name: lexicon.lookup(m.id)?.name ?? m.name, kind: m.kind },
-      })),
-    };
-  });
+  const rows: string[][] = [];
+  const out = files.map(({ file, units }) => ({
+    file,
+    places: units.flatMap((u) => recognizePlaces(u.text, lexicon).map((m) => {
+      const w = where(file, u, m.start);
+      const name = lexicon.lookup(m.id)?.name ?? m.name;
+      rows.push([w.loc, m.text, `${name}, ${kindLabel(m.kind, args.locale)}`]);
+      return {
+        text: m.text, start: m.start, end: m.end, range: { start: u.at(m.start), end: u.at(m.end) },
+        ...(u.article !== null ? { article: u.article } : {}),
+        place: { id: m.id, name, kind: m.kind },
+      };
+    })),
+  }));
   if (args.format === 'json') { process.stdout.write(JSON.stringify(out, null, 2) + '\n'); return 0; }
-  for (const f of out) {
-    for (const p of f.places) {
-      process.stdout.write(`${f.file}:${p.range.start.line + 1}:${p.range.start.character + 1}`.padEnd(40) + `  ${p.text.padEnd(24)}  ${p.place.name} (${p.place.kind}, ${p.place.id})\n`);
-    }
-  }
+  process.stdout.write(columns(rows));
   return 0;
 }
 
 async function cmdFigures(args: Args): Promise<number> {
-  if (!args.positional.length) throw new UsageError('give at least one file');
-  const out = args.positional.map((file) => {
-    const text = readText(file);
-    const li = new LineIndex(text);
-    return {
-      file,
-      figures: extractFigures(text).map((f) => ({
-        text: f.text, start: f.start, end: f.end, range: li.rangeOf(f.start, f.end),
-        value: f.value, low: f.low, high: f.high, qualifier: f.qualifier, unit: f.unit, counted: f.counted,
-        dimension: f.dimension,
-      })),
-    };
-  });
-  if (args.format === 'json') { process.stdout.write(JSON.stringify(out, null, 2) + '\n'); return 0; }
+  if (!args.positional.length) throw new UsageError(usageMessage(args.locale, 'needFile'));
   const fmt = (n: number | null) => (n === null ? '∞' : String(n));
-  for (const f of out) {
-    for (const x of f.figures) {
-      process.stdout.write(
-        `${f.file}:${x.range.start.line + 1}:${x.range.start.character + 1}`.padEnd(40) +
-        `  ${x.text.padEnd(36)}  ${String(x.value).padStart(10)}  [${fmt(x.low)}, ${fmt(x.high)}]`.padEnd(20) +
-        `  ${x.unit ?? ''}${x.counted ? '  ' + x.counted : ''}\n`,
-      );
-    }
+  const rows: string[][] = [];
+  const out: { file: string; figures: unknown[] }[] = [];
+  for (const file of args.positional) {
+    const units = await readUnits(file, args.locale, args.verbose);
+    out.push({
+      file,
+      figures: units.flatMap((u) => extractFigures(u.text).map((f) => {
+        rows.push([where(file, u, f.start).loc, f.text, String(f.value), `[${fmt(f.low)}, ${fmt(f.high)}]`, `${f.unit ?? ''}${f.counted ? (f.unit ? '  ' : '') + f.counted : ''}`]);
+        return {
+          text: f.text, start: f.start, end: f.end, range: { start: u.at(f.start), end: u.at(f.end) },
+          ...(u.article !== null ? { article: u.article } : {}),
+          value: f.value, low: f.low, high: f.high, qualifier: f.qualifier, unit: f.unit, counted: f.counted,
+          dimension: f.dimension,
+        };
+      })),
+    });
   }
+  if (args.format === 'json') { process.stdout.write(JSON.stringify(out, null, 2) + '\n'); return 0; }
+  process.stdout.write(columns(rows));
   return 0;
 }
 
 async function cmdExplain(args: Args): Promise<number> {
   const name = args.positional.join(' ').trim();
-  if (!name) throw new UsageError('give a place name');
+  if (!name) throw new UsageError(usageMessage(args.locale, 'needPlace'));
   const { archive, report } = await loadArchive(args, args.format === 'json');
-  if (args.format !== 'json') reportSkipped(report, args.locale, true);
+  requireArticles(args, report);
+  if (args.format !== 'json') reportSkipped(report.skipped, args.locale, true, args.verbose);
   const id = archive.index.resolve(name);
   const d = id ? buildDossier(archive.index, id) : null;
   if (!d) {
@@ -315,16 +289,19 @@ async function cmdExplain(args: Args): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  const env = { locale: process.env.BRONVAST_LANG || process.env.LC_ALL || process.env.LANG, cacheDir: cacheDir() };
   let args: Args;
   try {
-    args = parseArgs(argv);
+    args = readArgs(argv, env);
   } catch (e) {
-    err(`bronvast: ${(e as Error).message}\n\n${HELP.main}`);
+    if (!(e instanceof UsageError)) throw e;
+    const locale = e.locale ?? pickLocale(env.locale);
+    err(`bronvast${e.command ? ' ' + e.command : ''}: ${e.message}\n\n${helpText(e.command || 'main', locale)}`);
     return 2;
   }
-  if (!args.command || (args.help && !args.command)) { (args.help ? process.stdout : process.stderr).write(HELP.main + '\n'); return args.help ? 0 : 2; }
-  if (!(args.command in HELP) || args.command === 'main') { err(`bronvast: unknown command '${args.command}'\n\n${HELP.main}`); return 2; }
-  if (args.help) { process.stdout.write(HELP[args.command] + '\n'); return 0; }
+  const help = (c: Args['command']) => helpText(c || 'main', args.locale);
+  if (!args.command) { (args.help ? process.stdout : process.stderr).write(help('') + '\n'); return args.help ? 0 : 2; }
+  if (args.help) { process.stdout.write(help(args.command) + '\n'); return 0; }
   try {
     switch (args.command) {
       case 'index': return await cmdIndex(args);
@@ -334,14 +311,17 @@ export async function main(argv: string[]): Promise<number> {
       case 'explain': return await cmdExplain(args);
     }
   } catch (e) {
-    if (e instanceof UsageError) { err(`bronvast ${args.command}: ${e.message}\n\n${HELP[args.command]}`); return 2; }
+    if (e instanceof UsageError) { err(`bronvast ${args.command}: ${e.message}${e.showUsage ? '\n\n' + help(args.command) : ''}`); return 2; }
     throw e;
   }
-  return 2;
 }
 
 if (require.main === module) {
   tuneV8();
+  // "bronvast places … | head": a reader that closes the pipe ends the program quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); throw e; });
+  }
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => {
     err(`bronvast: ${(e as Error)?.stack ?? e}`);
     process.exitCode = 3;

@@ -4,7 +4,8 @@
 /** Server → client notification: indexing state for a status bar. */
 export const StatusNotification = 'bronvast/status';
 export interface StatusParams {
-  state: 'starting' | 'indexing' | 'ready' | 'error';
+  /** `empty`: indexed, but the archive folders hold no article (house-spelling hints still work). */
+  state: 'starting' | 'indexing' | 'ready' | 'empty' | 'error';
   /** Articles analysed so far and in total while indexing. */
   done: number;
   total: number;

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeWatchedFilesNotification,
+  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeWatchedFilesNotification, ShowMessageNotification, MessageType,
   type InitializeParams, type InitializeResult, type Connection, type CancellationToken, ResponseError, ErrorCodes,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -105,12 +105,17 @@ export function startServer(connection: Connection): void {
   let checked = new Set<string>();
 
   const log = (msg: string) => connection.console.log(msg);
+  // A notification (window/showMessage), not connection.window.show*Message: that is a request
+  // (window/showMessageRequest), which Neovim 0.7 answers with a blocking prompt.
+  const notify = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
 
   function sendStatus(patch: Partial<StatusParams>): void {
     status = { ...status, ...patch };
     status.message = status.state === 'indexing'
       ? t(locale, 'statusIndexing', { done: status.done, total: status.total })
-      : t(locale, 'statusReady', { articles: status.articles, places: status.places, figures: status.figures });
+      : status.state === 'empty'
+        ? t(locale, 'statusNoArticles', { paths: corpusPaths().join(', ') })
+        : t(locale, 'statusReady', { articles: status.articles, places: status.places, figures: status.figures });
     void connection.sendNotification(StatusNotification, status);
   }
 
@@ -189,7 +194,10 @@ export function startServer(connection: Connection): void {
       archive = next;
       analyzer = new DraftAnalyzer(next.index);
       analyses.clear();
-      sendStatus({ state: 'ready', done: report.articles, total: report.articles, articles: report.articles, places: report.places, figures: report.figures, skipped: report.skipped.filter((s) => !s.kept).length });
+      const wasEmpty = status.state === 'empty';
+      sendStatus({ state: report.articles ? 'ready' : 'empty', done: report.articles, total: report.articles, articles: report.articles, places: report.places, figures: report.figures, skipped: report.skipped.filter((s) => !s.kept).length });
+      // An archive without articles is said once (status bar and a message), not at every rebuild.
+      if (!report.articles && !wasEmpty) notify(MessageType.Warning, status.message);
     } catch (e) {
       log(`indexing failed: ${(e as Error)?.stack ?? e}`);
       sendStatus({ state: 'error' });
@@ -404,7 +412,7 @@ export function startServer(connection: Connection): void {
     reloadChecked();
     const doc = documents.get(uri);
     if (doc) schedule(doc, 0);
-    void connection.window.showInformationMessage(t(locale, 'checkedNote', { file: path.relative(folder, file) }));
+    notify(MessageType.Info, t(locale, 'checkedNote', { file: path.relative(folder, file) }));
     return null;
   });
 

@@ -158,3 +158,54 @@ describe('language server in English', function () {
     }
   });
 });
+
+describe('language server on an archive without articles', function () {
+  this.timeout(60000);
+  it('says so in the status and a message, and still gives house-spelling hints', async () => {
+    const ws = makeWorkspace();
+    for (const f of fs.readdirSync(path.join(ws, 'corpus'))) fs.rmSync(path.join(ws, 'corpus', f));
+    fs.writeFileSync(path.join(ws, 'corpus', 'leeg.txt'), '');
+    const client = await startClient(ws, { houseSpellings: { Kharkov: 'Charkiv' } }, 'nl');
+    try {
+      await client.waitForReady();
+      const last = client.statuses[client.statuses.length - 1] as { state: string; message?: string };
+      assert.equal(last.state, 'empty');
+      assert.match(last.message ?? '', /^Geen artikelen in .*corpus\. Bronvast controleert alleen de huisspelling/);
+      for (let i = 0; i < 100 && !client.logs.some((l) => /^Geen artikelen in /.test(l)); i++) await new Promise((r) => setTimeout(r, 50));
+      assert.ok(client.logs.some((l) => /^Geen artikelen in /.test(l)), 'a message (window/showMessage): ' + client.logs.join('\n'));
+      const uri = client.open('draft.kopij', 'In Kharkov vielen bij een aanval 12 doden.');
+      const diags = await client.waitForDiagnostics(uri);
+      assert.deepEqual(diags.map((d) => [d.code, messageText(d.message)]).filter(([c]) => c === 'variant-spelling').length, 1, JSON.stringify(diags));
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('language server: mark as checked', function () {
+  this.timeout(60000);
+  it('keeps the whole sentence in .bronvast/checked.json and says so with a notification, not a prompt', async () => {
+    const ws = makeWorkspace();
+    const client = await startClient(ws);
+    try {
+      await client.waitForReady();
+      const sentence = 'Volgens het Oekraïense leger, dat dinsdag in een uitgebreide verklaring op Telegram terugblikte op de eerste weken van de inval, werd in augustus in de Russische regio Koersk zo\'n 1500 vierkante kilometer grondgebied veroverd, een claim die Moskou niet bevestigde.';
+      assert.ok(sentence.length > 200);
+      const uri = client.open('lang.kopij', `Eerste alinea zonder cijfers.\n\n${sentence} Daarna volgde meer.\n`);
+      const diags = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'figure-conflict'));
+      const conflict = diags.find((d) => d.code === 'figure-conflict')!;
+      const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: conflict.range, context: { diagnostics: [conflict] } })) as CodeAction[];
+      const mark = actions.find((a) => a.command?.command === 'bronvast.markChecked')!;
+      await client.conn.sendRequest('workspace/executeCommand', { command: mark.command!.command, arguments: mark.command!.arguments });
+      const { checked } = JSON.parse(fs.readFileSync(path.join(ws, '.bronvast', 'checked.json'), 'utf8')) as { checked: { sentence: string; figure: string }[] };
+      assert.equal(checked[0].sentence, sentence);
+      assert.equal(checked[0].figure, "zo'n 1500 vierkante kilometer");
+      for (let i = 0; i < 100 && !client.logs.some((l) => /^Gemarkeerd als gecontroleerd/.test(l)); i++) await new Promise((r) => setTimeout(r, 50));
+      assert.ok(client.logs.some((l) => /^Gemarkeerd als gecontroleerd in \.bronvast/.test(l)), client.logs.join('\n'));
+      assert.ok(!client.logs.some((l) => l.startsWith('showMessageRequest')), 'no window/showMessageRequest');
+      await client.waitForDiagnostics(uri, (d) => !d.some((x) => x.code === 'figure-conflict'));
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -2,7 +2,7 @@
 // JSON shapes as documented in `--help`, missing and badly encoded draft files.
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -177,5 +177,107 @@ describe('command line', function () {
     const c = await cli('check', 'latin1.kopij', '--corpus', 'corpus');
     assert.equal(c.code, 0, c.stderr + c.stdout);
     noStack(c);
+  });
+  it('a reader that closes the pipe ("| head") ends the program quietly', async () => {
+    fs.writeFileSync(path.join(ws, 'many.kopij'), 'In Koersk en Soedzja vielen 12 doden.\n'.repeat(5000));
+    for (const cmd of [['places', 'many.kopij'], ['figures', 'many.kopij']]) {
+      const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const p = spawn(process.execPath, [CLI, ...cmd], { cwd: ws, env: { ...process.env, BRONVAST_CACHE_DIR: cache } });
+        let stderr = '';
+        p.stderr.on('data', (d) => { stderr += d; });
+        // Like head -1: read the first chunk, then close the pipe.
+        p.stdout.once('data', () => p.stdout.destroy());
+        p.on('close', (code) => resolve({ code, stderr }));
+      });
+      assert.equal(r.stderr, '', `${cmd[0]}: nothing on stderr`);
+      assert.equal(r.code, 0, `${cmd[0]}: exit 0`);
+    }
+  });
+
+  it('the language follows LANG as POSIX writes it (en_US.UTF-8), and --lang; help and usage errors in both', async () => {
+    const env = (lang: Record<string, string>) => {
+      const e: NodeJS.ProcessEnv = { ...process.env, BRONVAST_CACHE_DIR: cache, ...lang };
+      delete e.BRONVAST_LANG; delete e.LC_ALL;
+      return e;
+    };
+    const runEnv = async (lang: Record<string, string>, ...args: string[]) => {
+      try { const r = await run(process.execPath, [CLI, ...args], { cwd: ws, env: env(lang) }); return { code: 0, stdout: r.stdout, stderr: r.stderr }; } catch (e) { return e as Result; }
+    };
+    assert.match((await runEnv({ LANG: 'en_US.UTF-8' }, 'check', 'agrees.kopij', '--corpus', 'corpus')).stdout, /no findings/);
+    assert.match((await runEnv({ LANG: 'nl_NL.UTF-8' }, 'check', 'agrees.kopij', '--corpus', 'corpus')).stdout, /geen meldingen/);
+    assert.match((await runEnv({ LANG: 'C' }, 'check', 'agrees.kopij', '--corpus', 'corpus', '--lang', 'en')).stdout, /no findings/);
+    const nlHelp = await runEnv({ LANG: 'en_US.UTF-8' }, 'check', '--help', '--lang', 'nl');
+    assert.match(nlHelp.stdout, /^Gebruik: bronvast check <kopij\.\.\.>/);
+    const nlErr = await runEnv({ LANG: 'en_US.UTF-8' }, 'check', '--lang', 'nl');
+    assert.equal(nlErr.code, 2);
+    assert.match(nlErr.stderr, /geef minstens één kopijbestand/);
+    assert.match((await runEnv({ LANG: 'en_GB' }, '--wat')).stderr, /unknown option --wat/);
+    assert.match((await runEnv({ LANG: 'nl_BE.UTF-8' }, '--wat')).stderr, /onbekende optie --wat/);
+  });
+
+  it('an option the command does not take is a usage error, not ignored', async () => {
+    const cases: [string[], RegExp][] = [
+      [['figures', 'agrees.kopij', '--corpus', 'corpus'], /figures does not take --corpus/],
+      [['index', 'corpus', '--date', '2025-01-01'], /index does not take --date/],
+      [['check', 'agrees.kopij', '--corpus', 'corpus', '--format', 'markdown'], /--format must be text or json, not 'markdown'/],
+      [['check', 'agrees.kopij', '--corpus', '--date', '2025-01-01'], /--corpus needs a value/],
+      [['check', 'agrees.kopij', '--corpus', 'corpus', '--verbose=yes'], /--verbose takes no value/],
+    ];
+    for (const [args, msg] of cases) {
+      const r = await cli(...args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, msg, args.join(' '));
+      noStack(r);
+    }
+  });
+
+  it('an archive without articles is an error (exit 2) that names the folder and what is in it', async () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-empty-'));
+    try {
+      const none = await cli('check', 'agrees.kopij', '--corpus', empty);
+      assert.equal(none.code, 2);
+      assert.match(none.stderr, new RegExp(`no articles in ${empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no \\.txt, \\.md or \\.jsonl files`));
+      assert.doesNotMatch(none.stderr, /Usage:/, 'no usage text for bad input');
+      fs.writeFileSync(path.join(empty, 'leeg.txt'), '');
+      fs.writeFileSync(path.join(empty, 'foto.jpg'), Buffer.from([0xff, 0xd8, 0xff]));
+      for (const cmd of [['explain', 'Koersk', '--corpus', empty], ['index', empty], ['places', 'agrees.kopij', '--corpus', empty]]) {
+        const r = await cli(...cmd);
+        assert.equal(r.code, 2, cmd.join(' '));
+        assert.match(r.stderr, /no articles in .*: 2 skipped in 2 files: .*empty \(1\)/, cmd.join(' '));
+        noStack(r);
+      }
+    } finally { fs.rmSync(empty, { recursive: true, force: true }); }
+  });
+
+  it('check says skipped archive lines once in a summary; --verbose and index list them all', async () => {
+    const lines = ['{"id": "a1", "date": "2024-08-12", "text": "In de regio Koersk zijn 1300 vierkante kilometer veroverd."}'];
+    for (let i = 0; i < 6; i++) lines.push(`{"id": "e${i}", "text": ""}`);
+    lines.push('{kapot');
+    fs.writeFileSync(path.join(ws, 'feed.jsonl'), lines.join('\n') + '\n');
+    const r = await cli('check', 'agrees.kopij', '--corpus', 'feed.jsonl');
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(r.stderr.trim().split('\n'), ["7 skipped in feed.jsonl: empty (6), line is not valid JSON (1); --verbose lists them"]);
+    const v = await cli('check', 'agrees.kopij', '--corpus', 'feed.jsonl', '--verbose');
+    assert.equal(v.stderr.trim().split('\n').length, 7);
+    const idx = await cli('index', 'feed.jsonl');
+    assert.equal(idx.stdout.match(/feed\.jsonl:\d+/g)?.length, 7);
+
+    // figures and places read a .jsonl file as articles: the record's text, its line and id.
+    const f = await cli('figures', 'feed.jsonl', '--format', 'json');
+    const fig = JSON.parse(f.stdout)[0].figures;
+    assert.equal(fig.length, 1, 'only the text field is read (no figure from the date or id)');
+    assert.equal(fig[0].value, 1300);
+    assert.equal(fig[0].article, 'feed.jsonl#a1');
+    assert.equal(fig[0].range.start.line, 0);
+    assert.equal(fig[0].start, 'In de regio Koersk zijn '.length, 'offset into the article text');
+    assert.match((await cli('figures', 'feed.jsonl')).stdout, /^feed\.jsonl:1 \[a1\]\s+1300 vierkante kilometer\s+1300/);
+
+    // Markdown: the body without front matter, positions in the file.
+    fs.writeFileSync(path.join(ws, 'stuk.md'), '---\ntitle: Oekraïne\ndate: 2024-08-12\n---\n\nIn de regio Koersk wonen 5000 mensen.\n');
+    const p = JSON.parse((await cli('places', 'stuk.md', '--format', 'json')).stdout)[0].places;
+    assert.deepEqual(p.map((x: { text: string }) => x.text), ['Koersk'], 'not the title in the front matter');
+    assert.deepEqual(p[0].range.start, { line: 5, character: 12 });
+    const text = (await cli('places', 'stuk.md')).stdout;
+    assert.match(text, /^stuk\.md:6:13\s+Koersk\s+Koersk, oblast\n$/, 'no internal keys');
   });
 });

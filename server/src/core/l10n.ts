@@ -4,7 +4,8 @@
 export type Locale = 'nl' | 'en';
 
 export function pickLocale(locale: string | undefined | null): Locale {
-  return locale && /^en\b/i.test(locale) ? 'en' : 'nl';
+  // "en", "en-GB", "en_US.UTF-8" (a POSIX locale: "\\b" would not end at the underscore).
+  return locale && /^en(?:$|[-_.@])/i.test(locale) ? 'en' : 'nl';
 }
 
 const MESSAGES = {
@@ -64,6 +65,10 @@ const MESSAGES = {
   },
   statusIndexing: { nl: 'Archief indexeren: {done}/{total}', en: 'Indexing archive: {done}/{total}' },
   statusNoCorpus: { nl: 'Geen archief gevonden in {paths}', en: 'No archive found in {paths}' },
+  statusNoArticles: {
+    nl: 'Geen artikelen in {paths}. Bronvast controleert alleen de huisspelling tot er artikelen zijn (instelling bronvast.corpus.paths).',
+    en: 'No articles in {paths}. Bronvast checks only the house spellings until there are articles (setting bronvast.corpus.paths).',
+  },
   skippedHeader: { nl: 'Overgeslagen', en: 'Skipped' },
   draftTooLarge: {
     nl: 'Deze tekst is groter dan {kb} kB en wordt niet gecontroleerd (instelling bronvast.limits.maxDraftSizeKB).',

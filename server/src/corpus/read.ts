@@ -699,6 +699,12 @@ const REASONS: Record<Skipped['reason'], { nl: string; en: string }> = {
   'analysis-failed': { nl: 'analyse mislukt', en: 'analysis failed' },
 };
 
+/** The reason's label in the journalist's language ("leeg", "regel is geen geldige JSON"). */
+export function reasonLabel(reason: Skipped['reason'] | string, locale: 'nl' | 'en'): string {
+  const r = REASONS[reason as Skipped['reason']];
+  return r ? r[locale] : reason;
+}
+
 /** Specific Dutch wording for a few details that journalists will meet. */
 function detailNl(s: Skipped): string | undefined {
   const d = s.detail;

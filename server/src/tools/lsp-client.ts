@@ -84,7 +84,7 @@ export async function startClient(workspace: string, settings: Record<string, un
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.onNotification('$/progress', () => undefined);
   conn.onRequest('client/registerCapability', () => null);
-  conn.onRequest('window/showMessageRequest', () => null);
+  conn.onRequest('window/showMessageRequest', (p: { message: string }) => { logs.push(`showMessageRequest: ${p.message}`); return null; });
   conn.listen();
   const uri = pathToFileURL(workspace).href;
   await conn.sendRequest('initialize', {
@@ -107,7 +107,7 @@ export async function startClient(workspace: string, settings: Record<string, un
       return diagnostics.get(docUri)!.diagnostics;
     },
     async waitForReady(timeoutMs = 30000) {
-      await waitFor(() => statuses.some((s) => s.state === 'ready'), timeoutMs, 'index ready');
+      await waitFor(() => statuses.some((s) => s.state === 'ready' || s.state === 'empty'), timeoutMs, 'index ready');
     },
     open(name, text, languageId = 'kopij') {
       const docUri = pathToFileURL(path.join(workspace, name)).href;

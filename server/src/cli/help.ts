@@ -1,0 +1,117 @@
+// The command line's help, in Dutch and English (`--lang`, else BRONVAST_LANG, LC_ALL, LANG).
+
+import type { Locale } from '../core/l10n';
+import type { Command } from './options';
+
+type Help = Record<'main' | Command, string>;
+
+const EN: Help = {
+  main: `bronvast — links Dutch news copy to what the newsroom archive says
+
+Usage: bronvast <command> [options]
+
+Commands:
+  index <corpus...>                          build or refresh the archive index
+  check <draft...> --corpus <path>...        the diagnostics the editor would show
+  places <file...> [--corpus <path>...]      place names in files
+  figures <file...>                          figures (numbers, quantities) in files
+  explain <place> --corpus <path>...         what the archive knows about a place
+
+Common options:
+  -f, --format text|json   output format (default text)
+  --lang nl|en             language of messages (default: from LANG, else nl)
+  --cache-dir <dir>        cache folder (default: BRONVAST_CACHE_DIR or the OS cache folder)
+  --no-cache               do not read or write the cache
+  -v, --verbose            list every skipped archive file or line (index always does)
+  -h, --help               help for a command
+
+Exit codes: 0 ok, 1 a Warning or Error was found (check), 2 usage error.`,
+  index: `Usage: bronvast index <corpus...> [--format text|json] [--cache-dir DIR] [--no-cache]
+
+Reads the corpus folders/files (.txt, .md, .jsonl), analyses new or changed articles (the rest
+comes from the cache) and prints the number of articles, places and figures, the time taken,
+and every skipped file or line with its reason. An archive without articles is an error (exit 2).
+On a terminal a progress line on stderr shows articles, MB/s and the time left.`,
+  check: `Usage: bronvast check <draft...> --corpus <path>... [--date YYYY-MM-DD] [--format text|json] [--verbose]
+
+Checks the figures in each draft against the archive. A draft is written today, unless --date or a
+leading ' date YYYY-MM-DD' line in the draft says otherwise: "vorig jaar", "dinsdag" and which
+reports are the newest follow from that day. JSON output:
+  [{"file": path, "diagnostics": [LSP Diagnostic]}]
+Exit 1 when a Warning or Error was found, 0 when none, 2 on a usage error.
+Figures marked as checked in .bronvast/checked.json (next to or above the draft) are not reported.
+Skipped archive lines are summed up in one line; --verbose lists them.`,
+  places: `Usage: bronvast places <file...> [--corpus <path>...] [--format text|json]
+
+Lists the place names in each file: where, as written, the place's name and what kind of place it
+is. Without --corpus the files themselves are the archive the place names are learned from.
+.jsonl and .md files are read as articles, as index reads them (the article's id is shown).
+JSON: [{"file", "places": [{"text", "start", "end", "range", "article"?, "place": {"id", "name", "kind"}}]}]`,
+  figures: `Usage: bronvast figures <file...> [--format text|json]
+
+Lists the figures in each file: value as written, the interval the wording commits to, the
+qualifier, unit and what is counted. .jsonl and .md files are read as articles, as index reads
+them: offsets are into the article's text, positions into the file.
+JSON: [{"file", "figures": [{"text", "start", "end", "range", "article"?, "value", "low", "high", "qualifier", "unit", "counted"}]}]`,
+  explain: `Usage: bronvast explain <place> --corpus <path>... [--format text|json|markdown] [--lang nl|en]
+
+Prints the dossier of a place, as the hover shows it. Any spelling works (Kursk, Koersk).`,
+};
+
+const NL: Help = {
+  main: `bronvast — koppelt Nederlandse nieuwskopij aan wat het redactiearchief zegt
+
+Gebruik: bronvast <opdracht> [opties]
+
+Opdrachten:
+  index <archief...>                         archiefindex bouwen of bijwerken
+  check <kopij...> --corpus <pad>...         de meldingen die de editor zou tonen
+  places <bestand...> [--corpus <pad>...]    plaatsnamen in bestanden
+  figures <bestand...>                       cijfers (getallen, hoeveelheden) in bestanden
+  explain <plaats> --corpus <pad>...         wat het archief over een plaats weet
+
+Algemene opties:
+  -f, --format text|json   uitvoervorm (standaard text)
+  --lang nl|en             taal van de meldingen (standaard: uit LANG, anders nl)
+  --cache-dir <map>        cachemap (standaard: BRONVAST_CACHE_DIR of de cachemap van het systeem)
+  --no-cache               de cache niet lezen of schrijven
+  -v, --verbose            elk overgeslagen archiefbestand of -regel tonen (index doet dat altijd)
+  -h, --help               hulp bij een opdracht
+
+Afsluitcodes: 0 in orde, 1 een waarschuwing of fout gevonden (check), 2 verkeerd gebruik.`,
+  index: `Gebruik: bronvast index <archief...> [--format text|json] [--cache-dir MAP] [--no-cache]
+
+Leest de archiefmappen en -bestanden (.txt, .md, .jsonl), analyseert nieuwe of gewijzigde artikelen
+(de rest komt uit de cache) en toont het aantal artikelen, plaatsen en cijfers, de duur, en elk
+overgeslagen bestand of elke overgeslagen regel met de reden. Een archief zonder artikelen is een
+fout (afsluitcode 2). Op een terminal toont een voortgangsregel op stderr artikelen, MB/s en de
+resterende tijd.`,
+  check: `Gebruik: bronvast check <kopij...> --corpus <pad>... [--date JJJJ-MM-DD] [--format text|json] [--verbose]
+
+Controleert de cijfers in elke kopij tegen het archief. Kopij is van vandaag, tenzij --date of een
+eerste regel ' date JJJJ-MM-DD' in de kopij iets anders zegt: "vorig jaar", "dinsdag" en welke
+berichten de nieuwste zijn volgen uit die dag. JSON-uitvoer:
+  [{"file": pad, "diagnostics": [LSP Diagnostic]}]
+Afsluitcode 1 bij een waarschuwing of fout, 0 zonder, 2 bij verkeerd gebruik.
+Cijfers die in .bronvast/checked.json (naast of boven de kopij) als gecontroleerd staan, worden niet
+gemeld. Overgeslagen archiefregels worden in één regel samengevat; --verbose toont ze.`,
+  places: `Gebruik: bronvast places <bestand...> [--corpus <pad>...] [--format text|json]
+
+Toont de plaatsnamen in elk bestand: waar, zoals geschreven, de naam van de plaats en wat voor plaats
+het is. Zonder --corpus zijn de bestanden zelf het archief waaruit plaatsnamen worden geleerd.
+.jsonl- en .md-bestanden worden als artikelen gelezen, zoals index ze leest (met het id van het artikel).
+JSON: [{"file", "places": [{"text", "start", "end", "range", "article"?, "place": {"id", "name", "kind"}}]}]`,
+  figures: `Gebruik: bronvast figures <bestand...> [--format text|json]
+
+Toont de cijfers in elk bestand: de waarde zoals geschreven, het interval waar de formulering zich
+op vastlegt, de bepaling, de eenheid en wat er geteld wordt. .jsonl- en .md-bestanden worden als
+artikelen gelezen, zoals index ze leest: posities in de tekst van het artikel en in het bestand.
+JSON: [{"file", "figures": [{"text", "start", "end", "range", "article"?, "value", "low", "high", "qualifier", "unit", "counted"}]}]`,
+  explain: `Gebruik: bronvast explain <plaats> --corpus <pad>... [--format text|json|markdown] [--lang nl|en]
+
+Toont het dossier van een plaats, zoals de hover het toont. Elke spelling werkt (Kursk, Koersk).`,
+};
+
+export function helpText(command: 'main' | Command, locale: Locale): string {
+  return (locale === 'nl' ? NL : EN)[command];
+}

@@ -1,0 +1,163 @@
+// The command line's options: one table per command, read with node:util's parseArgs (the
+// tokenizer) and checked here, so that an option a command does not take ("figures --corpus") is a
+// usage error in the user's language, not silently ignored.
+
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pickLocale, type Locale } from '../core/l10n';
+
+export type Command = 'index' | 'check' | 'places' | 'figures' | 'explain';
+export const COMMANDS: readonly Command[] = ['index', 'check', 'places', 'figures', 'explain'];
+
+export type Format = 'text' | 'json' | 'markdown';
+
+export interface Args {
+  command: Command | '';
+  positional: string[];
+  corpus: string[];
+  format: Format;
+  locale: Locale;
+  cacheDir: string | null;
+  help: boolean;
+  /** The drafts' present (YYYY-MM-DD), from --date. */
+  date: string | null;
+  /** List every skipped archive file or line (index always does). */
+  verbose: boolean;
+}
+
+/** A usage error: exit 2, the message in the user's language, then the command's usage. */
+export class UsageError extends Error {
+  /** Print the command's usage after the message (not for a missing file or an empty archive). */
+  readonly showUsage: boolean = true;
+  constructor(message: string, readonly command: Command | '' = '', readonly locale?: Locale) { super(message); }
+}
+
+/** Bad input named on a well-formed command line (a missing file, an empty archive): exit 2, no usage text. */
+export class InputError extends UsageError {
+  override readonly showUsage = false;
+}
+
+type Option = 'corpus' | 'format' | 'lang' | 'date' | 'cache-dir' | 'no-cache' | 'verbose' | 'help';
+
+const CONFIG = {
+  corpus: { type: 'string', short: 'c', multiple: true },
+  format: { type: 'string', short: 'f' },
+  lang: { type: 'string' },
+  date: { type: 'string' },
+  'cache-dir': { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const COMMON: Option[] = ['lang', 'help'];
+
+/** Which options each command takes, and which output formats. */
+export const COMMAND_OPTIONS: Record<Command, { options: Option[]; formats: Format[] }> = {
+  index: { options: ['format', 'cache-dir', 'no-cache'], formats: ['text', 'json'] },
+  check: { options: ['corpus', 'date', 'format', 'cache-dir', 'no-cache', 'verbose'], formats: ['text', 'json'] },
+  places: { options: ['corpus', 'format', 'cache-dir', 'no-cache', 'verbose'], formats: ['text', 'json'] },
+  figures: { options: ['format', 'verbose'], formats: ['text', 'json'] },
+  explain: { options: ['corpus', 'format', 'cache-dir', 'no-cache', 'verbose'], formats: ['text', 'json', 'markdown'] },
+};
+
+/** Usage-error wording, Dutch and English. */
+export function usageMessage(locale: Locale, key: keyof typeof USAGE, p: Record<string, string> = {}): string {
+  return USAGE[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => p[k] ?? '');
+}
+
+const USAGE = {
+  unknownCommand: { nl: "onbekende opdracht '{name}'", en: "unknown command '{name}'" },
+  unknownOption: { nl: 'onbekende optie {name}', en: 'unknown option {name}' },
+  notForCommand: { nl: '{command} kent de optie {name} niet', en: '{command} does not take {name}' },
+  needsValue: { nl: '{name} heeft een waarde nodig', en: '{name} needs a value' },
+  noValue: { nl: '{name} neemt geen waarde', en: '{name} takes no value' },
+  badFormat: { nl: "--format moet {allowed} zijn, niet '{value}'", en: "--format must be {allowed}, not '{value}'" },
+  badLang: { nl: "--lang moet nl of en zijn, niet '{value}'", en: "--lang must be nl or en, not '{value}'" },
+  badDate: { nl: "--date moet een dag zijn als JJJJ-MM-DD, niet '{value}'", en: "--date must be a day as YYYY-MM-DD, not '{value}'" },
+  corpusRequired: { nl: '--corpus <pad> is verplicht', en: '--corpus <path> is required' },
+  corpusNotFound: { nl: 'archiefpad bestaat niet: {path}', en: 'corpus path not found: {path}' },
+  needCorpus: { nl: 'geef minstens één archiefmap of -bestand', en: 'give at least one corpus folder or file' },
+  needDraft: { nl: 'geef minstens één kopijbestand', en: 'give at least one draft file' },
+  needFile: { nl: 'geef minstens één bestand', en: 'give at least one file' },
+  needPlace: { nl: 'geef een plaatsnaam', en: 'give a place name' },
+  cannotRead: { nl: 'kan {file} niet lezen: {why}', en: 'cannot read {file}: {why}' },
+  notFound: { nl: 'bestand bestaat niet', en: 'file not found' },
+  isFolder: { nl: 'is een map, geen bestand', en: 'is a folder, not a file' },
+  noPermission: { nl: 'geen toestemming om het te lezen', en: 'no permission to read it' },
+  notText: { nl: '{file} is geen tekst ({why})', en: '{file} is not text ({why})' },
+  noArticles: { nl: 'geen artikelen in {paths}: {found}', en: 'no articles in {paths}: {found}' },
+  noArticleFiles: { nl: 'geen .txt-, .md- of .jsonl-bestanden', en: 'no .txt, .md or .jsonl files' },
+  allSkipped: { nl: '{n} bestand(en) of regel(s) overgeslagen (--verbose toont waarom)', en: '{n} file(s) or line(s) skipped (--verbose says why)' },
+} as const;
+
+function validDay(v: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().slice(0, 10) === v;
+}
+
+/**
+ * Read the command line. `env` gives the default language (BRONVAST_LANG, LC_ALL, LANG) and the
+ * default cache folder. Throws UsageError, worded in the language asked for when it could be read.
+ */
+export function readArgs(argv: string[], env: { locale: string | undefined; cacheDir: string | null }): Args {
+  const { tokens } = parseArgs({ args: argv, options: CONFIG, strict: false, allowPositionals: true, tokens: true });
+  const args: Args = {
+    command: '', positional: [], corpus: [], format: 'text', locale: pickLocale(env.locale),
+    cacheDir: env.cacheDir, help: false, date: null, verbose: false,
+  };
+  // The language first, so that every later error is worded in it.
+  for (const tk of tokens) {
+    if (tk.kind === 'option' && tk.name === 'lang' && (tk.value === 'nl' || tk.value === 'en')) args.locale = tk.value;
+  }
+  const fail = (key: keyof typeof USAGE, p: Record<string, string> = {}): never => {
+    throw new UsageError(usageMessage(args.locale, key, p), args.command, args.locale);
+  };
+  const seenOptions: { name: Option; rawName: string }[] = [];
+  for (const tk of tokens) {
+    if (tk.kind === 'positional') {
+      if (!args.command) {
+        if (!(COMMANDS as readonly string[]).includes(tk.value)) fail('unknownCommand', { name: tk.value });
+        args.command = tk.value as Command;
+      } else args.positional.push(tk.value);
+      continue;
+    }
+    if (tk.kind === 'option-terminator') continue;
+    const name = tk.name as Option;
+    if (!Object.hasOwn(CONFIG, name)) fail('unknownOption', { name: tk.rawName });
+    const type = CONFIG[name].type;
+    // "--corpus --date x": the next option is not a folder named "--date".
+    if (type === 'string' && (!tk.value || (!tk.inlineValue && tk.value.startsWith('--')))) fail('needsValue', { name: tk.rawName });
+    if (type === 'boolean' && tk.inlineValue) fail('noValue', { name: tk.rawName });
+    seenOptions.push({ name, rawName: tk.rawName });
+    const v = tk.value ?? '';
+    switch (name) {
+      case 'help': args.help = true; break;
+      case 'corpus': args.corpus.push(v); break;
+      case 'format':
+        if (v !== 'text' && v !== 'json' && v !== 'markdown') fail('badFormat', { value: v, allowed: 'text, json or markdown' });
+        args.format = v as Format;
+        break;
+      case 'lang':
+        if (v !== 'nl' && v !== 'en') fail('badLang', { value: v });
+        break;
+      case 'date':
+        if (!validDay(v)) fail('badDate', { value: v });
+        args.date = v;
+        break;
+      case 'cache-dir': args.cacheDir = path.resolve(v); break;
+      case 'no-cache': args.cacheDir = null; break;
+      case 'verbose': args.verbose = true; break;
+    }
+  }
+  if (args.command) {
+    const allowed = COMMAND_OPTIONS[args.command];
+    for (const o of seenOptions) {
+      if (!COMMON.includes(o.name) && !allowed.options.includes(o.name)) fail('notForCommand', { command: args.command, name: o.rawName });
+    }
+    if (!allowed.formats.includes(args.format)) {
+      const or = args.locale === 'nl' ? ' of ' : ' or ';
+      fail('badFormat', { value: args.format, allowed: allowed.formats.slice(0, -1).join(', ') + or + allowed.formats[allowed.formats.length - 1] });
+    }
+  }
+  return args;
+}
