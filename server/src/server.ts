@@ -180,12 +180,14 @@ export function startServer(connection: Connection): void {
     if (!incremental) sendStatus({ state: 'indexing', done: 0, total: 0 });
     let last = 0;
     try {
-      const report = incremental ? await next.update(changes!) : await next.build((done, total) => {
+      const report = incremental ? await next.update(changes!) : await next.build((done, total, info) => {
         const now = Date.now();
         if (now - last < 100 && done !== total) return;
         last = now;
         const msg = t(locale, 'statusIndexing', { done, total });
-        progress?.report(total ? Math.round((done / total) * 100) : 0, msg);
+        // Two passes of about the same length: each is half of the bar.
+        const part = total ? done / total : 0;
+        progress?.report(Math.round((info.phase === 'analyse' ? part / 2 : 0.5 + part / 2) * 100), msg);
         sendStatus({ state: 'indexing', done, total });
       });
       if (!incremental) for (const s of report.skipped) log(describeSkipped(s, locale, folders[0]));

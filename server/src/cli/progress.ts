@@ -3,7 +3,7 @@
 
 import type { Locale } from '../core/l10n';
 
-const WIDTH = 20;
+const WIDTH = 12;
 
 export interface ProgressLine {
   update(done: number, total: number, info: { phase: 'analyse' | 'recognise'; chars: number }): void;
@@ -17,7 +17,7 @@ function clock(seconds: number): string {
   return `${m}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** The line as text: "[#####·····] 1.204/2.871 artikelen · lezen · 3,4 MB/s · nog 0:12". */
+/** The line as text: "[###·········] 1.204/2.871 artikelen · lezen 1/2 · 3,4 MB/s · nog 0:12". */
 export function progressText(locale: Locale, done: number, total: number, phase: 'analyse' | 'recognise', mbPerS: number | null, secondsLeft: number | null): string {
   const nl = locale === 'nl';
   // Pass 1 and pass 2 take about as long: each is half of the bar.
@@ -26,7 +26,7 @@ export function progressText(locale: Locale, done: number, total: number, phase:
   const filled = Math.round(whole * WIDTH);
   const bar = '[' + '#'.repeat(filled) + '·'.repeat(WIDTH - filled) + ']';
   const n = (x: number) => x.toLocaleString(nl ? 'nl-NL' : 'en-GB');
-  const step = phase === 'analyse' ? (nl ? 'lezen (1/2)' : 'reading (1/2)') : (nl ? 'plaatsen herkennen (2/2)' : 'recognising places (2/2)');
+  const step = phase === 'analyse' ? (nl ? 'lezen 1/2' : 'reading 1/2') : (nl ? 'herkennen 2/2' : 'recognising 2/2');
   const parts = [`${bar} ${n(done)}/${n(total)} ${nl ? 'artikelen' : 'articles'}`, step];
   if (mbPerS !== null) parts.push(`${mbPerS.toFixed(1).replace('.', nl ? ',' : '.')} MB/s`);
   if (secondsLeft !== null) parts.push(`${nl ? 'nog' : 'left'} ${clock(secondsLeft)}`);
