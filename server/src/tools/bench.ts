@@ -1,7 +1,7 @@
 // `npm run bench`: speed and memory, as medians over repeated runs (these machines are shared and
 // noisy). Every indexing run is a fresh child process so that cold, warm and peak memory are real.
 //
-//   node dist/bench.js [--quick] [--runs N] [--big-articles N] [--skip-big] [--skip-lsp] [--skip-frog] [--no-snapshot]
+//   node dist/bench.js [--quick] [--runs N] [--big-articles N] [--one-file-mb N] [--skip-big] [--skip-one-file] [--skip-lsp] [--skip-frog] [--no-snapshot]
 //   node dist/bench.js --lsp-only <corpus folder> [--quick]     (the LSP step alone)
 
 import { spawnSync, execFileSync } from 'node:child_process';
@@ -154,6 +154,39 @@ function indexBench(label: string, corpus: string, runs: number) {
       fs.rmSync(cache, { recursive: true, force: true });
     }
   }
+}
+
+/**
+ * The same text as one .txt file and as one file per article (a year exported as one file is a
+ * real case): time and memory must grow with the text, the same in both shapes.
+ */
+function oneFileBench(texts: string[], mb: number, runs: number) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-onefile-'));
+  const one = path.join(dir, 'one');
+  const many = path.join(dir, 'many');
+  fs.mkdirSync(one);
+  fs.mkdirSync(many);
+  const parts: string[] = [];
+  let bytes = 0;
+  for (let i = 0; bytes < mb * 1e6; i++) {
+    const t = texts[i % texts.length];
+    if (!t) continue;
+    parts.push(t);
+    bytes += Buffer.byteLength(t) + 2;
+    fs.writeFileSync(path.join(many, `${String(parts.length).padStart(6, '0')}.txt`), t);
+  }
+  fs.writeFileSync(path.join(one, 'year.txt'), parts.join('\n\n'));
+  const run = (corpus: string) => Array.from({ length: runs }, () => runChild(corpus, null));
+  const a = run(one), b = run(many);
+  const line = (label: string, xs: ReturnType<typeof runChild>[]) => {
+    const s = stats(xs.map((r) => r.ms));
+    return `${label} median ${fmt(s.median / 1000, 2)} s → ${fmt(mb / (s.median / 1000), 2)} MB/s, peak RSS ${fmt(Math.max(...xs.map((r) => r.maxRssKB)) / 1024, 0)} MB`;
+  };
+  console.log(`### The same ${fmt(bytes / 1e6)} MB as one .txt file and as ${parts.length} files (cold, no cache; n=${runs})`);
+  console.log(line('one file    ', a));
+  console.log(line('many files  ', b));
+  console.log(`ratio        one file / many files ${fmt(stats(a.map((r) => r.ms)).median / stats(b.map((r) => r.ms)).median, 2)}\n`);
+  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 function extractorBench(texts: string[], runs: number) {
@@ -325,6 +358,7 @@ async function main(): Promise<void> {
   indexBench('dpgmedia2019 (JSONL as is)', DPG, runs);
   const texts = fs.readFileSync(DPG, 'utf8').split('\n').filter((l) => l.trim()).map((l) => { try { return String(JSON.parse(l).text ?? ''); } catch { return ''; } });
   const { placesMBs } = extractorBench(texts, quick ? 1 : 5);
+  if (!flag('--skip-one-file')) oneFileBench(texts, opt('--one-file-mb', quick ? 5 : 10), quick ? 1 : runs);
   if (!flag('--skip-frog')) frogBench(texts, placesMBs);
   await lspBench(null, 'sample corpus', quick ? 50 : 300);
   let big: string | null = null;
