@@ -76,4 +76,13 @@ describe('client: localisation', () => {
       assert.match(String(p.markdownDescription), /^%.+%$/, `${name} markdownDescription`);
     }
   });
+
+  it('wraps kopij at spaces, never inside a figure ("50.000", "2,5"), and offers no plain-word suggestions', () => {
+    const lang = (json('package.json') as any).contributes.configurationDefaults['[kopij]'];
+    assert.equal(lang['editor.wordWrap'], 'on');
+    const after: string = lang['editor.wordWrapBreakAfterCharacters'];
+    assert.ok(after.includes(' ') && after.includes('\t'), 'breaks at spaces');
+    assert.ok(!after.includes('.') && !after.includes(','), 'not after the . of 50.000 or the , of 2,5');
+    assert.equal(lang['editor.wordBasedSuggestions'], 'off', "the archive's names and figures, not every word of the draft");
+  });
 });

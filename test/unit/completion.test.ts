@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Archive } from '../../server/src/archive';
 import { DraftAnalyzer } from '../../server/src/facts/draft';
+import { CompletionItemKind } from 'vscode-languageserver-types';
 import { complete } from '../../server/src/features/completion';
 
 describe('figure completion follows the quantity', function () {
@@ -31,5 +32,15 @@ describe('figure completion follows the quantity', function () {
   });
   it('a sentence without a predicate gets the place\'s figures', () => {
     assert.ok(offers('In de stad Koersk zijn bij 6').some((i) => /^zestig busstations/.test(i)));
+  });
+
+  it('places and figures carry their own kinds, not the plain-word one', () => {
+    const kinds = (text: string) => {
+      const doc = TextDocument.create('file:///d.kopij', 'kopij', 1, text);
+      const analysis = new DraftAnalyzer(archive.index, '2025-01-20').analyze(text)!;
+      return new Set(complete(doc, doc.positionAt(text.length), analysis, archive.index, 'nl').items.map((i) => i.kind));
+    };
+    assert.deepEqual([...kinds('In de regio Kurs')], [CompletionItemKind.Reference]);
+    assert.deepEqual([...kinds('Oekraïne veroverde in Koersk in augustus 1')], [CompletionItemKind.Value]);
   });
 });

@@ -52,7 +52,8 @@ function placeItems(prefix: string, position: Position, analysis: DraftAnalysis,
     const detail = [kindLabel(p?.kind ?? e.kind, locale), parent, p ? `${p.mentions.length}×` : null].filter(Boolean).join(' · ');
     return {
       label: name,
-      kind: CompletionItemKind.Module,
+      // (LSP's kinds are for code: a place name refers to a dossier; the word icon is for plain words.)
+      kind: CompletionItemKind.Reference,
       detail,
       // The filter text is what was typed when it matched by transliteration ("Kursk" → Koersk).
       filterText: prefix,
