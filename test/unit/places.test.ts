@@ -9,6 +9,21 @@ const SAMPLES = path.resolve(__dirname, '..', '..', 'samples', 'corpus');
 const lex = PlaceLexicon.load();
 const found = (text: string, l = lex) => recognizePlaces(text, l).map((m) => m.text);
 
+describe('datelines in capitals are mentions of the place', () => {
+  const cases: [string, string[]][] = [
+    ['KYIV (ANP) - Bij een aanval vielen drie doden.', ['KYIV']],
+    ['POKROVSK - Het Russische leger rukt op.', ['POKROVSK']],
+    ['DEN HAAG (ANP) - Het kabinet zegt niets.', ['DEN HAAG']],
+    ['MOSKOU, 3 maart (Reuters) — Het Kremlin zwijgt.', ['MOSKOU']],
+    ['Een kop\nCHARKIV – Opnieuw luchtalarm in Charkiv.', ['CHARKIV', 'Charkiv']],
+    // Capitals that are no dateline: an acronym, a shout in a sentence, a name without the dash.
+    ['De NAVO - en ook de EU - zwijgt.', []],
+    ['Hij riep: KYIV - en viel stil.', []],
+    ['KYIV ligt aan de Dnjepr.', ['Dnjepr']],
+  ];
+  for (const [text, want] of cases) it(text.replace(/\n/g, ' ⏎ '), () => assert.deepEqual(found(text), want));
+});
+
 describe('PlaceLexicon', () => {
   it('finds countries, regions and exonyms with house spellings', () => {
     assert.equal(lex.lookup('Rusland')?.kind, 'land');

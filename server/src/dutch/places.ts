@@ -1489,6 +1489,27 @@ function laterSteps(s: PlaceScan, local: Map<string, LocalFact>, i: number, ti: 
  * All place mentions in `text`, sorted and non-overlapping. Exact names and transliteration keys
  * only (no fuzzy matching: "Koerkamp" is not "Koersk"); weak gazetteer names need context.
  */
+/** After a dateline's place: ", 3 maart", "(ANP)", then the dash that opens the story. */
+const DATELINE_TAIL = /^(?:,[^\n()\-–—]{1,25})?[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[-–—][ \t]/u;
+
+/**
+ * A dateline in capitals at the start of a line ("KYIV (ANP) -", "POKROVSK -", "KRYVYI RIH, 3 maart
+ * (Reuters) —"): the place the story was filed from, a mention of it. One or two words.
+ */
+function datelineAt(s: PlaceScan, i: number, ti: TokenInfo): Cand | null {
+  const { text, toks, lexicon } = s;
+  const t = toks[i];
+  for (let k = t.start - 1; k >= 0 && text[k] !== '\n'; k--) if (text[k] !== ' ' && text[k] !== '\t') return null;
+  for (let j = Math.min(i + 1, toks.length - 1); j >= i; j--) {
+    if (j > i && !(toks[j].kind === 'word' && isAllCaps(toks[j].text) && s.adjacent(toks[j - 1], toks[j]))) continue;
+    if (!DATELINE_TAIL.test(text.slice(toks[j].end, toks[j].end + 60))) continue;
+    const mr = j === i ? lexicon.matchFoldOf(ti) : lexicon.matchFold(lexicon.tokenFold(t.text).f + ' ' + s.foldAt(j));
+    if (!mr) return null;
+    return { start: t.start, end: toks[j].end, text: text.slice(t.start, toks[j].end), rec: mr.entry, weak: false, contested: false, evidence: 'gazetteer', ti: i, tj: j };
+  }
+  return null;
+}
+
 export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { facts?: readonly PlaceFact[] }): PlaceMention[] {
   const toks = tokenize(text);
   const sents = sentences(text);
@@ -1549,6 +1570,7 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { fa
     } else {
       const ab = lexicon.matchAbbrev(t.text);
       if (ab) best = { start: t.start, end: t.end, text: t.text, rec: ab.entry, weak: false, contested: false, evidence: 'gazetteer', ti: i, tj: i };
+      else best = datelineAt(s, i, ti);
     }
     const later = laterSteps(s, local, i, ti, best);
     if (later === HANDLED) { i++; continue; }

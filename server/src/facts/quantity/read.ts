@@ -43,6 +43,13 @@ export function articleContext(text: string, mentions: readonly PlaceMention[], 
   return { dateline: datelineOf(text, mentions, resolve), leadEvent: leadEvent(text, paragraphs(text)) };
 }
 
+/** A mention that opens a line as its dateline. */
+function isDateline(text: string, m: PlaceMention): boolean {
+  if (m.start > 0 && text[m.start - 1] !== '\n') return false;
+  const d = DATELINE.exec(text.slice(m.start, m.start + 60));
+  return !!d && d[1].trim().length === m.end - m.start;
+}
+
 /** The place of a dateline in the text's first paragraphs ("KYIV (ANP/RTR) - …"). */
 export function datelineOf(text: string, mentions: readonly PlaceMention[], resolve: ReadInput['resolvePlace']): PlaceMention | null {
   const paras = paragraphs(text);
@@ -101,7 +108,9 @@ const NEIGHBOURS = 40;
 export function readQuantities(input: ReadInput): FigureContext[] {
   const { text, figures, times } = input;
   if (!figures.length) return [];
-  const mentions = input.mentions.slice().sort((a, b) => a.start - b.start);
+  // A dateline ("KYIV (ANP) -") is where the story was filed, not a place of its first sentence:
+  // it is read as the dateline (the scene's last resort), not as a mention in the sentence.
+  const mentions = input.mentions.filter((m) => !isDateline(text, m)).sort((a, b) => a.start - b.start);
   const sents = sentences(text);
   const paras = paragraphs(text);
   const resolve = (name: string): PlaceMention | null => {
