@@ -117,7 +117,9 @@ const CURATED = [
   ['Noordzee', 'zee'], ['Oostzee', 'zee'], ['Waddenzee', 'zee'], ['Zwarte Zee', 'zee'], ['Middellandse Zee', 'zee'], ['Rode Zee', 'zee'],
   ['Kaspische Zee', 'zee'], ['Azovse Zee', 'zee'], ['Atlantische Oceaan', 'zee'], ['Stille Oceaan', 'zee'], ['Indische Oceaan', 'zee'],
   ['Noordelijke IJszee', 'zee'], ['Het Kanaal', 'zee'], ['Perzische Golf', 'zee'], ['Zuid-Chinese Zee', 'zee'], ['Egeïsche Zee', 'zee'],
-  ['Rijn', 'rivier'], ['Maas', 'rivier'], ['Schelde', 'rivier'], ['Dnipro', 'stad', 'UA', null, ['Dnjepr', 'Dnjepropetrovsk', 'Dnipropetrovsk']],
+  ['Rijn', 'rivier'], ['Maas', 'rivier'], ['Schelde', 'rivier'],
+  // The river is the Dnjepr; the city named after it is Dnipro (Dnjepropetrovsk until 2016).
+  ['Dnjepr', 'rivier', null, null, ['Dnepr', 'Dnieper']], ['Dnipro', 'stad', 'UA', null, ['Dnjepropetrovsk', 'Dnipropetrovsk']],
   ['Donau', 'rivier'], ['Wolga', 'rivier'], ['Nijl', 'rivier'], ['Eufraat', 'rivier'], ['Tigris', 'rivier'], ['Jordaan', 'rivier'], ['Seine', 'rivier'],
   ['Amazone', 'rivier'], ['IJssel', 'rivier'], ['Waal', 'rivier'], ['Theems', 'rivier'], ['Elbe', 'rivier'],
   // NOS house spellings for Ukrainian places (from Ukrainian), with the forms they replace.
@@ -127,8 +129,11 @@ const CURATED = [
   ['Cherson', 'oblast', 'UA', 'Oekraïne', ['Kherson']], ['Mykolajiv', 'stad', 'UA', 'Oekraïne', ['Mykolaiv', 'Nikolajev']],
   ['Soemy', 'oblast', 'UA', 'Oekraïne', ['Sumy']], ['Lviv', 'stad', 'UA', 'Oekraïne', ['Lvov', 'Lemberg']],
   ['Marioepol', 'stad', 'UA', 'Oekraïne', ['Mariupol']], ['Bachmoet', 'stad', 'UA', 'Donetsk', ['Bakhmut', 'Artjomovsk']],
-  ['Kramatorsk', 'stad', 'UA', 'Donetsk'], ['Slovjansk', 'stad', 'UA', 'Donetsk', ['Sloviansk', 'Slavjansk']],
-  ['Pokrovsk', 'stad', 'UA', 'Donetsk'], ['Avdiivka', 'stad', 'UA', 'Donetsk', ['Avdijivka', 'Avdejevka']],
+  ['Kramatorsk', 'stad', 'UA', 'Donetsk'],
+  // Former names (renamed in 2016) lead to today's.
+  ['Toretsk', 'stad', 'UA', 'Donetsk', ['Dzerzjinsk', 'Dzerzhinsk']], ['Kropyvnytskyj', 'stad', 'UA', 'Oekraïne', ['Kropyvnytskyi', 'Kirovohrad', 'Kirovograd']],
+  ['Horlivka', 'stad', 'UA', 'Donetsk', ['Gorlovka']], ['Myrnohrad', 'stad', 'UA', 'Donetsk', ['Dymytrov', 'Dimitrov']], ['Slovjansk', 'stad', 'UA', 'Donetsk', ['Sloviansk', 'Slavjansk']],
+  ['Pokrovsk', 'stad', 'UA', 'Donetsk', ['Krasnoarmejsk', 'Krasnoarmiisk']], ['Avdiivka', 'stad', 'UA', 'Donetsk', ['Avdijivka', 'Avdejevka']],
   ['Voehledar', 'stadje', 'UA', 'Donetsk', ['Vuhledar', 'Ugledar']], ['Tsjasiv Jar', 'stadje', 'UA', 'Donetsk', ['Chasiv Yar']],
   ['Sjevjerodonetsk', 'stad', 'UA', 'Loehansk', ['Severodonetsk', 'Sievierodonetsk']], ['Lysytsjansk', 'stad', 'UA', 'Loehansk', ['Lysychansk']],
   ['Izjoem', 'stad', 'UA', 'Charkiv', ['Izium', 'Izyum']], ['Koepjansk', 'stad', 'UA', 'Charkiv', ['Kupiansk']],

@@ -24,6 +24,31 @@ describe('datelines in capitals are mentions of the place', () => {
   for (const [text, want] of cases) it(text.replace(/\n/g, ' ⏎ '), () => assert.deepEqual(found(text), want));
 });
 
+describe('one name, two places; old names, today\'s place', () => {
+  const mention = (text: string, name: string) => recognizePlaces(text, lex).find((m) => m.text === name);
+  it('the river Dnjepr (Dnepr) is not the city Dnipro (Dnjepropetrovsk)', () => {
+    const river = mention('Het front ligt aan de Dnjepr, bij Cherson.', 'Dnjepr')!;
+    const city = mention('In Dnipro vielen vijf doden.', 'Dnipro')!;
+    assert.equal(river.kind, 'rivier');
+    assert.equal(city.kind, 'stad');
+    assert.notEqual(river.id, city.id);
+    assert.equal(mention('De Dnepr is hier breed.', 'Dnepr')?.id, river.id);
+    assert.equal(mention('Hij woonde in Dnjepropetrovsk.', 'Dnjepropetrovsk')?.id, city.id);
+  });
+  it('a former name leads to today\'s place', () => {
+    for (const [old, now] of [['Dzerzjinsk', 'Toretsk'], ['Artjomovsk', 'Bachmoet'], ['Krasnoarmejsk', 'Pokrovsk'], ['Kirovohrad', 'Kropyvnytskyj']]) {
+      assert.equal(mention(`Er werd gevochten bij ${old}.`, old)?.name, now, old);
+    }
+  });
+  it('the text says whether it means the city or the region of the same name', () => {
+    assert.equal(mention('In de stad Cherson vielen drie doden.', 'Cherson')?.kind, 'stad');
+    assert.equal(mention('In Cherson vielen drie doden.', 'Cherson')?.kind, 'oblast');
+    assert.equal(mention('In de provincie Charkiv wordt gevochten.', 'Charkiv')?.kind, 'provincie');
+    assert.equal(mention('In Charkiv wordt gevochten.', 'Charkiv')?.kind, 'stad');
+    assert.equal(mention('In de oblast Zaporizja wordt gevochten.', 'Zaporizja')?.kind, 'oblast');
+  });
+});
+
 describe('PlaceLexicon', () => {
   it('finds countries, regions and exonyms with house spellings', () => {
     assert.equal(lex.lookup('Rusland')?.kind, 'land');

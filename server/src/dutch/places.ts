@@ -382,7 +382,9 @@ export class PlaceLexicon {
     const existing = this.exact.get(nf) ?? (weak ? undefined : this.strongKey.get(key));
     if (existing) {
       const rec = this.byId.get(existing)!;
-      if (!rec.entry.country || !country || rec.entry.country === country) id = existing;
+      // (A river and the town named after it share a key, not a place: Dnjepr and Dnipro.)
+      const sameClass = WATER_KINDS.has(rec.entry.kind) === WATER_KINDS.has(kind);
+      if ((!rec.entry.country || !country || rec.entry.country === country) && (sameClass || this.exact.get(nf) === existing)) id = existing;
     }
     if (id) {
       const rec = this.byId.get(id)!;
@@ -737,6 +739,9 @@ export interface LearnDecision {
   /** The place facts about the name (not the otherUses records). */
   facts: PlaceFact[];
 }
+
+/** Water: never one place with a settlement or region of the same key. */
+const WATER_KINDS = new Set<PlaceKind>(['rivier', 'zee']);
 
 const CLEAR_CUES = new Set(['in', 'uit', 'te', 'vanuit', 'nabij', 'rondom']);
 
@@ -1510,6 +1515,23 @@ function datelineAt(s: PlaceScan, i: number, ti: TokenInfo): Cand | null {
   return null;
 }
 
+const CITY_KINDS = new Set<PlaceKind>(['stad', 'stadje', 'hoofdstad']);
+const REGION_KINDS = new Set<PlaceKind>(['oblast', 'provincie', 'regio']);
+const NOUN_BEFORE = /(\p{L}+)[ \u00a0]+$/u;
+
+/**
+ * What this mention is: the place's kind, unless the text says the other one of a city and its
+ * region of the same name ("de stad Cherson", "de provincie Charkiv").
+ */
+function mentionKind(text: string, c: Cand): PlaceKind {
+  const kind = c.rec.kind;
+  if (!CITY_KINDS.has(kind) && !REGION_KINDS.has(kind)) return kind;
+  const m = NOUN_BEFORE.exec(text.slice(Math.max(0, c.start - 30), c.start));
+  const said = m ? NOUN_KIND[m[1].toLowerCase()] : undefined;
+  if (!said) return kind;
+  return (CITY_KINDS.has(kind) && REGION_KINDS.has(said)) || (REGION_KINDS.has(kind) && CITY_KINDS.has(said)) ? said : kind;
+}
+
 export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { facts?: readonly PlaceFact[] }): PlaceMention[] {
   const toks = tokenize(text);
   const sents = sentences(text);
@@ -1589,5 +1611,5 @@ export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { fa
     }
     if (added) out.sort((a, b) => a.start - b.start);
   }
-  return out.map((c) => ({ text: c.text, start: c.start, end: c.end, id: c.rec.id, name: c.rec.name, kind: c.rec.kind, evidence: c.evidence }));
+  return out.map((c) => ({ text: c.text, start: c.start, end: c.end, id: c.rec.id, name: c.rec.name, kind: mentionKind(text, c), evidence: c.evidence }));
 }
