@@ -41,18 +41,19 @@ function readText(file: string, locale: Locale): string {
 }
 
 /**
- * A file as the texts `places` and `figures` read: a .jsonl or .md file as the articles `index`
- * reads from it (its records, its body without front matter), anything else as one text.
+ * A file as the texts `places` and `figures` read: a .jsonl, .md, .xml or .html file as the articles
+ * `index` reads from it (records, the body without front matter, agency items, the page's article),
+ * anything else as one text.
  * `at` maps an offset in a text to its position in the file.
  */
-interface TextUnit { text: string; article: string | null; at(offset: number): { line: number; character: number } }
+interface TextUnit { text: string; article: string | null; exact: boolean; at(offset: number): { line: number; character: number } }
 
 async function readUnits(file: string, locale: Locale, verbose: boolean): Promise<TextUnit[]> {
   const ext = path.extname(file).toLowerCase();
-  if (ext !== '.jsonl' && ext !== '.md') {
+  if (!['.jsonl', '.md', '.markdown', '.xml', '.html', '.htm'].includes(ext)) {
     const text = readText(file, locale);
     const li = new LineIndex(text);
-    return [{ text, article: null, at: (o) => li.positionAt(o) }];
+    return [{ text, article: null, exact: true, at: (o) => li.positionAt(o) }];
   }
   readText(file, locale); // (the same errors for a missing or binary file)
   const { articles, skipped } = await readArticles(file, process.cwd());
@@ -62,6 +63,7 @@ async function readUnits(file: string, locale: Locale, verbose: boolean): Promis
     return {
       text: a.text,
       article: a.id,
+      exact: a.exact,
       // A JSONL record is one line of the file: every offset is on it.
       at: (o: number) => {
         if (!a.exact) return { line: a.lineBase, character: 0 };
@@ -193,9 +195,10 @@ function columns(rows: string[][], max = 40): string {
 
 function where(file: string, unit: TextUnit, offset: number): { loc: string } {
   const p = unit.at(offset);
-  // A JSONL record: its line and the article's id (offsets are into the record's text, not the line).
-  const record = unit.article?.includes('#') ? unit.article.slice(unit.article.lastIndexOf('#') + 1) : null;
-  return { loc: record !== null ? `${file}:${p.line + 1} [${record}]` : `${file}:${p.line + 1}:${p.character + 1}` };
+  if (unit.exact) return { loc: `${file}:${p.line + 1}:${p.character + 1}` };
+  // A JSONL record or a feed item: the line where it starts and its id (offsets are into its text).
+  const record = unit.article?.includes('#') ? ` [${unit.article.slice(unit.article.indexOf('#') + 1)}]` : '';
+  return { loc: `${file}:${p.line + 1}${record}` };
 }
 
 async function cmdPlaces(args: Args): Promise<number> {

@@ -236,7 +236,7 @@ describe('command line', function () {
     try {
       const none = await cli('check', 'agrees.kopij', '--corpus', empty);
       assert.equal(none.code, 2);
-      assert.match(none.stderr, new RegExp(`no articles in ${empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no \\.txt, \\.md or \\.jsonl files`));
+      assert.match(none.stderr, new RegExp(`no articles in ${empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no \\.txt, \\.md, \\.jsonl, \\.xml or \\.html files`));
       assert.doesNotMatch(none.stderr, /Usage:/, 'no usage text for bad input');
       fs.writeFileSync(path.join(empty, 'leeg.txt'), '');
       fs.writeFileSync(path.join(empty, 'foto.jpg'), Buffer.from([0xff, 0xd8, 0xff]));

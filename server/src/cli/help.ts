@@ -28,7 +28,7 @@ Common options:
 Exit codes: 0 ok, 1 a Warning or Error was found (check), 2 usage error.`,
   index: `Usage: bronvast index <corpus...> [--format text|json] [--cache-dir DIR] [--no-cache]
 
-Reads the corpus folders/files (.txt, .md, .jsonl), analyses new or changed articles (the rest
+Reads the corpus folders/files (.txt, .md, .jsonl, NewsML-G2 and NITF .xml, .html pages), analyses new or changed articles (the rest
 comes from the cache) and prints the number of articles, places and figures, the time taken,
 and every skipped file or line with its reason. An archive without articles is an error (exit 2).
 On a terminal a progress line on stderr shows articles, MB/s and the time left.`,
@@ -45,13 +45,13 @@ Skipped archive lines are summed up in one line; --verbose lists them.`,
 
 Lists the place names in each file: where, as written, the place's name and what kind of place it
 is. Without --corpus the files themselves are the archive the place names are learned from.
-.jsonl and .md files are read as articles, as index reads them (the article's id is shown).
+.jsonl, .md, .xml (NewsML-G2, NITF) and .html files are read as articles, as index reads them.
 JSON: [{"file", "places": [{"text", "start", "end", "range", "article"?, "place": {"id", "name", "kind"}}]}]`,
   figures: `Usage: bronvast figures <file...> [--format text|json]
 
 Lists the figures in each file: value as written, the interval the wording commits to, the
-qualifier, unit and what is counted. .jsonl and .md files are read as articles, as index reads
-them: offsets are into the article's text, positions into the file.
+qualifier, unit and what is counted. .jsonl, .md, .xml and .html files are read as articles, as
+index reads them: offsets are into the article's text, positions into the file.
 JSON: [{"file", "figures": [{"text", "start", "end", "range", "article"?, "value", "low", "high", "qualifier", "unit", "counted"}]}]`,
   explain: `Usage: bronvast explain <place> --corpus <path>... [--format text|json|markdown] [--lang nl|en]
 
@@ -81,7 +81,7 @@ Algemene opties:
 Afsluitcodes: 0 in orde, 1 een waarschuwing of fout gevonden (check), 2 verkeerd gebruik.`,
   index: `Gebruik: bronvast index <archief...> [--format text|json] [--cache-dir MAP] [--no-cache]
 
-Leest de archiefmappen en -bestanden (.txt, .md, .jsonl), analyseert nieuwe of gewijzigde artikelen
+Leest de archiefmappen en -bestanden (.txt, .md, .jsonl, NewsML-G2- en NITF-.xml, .html-pagina's), analyseert nieuwe of gewijzigde artikelen
 (de rest komt uit de cache) en toont het aantal artikelen, plaatsen en cijfers, de duur, en elk
 overgeslagen bestand of elke overgeslagen regel met de reden. Een archief zonder artikelen is een
 fout (afsluitcode 2). Op een terminal toont een voortgangsregel op stderr artikelen, MB/s en de
@@ -99,12 +99,12 @@ gemeld. Overgeslagen archiefregels worden in één regel samengevat; --verbose t
 
 Toont de plaatsnamen in elk bestand: waar, zoals geschreven, de naam van de plaats en wat voor plaats
 het is. Zonder --corpus zijn de bestanden zelf het archief waaruit plaatsnamen worden geleerd.
-.jsonl- en .md-bestanden worden als artikelen gelezen, zoals index ze leest (met het id van het artikel).
+.jsonl-, .md-, .xml- (NewsML-G2, NITF) en .html-bestanden worden als artikelen gelezen, zoals index ze leest.
 JSON: [{"file", "places": [{"text", "start", "end", "range", "article"?, "place": {"id", "name", "kind"}}]}]`,
   figures: `Gebruik: bronvast figures <bestand...> [--format text|json]
 
 Toont de cijfers in elk bestand: de waarde zoals geschreven, het interval waar de formulering zich
-op vastlegt, de bepaling, de eenheid en wat er geteld wordt. .jsonl- en .md-bestanden worden als
+op vastlegt, de bepaling, de eenheid en wat er geteld wordt. .jsonl-, .md-, .xml- en .html-bestanden worden als
 artikelen gelezen, zoals index ze leest: posities in de tekst van het artikel en in het bestand.
 JSON: [{"file", "figures": [{"text", "start", "end", "range", "article"?, "value", "low", "high", "qualifier", "unit", "counted"}]}]`,
   explain: `Gebruik: bronvast explain <plaats> --corpus <pad>... [--format text|json|markdown] [--lang nl|en]

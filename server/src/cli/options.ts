@@ -87,7 +87,7 @@ const USAGE = {
   noPermission: { nl: 'geen toestemming om het te lezen', en: 'no permission to read it' },
   notText: { nl: '{file} is geen tekst ({why})', en: '{file} is not text ({why})' },
   noArticles: { nl: 'geen artikelen in {paths}: {found}', en: 'no articles in {paths}: {found}' },
-  noArticleFiles: { nl: 'geen .txt-, .md- of .jsonl-bestanden', en: 'no .txt, .md or .jsonl files' },
+  noArticleFiles: { nl: 'geen .txt-, .md-, .jsonl-, .xml- of .html-bestanden', en: 'no .txt, .md, .jsonl, .xml or .html files' },
   allSkipped: { nl: '{n} bestand(en) of regel(s) overgeslagen (--verbose toont waarom)', en: '{n} file(s) or line(s) skipped (--verbose says why)' },
 } as const;
 

@@ -17,7 +17,7 @@ import { parseDocument } from 'yaml';
 import type { Article, Skipped } from './types';
 import { LineIndex, DATE_MARKER as TXT_DATE_MARKER } from '../core/text';
 
-export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.jsonl'] as const;
+export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.jsonl', '.xml', '.html', '.htm'] as const;
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 export const DEFAULT_MAX_RECORD_BYTES = 10 * 1024 * 1024;
 /** The setting a journalist changes when a file is too large (named in the message). */
@@ -293,6 +293,9 @@ export function normaliseDate(v: unknown): string | null {
     const y = +m[3], mo = +m[2], d = +m[1];
     return MONTHS_OK(y, mo, d) ? `${m[3]}-${pad2(mo)}-${pad2(d)}` : null;
   }
+  // NITF's compact form: "20240812T100000Z", "20240812".
+  m = /^(\d{4})(\d{2})(\d{2})(?:T\d{4,6}(?:[.,]\d+)?(?:Z|[+-]\d{4})?)?$/.exec(s);
+  if (m) return MONTHS_OK(+m[1], +m[2], +m[3]) ? `${m[1]}-${m[2]}-${m[3]}` : null;
   if (/^\d{4}$/.test(s) && +s >= 1000) return s;
   return null;
 }
@@ -423,6 +426,10 @@ export async function* readArticlesStream(file: string, root: string, options: R
   }
   if (dec.repaired) yield { kind: 'skipped', skipped: { file: abs, reason: 'invalid-encoding', detail: dec.repaired, kept: true } };
   const rel = relativeId(abs, root);
+  if (ext === '.xml' || ext === '.html' || ext === '.htm') {
+    yield* feedArticles(abs, rel, ext, dec.text);
+    return;
+  }
   const out = ext === '.txt' ? parseTxt(dec.text) : parseMarkdown(dec.text);
   if (out.warning) yield { kind: 'skipped', skipped: { file: abs, line: out.warning.line, reason: 'bad-front-matter', detail: out.warning.detail, kept: true } };
   if (blank(out.text)) {
@@ -430,6 +437,41 @@ export async function* readArticlesStream(file: string, root: string, options: R
     return;
   }
   yield { kind: 'article', article: makeArticle(abs, rel, out.meta, out.text, out.lineBase, out.charBase, true) };
+}
+
+/** The articles of a press-agency XML file (NewsML-G2, NITF) or a saved article page (see feeds.ts). */
+function* feedArticles(abs: string, rel: string, ext: string, text: string): Generator<ReadItem> {
+  const xml = ext === '.xml';
+  // (Loaded on first use: the XML and HTML parsers cost every start-up ~60 ms otherwise.)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const feeds = require('./feeds') as typeof import('./feeds');
+  const r = xml ? feeds.parseNewsXml(text) : feeds.parseHtmlArticle(text);
+  if ('error' in r) {
+    yield { kind: 'skipped', skipped: { file: abs, line: r.line !== undefined ? r.line + 1 : undefined, reason: 'bad-xml', detail: r.error } };
+    return;
+  }
+  if ('notFeed' in r) {
+    yield { kind: 'skipped', skipped: { file: abs, reason: 'not-a-feed', detail: `root element <${r.notFeed}>` } };
+    return;
+  }
+  const ids = new Set<string>();
+  for (let i = 0; i < r.items.length; i++) {
+    const item = r.items[i];
+    if (blank(item.text)) {
+      yield { kind: 'skipped', skipped: { file: abs, line: xml ? item.line + 1 : undefined, reason: 'empty', detail: xml ? 'the item has no body text' : 'no article text found in the page' } };
+      continue;
+    }
+    let date = item.date === null ? null : normaliseDate(item.date);
+    if (item.date !== null && date === null) {
+      yield { kind: 'skipped', skipped: { file: abs, line: xml ? item.line + 1 : undefined, reason: 'bad-record', kept: true, detail: `date '${item.date}' not understood; date unknown` } };
+      date = null;
+    }
+    // An XML item is "file#guid" (or "#item-N"), as a JSONL record is; a page is its file.
+    let id = xml ? `${rel}#${item.id ?? `item-${i + 1}`}` : rel;
+    for (let n = 2; ids.has(id); n++) id = `${rel}#${item.id ?? 'item'}~${n}`;
+    ids.add(id);
+    yield { kind: 'article', article: makeArticle(abs, id, { title: item.title, date, source: item.source, url: item.url }, item.text, item.line, 0, false) };
+  }
 }
 
 interface Parsed {
@@ -694,6 +736,8 @@ const REASONS: Record<Skipped['reason'], { nl: string; en: string }> = {
   'bad-json': { nl: 'regel is geen geldige JSON', en: 'line is not valid JSON' },
   'bad-record': { nl: 'artikelregel onvolledig of onjuist', en: 'article record incomplete or wrong' },
   'bad-front-matter': { nl: 'kopgegevens (front matter) onleesbaar', en: 'front matter cannot be read' },
+  'bad-xml': { nl: 'geen geldige XML', en: 'not valid XML' },
+  'not-a-feed': { nl: 'XML, maar geen persbureaubericht (NewsML-G2 of NITF)', en: 'XML, but no news-agency item (NewsML-G2 or NITF)' },
   'symlink-loop': { nl: 'snelkoppeling (symbolische link) vormt een lus', en: 'symbolic link forms a loop' },
   'not-found': { nl: 'bestaat niet', en: 'does not exist' },
   'analysis-failed': { nl: 'analyse mislukt', en: 'analysis failed' },
@@ -720,6 +764,11 @@ function detailNl(s: Skipped): string | undefined {
   if ((m = /^not valid UTF-8: (\d+) invalid/.exec(d))) return `geen geldige UTF-8: ${m[1]} ongeldige tekens vervangen door �`;
   if ((m = /^(\d+) line\(s\) not valid UTF-8 \((.+)\)/.exec(d))) return `${m[1]} regel(s) geen geldige UTF-8 (${m[2].replace('lines', 'regels')}); ongeldige tekens vervangen door �`;
   if ((m = /^(\d+) file\(s\) of an unsupported type \(([^)]*)\)/.exec(d))) return `${m[1]} bestand(en) van een type dat niet gelezen wordt (${m[2]})`;
+  if ((m = /^root element (<.*>)$/.exec(d))) return `hoofdelement ${m[1]}`;
+  // (The XML parser's own words: technical, and they say where.)
+  if (s.reason === 'bad-xml') return d;
+  if (d === 'the item has no body text') return 'het bericht heeft geen tekst';
+  if (d === 'no article text found in the page') return 'geen artikeltekst gevonden op de pagina';
   if (/^broken symbolic link/.test(d)) return 'snelkoppeling wijst naar een bestand dat niet bestaat';
   if (/never closed/.test(d)) return "kopgegevens beginnen met '---' maar worden niet afgesloten; het hele bestand is als tekst gelezen";
   if (/not valid YAML|not a list of/.test(d)) return 'kopgegevens zijn geen geldige YAML; de tekst is zonder kopgegevens gelezen';

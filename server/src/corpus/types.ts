@@ -29,11 +29,11 @@ export interface Article {
 /** Something that could not be read, reported once with its reason. */
 export interface Skipped {
   file: string;
-  /** 1-based line for a bad JSONL record, else undefined. */
+  /** 1-based line for a bad JSONL record or XML item, else undefined. */
   line?: number;
   /** Machine-readable reason code. */
   reason: 'unsupported-type' | 'binary' | 'invalid-encoding' | 'too-large' | 'empty' | 'unreadable'
-    | 'bad-json' | 'bad-record' | 'bad-front-matter' | 'symlink-loop' | 'not-found' | 'analysis-failed';
+    | 'bad-json' | 'bad-record' | 'bad-front-matter' | 'bad-xml' | 'not-a-feed' | 'symlink-loop' | 'not-found' | 'analysis-failed';
   /** Human-readable detail, in English (the l10n layer renders reason codes for journalists). */
   detail: string;
   /** True for a warning: the article (or file) was still read, e.g. broken front matter or a repaired encoding. */
