@@ -3,6 +3,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Archive, type BuildReport } from './archive';
 import { tuneV8 } from './core/runtime';
@@ -159,7 +160,7 @@ async function cmdCheck(args: Args): Promise<number> {
   const results: { file: string; diagnostics: ReturnType<typeof computeDiagnostics> }[] = [];
   let worst = 0;
   for (const { file, text } of texts) {
-    const doc = TextDocument.create('file://' + path.resolve(file), 'kopij', 1, text);
+    const doc = TextDocument.create(pathToFileURL(path.resolve(file)).href, 'kopij', 1, text);
     const analysis = analyzer.analyze(text)!;
     const checkedFile = findCheckedFile(file);
     const checked = new Set(checkedFile ? readChecked(checkedFile).map((e) => e.key) : []);
@@ -178,7 +179,7 @@ async function cmdCheck(args: Args): Promise<number> {
         const loc = `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
         process.stdout.write(`${loc}  ${sev[d.severity ?? 2].padEnd(7)}  ${String(d.code).padEnd(16)}  ${d.message}\n`);
         for (const ri of d.relatedInformation ?? []) {
-          process.stdout.write(`${' '.repeat(loc.length)}  ${''.padEnd(7)}  ${''.padEnd(16)}  ↳ ${decodeURIComponent(ri.location.uri.replace(/^file:\/\//, ''))}:${ri.location.range.start.line + 1}  ${ri.message}\n`);
+          process.stdout.write(`${' '.repeat(loc.length)}  ${''.padEnd(7)}  ${''.padEnd(16)}  ↳ ${path.relative(process.cwd(), fileURLToPath(ri.location.uri))}:${ri.location.range.start.line + 1}  ${ri.message}\n`);
         }
       }
     }
@@ -286,7 +287,7 @@ async function cmdExplain(args: Args): Promise<number> {
   } else if (args.format === 'markdown') {
     process.stdout.write(dossierMarkdown(d, args.locale, { maxClaims: 20, maxSentences: 10 }) + '\n');
   } else {
-    process.stdout.write(dossierText(d, args.locale) + '\n');
+    process.stdout.write(dossierText(d, args.locale, process.cwd()) + '\n');
   }
   return 0;
 }

@@ -1,9 +1,13 @@
-// Installs what the end-to-end test needs: Debian packages (Chromium, ripgrep, headers for
-// native modules) and code-server (VS Code for the browser, from npm) in a scratch folder.
-// Follows /work/shared/notes/real-vscode-offline.md. Idempotent: reuses a finished install.
-// Usage: node test/e2e/install.mjs   (also called by run.mjs)
+// Installs what the end-to-end test needs: two Debian packages (Chromium, ripgrep) and
+// code-server (VS Code for the browser, from npm) in a scratch folder. Follows
+// /work/shared/notes/real-vscode-offline.md. Idempotent: reuses a finished install.
+// It says what apt would install and asks (--yes or BRONVAST_E2E_INSTALL=yes where nobody can
+// answer), never upgrades an installed package, and keeps every download in one cache folder:
+// BRONVAST_E2E_CACHE, else .cache/e2e/ in the repository (apt/ for .deb files, npm/ for npm's
+// cache, code-server/ for the install).
+// Usage: node test/e2e/install.mjs [--yes] [--plan]   (also called by run.mjs)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync, copyFileSync, symlinkSync, rmSync, lstatSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, copyFileSync, symlinkSync, rmSync, lstatSync, readSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,7 +26,8 @@ function log(msg) {
 
 function run(cmd, args, cwd, extraEnv = {}) {
   log(`${cwd ? `(in ${cwd}) ` : ''}${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+  // npm's downloads stay in the cache folder too.
+  const r = spawnSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, npm_config_cache: join(cacheDir, 'npm'), ...extraEnv } });
   if (r.status !== 0) throw new Error(`command failed (${r.status}): ${cmd} ${args.join(' ')}`);
 }
 
@@ -35,21 +40,60 @@ function dpkgInstalled(pkg) {
   return r.status === 0 && r.stdout.includes('install ok installed');
 }
 
+/** What apt would do to install `pkgs`: the packages it adds, and the installed ones it would upgrade. */
+export function aptPlan(pkgs) {
+  const r = spawnSync('apt-get', ['install', '-s', '--no-install-recommends', ...pkgs], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+  if (r.status !== 0) throw new Error(`apt-get cannot plan the install of ${pkgs.join(' ')}:\n${r.stderr || r.stdout}`);
+  const adds = [], upgrades = [];
+  for (const line of r.stdout.split('\n')) {
+    const m = /^Inst (\S+) (\[[^\]]*\] )?\(/.exec(line);
+    if (m) (m[2] ? upgrades : adds).push(m[1]);
+  }
+  return { adds, upgrades };
+}
+
+/** Ask on a terminal; elsewhere only --yes (or BRONVAST_E2E_INSTALL=yes) agrees. */
+function agreed(question) {
+  if (process.argv.includes('--yes') || process.env.BRONVAST_E2E_INSTALL === 'yes') return true;
+  if (!process.stdin.isTTY) return false;
+  process.stdout.write(`${question} [y/N] `);
+  const buf = Buffer.alloc(16);
+  let n = 0;
+  try { n = readSync(0, buf, 0, 16, null); } catch { return false; }
+  return /^y(es)?$/i.test(buf.toString('utf8', 0, n).trim());
+}
+
+/**
+ * The Debian packages the test needs that are not there: Chromium (the browser that shows the
+ * workbench) and ripgrep (VS Code's search). Nothing else: the native modules rebuilt below need
+ * only a compiler. It says what it will install, asks, never upgrades an installed package (it
+ * stops and names them instead), and keeps apt's downloads in the cache folder.
+ */
 export function installSystemPackages() {
-  const wanted = ['libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'ripgrep', 'chromium'];
+  const wanted = ['chromium', 'ripgrep'];
   const missing = wanted.filter((p) => !dpkgInstalled(p));
   if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    throw new Error(`missing Debian packages ${missing.join(', ')}; install them as root: apt-get install -y ${missing.join(' ')}`);
+    throw new Error(`missing Debian packages ${missing.join(', ')}; install them as root: apt-get install --no-install-recommends ${missing.join(' ')}`);
   }
-  const env = { DEBIAN_FRONTEND: 'noninteractive' };
-  try {
-    run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], undefined, env);
-  } catch {
-    run('apt-get', ['update'], undefined, env);
-    run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], undefined, env);
+  let plan = aptPlan(missing);
+  if (!plan.adds.length && !plan.upgrades.length) {
+    // (The package lists may be missing or old: read them once, then plan again.)
+    run('apt-get', ['update'], undefined, { DEBIAN_FRONTEND: 'noninteractive' });
+    plan = aptPlan(missing);
   }
+  if (plan.upgrades.length) {
+    throw new Error(`installing ${missing.join(', ')} would upgrade ${plan.upgrades.length} installed package(s) (${plan.upgrades.join(', ')}); ` +
+      `the test does not change what is installed. Upgrade or install them yourself (apt-get install --no-install-recommends ${missing.join(' ')}), then run it again.`);
+  }
+  log(`needs ${missing.join(', ')}: apt would install ${plan.adds.length} new package(s), upgrading none:\n  ${plan.adds.join(' ')}`);
+  if (!agreed('Install them?')) {
+    throw new Error(`not installed: run again with --yes (or BRONVAST_E2E_INSTALL=yes), or install them yourself: apt-get install --no-install-recommends ${missing.join(' ')}`);
+  }
+  const archives = join(cacheDir, 'apt');
+  mkdirSync(join(archives, 'partial'), { recursive: true });
+  run('apt-get', ['install', '-y', '--no-install-recommends', '--no-upgrade', '-o', `Dir::Cache::archives=${archives}`, ...missing], undefined, { DEBIAN_FRONTEND: 'noninteractive' });
 }
 
 export function installCodeServer() {
@@ -70,7 +114,8 @@ export function installCodeServer() {
   run('npm', ['rebuild', 'argon2'], codeServerDir, yes);
   const vscodeDir = join(codeServerDir, 'node_modules', 'code-server', 'lib', 'vscode');
   run('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', '--ignore-scripts'], vscodeDir);
-  run('npm', ['rebuild', 'kerberos', 'node-pty', '@parcel/watcher', '@vscode/spdlog', '@vscode/deviceid'], vscodeDir, yes);
+  // (Not kerberos: it is for proxy authentication, and its build needs libkrb5-dev.)
+  run('npm', ['rebuild', 'node-pty', '@parcel/watcher', '@vscode/spdlog', '@vscode/deviceid'], vscodeDir, yes);
   const rgDir = join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
   mkdirSync(rgDir, { recursive: true });
   const rg = execFileSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' }).trim();
@@ -97,6 +142,12 @@ export function install() {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
+    if (process.argv.includes('--plan')) {
+      const missing = ['chromium', 'ripgrep'].filter((p) => !dpkgInstalled(p));
+      const plan = missing.length ? aptPlan(missing) : { adds: [], upgrades: [] };
+      console.log(JSON.stringify({ missing, ...plan, cacheDir }));
+      process.exit(0);
+    }
     install();
   } catch (e) {
     console.error(`[e2e install] FAILED: ${e instanceof Error ? e.message : e}`);

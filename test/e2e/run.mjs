@@ -314,6 +314,18 @@ async function main() {
     check('completion offers the archive place Koersk', /Koersk/.test(suggestions), JSON.stringify(suggestions.slice(0, 300)));
     await page.keyboard.press('Escape');
 
+    // Word wrap: a long paragraph of figures wraps at spaces, never inside "50.000" or "2,5".
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('In de regio wonen 50.000 mensen en 2,5 miljoen dieren. '.repeat(24).trim());
+    await page.waitForTimeout(800);
+    const viewLines = await page.locator('.monaco-editor .view-lines .view-line').allInnerTexts();
+    const wrapped = viewLines.map((l) => l.replace(/\u00a0/g, ' ').trim()).filter((l) => /mensen|dieren/.test(l));
+    const split = wrapped.filter((l) => /^(000|5 miljoen)\b/.test(l) || /\b50\.$|\b2,$/.test(l));
+    await shot(page, '5b-word-wrap');
+    check('word wrap keeps 50.000 and 2,5 whole', wrapped.length > 1 && split.length === 0, JSON.stringify({ lines: wrapped.length, split: split.slice(0, 3) }));
+    await page.keyboard.press('Control+Z');
+
     // A dossier from the command palette (quick pick over the places, then a Markdown preview).
     await page.keyboard.press('F1');
     await page.keyboard.type('Bronvast: Show place dossier', { delay: 20 });

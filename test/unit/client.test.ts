@@ -77,12 +77,12 @@ describe('client: localisation', () => {
     }
   });
 
-  it('wraps kopij at spaces, never inside a figure ("50.000", "2,5"), and offers no plain-word suggestions', () => {
+  it('wraps kopij as the browser breaks lines (Unicode line breaking: never inside "50.000" or "2,5"), and offers no plain-word suggestions', () => {
+    // (editor.wordWrapBreakAfterCharacters has no settings schema, so a language default for it is
+    // ignored: test/e2e/run.mjs saw "50." | "000" with it. The advanced strategy is measured there.)
     const lang = (json('package.json') as any).contributes.configurationDefaults['[kopij]'];
     assert.equal(lang['editor.wordWrap'], 'on');
-    const after: string = lang['editor.wordWrapBreakAfterCharacters'];
-    assert.ok(after.includes(' ') && after.includes('\t'), 'breaks at spaces');
-    assert.ok(!after.includes('.') && !after.includes(','), 'not after the . of 50.000 or the , of 2,5');
+    assert.equal(lang['editor.wrappingStrategy'], 'advanced');
     assert.equal(lang['editor.wordBasedSuggestions'], 'off', "the archive's names and figures, not every word of the draft");
   });
 });

@@ -75,3 +75,12 @@ export function draftDateOf(text: string): string | null {
   const iso = `${y}-${String(mo).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return !Number.isNaN(Date.parse(iso)) && new Date(iso).toISOString().slice(0, 10) === iso ? iso : null;
 }
+
+/**
+ * A sentence quoted for a message: “…”, its own double quotes turned into single ones (a quote
+ * within a quote, as Dutch and English write it), so that “Regio Koersk …” is never ““Regio …””.
+ */
+export function quoteText(s: string): string {
+  const inner = s.replace(/[“”„]/g, (q) => (q === '”' ? '’' : '‘')).replace(/"([^"\n]*)"/g, '‘$1’');
+  return `“${inner}”`;
+}

@@ -3,6 +3,7 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatDate, t, type Locale } from '../core/l10n';
+import { quoteText } from '../core/text';
 import type { DraftAnalysis } from '../facts/draft';
 import type { ClaimMatch, FigureVerdict } from '../facts/check';
 import type { FactIndex } from '../facts/index';
@@ -90,7 +91,7 @@ function related(matches: ClaimMatch[], locale: Locale): DiagnosticRelatedInform
       uri: m.claim.source.article.uri,
       range: { start: { line: m.claim.source.line, character: m.claim.source.character }, end: { line: m.claim.source.line, character: m.claim.source.character + m.claim.figure.text.length } },
     },
-    message: `${sourceName(m.claim.source, locale) || m.claim.source.article.label}: “${excerpt(m.claim.sentence, m.claim.figure.text, 160)}”`,
+    message: `${sourceName(m.claim.source, locale) || m.claim.source.article.label}: ${quoteText(excerpt(m.claim.sentence, m.claim.figure.text, 160))}`,
   }));
 }
 

@@ -1,7 +1,9 @@
 // Markdown and text renderings shared by hover, the dossier command and the CLI.
 
 import { pathToFileURL } from 'node:url';
+import * as path from 'node:path';
 import { formatDate, formatNumber, kindLabel, t, type Locale } from '../core/l10n';
+import { quoteText } from '../core/text';
 import type { Dossier, QuantityHistory } from '../facts/dossier';
 import type { Claim, SourceLocation } from '../facts/index';
 import type { ClaimMatch } from '../facts/check';
@@ -120,8 +122,9 @@ export function dossierMarkdown(d: Dossier, locale: Locale, opts: { maxClaims?: 
   return out.join('\n').trimEnd();
 }
 
-/** Plain text dossier for the terminal. */
-export function dossierText(d: Dossier, locale: Locale): string {
+/** Plain text dossier for the terminal; source files relative to `root` when given. */
+export function dossierText(d: Dossier, locale: Locale, root?: string): string {
+  const shown = (file: string) => (root ? path.relative(root, file) || file : file);
   const plain = (s: string) => s.replace(/\*\*|\*/g, '').replace(/\\(.)/g, '$1');
   const out: string[] = [plain(placeLine(d, locale)), plain(mentionLine(d, locale))];
   if (d.variants.length) out.push(`${t(locale, 'variants')}: ${d.variants.map((v) => `${v.text} (${v.count})`).join(', ')}`);
@@ -130,14 +133,14 @@ export function dossierText(d: Dossier, locale: Locale): string {
     for (const q of d.quantities.slice(0, 10)) {
       out.push(`  ${q.label}: ${q.history.map((h) => `${h.figure} (${formatDate(h.date, locale)})`).join(' → ')}`);
       const last = q.history[q.history.length - 1].source;
-      out.push(`     ${last.article.file}:${last.line + 1}:${last.character + 1} (${sourceName(last, locale) || last.article.label})`);
+      out.push(`     ${shown(last.article.file)}:${last.line + 1}:${last.character + 1} (${sourceName(last, locale) || last.article.label})`);
     }
   }
   if (d.sentences.length) {
     out.push('', `${t(locale, 'keySentences')}:`);
     for (const s of d.sentences.slice(0, 5)) {
-      out.push(`  “${truncate(s.text, 200)}”`);
-      out.push(`     ${s.source.article.file}:${s.source.line + 1}:${s.source.character + 1} (${sourceName(s.source, locale)})`);
+      out.push(`  ${quoteText(truncate(s.text, 200))}`);
+      out.push(`     ${shown(s.source.article.file)}:${s.source.line + 1}:${s.source.character + 1} (${sourceName(s.source, locale)})`);
     }
   }
   return out.join('\n');
