@@ -15,6 +15,9 @@ const common = {
   // literals into `new RegExp(...)` calls that build a new object at every evaluation (in the hot
   // loops of the extractors).
   supported: { 'regexp-unicode-property-escapes': true },
+  // jsonc-parser's "main" is a UMD build whose require('./impl/…') calls esbuild cannot follow;
+  // its ES module build bundles as it should.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 const builds = [

@@ -21,7 +21,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { createHash } from 'node:crypto';
 import { runSliced } from './core/steps';
-import type { Article, Skipped } from './corpus/types';
+import type { Article, CorpusChange, Skipped } from './corpus/types';
 import { discoverFiles, readArticlesStream } from './corpus/read';
 import { AnalysisCache } from './corpus/cache';
 import { analyzeText, ANALYSIS_VERSION, type ArticleAnalysis } from './facts/analyze';
@@ -79,7 +79,7 @@ export interface BuildReport {
  */
 export type Progress = (done: number, total: number, info: { phase: 'analyse' | 'recognise'; chars: number }) => void;
 type Pool = WorkerPool<WorkerJob, WorkerResult>;
-export type CorpusChange = { file: string; type: 'created' | 'changed' | 'deleted' };
+export type { CorpusChange } from './corpus/types';
 
 /**
  * What the archive keeps per article between updates: no text, no figures (those live in the

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Archive, type BuildReport } from './archive';
+import type { BuildReport } from './archive';
 import { tuneV8 } from './core/runtime';
 import { cacheDir } from './corpus/cache';
 import { decodeBytes, describeSkipped, parseTxt, readArticles, reasonLabel } from './corpus/read';
@@ -18,11 +18,11 @@ import { LineIndex } from './core/text';
 import { extractFigures } from './dutch/figures';
 import { PlaceLexicon, learnPlaceFacts, recognizePlaces } from './dutch/places';
 import type { PlaceFact } from './dutch/types';
-import { DraftAnalyzer } from './facts/draft';
 import { buildDossier } from './facts/dossier';
-import { computeDiagnostics, DEFAULT_DIAGNOSTIC_OPTIONS } from './features/diagnostics';
-import { findCheckedFile, readChecked } from './features/checked';
 import { dossierMarkdown, dossierText } from './features/render';
+import { readSettings, readSettingsFile } from './service/settings';
+import { Workspace } from './service/workspace';
+import type { Diagnostic } from 'vscode-languageserver-types';
 
 /** Read a draft or article file as text, with the same decoding as the corpus reader. */
 function readText(file: string, locale: Locale): string {
@@ -77,17 +77,28 @@ async function readUnits(file: string, locale: Locale, verbose: boolean): Promis
 
 function err(msg: string): void { process.stderr.write(msg + '\n'); }
 
-async function loadArchive(args: Args, quiet = false): Promise<{ archive: Archive; report: BuildReport }> {
+/**
+ * The workspace the command runs in: the current folder, its .vscode/settings.json (house
+ * spellings, limits, severities: as the editor has them), the archive of --corpus, indexed.
+ */
+async function openWorkspace(args: Args, quiet = false): Promise<{ ws: Workspace; report: BuildReport }> {
   if (!args.corpus.length) throw new UsageError(usageMessage(args.locale, 'corpusRequired'));
   for (const c of args.corpus) if (!fs.existsSync(c)) throw new InputError(usageMessage(args.locale, 'corpusNotFound', { path: c }));
-  const archive = new Archive({ paths: args.corpus, baseDir: process.cwd(), cacheDir: args.cacheDir, log: (m) => err(m) });
+  const file = path.join(process.cwd(), '.vscode', 'settings.json');
+  const sent = readSettingsFile(file);
+  if ('error' in sent) throw new InputError(sent.error);
   const progress = quiet ? null : progressLine(process.stderr, args.locale);
+  const ws = new Workspace(
+    { folders: [process.cwd()], locale: args.locale, cacheDir: args.cacheDir, corpus: args.corpus, date: args.date, log: (m) => err(m) },
+    progress ? { progress: (done, total, info) => progress.update(done, total, info) } : {},
+  );
+  ws.setSettings(readSettings(sent.settings));
   try {
-    const report = await archive.build(progress ? (done, total, info) => progress.update(done, total, info) : undefined);
-    return { archive, report };
+    await ws.rebuild();
   } finally {
     progress?.end();
   }
+  return { ws, report: ws.report! };
 }
 
 /** "41 overgeslagen in 2 bestanden: leeg (40), artikelregel onvolledig of onjuist (1)". */
@@ -123,7 +134,7 @@ function requireArticles(args: Args, report: BuildReport): void {
 async function cmdIndex(args: Args): Promise<number> {
   if (!args.positional.length) throw new UsageError(usageMessage(args.locale, 'needCorpus'));
   args.corpus.push(...args.positional);
-  const { report } = await loadArchive(args);
+  const { report } = await openWorkspace(args);
   requireArticles(args, report);
   if (args.format === 'json') {
     process.stdout.write(JSON.stringify({
@@ -153,18 +164,14 @@ async function cmdIndex(args: Args): Promise<number> {
 async function cmdCheck(args: Args): Promise<number> {
   if (!args.positional.length) throw new UsageError(usageMessage(args.locale, 'needDraft'));
   const texts = args.positional.map((f) => ({ file: f, text: readText(f, args.locale) }));
-  const { archive, report } = await loadArchive(args, args.format === 'json');
+  const { ws, report } = await openWorkspace(args, args.format === 'json');
   requireArticles(args, report);
   if (args.format !== 'json') reportSkipped(report.skipped, args.locale, true, args.verbose);
-  const analyzer = new DraftAnalyzer(archive.index, args.date);
-  const results: { file: string; diagnostics: ReturnType<typeof computeDiagnostics> }[] = [];
+  const results: { file: string; diagnostics: Diagnostic[] }[] = [];
   let worst = 0;
   for (const { file, text } of texts) {
     const doc = TextDocument.create(pathToFileURL(path.resolve(file)).href, 'kopij', 1, text);
-    const analysis = analyzer.analyze(text)!;
-    const checkedFile = findCheckedFile(file);
-    const checked = new Set(checkedFile ? readChecked(checkedFile).map((e) => e.key) : []);
-    const diagnostics = computeDiagnostics(doc, analysis, archive.index, { ...DEFAULT_DIAGNOSTIC_OPTIONS, locale: args.locale, checked });
+    const diagnostics = ws.diagnostics(doc) ?? [];
     for (const d of diagnostics) delete (d as { data?: unknown }).data;
     results.push({ file, diagnostics });
     for (const d of diagnostics) if (d.severity === 1 || d.severity === 2) worst = 1;
@@ -208,10 +215,10 @@ async function cmdPlaces(args: Args): Promise<number> {
   for (const file of args.positional) files.push({ file, units: await readUnits(file, args.locale, args.verbose) });
   let lexicon: PlaceLexicon;
   if (args.corpus.length) {
-    const { archive, report } = await loadArchive(args, true);
+    const { ws, report } = await openWorkspace(args, true);
     requireArticles(args, report);
     if (args.format !== 'json') reportSkipped(report.skipped, args.locale, true, args.verbose);
-    lexicon = archive.index.lexicon;
+    lexicon = ws.index!.lexicon;
   } else {
     lexicon = PlaceLexicon.load();
     const facts: PlaceFact[] = [];
@@ -265,14 +272,15 @@ async function cmdFigures(args: Args): Promise<number> {
 async function cmdExplain(args: Args): Promise<number> {
   const name = args.positional.join(' ').trim();
   if (!name) throw new UsageError(usageMessage(args.locale, 'needPlace'));
-  const { archive, report } = await loadArchive(args, args.format === 'json');
+  const { ws, report } = await openWorkspace(args, args.format === 'json');
   requireArticles(args, report);
   if (args.format !== 'json') reportSkipped(report.skipped, args.locale, true, args.verbose);
-  const id = archive.index.resolve(name);
-  const d = id ? buildDossier(archive.index, id) : null;
+  const index = ws.index!;
+  const id = index.resolve(name);
+  const d = id ? buildDossier(index, id) : null;
   if (!d) {
     err(args.locale === 'nl' ? `Onbekende plaats: ${name}` : `Unknown place: ${name}`);
-    const near = archive.index.lexicon.complete(name, 5).map((e) => e.name);
+    const near = index.lexicon.complete(name, 5).map((e) => e.name);
     if (near.length) err((args.locale === 'nl' ? 'Bedoelde u: ' : 'Did you mean: ') + near.join(', '));
     return 1;
   }

@@ -286,4 +286,26 @@ describe('command line', function () {
     const text = (await cli('places', 'stuk.md')).stdout;
     assert.match(text, /^stuk\.md:6:13\s+Koersk\s+Koersk, oblast\n$/, 'no internal keys');
   });
+
+  it('check reads the workspace\'s .vscode/settings.json as the editor does (house spellings, severities)', async () => {
+    fs.writeFileSync(path.join(ws, 'kursk.kopij'), 'In de regio Kursk zijn bij zestig busstations schuilkelders geplaatst.\n');
+    const before = await cli('check', 'kursk.kopij', '--corpus', 'corpus', '--format', 'json');
+    assert.ok(JSON.parse(before.stdout)[0].diagnostics.some((d: { code: string }) => d.code === 'variant-spelling'), 'the house spelling hint by default');
+    fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
+    try {
+      fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), '{\n  // no spelling hints in this newsroom\n  "bronvast.diagnostics.variantSpellingSeverity": "off",\n}\n');
+      const off = await cli('check', 'kursk.kopij', '--corpus', 'corpus', '--format', 'json');
+      assert.deepEqual(JSON.parse(off.stdout)[0].diagnostics, []);
+      fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), '{ "bronvast.houseSpellings": { "Koersk": "Kursk" } }');
+      fs.writeFileSync(path.join(ws, 'koersk.kopij'), 'In de regio Koersk zijn bij zestig busstations schuilkelders geplaatst.\n');
+      const house = await cli('check', 'koersk.kopij', '--corpus', 'corpus', '--format', 'json', '--no-cache');
+      const hint = JSON.parse(house.stdout)[0].diagnostics.find((d: { code: string }) => d.code === 'variant-spelling');
+      assert.match(hint?.message ?? '', /“Kursk”/, 'the house spells it Kursk');
+      fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), '{ "bronvast.houseStyle": ');
+      const bad = await cli('check', 'koersk.kopij', '--corpus', 'corpus');
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /\.vscode\/settings\.json:1: not valid JSON/);
+      noStack(bad);
+    } finally { fs.rmSync(path.join(ws, '.vscode'), { recursive: true, force: true }); }
+  });
 });

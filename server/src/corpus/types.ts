@@ -41,3 +41,7 @@ export interface Skipped {
   /** For a line that stands for several files (unsupported types in one folder): how many. */
   count?: number;
 }
+
+/** A change of a corpus file, from the file watcher or the editor. */
+export type CorpusChangeType = 'created' | 'changed' | 'deleted';
+export interface CorpusChange { file: string; type: CorpusChangeType }

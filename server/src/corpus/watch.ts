@@ -10,8 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { discoverFiles, SUPPORTED_EXTENSIONS } from './read';
 
-export type CorpusChangeType = 'created' | 'changed' | 'deleted';
-export interface CorpusChange { file: string; type: CorpusChangeType }
+import type { CorpusChange, CorpusChangeType } from './types';
+export type { CorpusChange, CorpusChangeType };
 
 export interface WatchOptions {
   /** Quiet time before a batch is delivered. Default 200 ms. */

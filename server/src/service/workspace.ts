@@ -1,0 +1,280 @@
+// A journalist's workspace, as the language server and the command line both see it: its folders
+// and settings, the archive and its index, the drafts' analyses, the figures marked as checked
+// (the one place that writes a file: .bronvast/checked.json), and the queue of index runs. The
+// server adapts it to LSP (server.ts); the CLI runs the same methods (cli.ts), so house spellings,
+// checked marks and limits behave the same in both by construction.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Archive, type BuildReport, type Progress } from '../archive';
+import { formatDate, kindLabel, t, type Locale } from '../core/l10n';
+import { cacheDir } from '../corpus/cache';
+import { describeSkipped } from '../corpus/read';
+import type { CorpusChange } from '../corpus/types';
+import { buildDossier } from '../facts/dossier';
+import { DraftAnalyzer, type DraftAnalysis } from '../facts/draft';
+import type { FactIndex } from '../facts/index';
+import { checkedKey, CHECKED_FILE } from '../features/checked';
+import { addChecked, readChecked } from './checked';
+import { computeDiagnostics, DEFAULT_DIAGNOSTIC_OPTIONS, type DiagnosticOptions } from '../features/diagnostics';
+import { dossierMarkdown } from '../features/render';
+import { DEFAULT_SETTINGS, severityOf, type Settings } from './settings';
+
+export interface WorkspaceOptions {
+  /** Workspace folders (absolute paths); none means the current folder. */
+  folders: string[];
+  locale: Locale;
+  /** The cache folder: a path, null for none, undefined for the default (BRONVAST_CACHE_DIR or the OS's). */
+  cacheDir?: string | null;
+  /** Archive paths that replace the `corpus.paths` setting (the command line's --corpus). */
+  corpus?: string[];
+  /** The drafts' present (YYYY-MM-DD); null: from the draft, else today. */
+  date?: string | null;
+  log?: (msg: string) => void;
+}
+
+/** What an index run reports to whoever shows it (the server's status bar, the CLI's progress line). */
+export interface IndexHooks {
+  /** A full build begins (not an incremental update); awaited. */
+  started?(): Promise<void> | void;
+  progress?: Progress;
+  finished?(report: BuildReport, incremental: boolean): void;
+  failed?(error: unknown): void;
+}
+
+export interface PlaceSummary { id: string; name: string; kind: string; region: string | null; mentions: number; articles: number }
+
+export class Workspace {
+  settings: Settings = DEFAULT_SETTINGS;
+  private current: { archive: Archive; analyzer: DraftAnalyzer; report: BuildReport } | null = null;
+  private readonly analyses = new Map<string, { version: number; analysis: DraftAnalysis }>();
+  /** Checked marks by the checked file they were read from (read again after a change). */
+  private readonly checkedFiles = new Map<string, Set<string>>();
+  // The queue of index runs: corpus changes waiting for the next one; null after a settings or
+  // folder change, which needs a full build of a new archive. The current archive keeps serving
+  // until its successor (or its updated index) is complete, then is swapped whole.
+  private pending: CorpusChange[] | null = [];
+  private building: Promise<void> | null = null;
+  private queued = false;
+
+  constructor(private readonly options: WorkspaceOptions, private readonly hooks: IndexHooks = {}) {}
+
+  set cacheDir(dir: string | null) { this.options.cacheDir = dir; }
+  get locale(): Locale { return this.options.locale; }
+  set locale(l: Locale) { this.options.locale = l; this.analyses.clear(); }
+  get folders(): string[] { return this.options.folders.length ? this.options.folders : [process.cwd()]; }
+  set folders(f: string[]) { this.options.folders = f; this.checkedFiles.clear(); }
+  get archive(): Archive | null { return this.current?.archive ?? null; }
+  get index(): FactIndex | null { return this.current?.archive.index ?? null; }
+  get report(): BuildReport | null { return this.current?.report ?? null; }
+
+  private log(msg: string): void { this.options.log?.(msg); }
+
+  /** The archive's folders and files, absolute. */
+  corpusPaths(): string[] {
+    if (this.options.corpus) return [...new Set(this.options.corpus.map((p) => path.resolve(p)))];
+    const out: string[] = [];
+    for (const b of this.folders) for (const p of this.settings.corpus.paths) out.push(path.resolve(b, p));
+    return [...new Set(out)];
+  }
+
+  /** A file of the archive (checking an archive article against itself would only repeat it). */
+  isArchiveFile(file: string): boolean {
+    return this.corpusPaths().some((r) => file === r || file.startsWith(r + path.sep));
+  }
+
+  /** New settings: whether the archive must be built again, or only the drafts analysed again. */
+  setSettings(next: Settings): 'rebuild' | 'reanalyse' {
+    const before = this.settings;
+    this.settings = next;
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    if (!same(next.corpus, before.corpus) || !same(next.houseSpellings, before.houseSpellings) || next.houseStyle !== before.houseStyle) return 'rebuild';
+    this.analyses.clear();
+    return 'reanalyse';
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Indexing
+
+  /** Queue an index run: `changes` updates the current archive, none builds a new one. */
+  rebuild(changes?: CorpusChange[]): Promise<void> {
+    if (changes && this.current) this.pending?.push(...changes);
+    else this.pending = null;
+    if (this.building) { this.queued = true; return this.building; }
+    this.building = (async () => {
+      do {
+        this.queued = false;
+        const batch = this.pending;
+        this.pending = [];
+        await this.build(batch);
+      } while (this.queued);
+    })().finally(() => { this.building = null; });
+    return this.building;
+  }
+
+  private async build(changes: CorpusChange[] | null): Promise<void> {
+    const paths = this.corpusPaths();
+    const existing = paths.filter((p) => fs.existsSync(p));
+    const incremental = !!(changes && this.current);
+    const next = incremental ? this.current!.archive : new Archive({
+      paths: existing, baseDir: this.folders[0], cacheDir: this.options.cacheDir === undefined ? cacheDir() : this.options.cacheDir,
+      maxFileBytes: this.settings.limits.maxFileSizeMB * 1024 * 1024, houseSpellings: this.settings.houseSpellings, houseStyle: this.settings.houseStyle,
+      log: (m) => this.log(m),
+    });
+    if (!existing.length) this.log(t(this.locale, 'statusNoCorpus', { paths: paths.join(', ') }));
+    if (!incremental) await this.hooks.started?.();
+    try {
+      const report = incremental ? await next.update(changes!) : await next.build(this.hooks.progress);
+      this.current = { archive: next, analyzer: new DraftAnalyzer(next.index, this.options.date ?? null), report };
+      this.analyses.clear();
+      this.hooks.finished?.(report, incremental);
+    } catch (e) {
+      if (!this.hooks.failed) throw e;
+      this.hooks.failed(e);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Drafts
+
+  /** A draft over `limits.maxDraftSizeKB` is not analysed. */
+  tooLarge(text: string): boolean {
+    return text.length > this.settings.limits.maxDraftSizeKB * 1024;
+  }
+
+  /** The analysis of a draft at a version (kept until the next version). Null: too large, or no index. */
+  analysis(uri: string, version: number, text: string, isCancelled?: () => boolean): DraftAnalysis | null {
+    if (!this.current || this.tooLarge(text)) return null;
+    const cached = this.analyses.get(uri);
+    if (cached && cached.version === version) return cached.analysis;
+    const a = this.current.analyzer.analyze(text, isCancelled);
+    if (a) this.analyses.set(uri, { version, analysis: a });
+    return a;
+  }
+
+  forget(uri: string): void { this.analyses.delete(uri); }
+
+  /**
+   * The diagnostics of a draft: none for an archive article, one Information for a draft over the
+   * size limit; null when there is no index yet or the analysis was cancelled.
+   */
+  diagnostics(doc: TextDocument, isCancelled?: () => boolean): Diagnostic[] | null {
+    const file = fileOf(doc.uri);
+    if (file && this.isArchiveFile(file)) return [];
+    if (this.tooLarge(doc.getText())) {
+      return [{
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'bronvast',
+        code: 'draft-too-large', message: t(this.locale, 'draftTooLarge', { kb: this.settings.limits.maxDraftSizeKB }),
+      }];
+    }
+    const a = this.analysis(doc.uri, doc.version, doc.getText(), isCancelled);
+    if (!a || !this.current) return null;
+    return computeDiagnostics(doc, a, this.current.archive.index, this.diagnosticOptions(file));
+  }
+
+  /** How diagnostics are made for the draft `file`: severities, checked marks, house spellings. */
+  diagnosticOptions(file: string | null): DiagnosticOptions {
+    const d = this.settings.diagnostics;
+    const spellings = this.settings.houseSpellings;
+    return {
+      locale: this.locale,
+      severity: {
+        conflict: severityOf(d.conflictSeverity),
+        outdated: severityOf(d.outdatedSeverity),
+        unconfirmed: severityOf(d.unconfirmedSeverity),
+        variant: severityOf(d.variantSpellingSeverity),
+      },
+      checked: file ? this.checkedKeys(file) : new Set(),
+      houseSpelling: (id, written) => spellings[written] ?? this.index?.place(id)?.name ?? DEFAULT_DIAGNOSTIC_OPTIONS.houseSpelling(id, written),
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Checked marks: .bronvast/checked.json, the nearest one at or above the draft, else in its
+  // workspace folder (where a new mark is written).
+
+  private folderOf(file: string): string {
+    return this.folders.find((f) => file === f || file.startsWith(f + path.sep)) ?? this.folders[0];
+  }
+
+  /** The checked file that holds (or will hold) the marks of the draft `file`. */
+  checkedFileFor(file: string): string {
+    const folder = this.folderOf(file);
+    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+      const f = path.join(dir, CHECKED_FILE);
+      if (fs.existsSync(f)) return f;
+      if (dir === folder || path.dirname(dir) === dir) break;
+    }
+    return path.join(folder, CHECKED_FILE);
+  }
+
+  checkedKeys(file: string): Set<string> {
+    const f = this.checkedFileFor(file);
+    let keys = this.checkedFiles.get(f);
+    if (!keys) { keys = new Set(readChecked(f).map((e) => e.key)); this.checkedFiles.set(f, keys); }
+    return keys;
+  }
+
+  /** A checked file changed on disk (or may have): read the marks again when next needed. */
+  reloadChecked(): void { this.checkedFiles.clear(); }
+
+  /** Mark a figure of a draft as checked; returns the checked file, relative to its folder. */
+  markChecked(uri: string, figure: string, sentence: string): string {
+    const file = fileOf(uri) ?? path.join(this.folders[0], 'untitled');
+    const target = this.checkedFileFor(file);
+    addChecked(target, { key: checkedKey(figure, sentence), figure, sentence, document: uri, checkedAt: new Date().toISOString() });
+    this.reloadChecked();
+    this.analyses.delete(uri);
+    return path.relative(this.folderOf(file), target);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The archive as a whole
+
+  places(): PlaceSummary[] {
+    const index = this.index;
+    if (!index) return [];
+    return [...index.places.values()]
+      .sort((a, b) => b.mentions.length - a.mentions.length)
+      .map((p) => ({ id: p.id, name: p.name, kind: kindLabel(p.kind, this.locale), region: p.parent ? index.place(p.parent)?.name ?? null : null, mentions: p.mentions.length, articles: p.articles.size }));
+  }
+
+  /** A place's dossier as Markdown, by id or any spelling; null when the archive does not know it. */
+  dossierMarkdown(idOrName: string, opts = { maxClaims: 30, maxSentences: 15 }): string | null {
+    const index = this.index;
+    if (!index) return null;
+    const id = index.place(idOrName) ? idOrName : index.resolve(idOrName);
+    const d = id ? buildDossier(index, id) : null;
+    return d ? dossierMarkdown(d, this.locale, opts) : null;
+  }
+
+  /** The archive summary: what is indexed, the places most in the news, every skipped file. */
+  summaryMarkdown(headline: string): string {
+    const locale = this.locale;
+    const lines = [`# ${t(locale, 'summaryTitle')}`, '', headline, ''];
+    lines.push(`**${t(locale, 'corpusPaths')}:** ${this.corpusPaths().map((p) => '`' + p + '`').join(', ')}`, '');
+    const archive = this.archive;
+    if (archive) {
+      const top = [...archive.index.places.values()].sort((a, b) => b.mentions.length - a.mentions.length).slice(0, 15);
+      if (top.length) {
+        lines.push(`## ${t(locale, 'topPlaces')}`, '');
+        for (const p of top) lines.push(`- **${p.name}** (${kindLabel(p.kind, locale)}) — ${p.mentions.length}×, ${formatDate(p.firstDate, locale)} – ${formatDate(p.lastDate, locale)}`);
+        lines.push('');
+      }
+      if (archive.skipped.length) {
+        lines.push(`## ${t(locale, 'skippedHeader')} (${archive.skipped.length})`, '');
+        for (const s of archive.skipped.slice(0, 200)) lines.push(`- ${describeSkipped(s, locale, this.folders[0])}`);
+      }
+    }
+    return lines.join('\n');
+  }
+}
+
+/** The file of a file:// URI, or null (an untitled document). */
+export function fileOf(uri: string): string | null {
+  try { return fileURLToPath(uri); } catch { return null; }
+}
