@@ -22,7 +22,7 @@ import * as v8 from 'node:v8';
 import { createHash } from 'node:crypto';
 import { runSliced } from './core/steps';
 import type { Article, CorpusChange, Skipped } from './corpus/types';
-import { discoverFiles, readArticlesStream } from './corpus/read';
+import { discoverFiles, readArticles } from './corpus/read';
 import { AnalysisCache } from './corpus/cache';
 import { analyzeText, ANALYSIS_VERSION, type ArticleAnalysis } from './facts/analyze';
 import { articleRecord, bindFacts, computeFacts, FactIndex, type ArticleFacts, type FactsData } from './facts/index';
@@ -379,13 +379,8 @@ export class Archive {
     return lost.size ? articles.filter((a) => !lost.has(a)) : articles;
   }
 
-  private async readFile(file: string, root = this.rootOf(file)): Promise<{ articles: Article[]; skipped: Skipped[] }> {
-    const articles: Article[] = [];
-    const skipped: Skipped[] = [];
-    for await (const item of readArticlesStream(file, root, { maxFileBytes: this.options.maxFileBytes })) {
-      if (item.kind === 'article') articles.push(item.article); else skipped.push(item.skipped);
-    }
-    return { articles, skipped };
+  private readFile(file: string, root = this.rootOf(file)): Promise<{ articles: Article[]; skipped: Skipped[] }> {
+    return readArticles(file, root, { maxFileBytes: this.options.maxFileBytes });
   }
 
   private collectSkipped(): void {

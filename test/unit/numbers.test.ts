@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { parseDutchNumber, numberToDutch, parseDigits, isNumberWord } from '../../server/src/dutch/numbers';
+import { parseDutchNumber, parseDigits, isNumberWord } from '../../server/src/dutch/numbers';
+import { numberToDutch } from './number-words';
 
 describe('parseDutchNumber', () => {
   const cases: [string, number | null][] = [

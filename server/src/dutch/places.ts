@@ -102,13 +102,9 @@ class SortedNames {
   }
 
   static from(names: string, folds: string | null, titled = false): SortedNames {
-    if (folds !== null) return new SortedNames(folds, names, titled);
-    // An old data file without folds: fold and sort here (slow path).
-    const pairs = (names ? names.split('|') : []).map((n) => [nameFold(n), n] as [string, string]).filter((p) => p[0]);
-    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const seen = new Set<string>();
-    const uniq = pairs.filter((p) => (seen.has(p[0]) ? false : (seen.add(p[0]), true)));
-    return new SortedNames(uniq.map((p) => p[0]).join('|'), uniq.map((p) => p[1]).join('|'));
+    // (scripts/build-gazetteer.mjs writes the folds, sorted; a data file without them is not ours.)
+    if (folds === null) throw new Error('gazetteer: weakFolds missing; rebuild server/data/gazetteer.json with scripts/build-gazetteer.mjs');
+    return new SortedNames(folds, names, titled);
   }
 
   fold(i: number): string { return this.folds.slice(this.fo[i], this.fo[i + 1] - 1); }
@@ -188,7 +184,7 @@ export class PlaceLexicon {
   /** Folded first word → longest name length in words. */
   private firstWord = new Map<string, number>();
   /** Bare weak names (Alpino), sorted by fold; records are created on demand. */
-  private weakBare: SortedNames = SortedNames.from('', null);
+  private weakBare: SortedNames = SortedNames.from('', '');
   /** Weak spellings linked by key to another entry: fold → record (weak, with that entry). */
   private weakSpelling = new Map<string, Rec>();
   /** 3-letter sports abbreviations of countries ("(Fra)", "(Ita)") → id. */

@@ -139,19 +139,6 @@ function lastRow(a: string, b: string, cap: number): number[] | null {
   return prev;
 }
 
-/** Levenshtein distance between two strings, optionally capped (returns cap+1 when exceeded). */
-export function editDistance(a: string, b: string, cap = Infinity): number {
-  if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  const row = lastRow(a, b, cap);
-  return row ? row[b.length] : cap + 1;
-}
-
-/** Edit distance between the transliteration keys of two names (0 = same name in another spelling). */
-export function spellingDistance(a: string, b: string): number {
-  return editDistance(placeKey(a), placeKey(b));
-}
-
 /** Smallest edit distance between `p` and any prefix of `s` (for typo-tolerant completion). */
 export function prefixDistance(p: string, s: string, cap: number): number {
   const row = lastRow(p, s, cap);

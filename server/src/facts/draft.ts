@@ -67,8 +67,6 @@ export class DraftAnalyzer {
     this.givenToday = today ?? null;
   }
 
-  reset(): void { this.places.clear(); this.figs.clear(); }
-
   /** Today, or the last day of an archive that ended more than three months ago. */
   private snapshotDay(): string {
     const today = new Date().toISOString().slice(0, 10);

@@ -195,19 +195,11 @@ function factsLogged(text: string, analysis: ArticleAnalysis, lexicon: PlaceLexi
 // and reset when they grow past a bound (they then only share less).
 const POOL_LIMIT = 400_000;
 const stringPool = new BoundedMemo<string, string>(POOL_LIMIT);
-const listPool = new BoundedMemo<string, readonly string[]>(POOL_LIMIT);
 const objectPool = new BoundedMemo<string, object>(POOL_LIMIT);
-const EMPTY_LIST: readonly string[] = Object.freeze([]);
 
 function str<S extends string | null>(s: S): S {
   if (s === null || s.length > 64) return s;
   return (stringPool.get(s as string) ?? stringPool.set(s as string, s as string)) as S;
-}
-
-function list(xs: readonly string[]): string[] {
-  if (xs.length === 0) return EMPTY_LIST as string[];
-  const key = xs.join('\u0001');
-  return (listPool.get(key) ?? listPool.set(key, Object.freeze(xs.map((x) => str(x))))) as string[];
 }
 
 function shared<T extends object>(key: string, make: () => T): T {
@@ -360,14 +352,6 @@ export class FactIndex {
   }
 
   set(facts: ArticleFacts): void { this.byArticle.set(facts.article.id, facts); this.dates = null; }
-  delete(articleId: string): boolean { this.dates = null; return this.byArticle.delete(articleId); }
-
-  /** Remove every article that came from one file. */
-  deleteFile(file: string): number {
-    let n = 0;
-    for (const [id, f] of this.byArticle) if (f.article.file === file) { this.byArticle.delete(id); n++; }
-    return n;
-  }
 
   /** The archive's article dates, sorted (for "the newest article at or before a day"). */
   private dates: string[] | null = null;

@@ -8,7 +8,7 @@
 //    and running totals are states; the length of a thing is a constant.
 
 import type { TimeExpression } from '../../dutch/types';
-import { fold, type Span } from '../../dutch/tokens';
+import type { Span } from '../../dutch/tokens';
 import type { QuantityKind, Role, When } from './model';
 import type { Word } from './clauses';
 import { within, foldedText } from './spans';
