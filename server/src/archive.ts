@@ -23,6 +23,7 @@ import { createHash } from 'node:crypto';
 import { runSliced } from './core/steps';
 import type { Article, CorpusChange, Skipped } from './corpus/types';
 import { discoverFiles, readArticles } from './corpus/read';
+import { skip } from './corpus/skips';
 import { AnalysisCache } from './corpus/cache';
 import { analyzeText, ANALYSIS_VERSION, type ArticleAnalysis } from './facts/analyze';
 import { articleRecord, bindFacts, computeFacts, FactIndex, type ArticleFacts, type FactsData } from './facts/index';
@@ -183,12 +184,12 @@ function sameSignature(a: Map<string, string>, b: Map<string, string>): boolean 
 
 /** The skip report of an unread article (see Archive.recall) whose file no longer holds it unchanged when its text is needed. */
 function changedWhileIndexed(a: Article): Skipped {
-  return { file: a.file, reason: 'analysis-failed', detail: `${a.id}: the file changed while it was indexed; it is read again at the next change or re-index` };
+  return skip(a.file, 'analysis-failed', 'changedWhileIndexed', { id: a.id });
 }
 
 /** The skip report of an article whose analysis or recognition failed. */
 function analysisFailed(a: Article, e: unknown): Skipped {
-  return { file: a.file, reason: 'analysis-failed', detail: `${a.id}: ${(e as Error)?.message ?? String(e)}` };
+  return skip(a.file, 'analysis-failed', 'analysisFailed', { id: a.id, error: (e as Error)?.message ?? String(e) });
 }
 
 /** Whether an article's query log (one hash per code unit) holds one of `hashes`. */

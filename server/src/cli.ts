@@ -9,6 +9,7 @@ import type { BuildReport } from './archive';
 import { tuneV8 } from './core/runtime';
 import { cacheDir } from './corpus/cache';
 import { decodeBytes, describeSkipped, parseTxt, readArticles, reasonLabel } from './corpus/read';
+import { detailText } from './corpus/skips';
 import type { Article, Skipped } from './corpus/types';
 import { helpText } from './cli/help';
 import { InputError, readArgs, UsageError, usageMessage, type Args } from './cli/options';
@@ -36,7 +37,7 @@ function readText(file: string, locale: Locale): string {
     throw new InputError(usageMessage(locale, 'cannotRead', { file, why }));
   }
   const d = decodeBytes(buf);
-  if ('binary' in d) throw new InputError(usageMessage(locale, 'notText', { file, why: d.binary }));
+  if ('binary' in d) throw new InputError(usageMessage(locale, 'notText', { file, why: detailText(d.binary, locale) ?? reasonLabel('binary', locale) }));
   // A leading " date …" marker is blanked (offsets stay the same).
   return path.extname(file).toLowerCase() === '.txt' ? parseTxt(d.text).text : d.text;
 }

@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isUtf8 } from 'node:buffer';
 import { parseDocument } from 'yaml';
+import { detailText, skip, type Detail } from './skips';
 import type { Article, Skipped } from './types';
 import { LineIndex, DATE_MARKER as TXT_DATE_MARKER } from '../core/text';
 
@@ -99,9 +100,9 @@ Promise<{ files: string[]; skipped: Skipped[] }> {
         } catch (e) {
           const code = errCode(e);
           if (code === 'ELOOP') {
-            skipped.push({ file: full, reason: 'symlink-loop', detail: 'symbolic link refers to itself (loop)' });
+            skipped.push(skip(full, 'symlink-loop', 'symlinkSelf'));
           } else if (code === 'ENOENT') {
-            skipped.push({ file: full, reason: 'not-found', detail: 'broken symbolic link: the target does not exist' });
+            skipped.push(skip(full, 'not-found', 'brokenLink'));
           } else {
             skipped.push(fsError(full, e));
           }
@@ -112,7 +113,7 @@ Promise<{ files: string[]; skipped: Skipped[] }> {
         if (excludeNames.has(ent.name)) continue;
         const r = real ?? path.join(realDir, ent.name);
         if (here.has(r)) {
-          skipped.push({ file: full, reason: 'symlink-loop', detail: `symbolic link leads back to ${r}; not followed` });
+          skipped.push(skip(full, 'symlink-loop', 'symlinkBack', { target: r }));
           continue;
         }
         await walk(full, r, here);
@@ -130,10 +131,8 @@ Promise<{ files: string[]; skipped: Skipped[] }> {
       }
       const kinds = [...exts].map(([x, n]) => `${x} ×${n}`).join(', ');
       const examples = unsupported.slice(0, 3).join(', ') + (unsupported.length > 3 ? ', …' : '');
-      skipped.push({
-        file: dir, reason: 'unsupported-type', count: unsupported.length,
-        detail: `${unsupported.length} file(s) of an unsupported type (${kinds}): ${examples}; supported are ${SUPPORTED_EXTENSIONS.join(', ')}`,
-      });
+      skipped.push(skip(dir, 'unsupported-type', 'unsupportedFiles',
+        { count: unsupported.length, kinds, examples, supported: SUPPORTED_EXTENSIONS.join(', ') }, { count: unsupported.length }));
     }
   };
 
@@ -143,7 +142,7 @@ Promise<{ files: string[]; skipped: Skipped[] }> {
     try {
       st = await fsp.stat(abs);
     } catch (e) {
-      if (errCode(e) === 'ELOOP') skipped.push({ file: abs, reason: 'symlink-loop', detail: 'symbolic link refers to itself (loop)' });
+      if (errCode(e) === 'ELOOP') skipped.push(skip(abs, 'symlink-loop', 'symlinkSelf'));
       else skipped.push(fsError(abs, e));
       continue;
     }
@@ -152,9 +151,9 @@ Promise<{ files: string[]; skipped: Skipped[] }> {
       await walk(abs, real, new Set());
     } else if (st.isFile()) {
       if (isSupported(abs)) await addFile(abs);
-      else skipped.push({ file: abs, reason: 'unsupported-type', detail: `unsupported file type '${path.extname(abs) || '(none)'}'; supported are ${SUPPORTED_EXTENSIONS.join(', ')}` });
+      else skipped.push(skip(abs, 'unsupported-type', 'unsupportedType', { ext: path.extname(abs) || '(none)', supported: SUPPORTED_EXTENSIONS.join(', ') }));
     } else {
-      skipped.push({ file: abs, reason: 'unsupported-type', detail: 'not a regular file or folder' });
+      skipped.push(skip(abs, 'unsupported-type', 'notRegular'));
     }
   }
   files.sort(byCodeUnit);
@@ -163,10 +162,10 @@ Promise<{ files: string[]; skipped: Skipped[] }> {
 
 function fsError(file: string, e: unknown): Skipped {
   const code = errCode(e);
-  if (code === 'ENOENT' || code === 'ENOTDIR') return { file, reason: 'not-found', detail: 'file or folder does not exist' };
-  if (code === 'EACCES' || code === 'EPERM') return { file, reason: 'unreadable', detail: 'no permission to read' };
-  if (code === 'ELOOP') return { file, reason: 'symlink-loop', detail: 'too many levels of symbolic links' };
-  return { file, reason: 'unreadable', detail: `cannot be read (${code})` };
+  if (code === 'ENOENT' || code === 'ENOTDIR') return skip(file, 'not-found', 'notFound');
+  if (code === 'EACCES' || code === 'EPERM') return skip(file, 'unreadable', 'noPermission');
+  if (code === 'ELOOP') return skip(file, 'symlink-loop', 'symlinkDeep');
+  return skip(file, 'unreadable', 'unreadable', { code: String(code) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -176,7 +175,7 @@ export interface Decoded {
   text: string;
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
   /** Set when the bytes were not valid in the detected encoding and were repaired. */
-  repaired?: string;
+  repaired?: Detail;
 }
 
 /**
@@ -188,7 +187,7 @@ export interface Decoded {
  *   Windows-1252 (the usual legacy encoding of Dutch text: "é" as one byte); otherwise the bad
  *   sequences become U+FFFD. Either way the text is kept and a warning is reported.
  */
-export function decodeBytes(buf: Buffer): Decoded | { binary: string } {
+export function decodeBytes(buf: Buffer): Decoded | { binary: Detail } {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     return decodeUtf8(buf.subarray(3));
   }
@@ -200,7 +199,7 @@ export function decodeBytes(buf: Buffer): Decoded | { binary: string } {
   }
   const bomless = sniffUtf16(buf);
   if (bomless) return { text: new TextDecoder(bomless).decode(buf), encoding: bomless, ...utf16Repair(buf.length) };
-  if (buf.indexOf(0) !== -1) return { binary: 'contains NUL bytes' };
+  if (buf.indexOf(0) !== -1) return { binary: { key: 'nulBytes', params: {} } };
   // Control characters other than tab, LF, VT, FF, CR, ESC-free text: sample the start.
   const n = Math.min(buf.length, 64 * 1024);
   let ctl = 0;
@@ -208,12 +207,12 @@ export function decodeBytes(buf: Buffer): Decoded | { binary: string } {
     const c = buf[i];
     if ((c < 0x20 && c !== 9 && c !== 10 && c !== 11 && c !== 12 && c !== 13) || c === 0x7f) ctl++;
   }
-  if (n > 0 && ctl / n > 0.05) return { binary: `${Math.round((100 * ctl) / n)}% control characters` };
+  if (n > 0 && ctl / n > 0.05) return { binary: { key: 'controlChars', params: { percent: Math.round((100 * ctl) / n) } } };
   return decodeUtf8(buf);
 }
 
-function utf16Repair(byteLength: number): { repaired?: string } {
-  return byteLength % 2 === 1 ? { repaired: 'odd number of bytes for UTF-16; last byte dropped' } : {};
+function utf16Repair(byteLength: number): { repaired?: Detail } {
+  return byteLength % 2 === 1 ? { repaired: { key: 'oddUtf16', params: {} } } : {};
 }
 
 /** UTF-16 without BOM: in Latin text every other byte is zero. */
@@ -234,12 +233,12 @@ function sniffUtf16(buf: Buffer): 'utf-16le' | 'utf-16be' | undefined {
 function decodeUtf8(buf: Buffer): Decoded {
   if (isUtf8(buf)) return { text: buf.toString('utf8'), encoding: 'utf-8' };
   if (!hasValidMultibyteUtf8(buf)) {
-    return { text: decodeWindows1252(buf), encoding: 'windows-1252', repaired: 'not valid UTF-8; read as Windows-1252 (Latin-1)' };
+    return { text: decodeWindows1252(buf), encoding: 'windows-1252', repaired: { key: 'windows1252', params: {} } };
   }
   const text = new TextDecoder('utf-8').decode(buf);
   let bad = 0;
   for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) bad++;
-  return { text, encoding: 'utf-8', repaired: `not valid UTF-8: ${bad} invalid byte sequence(s) replaced by �` };
+  return { text, encoding: 'utf-8', repaired: { key: 'badUtf8', params: { count: bad } } };
 }
 
 // Windows-1252 bytes 0x80–0x9F (Node's TextDecoder treats the label as ISO-8859-1 for these).
@@ -358,12 +357,10 @@ function mb(n: number): string {
 }
 
 function tooLarge(file: string, size: number, limit: number, line?: number): Skipped {
-  return {
-    file, line, reason: 'too-large',
-    detail: line === undefined
-      ? `${mb(size)}, larger than the limit of ${mb(limit)} (setting ${MAX_FILE_SETTING})`
-      : `record larger than the limit of ${mb(limit)}`,
-  };
+  const nl = (x: string) => x.replace('.', ',');
+  return line === undefined
+    ? skip(file, 'too-large', 'tooLarge', { size: mb(size), limit: mb(limit), sizeNl: nl(mb(size)), limitNl: nl(mb(limit)), setting: MAX_FILE_SETTING })
+    : skip(file, 'too-large', 'recordTooLarge', { limit: mb(limit), limitNl: nl(mb(limit)) }, { line });
 }
 
 /** Read all articles of one file. For big JSONL archives prefer readArticlesStream. */
@@ -385,7 +382,7 @@ export async function* readArticlesStream(file: string, root: string, options: R
   const abs = path.resolve(root, file);
   const ext = path.extname(abs).toLowerCase();
   if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
-    yield { kind: 'skipped', skipped: { file: abs, reason: 'unsupported-type', detail: `unsupported file type '${ext || '(none)'}'` } };
+    yield { kind: 'skipped', skipped: skip(abs, 'unsupported-type', 'unsupportedTypeShort', { ext: ext || '(none)' }) };
     return;
   }
   let st: Stats;
@@ -396,11 +393,11 @@ export async function* readArticlesStream(file: string, root: string, options: R
     return;
   }
   if (!st.isFile()) {
-    yield { kind: 'skipped', skipped: { file: abs, reason: 'unsupported-type', detail: 'not a regular file' } };
+    yield { kind: 'skipped', skipped: skip(abs, 'unsupported-type', 'notRegularFile') };
     return;
   }
   if (st.size === 0) {
-    yield { kind: 'skipped', skipped: { file: abs, reason: 'empty', detail: 'the file is empty' } };
+    yield { kind: 'skipped', skipped: skip(abs, 'empty', 'emptyFile') };
     return;
   }
   if (ext === '.jsonl') {
@@ -421,19 +418,19 @@ export async function* readArticlesStream(file: string, root: string, options: R
   }
   const dec = decodeBytes(buf);
   if ('binary' in dec) {
-    yield { kind: 'skipped', skipped: { file: abs, reason: 'binary', detail: `not text (${dec.binary})` } };
+    yield { kind: 'skipped', skipped: skip(abs, 'binary', dec.binary.key, dec.binary.params) };
     return;
   }
-  if (dec.repaired) yield { kind: 'skipped', skipped: { file: abs, reason: 'invalid-encoding', detail: dec.repaired, kept: true } };
+  if (dec.repaired) yield { kind: 'skipped', skipped: skip(abs, 'invalid-encoding', dec.repaired.key, dec.repaired.params, { kept: true }) };
   const rel = relativeId(abs, root);
   if (ext === '.xml' || ext === '.html' || ext === '.htm') {
     yield* feedArticles(abs, rel, ext, dec.text);
     return;
   }
   const out = ext === '.txt' ? parseTxt(dec.text) : parseMarkdown(dec.text);
-  if (out.warning) yield { kind: 'skipped', skipped: { file: abs, line: out.warning.line, reason: 'bad-front-matter', detail: out.warning.detail, kept: true } };
+  if (out.warning) yield { kind: 'skipped', skipped: skip(abs, 'bad-front-matter', out.warning.key, out.warning.params, { line: out.warning.line, kept: true }) };
   if (blank(out.text)) {
-    yield { kind: 'skipped', skipped: { file: abs, reason: 'empty', detail: ext === '.txt' ? 'the file contains no text' : 'the article has no body text' } };
+    yield { kind: 'skipped', skipped: skip(abs, 'empty', ext === '.txt' ? 'noText' : 'noBody') };
     return;
   }
   yield { kind: 'article', article: makeArticle(abs, rel, out.meta, out.text, out.lineBase, out.charBase, true) };
@@ -447,23 +444,23 @@ function* feedArticles(abs: string, rel: string, ext: string, text: string): Gen
   const feeds = require('./feeds') as typeof import('./feeds');
   const r = xml ? feeds.parseNewsXml(text) : feeds.parseHtmlArticle(text);
   if ('error' in r) {
-    yield { kind: 'skipped', skipped: { file: abs, line: r.line !== undefined ? r.line + 1 : undefined, reason: 'bad-xml', detail: r.error } };
+    yield { kind: 'skipped', skipped: skip(abs, 'bad-xml', 'badXml', { error: r.error }, { line: r.line !== undefined ? r.line + 1 : undefined }) };
     return;
   }
   if ('notFeed' in r) {
-    yield { kind: 'skipped', skipped: { file: abs, reason: 'not-a-feed', detail: `root element <${r.notFeed}>` } };
+    yield { kind: 'skipped', skipped: skip(abs, 'not-a-feed', 'notAFeed', { root: r.notFeed }) };
     return;
   }
   const ids = new Set<string>();
   for (let i = 0; i < r.items.length; i++) {
     const item = r.items[i];
     if (blank(item.text)) {
-      yield { kind: 'skipped', skipped: { file: abs, line: xml ? item.line + 1 : undefined, reason: 'empty', detail: xml ? 'the item has no body text' : 'no article text found in the page' } };
+      yield { kind: 'skipped', skipped: skip(abs, 'empty', xml ? 'noItemBody' : 'noPageText', {}, { line: xml ? item.line + 1 : undefined }) };
       continue;
     }
     let date = item.date === null ? null : normaliseDate(item.date);
     if (item.date !== null && date === null) {
-      yield { kind: 'skipped', skipped: { file: abs, line: xml ? item.line + 1 : undefined, reason: 'bad-record', kept: true, detail: `date '${item.date}' not understood; date unknown` } };
+      yield { kind: 'skipped', skipped: skip(abs, 'bad-record', 'badDate', { date: item.date }, { line: xml ? item.line + 1 : undefined, kept: true }) };
       date = null;
     }
     // An XML item is "file#guid" (or "#item-N"), as a JSONL record is; a page is its file.
@@ -479,7 +476,7 @@ interface Parsed {
   text: string;
   lineBase: number;
   charBase: number;
-  warning?: { line?: number; detail: string };
+  warning?: { line?: number } & Detail;
 }
 
 
@@ -512,7 +509,7 @@ export function parseMarkdown(text: string): Parsed {
     close.lastIndex = open[0].length - open[1].length;
     const c = close.exec(text);
     if (!c) {
-      warning = { line: 1, detail: "front matter starts with '---' but is never closed; the whole file is read as the body" };
+      warning = { line: 1, key: 'frontMatterOpen', params: {} };
     } else {
       const yamlText = text.slice(open[0].length, c.index);
       bodyStart = c.index + c[0].length;
@@ -522,11 +519,11 @@ export function parseMarkdown(text: string): Parsed {
         // 1-based file line of the error: the opening '---' is line 1, the YAML starts on line 2.
         const at = Math.max(0, Math.min(err.pos?.[0] ?? 0, yamlText.length));
         const line = 2 + new LineIndex(yamlText).positionAt(at).line;
-        warning = { line, detail: `front matter is not valid YAML (${err.message.split('\n')[0]}); the body is read without it` };
+        warning = { line, key: 'frontMatterYaml', params: { error: err.message.split('\n')[0] } };
       } else {
         const data: unknown = doc.toJS();
         if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
-          warning = { line: 2, detail: 'front matter is not a list of "key: value" fields; the body is read without it' };
+          warning = { line: 2, key: 'frontMatterShape', params: {} };
         } else if (data) {
           const d = data as Record<string, unknown>;
           meta.title = str(d.title);
@@ -535,7 +532,7 @@ export function parseMarkdown(text: string): Parsed {
           const rawDate = d.date ?? d.published_at ?? d.published;
           if (rawDate !== undefined && rawDate !== null) {
             meta.date = normaliseDate(rawDate instanceof Date ? rawDate : String(rawDate));
-            if (!meta.date) warning = { line: 2, detail: `date '${String(rawDate)}' not understood; the date is left unknown` };
+            if (!meta.date) warning = { line: 2, key: 'badDate', params: { date: String(rawDate) } };
           }
         }
       }
@@ -577,7 +574,7 @@ async function* readJsonl(abs: string, root: string, size: number, options: Read
     const utf16 = (h[0] === 0xff && h[1] === 0xfe) || (h[0] === 0xfe && h[1] === 0xff) || sniffUtf16(h) !== undefined;
     if (!utf16 && h.indexOf(0) !== -1) {
       // Binary data with a .jsonl name: one report for the file, not one per "line".
-      yield { kind: 'skipped', skipped: { file: abs, reason: 'binary', detail: 'not text (contains NUL bytes)' } };
+      yield { kind: 'skipped', skipped: skip(abs, 'binary', 'nulBytes') };
       return;
     }
     let lines: AsyncIterable<{ line: number; bytes: Buffer | null; text?: string }>;
@@ -614,7 +611,7 @@ async function* readJsonl(abs: string, root: string, size: number, options: Read
         data = JSON.parse(lineText);
       } catch (e) {
         problems++;
-        yield { kind: 'skipped', skipped: { file: abs, line: rec.line, reason: 'bad-json', detail: `not valid JSON (${(e as Error).message})` } };
+        yield { kind: 'skipped', skipped: skip(abs, 'bad-json', 'badJson', { error: (e as Error).message }, { line: rec.line }) };
         continue;
       }
       const r = recordToArticle(data, abs, rel, rec.line, ids);
@@ -638,16 +635,14 @@ async function* readJsonl(abs: string, root: string, size: number, options: Read
   }
   if (badEncodingLines.length > 0) {
     const shown = badEncodingLines.slice(0, 5).join(', ') + (badEncodingLines.length > 5 ? ', …' : '');
-    yield { kind: 'skipped', skipped: { file: abs, line: badEncodingLines[0], reason: 'invalid-encoding', kept: true,
-      detail: `${badEncodingLines.length} line(s) not valid UTF-8 (lines ${shown}); invalid bytes replaced by �` } };
+    yield { kind: 'skipped', skipped: skip(abs, 'invalid-encoding', 'badUtf8Lines', { count: badEncodingLines.length, lines: shown }, { line: badEncodingLines[0], kept: true }) };
   }
   if (heldNoText.length > 0) {
     problems++;
-    yield { kind: 'skipped', skipped: { file: abs, reason: 'bad-record',
-      detail: `no record has a field 'text' (${heldNoText.length} record(s)); not an article archive` } };
+    yield { kind: 'skipped', skipped: skip(abs, 'bad-record', 'noTextField', { count: heldNoText.length }) };
   }
   if (articles === 0 && problems === 0) {
-    yield { kind: 'skipped', skipped: { file: abs, reason: 'empty', detail: 'the file contains no records' } };
+    yield { kind: 'skipped', skipped: skip(abs, 'empty', 'noRecords') };
   }
 }
 
@@ -695,20 +690,20 @@ function recordToArticle(data: unknown, abs: string, rel: string, line: number, 
 { article?: Article; skipped: Skipped[]; noText?: boolean } {
   const skipped: Skipped[] = [];
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { skipped: [{ file: abs, line, reason: 'bad-record', detail: `a record must be a JSON object, not ${Array.isArray(data) ? 'an array' : data === null ? 'null' : typeof data}` }] };
+    return { skipped: [skip(abs, 'bad-record', 'notObject', { what: Array.isArray(data) ? 'an array' : data === null ? 'null' : typeof data }, { line })] };
   }
   const d = data as Record<string, unknown>;
   const textField = ['text', 'body', 'content'].find((k) => d[k] !== undefined);
   const text = textField ? d[textField] : undefined;
   if (typeof text !== 'string') {
-    return { noText: !textField, skipped: [{ file: abs, line, reason: 'bad-record', detail: textField ? `field '${textField}' is not a string` : "missing field 'text'" }] };
+    return { noText: !textField, skipped: [textField ? skip(abs, 'bad-record', 'notString', { field: textField }, { line }) : skip(abs, 'bad-record', 'missingText', {}, { line })] };
   }
-  if (blank(text)) return { skipped: [{ file: abs, line, reason: 'empty', detail: "field 'text' is empty" }] };
+  if (blank(text)) return { skipped: [skip(abs, 'empty', 'emptyText', {}, { line })] };
   const rawDate = d.date ?? d.published_at ?? d.published ?? d.datePublished;
   let date: string | null = null;
   if (rawDate !== undefined && rawDate !== null && rawDate !== '') {
     date = normaliseDate(rawDate);
-    if (!date) skipped.push({ file: abs, line, reason: 'bad-record', kept: true, detail: `date '${String(rawDate).slice(0, 40)}' not understood; the date is left unknown` });
+    if (!date) skipped.push(skip(abs, 'bad-record', 'badDate', { date: String(rawDate).slice(0, 40) }, { line, kept: true }));
   }
   const meta = { title: str(d.title) ?? str(d.headline), date, source: str(d.source) ?? str(d.publisher), url: str(d.url) ?? str(d.link) };
   const recordId = str(d.id);
@@ -716,7 +711,7 @@ function recordToArticle(data: unknown, abs: string, rel: string, line: number, 
   if (ids.has(key)) {
     let n = 2;
     while (ids.has(`${key}~${n}`)) n++;
-    skipped.push({ file: abs, line, reason: 'bad-record', kept: true, detail: `duplicate id '${key}' (first on line ${ids.get(key)}); read as '${key}~${n}'` });
+    skipped.push(skip(abs, 'bad-record', 'duplicateId', { id: key, first: ids.get(key)!, as: `${key}~${n}` }, { line, kept: true }));
     key = `${key}~${n}`;
   }
   ids.set(key, line);
@@ -749,40 +744,6 @@ export function reasonLabel(reason: Skipped['reason'] | string, locale: 'nl' | '
   return r ? r[locale] : reason;
 }
 
-/** Specific Dutch wording for a few details that journalists will meet. */
-function detailNl(s: Skipped): string | undefined {
-  const d = s.detail;
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d+(?:\.\d+)? MB), larger than the limit of (\d+(?:\.\d+)? MB) \(setting ([\w.]+)\)/.exec(d))) {
-    return `${m[1].replace('.', ',')}, groter dan de grens van ${m[2].replace('.', ',')} (instelling ${m[3]})`;
-  }
-  if ((m = /^record larger than the limit of (.+)$/.exec(d))) return `artikel groter dan de grens van ${m[1].replace('.', ',')}`;
-  if ((m = /^missing field '(\w+)'/.exec(d))) return `veld '${m[1]}' ontbreekt`;
-  if ((m = /^duplicate id '(.+)' \(first on line (\d+)\); read as '(.+)'$/.exec(d))) return `id '${m[1]}' komt dubbel voor (eerst op regel ${m[2]}); gelezen als '${m[3]}'`;
-  if ((m = /^date '(.*)' not understood/.exec(d))) return `datum '${m[1]}' niet begrepen; datum onbekend`;
-  if (/read as Windows-1252/.test(d)) return 'geen geldige UTF-8; gelezen als Windows-1252 (Latin-1)';
-  if ((m = /^not valid UTF-8: (\d+) invalid/.exec(d))) return `geen geldige UTF-8: ${m[1]} ongeldige tekens vervangen door �`;
-  if ((m = /^(\d+) line\(s\) not valid UTF-8 \((.+)\)/.exec(d))) return `${m[1]} regel(s) geen geldige UTF-8 (${m[2].replace('lines', 'regels')}); ongeldige tekens vervangen door �`;
-  if ((m = /^(\d+) file\(s\) of an unsupported type \(([^)]*)\)/.exec(d))) return `${m[1]} bestand(en) van een type dat niet gelezen wordt (${m[2]})`;
-  if ((m = /^root element (<.*>)$/.exec(d))) return `hoofdelement ${m[1]}`;
-  // (The XML parser's own words: technical, and they say where.)
-  if (s.reason === 'bad-xml') return d;
-  if (d === 'the item has no body text') return 'het bericht heeft geen tekst';
-  if (d === 'no article text found in the page') return 'geen artikeltekst gevonden op de pagina';
-  if (/^broken symbolic link/.test(d)) return 'snelkoppeling wijst naar een bestand dat niet bestaat';
-  if (/never closed/.test(d)) return "kopgegevens beginnen met '---' maar worden niet afgesloten; het hele bestand is als tekst gelezen";
-  if (/not valid YAML|not a list of/.test(d)) return 'kopgegevens zijn geen geldige YAML; de tekst is zonder kopgegevens gelezen';
-  if ((m = /^no record has a field 'text' \((\d+)/.exec(d))) return `geen enkel record heeft een veld 'text' (${m[1]} records); geen artikelarchief`;
-  if ((m = /^field '(\w+)' is (empty|not a string)/.exec(d))) return `veld '${m[1]}' is ${m[2] === 'empty' ? 'leeg' : 'geen tekst'}`;
-  if (/NUL bytes/.test(d)) return 'bevat NUL-bytes';
-  if ((m = /^not text \((\d+)% control characters\)/.exec(d))) return `${m[1]}% stuurtekens`;
-  if ((m = /^(\d+(?:\.\d+)? MB), larger/.exec(d))) return undefined;
-  if (/^the (file|article) (is empty|contains no|has no)/.test(d)) return undefined;
-  if (/^symbolic link leads back/.test(d) || /refers to itself/.test(d)) return 'niet gevolgd';
-  if ((m = /^(.+): the file changed while it was indexed/.exec(d))) return `${m[1]}: het bestand veranderde tijdens het indexeren; het wordt opnieuw gelezen bij de volgende wijziging of herindexering`;
-  return undefined;
-}
-
 /**
  * One line for a journalist: "overgeslagen: map/bestand.bin — geen tekst (binaire gegevens)" or,
  * for a warning where the article was still read, "waarschuwing: artikel.md:3 — … (artikel wel gelezen)".
@@ -795,7 +756,7 @@ export function describeSkipped(s: Skipped, locale: 'nl' | 'en', root?: string):
   const reason = REASONS[s.reason] ?? { nl: s.reason, en: s.reason };
   let detail: string;
   if (nl) {
-    const d = detailNl(s);
+    const d = s.why ? detailText(s.why as Detail, 'nl') : null;
     detail = d ? `${reason.nl}: ${d}` : reason.nl;
   } else {
     // The English detail is already written for people; avoid repeating the reason.

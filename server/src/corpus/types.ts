@@ -34,8 +34,11 @@ export interface Skipped {
   /** Machine-readable reason code. */
   reason: 'unsupported-type' | 'binary' | 'invalid-encoding' | 'too-large' | 'empty' | 'unreadable'
     | 'bad-json' | 'bad-record' | 'bad-front-matter' | 'bad-xml' | 'not-a-feed' | 'symlink-loop' | 'not-found' | 'analysis-failed';
-  /** Human-readable detail, in English (the l10n layer renders reason codes for journalists). */
+  /** The detail in English (logs, JSON output); `why` is what the messages are made from. */
   detail: string;
+  /** The detail's key in the catalog (corpus/skips.ts) and its parameters. Absent in reports read
+   *  from an older cache, which show the reason alone in Dutch. */
+  why?: { key: string; params: Record<string, string | number> };
   /** True for a warning: the article (or file) was still read, e.g. broken front matter or a repaired encoding. */
   kept?: boolean;
   /** For a line that stands for several files (unsupported types in one folder): how many. */
