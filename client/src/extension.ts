@@ -258,7 +258,8 @@ async function pickPlace(c: LanguageClient): Promise<{ id: string; name: string 
     .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name, 'nl'))
     .map((p) => ({
       label: p.name,
-      description: [kindLabel(p.kind), p.region ?? ''].filter((s) => s.length > 0).join(' · '),
+      // (The server words the kind in the UI's language, from the locale the client gave it.)
+      description: [p.kind, p.region ?? ''].filter((s) => s.length > 0).join(' · '),
       detail: mentionsText(p.mentions, p.articles),
       place: p,
     }));
@@ -275,30 +276,6 @@ function mentionsText(mentions: number, articles: number): string {
     return mentions === 1 ? vscode.l10n.t('1 mention in 1 article') : vscode.l10n.t('{0} mentions in 1 article', mentions);
   }
   return vscode.l10n.t('{0} mentions in {1} articles', mentions, articles);
-}
-
-/** PlaceKind values (server/src/dutch/types.ts) are Dutch words; show them in the UI language. */
-function kindLabel(kind: string): string {
-  const labels: Record<string, () => string> = {
-    land: () => vscode.l10n.t('country'),
-    regio: () => vscode.l10n.t('region'),
-    provincie: () => vscode.l10n.t('province'),
-    oblast: () => vscode.l10n.t('oblast'),
-    gebied: () => vscode.l10n.t('area'),
-    stad: () => vscode.l10n.t('city'),
-    stadje: () => vscode.l10n.t('town'),
-    dorp: () => vscode.l10n.t('village'),
-    plaats: () => vscode.l10n.t('place'),
-    hoofdstad: () => vscode.l10n.t('capital'),
-    gemeente: () => vscode.l10n.t('municipality'),
-    werelddeel: () => vscode.l10n.t('continent'),
-    zee: () => vscode.l10n.t('sea'),
-    rivier: () => vscode.l10n.t('river'),
-    schiereiland: () => vscode.l10n.t('peninsula'),
-    eiland: () => vscode.l10n.t('island'),
-    'plaats-onbekend': () => vscode.l10n.t('place (kind unknown)'),
-  };
-  return labels[kind]?.() ?? kind;
 }
 
 type View = { kind: 'summary' } | { kind: 'dossier'; id: string; name: string };

@@ -26,6 +26,7 @@ export interface SummaryResult { markdown: string; status: StatusParams }
 
 /** Client → server request: all places in the archive, for a quick pick. */
 export const PlacesRequest = 'bronvast/places';
+/** `kind`: the kind of place in the language the client asked for at initialize ("stadje", "town"). */
 export interface PlaceItem { id: string; name: string; kind: string; region: string | null; mentions: number; articles: number }
 
 /** Client → server request: the dossier of one place as Markdown (what the hover shows, in full). */
