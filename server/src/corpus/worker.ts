@@ -17,8 +17,9 @@ import { serveWorker, withTransfer, type Shared } from './pool';
 import { analyzeText, type ArticleAnalysis } from '../facts/analyze';
 import { computeFacts, type FactsData } from '../facts/index';
 import { PlaceLexicon, type LearnedPlan } from '../dutch/places';
-import type { Figure, PlaceFact } from '../dutch/types';
+import type { PlaceFact } from '../dutch/types';
 import { runSteps, type Steps } from '../core/steps';
+import { codec, type Shape } from './records';
 
 /** What a lexicon is built from: the gazetteer, the house spellings and what the archive teaches (small: sent to the workers as is). */
 export interface LexiconSpec { plan: LearnedPlan; houseSpellings: Record<string, string> }
@@ -163,80 +164,29 @@ export function decodeAnalysis(b: Uint8Array): ArticleAnalysis {
   return { figures, times, placeFacts };
 }
 
-// Claims with their figure as a tuple. A large archive's facts hold ~155,000 claims; as keyed
-// objects v8.serialize writes every key of every figure, and decoding them (on the main thread, for
-// every article of a cold build and a warm start) was mostly reading those keys back. A claim whose
-// figure has exactly the fields below, in this order, travels with its figure as one array; any other
-// claim travels as it is, so a field added to Figure is never lost, only slower until it is listed
-// here. Its quantity travels as a tuple too when it has the fields listed below.
+// Claims travel as tuples (corpus/records.ts): one list of fields per record, the shapes below,
+// in the order the readers make them (figures.ts, quantity/read.ts). A claim of another shape
+// travels as it is.
 type Claims = FactsData['claims'];
-const FIGURE_FIELDS = ['text', 'start', 'end', 'numberStart', 'numberEnd', 'value', 'low', 'high', 'qualifier', 'unit', 'dimension', 'toBase', 'counted', 'countedText'];
-/** Figure fields that are present only sometimes, in this order after the others. */
-const FIGURE_OPTIONAL = ['qualifierKind', 'countedInherited'];
-const CLAIM_FIELDS = ['figure', 'ctx', 'sentence', 'at'];
-// A quantity's fields, by part, in the order readQuantities makes them (a quantity of another shape travels as it is).
-const QUANTITY_FIELDS = ['skip', 'dimension', 'unit', 'measure', 'where', 'kind', 'when', 'event', 'source'];
-const MEASURE_FIELDS = ['head', 'role', 'side', 'of', 'per', 'headText', 'roleText'];
-const WHERE_FIELDS = ['place', 'level', 'scope', 'from', 'territory'];
-const WHEN_FIELDS = ['from', 'to', 'text', 'basis'];
+const MEASURE: Shape = { inline: true, fields: ['head', 'role', 'side', 'of', 'per', 'headText', 'roleText'] };
+const WHERE: Shape = { inline: true, fields: ['place', 'level', 'scope', 'from', 'territory'] };
+const WHEN: Shape = { inline: true, fields: ['from', 'to', 'text', 'basis'] };
+const QUANTITY: Shape = { fields: ['skip', 'dimension', 'unit', ['measure', MEASURE], ['where', WHERE], 'kind', ['when', WHEN], 'event', 'source'] };
+const FIGURE: Shape = {
+  inline: true,
+  fields: ['text', 'start', 'end', 'numberStart', 'numberEnd', 'value', 'low', 'high', 'qualifier', 'unit', 'dimension', 'toBase', 'counted', 'countedText'],
+  optional: ['qualifierKind', 'countedInherited'],
+};
+// (The figure and the context are flattened into the claim's tuple; the quantity is a tuple of
+// its own, flattened too, or travels as it is when it has another shape.)
+export const CLAIM: Shape = { fields: [['figure', FIGURE], ['ctx', { inline: true, fields: [['quantity', QUANTITY]] }], 'sentence', 'at'] };
+const claims = codec<Claims[number]>(CLAIM);
 
-type Q = Claims[number]['ctx']['quantity'];
-function quantityFits(q: Q): boolean {
-  return hasFields(q, QUANTITY_FIELDS) && hasFields(q.measure, MEASURE_FIELDS) && hasFields(q.where, WHERE_FIELDS) && hasFields(q.when, WHEN_FIELDS);
-}
-function encodeQuantity(q: Q): unknown {
-  if (!quantityFits(q)) return q;
-  const m = q.measure, w = q.where, t = q.when;
-  return [q.skip, q.dimension, q.unit, m.head, m.role, m.side, m.of, m.per, m.headText, m.roleText,
-    w.place, w.level, w.scope, w.from, w.territory, q.kind, t.from, t.to, t.text, t.basis, q.event, q.source];
-}
-function decodeQuantity(a: unknown): Q {
-  if (!Array.isArray(a)) return a as Q;
-  return {
-    skip: a[0], dimension: a[1], unit: a[2],
-    measure: { head: a[3], role: a[4], side: a[5], of: a[6], per: a[7], headText: a[8], roleText: a[9] },
-    where: { place: a[10], level: a[11], scope: a[12], from: a[13], territory: a[14] },
-    kind: a[15], when: { from: a[16], to: a[17], text: a[18], basis: a[19] }, event: a[20], source: a[21],
-  };
-}
-/** Marks an optional field that is absent (a field can be present with the value undefined). */
-const ABSENT = '\u0000absent';
-
-/** Whether `o`'s own keys are `fields` (then any of `optional`, in order, each at most once). */
-function hasFields(o: object, fields: readonly string[], optional: readonly string[] = []): boolean {
-  let i = 0, j = 0;
-  for (const k in o) {
-    if (!Object.prototype.hasOwnProperty.call(o, k)) return false;
-    if (i < fields.length) { if (k !== fields[i++]) return false; continue; }
-    while (j < optional.length && optional[j] !== k) j++;
-    if (j === optional.length) return false;
-    j++;
-  }
-  return i === fields.length;
-}
-
-function encodeClaim(c: Claims[number]): unknown {
-  if (!hasFields(c, CLAIM_FIELDS) || !hasFields(c.figure, FIGURE_FIELDS, FIGURE_OPTIONAL) || !hasFields(c.ctx, ['quantity'])) return c;
-  const f = c.figure;
-  const fo = f as Figure & { qualifierKind?: unknown; countedInherited?: unknown };
-  return [f.text, f.start, f.end, f.numberStart, f.numberEnd, f.value, f.low, f.high, f.qualifier, f.unit, f.dimension, f.toBase, f.counted, f.countedText,
-    'qualifierKind' in fo ? fo.qualifierKind : ABSENT, 'countedInherited' in fo ? fo.countedInherited : ABSENT,
-    encodeQuantity(c.ctx.quantity), c.sentence, c.at];
-}
-
-function decodeClaim(a: unknown): Claims[number] {
-  if (!Array.isArray(a)) return a as Claims[number];
-  const figure = { text: a[0], start: a[1], end: a[2], numberStart: a[3], numberEnd: a[4], value: a[5], low: a[6], high: a[7], qualifier: a[8], unit: a[9], dimension: a[10], toBase: a[11], counted: a[12], countedText: a[13] } as Figure & Record<string, unknown>;
-  if (a[14] !== ABSENT) figure.qualifierKind = a[14];
-  if (a[15] !== ABSENT) figure.countedInherited = a[15];
-  return { figure, ctx: { quantity: decodeQuantity(a[16]) }, sentence: a[17], at: a[18] };
-}
-
-export function encodeFacts(f: FactsData): Buffer { return v8.serialize({ ...f, claims: f.claims.map(encodeClaim) }); }
+export function encodeFacts(f: FactsData): Buffer { return v8.serialize({ ...f, claims: f.claims.map(claims.encode) }); }
 export function decodeFacts(b: Uint8Array): FactsData {
   const f = v8.deserialize(b) as FactsData;
-  const claims = f.claims as unknown[];
-  for (let i = 0; i < claims.length; i++) claims[i] = decodeClaim(claims[i]);
+  const list = f.claims as unknown[];
+  for (let i = 0; i < list.length; i++) list[i] = claims.decode(list[i]);
   return f;
 }
 
