@@ -97,7 +97,7 @@ export const ORG_WORDS = new Set(fold([
 /**
  * Names of organisations that are never places, whatever a gazetteer or the archive says: Dutch and Belgian
  * political parties, football clubs whose name is not a town ("Ajax", "Feyenoord"; clubs named after a town are
- * handled by the club-use rule in places.ts), newspapers and broadcasters, and institutions. Folded.
+ * handled by the club-use rule in places/recognition.ts), newspapers and broadcasters, and institutions. Folded.
  */
 export const ORG_NAMES = new Set(fold([
   // Parties (NL, BE, UK).
