@@ -76,6 +76,11 @@ export function startServer(connection: Connection): void {
       if (!incremental) startWatcher();
       for (const doc of documents.all()) schedule(doc, 0);
     },
+    cancelled() {
+      progress?.done();
+      progress = null;
+      log('index run superseded by a newer one');
+    },
     failed(e) {
       progress?.done();
       progress = null;

@@ -96,3 +96,20 @@ describe('features in process, exact', function () {
     assert.deepEqual(actions.map((x) => [x[1], x[2]]), [['bronvast.openSource', null], ['bronvast.openSource', null], ['bronvast.markChecked', null]]);
   });
 });
+
+describe('workspace: index runs', function () {
+  this.timeout(60000);
+  it('a full build gives way to a newer one asked for meanwhile; the newer one is installed', async () => {
+    const events: string[] = [];
+    const ws = new Workspace({ folders: [ROOT], corpus: [CORPUS], locale: 'nl', cacheDir: null }, {
+      finished: (r) => events.push(`finished ${r.articles}`),
+      cancelled: () => events.push('cancelled'),
+    });
+    const first = ws.rebuild();
+    const second = ws.rebuild(); // e.g. the settings changed while the first build ran
+    await Promise.all([first, second]);
+    assert.deepEqual(events, ['cancelled', 'finished 5']);
+    assert.equal(ws.report?.articles, 5);
+    assert.ok(ws.index?.resolve('Koersk'));
+  });
+});

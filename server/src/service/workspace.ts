@@ -43,6 +43,8 @@ export interface IndexHooks {
   started?(): Promise<void> | void;
   progress?: Progress;
   finished?(report: BuildReport, incremental: boolean): void;
+  /** A full build stopped early because a newer one was asked for (it follows at once). */
+  cancelled?(): void;
   failed?(error: unknown): void;
 }
 
@@ -127,8 +129,12 @@ export class Workspace {
     });
     if (!existing.length) this.log(t(this.locale, 'statusNoCorpus', { paths: paths.join(', ') }));
     if (!incremental) await this.hooks.started?.();
+    // A full build gives way to a newer one asked for meanwhile (settings or folders changed): its
+    // archive would be out of date when done. (An update in the queue does not cancel it.)
+    const superseded = () => !incremental && this.pending === null;
     try {
-      const report = incremental ? await next.update(changes!) : await next.build(this.hooks.progress);
+      const report = incremental ? await next.update(changes!) : await next.build(this.hooks.progress, superseded);
+      if (superseded()) { this.hooks.cancelled?.(); return; }
       this.current = { archive: next, analyzer: new DraftAnalyzer(next.index, this.options.date ?? null), report };
       this.analyses.clear();
       this.hooks.finished?.(report, incremental);
