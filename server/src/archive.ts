@@ -252,13 +252,13 @@ export class Archive {
    * the order learning reads them, so a key over those finds it again (the cache's own version
    * covers the code). A warm start then decodes no place facts at all.
    */
-  private async learnCached(decoded: Map<string, PlaceFact[]>, cache: AnalysisCache<Buffer> | null): Promise<{ signature: Map<string, string>; plan: LearnedPlan }> {
+  private async learnCached(decoded: Map<string, PlaceFact[]>, cache: AnalysisCache | null): Promise<{ signature: Map<string, string>; plan: LearnedPlan }> {
     const ids = this.learningOrder();
     if (!cache) return this.learn(decoded, ids);
     const h = createHash('sha1');
     for (const id of ids) h.update(id).update('\0').update(this.entries.get(id)!.article.hash).update('\n');
     const key = `learned:${h.digest('hex')}`;
-    const raw = cache.getRaw(key);
+    const raw = cache.get(key);
     if (raw) {
       try {
         const plan = v8.deserialize(raw) as LearnedPlan;
@@ -267,7 +267,7 @@ export class Archive {
       cache.delete(key);
     }
     const learned = await this.learn(decoded, ids);
-    cache.setRaw(key, v8.serialize(learned.plan));
+    cache.set(key, v8.serialize(learned.plan));
     return learned;
   }
 
@@ -290,18 +290,18 @@ export class Archive {
     return fs.existsSync(script) ? script : null;
   }
 
-  private async openCaches(): Promise<{ analysis: AnalysisCache<Buffer>; facts: AnalysisCache<Buffer> } | null> {
+  private async openCaches(): Promise<{ analysis: AnalysisCache; facts: AnalysisCache } | null> {
     const dir = this.options.cacheDir;
     if (!dir) return null;
     // Both hold bytes encoded in the workers (see corpus/worker.ts), stored as they are.
-    const analysis = await AnalysisCache.open<Buffer>(dir, 'analysis', `${ANALYSIS_VERSION}.${BLOB_FORMAT}+${codeHash()}`, { codec: 'raw' });
+    const analysis = await AnalysisCache.open(dir, 'analysis', `${ANALYSIS_VERSION}.${BLOB_FORMAT}+${codeHash()}`);
     if (analysis.notice) this.log(analysis.notice);
-    const facts = await AnalysisCache.open<Buffer>(dir, 'facts', `${FACTS_VERSION}.${BLOB_FORMAT}+${codeHash()}`, { codec: 'raw' });
+    const facts = await AnalysisCache.open(dir, 'facts', `${FACTS_VERSION}.${BLOB_FORMAT}+${codeHash()}`);
     if (facts.notice) this.log(facts.notice);
     return { analysis, facts };
   }
 
-  private async saveCaches(caches: { analysis?: AnalysisCache<unknown>; facts?: AnalysisCache<unknown> } | null, prune: boolean): Promise<void> {
+  private async saveCaches(caches: { analysis?: AnalysisCache; facts?: AnalysisCache } | null, prune: boolean): Promise<void> {
     if (!caches) return;
     for (const c of [caches.analysis, caches.facts]) {
       if (!c) continue;
@@ -330,8 +330,8 @@ export class Archive {
   }
 
   /** The files the last build recorded (see FileRecord), or null (none, unreadable, or read with another size limit). */
-  private loadManifest(cache: AnalysisCache<Buffer>): Map<string, FileRecord> | null {
-    const raw = cache.getRaw(MANIFEST_KEY);
+  private loadManifest(cache: AnalysisCache): Map<string, FileRecord> | null {
+    const raw = cache.get(MANIFEST_KEY);
     if (!raw) return null;
     try {
       const m = v8.deserialize(raw) as Manifest;
@@ -347,7 +347,7 @@ export class Archive {
    * and corpus root are unchanged and every article's analysis is in the cache (a warm start needs
    * no text then). Their texts are empty and they are marked unread (see withTexts).
    */
-  private recall(file: string, root: string, stat: string, manifest: Map<string, FileRecord>, cache: AnalysisCache<Buffer>): { articles: Article[]; skipped: Skipped[] } | null {
+  private recall(file: string, root: string, stat: string, manifest: Map<string, FileRecord>, cache: AnalysisCache): { articles: Article[]; skipped: Skipped[] } | null {
     const rec = manifest.get(file);
     if (!rec || rec.stat !== stat || rec.root !== root || !rec.articles.every((a) => cache.has(a.hash))) return null;
     const articles = rec.articles.map((meta) => ({ ...meta, text: '' }));
@@ -460,7 +460,7 @@ export class Archive {
     }
     // (Written when it changed: a warm start that recalled every file leaves the cache file as it is.)
     if (caches && !isCancelled()) {
-      if (readAny || !manifest || manifest.size !== recorded.length) caches.analysis.setRaw(MANIFEST_KEY, v8.serialize({ maxFileBytes: this.options.maxFileBytes ?? null, files: recorded } satisfies Manifest));
+      if (readAny || !manifest || manifest.size !== recorded.length) caches.analysis.set(MANIFEST_KEY, v8.serialize({ maxFileBytes: this.options.maxFileBytes ?? null, files: recorded } satisfies Manifest));
     }
     const phases = { read: Date.now() - t0, pass1: 0, learn: 0, pass2: 0, index: 0 };
     const { analyses, placeFacts, placeFactsRaw, analysed, fromCache, failed } = await pass1;
@@ -527,7 +527,7 @@ export class Archive {
    * computed in the workers, which encode it), and its place facts, decoded for learning. The
    * figures and time expressions stay encoded: they go to pass 2 as they are.
    */
-  private async analyse(source: Article[] | Feed, cache: AnalysisCache<Buffer> | null, onProgress?: Progress, isCancelled: () => boolean = () => false, pool?: Pool | null) {
+  private async analyse(source: Article[] | Feed, cache: AnalysisCache | null, onProgress?: Progress, isCancelled: () => boolean = () => false, pool?: Pool | null) {
     const articles = Array.isArray(source) ? Feed.of(source) : source;
     const analyses = new Map<string, Buffer>();
     const placeFacts = new Map<string, PlaceFact[]>();
@@ -540,7 +540,7 @@ export class Archive {
     let chars = 0;
     const progress = () => onProgress?.(done, articles.items.length, { phase: 'analyse', chars });
     const lookups = this.cacheLookups(articles, todo, failed, (a) => {
-      const raw = cache?.getRaw(a.hash);
+      const raw = cache?.get(a.hash);
       if (raw) {
         try {
           // (Decoded only if learning is needed: a warm start usually finds the learned plan cached.)
@@ -567,7 +567,7 @@ export class Archive {
           failed.push(analysisFailed(a, e));
           return;
         }
-        cache?.setRaw(a.hash, r as Buffer);
+        cache?.set(a.hash, r as Buffer);
         chars += a.text.length;
         analyses.set(a.id, r as Buffer);
         placeFacts.set(a.id, pf);
@@ -635,7 +635,7 @@ export class Archive {
    * workers, from pass 1's encoded analyses). Each article's text is released once its facts are in.
    */
   private async recognise(articles: Article[], analyses: Map<string, Buffer>, spec: LexiconSpec,
-    cache: AnalysisCache<Buffer> | null, isCancelled: () => boolean = () => false, stream = false, pool?: Pool | null, onProgress?: Progress) {
+    cache: AnalysisCache | null, isCancelled: () => boolean = () => false, stream = false, pool?: Pool | null, onProgress?: Progress) {
     const byId = new Map<string, ArticleFacts>();
     const failed: Skipped[] = [];
     let todo: Article[] = [];
@@ -643,7 +643,7 @@ export class Archive {
     const bind = (a: Article, data: FactsData) => byId.set(a.id, bindFacts(articleRecord(a), a, data));
     let t = Date.now();
     for (const a of articles) {
-      const raw = cache?.getRaw(key(a));
+      const raw = cache?.get(key(a));
       let hit = false;
       if (raw) {
         try { bind(a, decodeFacts(raw)); hit = true; } catch { cache!.delete(key(a)); }
@@ -674,7 +674,7 @@ export class Archive {
           failed.push(analysisFailed(a, e));
           return;
         }
-        cache?.setRaw(key(a), r as Buffer);
+        cache?.set(key(a), r as Buffer);
         chars += a.text.length;
         a.text = '';
         analyses.delete(a.id);
@@ -793,7 +793,7 @@ export class Archive {
    */
   private async relearn(learned: { signature: Map<string, string>; plan: LearnedPlan }, u: {
     kept: Article[]; analyses: Map<string, Buffer>; removed: Set<string>; fileMap: Map<string, { ids: string[]; skipped: Skipped[] }>;
-    caches: { analysis: AnalysisCache<Buffer>; facts: AnalysisCache<Buffer> } | null; t0: number; analysed: number; fromCache: number;
+    caches: { analysis: AnalysisCache; facts: AnalysisCache } | null; t0: number; analysed: number; fromCache: number;
   }): Promise<BuildReport | null> {
     const current = this.current, lex0 = this.lexicon, plan0 = this.plan;
     if (!current || !lex0 || !plan0) return null;
@@ -844,7 +844,7 @@ export class Archive {
    * their cached facts are stored under the new fingerprint as well.
    */
   private async applyUpdate(articles: Article[], analyses: Map<string, Buffer>, spec: LexiconSpec,
-    caches: { analysis: AnalysisCache<Buffer>; facts: AnalysisCache<Buffer> } | null, replaced: Set<string>,
+    caches: { analysis: AnalysisCache; facts: AnalysisCache } | null, replaced: Set<string>,
     previousFingerprint: string | null): Promise<Pick<BuildReport, 'articles' | 'places' | 'figures' | 'skipped' | 'recognised'>> {
     const current = this.current!;
     const facts = await this.recognise(articles, analyses, spec, caches?.facts ?? null);
@@ -857,8 +857,8 @@ export class Archive {
       byId.set(id, af);
       if (previousFingerprint !== null && caches) {
         const hash = this.entries.get(id)?.article.hash;
-        const raw = hash ? caches.facts.getRaw(`${hash}:${previousFingerprint}`) : undefined;
-        if (raw) caches.facts.setRaw(`${hash}:${this.fingerprint}`, raw);
+        const raw = hash ? caches.facts.get(`${hash}:${previousFingerprint}`) : undefined;
+        if (raw) caches.facts.set(`${hash}:${this.fingerprint}`, raw);
       }
       if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
     }

@@ -7,6 +7,22 @@ import { AnalysisCache, cacheDir } from '../../server/src/corpus/cache';
 
 interface Analysis { places: { id: string; name: string; start: number }[]; figures: { text: string; value: number; qualifier: string | null }[]; extra?: Map<string, number> }
 
+/** The cache stores bytes; these tests store values through v8, as the archive's workers encode them. */
+type Typed<T> = Omit<AnalysisCache, 'get' | 'set'> & { get(k: string): T | undefined; set(k: string, v: T): void; bytes: AnalysisCache };
+async function openTyped<T>(dir: string, namespace: string, version: string): Promise<Typed<T>> {
+  const c = await AnalysisCache.open(dir, namespace, version);
+  return new Proxy(c, {
+    get(target, prop) {
+      // (A value that does not decode is a miss and is dropped, as the archive does with its entries.)
+      if (prop === 'get') return (k: string) => { const b = target.get(k); if (!b) return undefined; try { return v8.deserialize(b) as T; } catch { target.delete(k); return undefined; } };
+      if (prop === 'set') return (k: string, v: T) => target.set(k, v8.serialize(v));
+      if (prop === 'bytes') return target;
+      const v = Reflect.get(target, prop, target) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  }) as unknown as Typed<T>;
+}
+
 function sample(i: number): Analysis {
   return {
     places: [{ id: 'ua-kharkiv', name: i % 2 ? 'Charkiv' : 'Kharkiv', start: i }],
@@ -21,12 +37,12 @@ describe('corpus/cache', () => {
   afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); });
 
   it('round-trips values (v8 structured clone, Maps included) through save and open', async () => {
-    const c = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
+    const c = await openTyped<Analysis>(dir, 'analysis', '1');
     assert.equal(c.size, 0);
     assert.equal(c.notice, undefined, 'no snapshot yet is not worth a notice');
     for (let i = 0; i < 100; i++) c.set(`h${i}`, sample(i));
     assert.deepEqual(await c.save(), { ok: true });
-    const d = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
+    const d = await openTyped<Analysis>(dir, 'analysis', '1');
     assert.equal(d.size, 100);
     assert.deepEqual(d.get('h7'), sample(7));
     assert.equal(d.get('h7')!.extra!.get('Koersk'), 7);
@@ -35,27 +51,27 @@ describe('corpus/cache', () => {
   });
 
   it('namespaces are separate files; odd namespace characters are made safe', async () => {
-    const a = await AnalysisCache.open<number>(dir, 'places/v2', '1');
+    const a = await openTyped<number>(dir, 'places/v2', '1');
     a.set('x', 1);
     await a.save();
-    const b = await AnalysisCache.open<number>(dir, 'figures', '1');
+    const b = await openTyped<number>(dir, 'figures', '1');
     assert.equal(b.get('x'), undefined);
-    assert.equal((await AnalysisCache.open<number>(dir, 'places/v2', '1')).get('x'), 1);
+    assert.equal((await openTyped<number>(dir, 'places/v2', '1')).get('x'), 1);
     assert.ok(fs.readdirSync(dir).every((n) => !n.includes('/')));
   });
 
   it('a version mismatch invalidates the snapshot, with a notice', async () => {
-    const a = await AnalysisCache.open<Analysis>(dir, 'analysis', 'analyzer-1');
+    const a = await openTyped<Analysis>(dir, 'analysis', 'analyzer-1');
     a.set('h', sample(1));
     await a.save();
-    const b = await AnalysisCache.open<Analysis>(dir, 'analysis', 'analyzer-2');
+    const b = await openTyped<Analysis>(dir, 'analysis', 'analyzer-2');
     assert.equal(b.size, 0);
     assert.match(b.notice ?? '', /version/);
     assert.equal(b.get('h'), undefined);
   });
 
   it('a corrupt or truncated snapshot starts empty with a notice and never throws', async () => {
-    const a = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
+    const a = await openTyped<Analysis>(dir, 'analysis', '1');
     for (let i = 0; i < 20; i++) a.set(`h${i}`, sample(i));
     await a.save();
     const file = path.join(dir, 'analysis.cache');
@@ -68,7 +84,7 @@ describe('corpus/cache', () => {
     ];
     for (const v of variants) {
       fs.writeFileSync(file, v);
-      const c = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
+      const c = await openTyped<Analysis>(dir, 'analysis', '1');
       assert.equal(c.size, 0);
       assert.match(c.notice ?? '', /damaged|starting empty/);
     }
@@ -77,35 +93,35 @@ describe('corpus/cache', () => {
     const k = bad.indexOf(Buffer.from('h3'));
     bad.fill(0xff, k + 2 + 4, k + 2 + 4 + 8);
     fs.writeFileSync(file, bad);
-    const c = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
+    const c = await openTyped<Analysis>(dir, 'analysis', '1');
     assert.equal(c.size, 20);
     assert.equal(c.get('h3'), undefined);
     assert.deepEqual(c.get('h4'), sample(4));
   });
 
   it('prune() drops entries not touched since open', async () => {
-    const a = await AnalysisCache.open<number>(dir, 'n', '1');
+    const a = await openTyped<number>(dir, 'n', '1');
     for (let i = 0; i < 10; i++) a.set(`h${i}`, i);
     await a.save();
-    const b = await AnalysisCache.open<number>(dir, 'n', '1');
+    const b = await openTyped<number>(dir, 'n', '1');
     b.get('h1');
     b.get('h2');
     b.set('new', 42);
     assert.equal(b.prune(), 8);
     await b.save();
-    const c = await AnalysisCache.open<number>(dir, 'n', '1');
+    const c = await openTyped<number>(dir, 'n', '1');
     assert.deepEqual([...['h1', 'h2', 'new', 'h3']].map((k) => c.get(k)), [1, 2, 42, undefined]);
   });
 
   it('concurrent saves from several writers leave one complete snapshot', async () => {
     const writers = await Promise.all([1, 2, 3, 4].map(async (w) => {
-      const c = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
+      const c = await openTyped<Analysis>(dir, 'analysis', '1');
       for (let i = 0; i < 300; i++) c.set(`h${i}`, { ...sample(i), places: [{ id: `w${w}`, name: 'Loehansk', start: i }] });
       return c;
     }));
     const results = await Promise.all(writers.map((c) => c.save()));
     assert.ok(results.every((r) => r.ok));
-    const c = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
+    const c = await openTyped<Analysis>(dir, 'analysis', '1');
     assert.equal(c.notice, undefined);
     assert.equal(c.size, 300);
     const writer = c.get('h0')!.places[0].id;
@@ -116,7 +132,7 @@ describe('corpus/cache', () => {
   it('a save that cannot write reports failure instead of throwing', async () => {
     const blocker = path.join(dir, 'file-not-folder');
     fs.writeFileSync(blocker, 'x');
-    const c = await AnalysisCache.open<number>(path.join(blocker, 'sub'), 'n', '1');
+    const c = await openTyped<number>(path.join(blocker, 'sub'), 'n', '1');
     c.set('a', 1);
     const r = await c.save();
     assert.equal(r.ok, false);
@@ -125,7 +141,7 @@ describe('corpus/cache', () => {
 
   it('loads 30,000 entries quickly (index only; values decoded on demand)', async function () {
     this.timeout(60000);
-    const big = await AnalysisCache.open<Analysis>(dir, 'big', '1');
+    const big = await openTyped<Analysis>(dir, 'big', '1');
     const value = (i: number): Analysis => ({
       places: Array.from({ length: 4 }, (_, k) => ({ id: `p${k}`, name: 'Charkiv', start: i + k })),
       figures: Array.from({ length: 12 }, (_, k) => ({ text: `${k}.000`, value: k * 1000 + i, qualifier: 'ruim' })),
@@ -134,7 +150,7 @@ describe('corpus/cache', () => {
     assert.ok((await big.save()).ok);
     const bytes = fs.statSync(path.join(dir, 'big.cache')).size;
     const t0 = process.hrtime.bigint();
-    const again = await AnalysisCache.open<Analysis>(dir, 'big', '1');
+    const again = await openTyped<Analysis>(dir, 'big', '1');
     const openMs = Number(process.hrtime.bigint() - t0) / 1e6;
     assert.equal(again.size, 30000);
     assert.deepEqual(again.get((12345).toString(16).padStart(40, '0')), value(12345));
@@ -142,29 +158,24 @@ describe('corpus/cache', () => {
     assert.ok(openMs < 3000, `open took ${openMs} ms`);
   });
 
-  it('stores encoded bytes as they are (raw codec, setRaw/getRaw) and reads v8 bytes back as values', async () => {
-    const raw = await AnalysisCache.open<Buffer>(dir, 'blobs', '1', { codec: 'raw' });
+  it('stores bytes as they are', async () => {
+    const raw = await AnalysisCache.open(dir, 'blobs', '1');
     const bytes = Buffer.from('Loehansk, Charkiv en Kyiv: ruim 1.000 meldingen', 'utf8');
-    raw.setRaw('h1', bytes);
-    raw.set('h2', Buffer.from([0, 1, 2, 255]));
+    raw.set('h1', bytes);
+    raw.set('h2', new Uint8Array([0, 1, 2, 255]));
     assert.ok((await raw.save()).ok);
-    const back = await AnalysisCache.open<Buffer>(dir, 'blobs', '1', { codec: 'raw' });
-    assert.equal(back.getRaw('h1')!.toString('utf8'), bytes.toString('utf8'));
+    const back = await AnalysisCache.open(dir, 'blobs', '1');
+    assert.equal(back.get('h1')!.toString('utf8'), bytes.toString('utf8'));
     assert.deepEqual([...back.get('h2')!], [0, 1, 2, 255]);
-    // A v8 cache given bytes from v8.serialize (as a worker thread encodes them) decodes them on get().
-    const v = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
-    v.setRaw('h7', v8.serialize(sample(7)));
-    assert.deepEqual(v.get('h7'), sample(7));
-    assert.deepEqual(v8.deserialize(v.getRaw('h7')!), sample(7));
-    // Opening a raw snapshot with another codec is a version change, not garbage.
-    const other = await AnalysisCache.open<Buffer>(dir, 'blobs', '1');
+    // A snapshot of another version is a version change, not garbage.
+    const other = await AnalysisCache.open(dir, 'blobs', '2');
     assert.equal(other.size, 0);
     assert.match(other.notice ?? '', /starts empty/);
   });
 
   it('saves in chunks without blocking the event loop, and the count in the header is right', async function () {
     this.timeout(60000);
-    const c = await AnalysisCache.open<Analysis>(dir, 'big', '1');
+    const c = await openTyped<Analysis>(dir, 'big', '1');
     for (let i = 0; i < 20000; i++) c.set(`k${i}`, { ...sample(i), figures: Array.from({ length: 10 }, (_, k) => ({ text: `${k},5 miljoen`, value: k * 2.5e6 + i, qualifier: 'bijna' })) });
     let worst = 0;
     let last = Date.now();
@@ -175,24 +186,24 @@ describe('corpus/cache', () => {
     running = false;
     assert.ok(r.ok);
     assert.ok(worst < 250, `event loop blocked for ${worst} ms while saving`);
-    const again = await AnalysisCache.open<Analysis>(dir, 'big', '1');
+    const again = await openTyped<Analysis>(dir, 'big', '1');
     assert.equal(again.notice, undefined);
     assert.equal(again.size, 20000);
     assert.equal(again.get('k19999')!.figures[9].value, 9 * 2.5e6 + 19999);
   });
 
   it('streams a snapshot: the entries read so far first, then each new entry as it is set, not held in memory', async () => {
-    const a = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
+    const a = await openTyped<Analysis>(dir, 'analysis', '1');
     for (let i = 0; i < 50; i++) a.set(`old${i}`, sample(i));
     assert.ok((await a.save()).ok);
-    const b = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
-    for (let i = 0; i < 10; i++) assert.ok(b.getRaw(`old${i}`));       // still in the corpus
+    const b = await openTyped<Analysis>(dir, 'analysis', '1');
+    for (let i = 0; i < 10; i++) assert.ok(b.bytes.get(`old${i}`));       // still in the corpus
     await b.streamWrites(true);                                          // the other 40 are pruned
-    for (let i = 0; i < 30; i++) b.setRaw(`new${i}`, v8.serialize(sample(100 + i)));
+    for (let i = 0; i < 30; i++) b.bytes.set(`new${i}`, v8.serialize(sample(100 + i)));
     b.set('neu', sample(999));
     assert.equal(b.get('new3'), undefined, 'written through, not held');
     assert.ok((await b.save()).ok);
-    const c = await AnalysisCache.open<Analysis>(dir, 'analysis', '1');
+    const c = await openTyped<Analysis>(dir, 'analysis', '1');
     assert.equal(c.notice, undefined);
     assert.equal(c.size, 41);
     assert.deepEqual(c.get('old9'), sample(9));
@@ -203,7 +214,7 @@ describe('corpus/cache', () => {
     // Streaming into a folder that cannot exist reports failure at save() and leaves nothing behind.
     const blocker = path.join(dir, 'file-not-folder');
     fs.writeFileSync(blocker, 'x');
-    const d = await AnalysisCache.open<number>(path.join(blocker, 'sub'), 'n', '1');
+    const d = await openTyped<number>(path.join(blocker, 'sub'), 'n', '1');
     await d.streamWrites();
     d.set('a', 1);
     const r = await d.save();

@@ -16,7 +16,6 @@ import { promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as v8 from 'node:v8';
 import { randomBytes } from 'node:crypto';
 
 const MAGIC = Buffer.from('BRONVAST-CACHE\n', 'latin1');
@@ -45,15 +44,8 @@ export function cacheDir(explicit?: string): string {
   return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.cache'), 'bronvast');
 }
 
-export type Codec = 'v8' | 'json' | 'raw';
-
-export interface CacheOptions {
-  /**
-   * How values are encoded: 'v8' (structured clone: Maps, Dates, undefined survive), 'json', or
-   * 'raw' (values are byte buffers the caller encoded itself, stored as they are). Default 'v8'.
-   */
-  codec?: Codec;
-}
+/** The values are byte buffers the caller encoded itself, stored as they are (the header says so). */
+const CODEC = 'raw';
 
 interface Writer {
   tmp: string;
@@ -69,14 +61,8 @@ interface Writer {
   error?: Error;
 }
 
-interface Entry<T> {
-  raw?: Buffer;       // encoded value (from the snapshot or after encoding)
-  value?: T;          // decoded value
-  decoded: boolean;
-}
-
-export class AnalysisCache<T> {
-  private readonly entries = new Map<string, Entry<T>>();
+export class AnalysisCache {
+  private readonly entries = new Map<string, Buffer>();
   private readonly touched = new Set<string>();
   private dirty = false;
   /** Set while the snapshot is being written (see streamWrites()). */
@@ -84,12 +70,12 @@ export class AnalysisCache<T> {
   /** Why the cache started empty although a snapshot existed (corrupt, other version), for the log. */
   notice: string | undefined;
 
-  private constructor(readonly file: string, readonly namespace: string, readonly version: string, private readonly codec: Codec) {}
+  private constructor(readonly file: string, readonly namespace: string, readonly version: string) {}
 
   /** Open (load) the snapshot of `namespace`; never throws: a bad snapshot gives an empty cache and a notice. */
-  static async open<T>(dir: string, namespace: string, version: string, options: CacheOptions = {}): Promise<AnalysisCache<T>> {
+  static async open(dir: string, namespace: string, version: string): Promise<AnalysisCache> {
     const safe = namespace.replace(/[^A-Za-z0-9._-]/g, '_') || 'default';
-    const cache = new AnalysisCache<T>(path.join(dir, `${safe}.cache`), namespace, version, options.codec ?? 'v8');
+    const cache = new AnalysisCache(path.join(dir, `${safe}.cache`), namespace, version);
     let buf: Buffer;
     try {
       buf = await fsp.readFile(cache.file);
@@ -120,7 +106,7 @@ export class AnalysisCache<T> {
       this.dirty = true;
       return;
     }
-    if (header.version !== this.version || (header.codec ?? 'v8') !== this.codec) {
+    if (header.version !== this.version || header.codec !== CODEC) {
       this.notice = `analyzer version changed (${header.version} → ${this.version}); cache ${this.namespace} starts empty`;
       this.dirty = true;
       return;
@@ -133,7 +119,7 @@ export class AnalysisCache<T> {
       const key = buf.toString('utf8', p, p + kl); p += kl;
       const vl = buf.readUInt32LE(p); p += 4;
       if (p + vl > buf.length) throw new Error('truncated entry');
-      this.entries.set(key, { raw: buf.subarray(p, p + vl), decoded: false });
+      this.entries.set(key, buf.subarray(p, p + vl));
       p += vl;
       n++;
     }
@@ -144,53 +130,22 @@ export class AnalysisCache<T> {
 
   has(hash: string): boolean { return this.entries.has(hash); }
 
-  /** The cached value, or undefined. Treat it as immutable: the same object is returned each time. */
-  get(hash: string): T | undefined {
-    const e = this.entries.get(hash);
-    if (!e) return undefined;
-    this.touched.add(hash);
-    if (!e.decoded) {
-      try {
-        e.value = this.decode(e.raw!);
-        e.decoded = true;
-      } catch {
-        // A damaged entry is a miss; it is recomputed and overwritten.
-        this.entries.delete(hash);
-        this.dirty = true;
-        return undefined;
-      }
-    }
-    return e.value;
-  }
-
   /**
-   * The encoded bytes of a value without decoding it (e.g. to hand them to a worker thread, which
-   * decodes them itself), or undefined. Counts as a read for prune().
+   * The stored bytes (e.g. to hand them to a worker thread, which decodes them itself), or
+   * undefined. Counts as a read for prune().
    */
-  getRaw(hash: string): Buffer | undefined {
+  get(hash: string): Buffer | undefined {
     const e = this.entries.get(hash);
     if (!e) return undefined;
     this.touched.add(hash);
-    if (e.raw) return e.raw;
-    try { return this.encode(e.value as T); } catch { return undefined; }
+    return e;
   }
 
-  /** Store a value already encoded with this cache's codec (v8.serialize for 'v8'); decoded on first get(). */
-  setRaw(hash: string, raw: Buffer): void {
-    if (this.writer) { this.entries.delete(hash); this.dirty = true; this.writeThrough(this.writer, hash, raw); return; }
-    this.entries.set(hash, { raw, decoded: false });
-    this.touched.add(hash);
-    this.dirty = true;
-  }
-
-  set(hash: string, value: T): void {
-    if (this.writer) {
-      let raw: Buffer;
-      try { raw = this.encode(value); } catch { return; /* not serialisable: not cached */ }
-      this.setRaw(hash, raw);
-      return;
-    }
-    this.entries.set(hash, { value, decoded: true });
+  /** Store encoded bytes (while streaming, they are written at once and not kept). */
+  set(hash: string, raw: Uint8Array): void {
+    const bytes = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+    if (this.writer) { this.entries.delete(hash); this.dirty = true; this.writeThrough(this.writer, hash, bytes); return; }
+    this.entries.set(hash, bytes);
     this.touched.add(hash);
     this.dirty = true;
   }
@@ -262,7 +217,7 @@ export class AnalysisCache<T> {
     if (this.writer) return;
     if (prune) this.prune();
     const tmp = `${this.file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    const prefix = JSON.stringify({ format: FORMAT, namespace: this.namespace, version: this.version, codec: this.codec }).slice(0, -1) + ',"count":';
+    const prefix = JSON.stringify({ format: FORMAT, namespace: this.namespace, version: this.version, codec: CODEC }).slice(0, -1) + ',"count":';
     const w: Writer = { tmp, handle: null, pos: 0, count: 0, countAt: MAGIC.length + 4 + Buffer.byteLength(prefix, 'utf8'), queue: Promise.resolve(), pending: [], pendingBytes: 0 };
     this.writer = w;
     const header = Buffer.from(prefix + ' '.repeat(COUNT_WIDTH) + '}', 'utf8');
@@ -278,10 +233,7 @@ export class AnalysisCache<T> {
         let chunk: Buffer[] = [];
         let bytes = 0;
         let t = Date.now();
-        for (const [key, e] of held) {
-          let raw = e.raw;
-          // Encoded only to be written: not kept, so a saved cache does not hold every value twice.
-          if (!raw) { try { raw = this.encode(e.value as T); } catch { continue; /* not serialisable: not cached */ } }
+        for (const [key, raw] of held) {
           if (!this.frame(w, chunk, key, raw)) continue;
           bytes += raw.length;
           if (bytes >= CHUNK_BYTES || Date.now() - t > SLICE_MS) {
@@ -334,19 +286,6 @@ export class AnalysisCache<T> {
     w.pending = [];
     w.pendingBytes = 0;
     w.queue = w.queue.then(() => this.writeChunk(w, bufs)).catch((e) => { w.error = e as Error; });
-  }
-
-  private encode(v: T): Buffer {
-    if (this.codec === 'raw') {
-      if (!(v instanceof Uint8Array)) throw new TypeError('a raw cache stores byte buffers only');
-      return Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
-    }
-    return this.codec === 'json' ? Buffer.from(JSON.stringify(v), 'utf8') : v8.serialize(v);
-  }
-
-  private decode(b: Buffer): T {
-    if (this.codec === 'raw') return b as unknown as T;
-    return (this.codec === 'json' ? JSON.parse(b.toString('utf8')) : v8.deserialize(b)) as T;
   }
 }
 
