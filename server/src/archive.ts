@@ -96,7 +96,19 @@ interface Entry { article: Article; placeFacts: Buffer }
  */
 interface FileRecord { stat: string; root: string; articles: Omit<Article, 'text'>[]; skipped: Skipped[] }
 interface Manifest { maxFileBytes: number | null; files: [string, FileRecord][] }
-const MANIFEST_KEY = 'manifest:files';
+/**
+ * What the two caches hold, one key form per kind, so that no kind can meet another's keys. The
+ * analysis cache: each article's pass-1 analysis by content hash, and the file manifest. The facts
+ * cache: each article's pass-2 facts by content hash and lexicon fingerprint, and the learned plan
+ * by the archive's articles.
+ */
+const CACHE_KEYS = {
+  analysis: (contentHash: string) => contentHash,
+  manifest: 'manifest:files',
+  facts: (contentHash: string, fingerprint: string) => `${contentHash}:${fingerprint}`,
+  learned: (articlesDigest: string) => `learned:${articlesDigest}`,
+} as const;
+const MANIFEST_KEY = CACHE_KEYS.manifest;
 /** A file modified this recently before its stat was taken is not recorded: a change within the
  *  file system's timestamp resolution could keep its stat (the "racy" case of stat caches). */
 const RACY_MS = 2000;
@@ -257,7 +269,7 @@ export class Archive {
     if (!cache) return this.learn(decoded, ids);
     const h = createHash('sha1');
     for (const id of ids) h.update(id).update('\0').update(this.entries.get(id)!.article.hash).update('\n');
-    const key = `learned:${h.digest('hex')}`;
+    const key = CACHE_KEYS.learned(h.digest('hex'));
     const raw = cache.get(key);
     if (raw) {
       try {
@@ -349,7 +361,7 @@ export class Archive {
    */
   private recall(file: string, root: string, stat: string, manifest: Map<string, FileRecord>, cache: AnalysisCache): { articles: Article[]; skipped: Skipped[] } | null {
     const rec = manifest.get(file);
-    if (!rec || rec.stat !== stat || rec.root !== root || !rec.articles.every((a) => cache.has(a.hash))) return null;
+    if (!rec || rec.stat !== stat || rec.root !== root || !rec.articles.every((a) => cache.has(CACHE_KEYS.analysis(a.hash)))) return null;
     const articles = rec.articles.map((meta) => ({ ...meta, text: '' }));
     for (const a of articles) this.unread.add(a);
     return { articles, skipped: rec.skipped.map((x) => ({ ...x })) };
@@ -540,7 +552,7 @@ export class Archive {
     let chars = 0;
     const progress = () => onProgress?.(done, articles.items.length, { phase: 'analyse', chars });
     const lookups = this.cacheLookups(articles, todo, failed, (a) => {
-      const raw = cache?.get(a.hash);
+      const raw = cache?.get(CACHE_KEYS.analysis(a.hash));
       if (raw) {
         try {
           // (Decoded only if learning is needed: a warm start usually finds the learned plan cached.)
@@ -549,7 +561,7 @@ export class Archive {
           fromCache++;
           done++;
           return true;
-        } catch { cache!.delete(a.hash); }
+        } catch { cache!.delete(CACHE_KEYS.analysis(a.hash)); }
       }
       return false;
     });
@@ -567,7 +579,7 @@ export class Archive {
           failed.push(analysisFailed(a, e));
           return;
         }
-        cache?.set(a.hash, r as Buffer);
+        cache?.set(CACHE_KEYS.analysis(a.hash), r as Buffer);
         chars += a.text.length;
         analyses.set(a.id, r as Buffer);
         placeFacts.set(a.id, pf);
@@ -639,7 +651,7 @@ export class Archive {
     const byId = new Map<string, ArticleFacts>();
     const failed: Skipped[] = [];
     let todo: Article[] = [];
-    const key = (a: Article) => `${a.hash}:${this.fingerprint}`;
+    const key = (a: Article) => CACHE_KEYS.facts(a.hash, this.fingerprint);
     const bind = (a: Article, data: FactsData) => byId.set(a.id, bindFacts(articleRecord(a), a, data));
     let t = Date.now();
     for (const a of articles) {
@@ -857,8 +869,8 @@ export class Archive {
       byId.set(id, af);
       if (previousFingerprint !== null && caches) {
         const hash = this.entries.get(id)?.article.hash;
-        const raw = hash ? caches.facts.get(`${hash}:${previousFingerprint}`) : undefined;
-        if (raw) caches.facts.set(`${hash}:${this.fingerprint}`, raw);
+        const raw = hash ? caches.facts.get(CACHE_KEYS.facts(hash, previousFingerprint)) : undefined;
+        if (raw) caches.facts.set(CACHE_KEYS.facts(hash!, this.fingerprint), raw);
       }
       if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
     }
