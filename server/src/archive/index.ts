@@ -20,18 +20,20 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { createHash } from 'node:crypto';
-import { runSliced } from './core/steps';
-import type { Article, CorpusChange, Skipped } from './corpus/types';
-import { discoverFiles, readArticles } from './corpus/read';
-import { skip } from './corpus/skips';
-import { AnalysisCache } from './corpus/cache';
-import { analyzeText, ANALYSIS_VERSION, type ArticleAnalysis } from './facts/analyze';
-import { articleRecord, bindFacts, computeFacts, FactIndex, type ArticleFacts, type FactsData } from './facts/index';
-import { planLearnedSteps, type LearnedPlan, type PlaceLexicon } from './dutch/places';
-import type { PlaceFact } from './dutch/types';
-import { buildLexicon, buildLexiconSteps, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, pack, placeFactBytes, unpack, decodePlaceFactBytes, lexiconContext, type LexiconSpec, type WorkerJob, type WorkerResult } from './corpus/worker';
-import { WorkerPool, type Shared } from './corpus/pool';
-import { workersBusy } from './core/runtime';
+import { runSliced } from '../core/steps';
+import type { Article, CorpusChange, Skipped } from '../corpus/types';
+import { discoverFiles, readArticles } from '../corpus/read';
+import { skip } from '../corpus/skips';
+import { AnalysisCache } from '../corpus/cache';
+import { analyzeText, ANALYSIS_VERSION, type ArticleAnalysis } from '../facts/analyze';
+import { articleRecord, bindFacts, computeFacts, FactIndex, type ArticleFacts, type FactsData } from '../facts/index';
+import { planLearnedSteps, type LearnedPlan, type PlaceLexicon } from '../dutch/places';
+import type { PlaceFact } from '../dutch/types';
+import { buildLexicon, buildLexiconSteps, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, pack, placeFactBytes, unpack, decodePlaceFactBytes, lexiconContext, type LexiconSpec, type WorkerJob, type WorkerResult } from '../corpus/worker';
+import { WorkerPool, type Shared } from '../corpus/pool';
+import { workersBusy } from '../core/runtime';
+import { Feed } from './feed';
+import { CACHE_KEYS, MANIFEST_KEY, statOf, type FileRecord, type Manifest } from './manifest';
 
 export interface ArchiveOptions {
   /** Corpus folders or files, relative to baseDir or absolute. */
@@ -80,48 +82,13 @@ export interface BuildReport {
  */
 export type Progress = (done: number, total: number, info: { phase: 'analyse' | 'recognise'; chars: number }) => void;
 type Pool = WorkerPool<WorkerJob, WorkerResult>;
-export type { CorpusChange } from './corpus/types';
+export type { CorpusChange } from '../corpus/types';
 
 /**
  * What the archive keeps per article between updates: no text, no figures (those live in the
  * index and caches), and its place facts only encoded (v8), decoded when the names are learned again.
  */
 interface Entry { article: Article; placeFacts: Buffer }
-
-/**
- * What a build read from a file, kept in the analysis cache so that the next build (a warm start,
- * the server's re-index) need not read and hash the file again while it is unchanged: its `stat`
- * (size, modification and change times in ns, inode, device), the corpus root its ids are relative
- * to, its articles without their texts, and what reading it reported.
- */
-interface FileRecord { stat: string; root: string; articles: Omit<Article, 'text'>[]; skipped: Skipped[] }
-interface Manifest { maxFileBytes: number | null; files: [string, FileRecord][] }
-/**
- * What the two caches hold, one key form per kind, so that no kind can meet another's keys. The
- * analysis cache: each article's pass-1 analysis by content hash, and the file manifest. The facts
- * cache: each article's pass-2 facts by content hash and lexicon fingerprint, and the learned plan
- * by the archive's articles.
- */
-const CACHE_KEYS = {
-  analysis: (contentHash: string) => contentHash,
-  manifest: 'manifest:files',
-  facts: (contentHash: string, fingerprint: string) => `${contentHash}:${fingerprint}`,
-  learned: (articlesDigest: string) => `learned:${articlesDigest}`,
-} as const;
-const MANIFEST_KEY = CACHE_KEYS.manifest;
-/** A file modified this recently before its stat was taken is not recorded: a change within the
- *  file system's timestamp resolution could keep its stat (the "racy" case of stat caches). */
-const RACY_MS = 2000;
-
-/** A file's stat as a FileRecord keeps it, and whether it is too recent to be trusted later; null if it cannot be read. */
-async function statOf(file: string): Promise<{ key: string; racy: boolean } | null> {
-  try {
-    const st = await fs.promises.stat(file, { bigint: true });
-    return { key: `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}:${st.dev}`, racy: Number(st.mtimeNs / 1_000_000n) > Date.now() - RACY_MS };
-  } catch {
-    return null;
-  }
-}
 
 /** Below this many articles a pass runs on the calling thread (worker start-up would cost more). */
 const WORKER_THRESHOLD = 64;
@@ -208,24 +175,6 @@ function analysisFailed(a: Article, e: unknown): Skipped {
 function meets(log: string, hashes: Set<number>): boolean {
   for (let i = 0; i < log.length; i++) if (hashes.has(log.charCodeAt(i))) return true;
   return false;
-}
-
-/**
- * Articles that arrive while the corpus is read: pass 1 starts on the first file's articles
- * instead of after the last file (reading a large archive takes a second or more).
- */
-class Feed {
-  readonly items: Article[] = [];
-  done = false;
-  private waiters: (() => void)[] = [];
-  static of(items: Article[]): Feed { const f = new Feed(); f.push(items); f.end(); return f; }
-  push(items: readonly Article[]): void { for (const a of items) this.items.push(a); this.wake(); }
-  end(): void { this.done = true; this.wake(); }
-  /** Resolves once there are at least `n` items, or no more will come. */
-  async atLeast(n: number): Promise<void> {
-    while (!this.done && this.items.length < n) await new Promise<void>((res) => this.waiters.push(res));
-  }
-  private wake(): void { const w = this.waiters; this.waiters = []; for (const f of w) f(); }
 }
 
 export class Archive {
