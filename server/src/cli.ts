@@ -8,8 +8,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BuildReport } from './archive';
 import { tuneV8 } from './core/runtime';
 import { cacheDir } from './corpus/cache';
-import { decodeBytes, describeSkipped, parseTxt, readArticles, reasonLabel } from './corpus/read';
-import { detailText } from './corpus/skips';
+import { decodeBytes, describeSkipped, parseTxt, readArticles, reasonLabel, SUPPORTED_EXTENSIONS } from './corpus/read';
+import { detailText, type Detail } from './corpus/skips';
 import type { Article, Skipped } from './corpus/types';
 import { helpText } from './cli/help';
 import { InputError, readArgs, UsageError, usageMessage, type Args } from './cli/options';
@@ -31,15 +31,20 @@ function readText(file: string, locale: Locale): string {
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? usageMessage(locale, 'notFound') : code === 'EISDIR' ? usageMessage(locale, 'isFolder')
-      : code === 'EACCES' || code === 'EPERM' ? usageMessage(locale, 'noPermission') : String(code ?? e);
-    throw new InputError(usageMessage(locale, 'cannotRead', { file, why }));
+    throw cannotRead(file, locale, e);
   }
   const d = decodeBytes(buf);
   if ('binary' in d) throw new InputError(usageMessage(locale, 'notText', { file, why: detailText(d.binary, locale) ?? reasonLabel('binary', locale) }));
   // A leading " date …" marker is blanked (offsets stay the same).
   return path.extname(file).toLowerCase() === '.txt' ? parseTxt(d.text).text : d.text;
+}
+
+/** A file that cannot be opened, as the user is told. */
+function cannotRead(file: string, locale: Locale, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? usageMessage(locale, 'notFound') : code === 'EISDIR' ? usageMessage(locale, 'isFolder')
+    : code === 'EACCES' || code === 'EPERM' ? usageMessage(locale, 'noPermission') : String(code ?? e);
+  return new InputError(usageMessage(locale, 'cannotRead', { file, why }));
 }
 
 /**
@@ -52,13 +57,21 @@ interface TextUnit { text: string; article: string | null; exact: boolean; at(of
 
 async function readUnits(file: string, locale: Locale, verbose: boolean): Promise<TextUnit[]> {
   const ext = path.extname(file).toLowerCase();
-  if (!['.jsonl', '.md', '.markdown', '.xml', '.html', '.htm'].includes(ext)) {
+  if (ext === '.txt' || !(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
     const text = readText(file, locale);
     const li = new LineIndex(text);
     return [{ text, article: null, exact: true, at: (o) => li.positionAt(o) }];
   }
-  readText(file, locale); // (the same errors for a missing or binary file)
+  // The same errors as for a draft, without reading the file twice (a JSONL archive is streamed).
+  try {
+    if (fs.statSync(file).isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    fs.accessSync(file, fs.constants.R_OK);
+  } catch (e) {
+    throw cannotRead(file, locale, e);
+  }
   const { articles, skipped } = await readArticles(file, process.cwd());
+  const binary = skipped.find((s) => s.reason === 'binary');
+  if (binary) throw new InputError(usageMessage(locale, 'notText', { file, why: (binary.why && detailText(binary.why as Detail, locale)) ?? reasonLabel('binary', locale) }));
   reportSkipped(skipped, locale, true, verbose);
   return articles.map((a: Article) => {
     const li = new LineIndex(a.text);

@@ -9,6 +9,7 @@ import {
   type InitializeParams, type InitializeResult, type Connection, type CancellationToken, type CompletionList, ResponseError, ErrorCodes,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { buildShare } from './archive';
 import { tuneV8 } from './core/runtime';
 import { pickLocale, t } from './core/l10n';
 import { cacheDir } from './corpus/cache';
@@ -59,9 +60,7 @@ export function startServer(connection: Connection): void {
       const now = Date.now();
       if (now - lastProgress < 100 && done !== total) return;
       lastProgress = now;
-      // Two passes of about the same length: each is half of the bar.
-      const part = total ? done / total : 0;
-      progress?.report(Math.round((info.phase === 'analyse' ? part / 2 : 0.5 + part / 2) * 100), t(ws.locale, 'statusIndexing', { done, total }));
+      progress?.report(Math.round(buildShare(done, total, info.phase) * 100), t(ws.locale, 'statusIndexing', { done, total }));
       sendStatus({ state: 'indexing', done, total });
     },
     finished(report, incremental) {

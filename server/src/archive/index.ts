@@ -81,6 +81,12 @@ export interface BuildReport {
  * (`recognise`), and the characters of text analysed so far in that pass (for a rate).
  */
 export type Progress = (done: number, total: number, info: { phase: 'analyse' | 'recognise'; chars: number }) => void;
+
+/** How much of a build is done, 0–1: the two passes take about as long, so each is half. */
+export function buildShare(done: number, total: number, phase: 'analyse' | 'recognise'): number {
+  const part = total ? Math.min(1, done / total) : 0;
+  return phase === 'analyse' ? part / 2 : 0.5 + part / 2;
+}
 type Pool = WorkerPool<WorkerJob, WorkerResult>;
 export type { CorpusChange } from '../corpus/types';
 

@@ -4,7 +4,8 @@
 
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pickLocale, type Locale } from '../core/l10n';
+import { fillTemplate, pickLocale, type Locale } from '../core/l10n';
+import { isCalendarDay } from '../core/text';
 
 export type Command = 'index' | 'check' | 'places' | 'figures' | 'explain';
 export const COMMANDS: readonly Command[] = ['index', 'check', 'places', 'figures', 'explain'];
@@ -63,7 +64,7 @@ export const COMMAND_OPTIONS: Record<Command, { options: Option[]; formats: Form
 
 /** Usage-error wording, Dutch and English. */
 export function usageMessage(locale: Locale, key: keyof typeof USAGE, p: Record<string, string> = {}): string {
-  return USAGE[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => p[k] ?? '');
+  return fillTemplate(USAGE[key][locale], p);
 }
 
 const USAGE = {
@@ -90,10 +91,6 @@ const USAGE = {
   noArticleFiles: { nl: 'geen .txt-, .md-, .jsonl-, .xml- of .html-bestanden', en: 'no .txt, .md, .jsonl, .xml or .html files' },
   allSkipped: { nl: '{n} bestand(en) of regel(s) overgeslagen (--verbose toont waarom)', en: '{n} file(s) or line(s) skipped (--verbose says why)' },
 } as const;
-
-function validDay(v: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().slice(0, 10) === v;
-}
 
 /**
  * Read the command line. `env` gives the default language (BRONVAST_LANG, LC_ALL, LANG) and the
@@ -141,7 +138,7 @@ export function readArgs(argv: string[], env: { locale: string | undefined; cach
         if (v !== 'nl' && v !== 'en') fail('badLang', { value: v });
         break;
       case 'date':
-        if (!validDay(v)) fail('badDate', { value: v });
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !isCalendarDay(v)) fail('badDate', { value: v });
         args.date = v;
         break;
       case 'cache-dir': args.cacheDir = path.resolve(v); break;

@@ -1,6 +1,7 @@
 // A progress line on stderr while the archive is indexed: articles, MB/s and the time left. Only
 // on a terminal; a pipe or a log file gets nothing extra.
 
+import { buildShare } from '../archive';
 import type { Locale } from '../core/l10n';
 
 const WIDTH = 12;
@@ -20,10 +21,7 @@ function clock(seconds: number): string {
 /** The line as text: "[###·········] 1.204/2.871 artikelen · lezen 1/2 · 3,4 MB/s · nog 0:12". */
 export function progressText(locale: Locale, done: number, total: number, phase: 'analyse' | 'recognise', mbPerS: number | null, secondsLeft: number | null): string {
   const nl = locale === 'nl';
-  // Pass 1 and pass 2 take about as long: each is half of the bar.
-  const part = total ? Math.min(1, done / total) : 0;
-  const whole = phase === 'analyse' ? part / 2 : 0.5 + part / 2;
-  const filled = Math.round(whole * WIDTH);
+  const filled = Math.round(buildShare(done, total, phase) * WIDTH);
   const bar = '[' + '#'.repeat(filled) + '·'.repeat(WIDTH - filled) + ']';
   const n = (x: number) => x.toLocaleString(nl ? 'nl-NL' : 'en-GB');
   const step = phase === 'analyse' ? (nl ? 'lezen 1/2' : 'reading 1/2') : (nl ? 'herkennen 2/2' : 'recognising 2/2');

@@ -82,9 +82,13 @@ const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
+/** A message template with its {parameters} filled in (one without a value stays as written). */
+export function fillTemplate(template: string, args: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+}
+
 export function t(locale: Locale, key: MessageKey, args: Record<string, string | number> = {}): string {
-  const template: string = MESSAGES[key][locale];
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in args ? String(args[k]) : `{${k}}`));
+  return fillTemplate(MESSAGES[key][locale], args);
 }
 
 const KIND_LABELS: Record<string, { nl: string; en: string }> = {

@@ -73,7 +73,12 @@ export function draftDateOf(text: string): string | null {
   if (mo < 1 || mo > 12) return null;
   const day = d ?? 15;
   const iso = `${y}-${String(mo).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return !Number.isNaN(Date.parse(iso)) && new Date(iso).toISOString().slice(0, 10) === iso ? iso : null;
+  return isCalendarDay(iso) ? iso : null;
+}
+
+/** Whether "YYYY-MM-DD" is a day of the calendar (not 2025-02-30). */
+export function isCalendarDay(iso: string): boolean {
+  return !Number.isNaN(Date.parse(iso)) && new Date(iso).toISOString().slice(0, 10) === iso;
 }
 
 /**

@@ -3,6 +3,7 @@
 // the Dutch never depends on the wording of the English; `detail` is the English text, for logs
 // and the JSON output.
 
+import { fillTemplate } from '../core/l10n';
 import type { Skipped } from './types';
 
 type Params = Record<string, string | number>;
@@ -80,16 +81,12 @@ export const DETAILS = {
 export type DetailKey = keyof typeof DETAILS;
 export interface Detail { key: DetailKey; params: Params }
 
-function fill(template: string, params: Params): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
-
 /** A detail in a language; null when the Dutch reason says it all. */
 export function detailText(d: Detail, locale: 'nl' | 'en'): string | null {
   const entry = DETAILS[d.key] as { en: string; nl: string | null } | undefined;
   if (!entry) return null;
   const t = entry[locale];
-  return t === null ? null : fill(t, d.params);
+  return t === null ? null : fillTemplate(t, d.params);
 }
 
 /** A skip report (or, with `kept`, a warning about an article still read). */
