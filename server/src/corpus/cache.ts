@@ -1,13 +1,14 @@
-// The persisted analysis cache: one snapshot file per namespace in the cache folder, keyed by the
-// article's content hash. This is the only place Bronvast writes to disk, and never in the corpus.
+// The persisted analysis cache: one snapshot file per namespace in the cache folder, of byte
+// values the caller encoded (see archive/manifest.ts for what is kept under which key). Bronvast
+// writes only here and in .bronvast/checked.json, never in the corpus.
 //
 // Format (measured for 30,000 entries of ~2.7 KB: see docs/formats.md, "Cache"):
 //   "BRONVAST-CACHE\n" | u32 LE header length | header JSON {format, namespace, version, codec, count}
-//   then per entry: u16 LE key length | key (UTF-8) | u32 LE value length | value (v8.serialize,
-//   JSON, or for the 'raw' codec bytes the caller encoded: the archive stores what its worker
-//   threads encoded, see corpus/worker.ts). The count is written last, into space padded for it.
-// Loading only indexes the entries (slices of one buffer, ~0.15 s for 75 MB); a value is
-// deserialized on first get(). Whole-file v8.serialize took ~1.7 s to load and JSON ~1.1 s.
+//   then per entry: u16 LE key length | key (UTF-8) | u32 LE value length | value (the bytes the
+//   archive's worker threads encoded, see corpus/worker.ts; codec "raw" in the header). The count
+//   is written last, into space padded for it.
+// Loading only indexes the entries (slices of one buffer, ~0.15 s for 75 MB); the caller decodes a
+// value when it needs it. Whole-file v8.serialize took ~1.7 s to load and JSON ~1.1 s.
 // Saving streams the entries to a temporary file in chunks (yielding between them; with
 // streamWrites() new entries go to disk as they are set) and renames it over the snapshot, so a
 // reader never sees a half-written file and two processes saving at once leave one complete snapshot.

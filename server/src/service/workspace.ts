@@ -54,8 +54,10 @@ export class Workspace {
   settings: Settings = DEFAULT_SETTINGS;
   private current: { archive: Archive; analyzer: DraftAnalyzer; report: BuildReport } | null = null;
   private readonly analyses = new Map<string, { version: number; analysis: DraftAnalysis }>();
-  /** Checked marks by the checked file they were read from (read again after a change). */
+  /** Checked marks by the checked file they were read from, and each draft folder's checked file
+   *  (looked up once, not at every keystroke; both forgotten when a checked file changes). */
   private readonly checkedFiles = new Map<string, Set<string>>();
+  private readonly checkedFileOfDir = new Map<string, string>();
   // The queue of index runs: corpus changes waiting for the next one; null after a settings or
   // folder change, which needs a full build of a new archive. The current archive keeps serving
   // until its successor (or its updated index) is complete, then is swapped whole.
@@ -69,7 +71,7 @@ export class Workspace {
   get locale(): Locale { return this.options.locale; }
   set locale(l: Locale) { this.options.locale = l; this.analyses.clear(); }
   get folders(): string[] { return this.options.folders.length ? this.options.folders : [process.cwd()]; }
-  set folders(f: string[]) { this.options.folders = f; this.checkedFiles.clear(); }
+  set folders(f: string[]) { this.options.folders = f; this.reloadChecked(); }
   get archive(): Archive | null { return this.current?.archive ?? null; }
   get index(): FactIndex | null { return this.current?.archive.index ?? null; }
   get report(): BuildReport | null { return this.current?.report ?? null; }
@@ -209,13 +211,18 @@ export class Workspace {
 
   /** The checked file that holds (or will hold) the marks of the draft `file`. */
   checkedFileFor(file: string): string {
+    const start = path.dirname(file);
+    const known = this.checkedFileOfDir.get(start);
+    if (known) return known;
     const folder = this.folderOf(file);
-    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    let found = path.join(folder, CHECKED_FILE);
+    for (let dir = start; ; dir = path.dirname(dir)) {
       const f = path.join(dir, CHECKED_FILE);
-      if (fs.existsSync(f)) return f;
+      if (fs.existsSync(f)) { found = f; break; }
       if (dir === folder || path.dirname(dir) === dir) break;
     }
-    return path.join(folder, CHECKED_FILE);
+    this.checkedFileOfDir.set(start, found);
+    return found;
   }
 
   checkedKeys(file: string): Set<string> {
@@ -226,7 +233,7 @@ export class Workspace {
   }
 
   /** A checked file changed on disk (or may have): read the marks again when next needed. */
-  reloadChecked(): void { this.checkedFiles.clear(); }
+  reloadChecked(): void { this.checkedFiles.clear(); this.checkedFileOfDir.clear(); }
 
   /** Mark a figure of a draft as checked; returns the checked file, relative to its folder. */
   markChecked(uri: string, figure: string, sentence: string): string {
