@@ -69,8 +69,14 @@ function findAll(nodes: XNode[], name: string, out: XNode[] = []): XNode[] {
   }
   return out;
 }
+/** The first element named `name` below `nodes`, in document order. */
 function find(nodes: XNode[], name: string): XNode | undefined {
-  return findAll(nodes, name)[0];
+  for (const n of nodes) {
+    const k = nameOf(n);
+    if (k === name) return n;
+    if (k && k !== '#text') { const f = find(kids(n), name); if (f) return f; }
+  }
+  return undefined;
 }
 /** The text of a node, whitespace collapsed. */
 function textOf(n: XNode | undefined): string {
@@ -153,7 +159,7 @@ function newsItem(item: XNode, line: number, fallbackSource: string | null): Fee
       paragraphs = paragraphsOf(find(inner, 'body.content') ?? find(inner, 'body') ?? inlineXml);
     } else {
       const data = find(kids(set), 'inlineData');
-      if (data) paragraphs = textOf(data) ? textOfBlocks(data) : [];
+      if (data) paragraphs = textOfBlocks(data);
     }
   }
   const dateline = clean(textOf(find(cm, 'dateline'))) ?? clean(textOf(find(find(cm, 'located') ? kids(find(cm, 'located')!) : [], 'name')));
