@@ -14,7 +14,8 @@ import type { Figure } from '../dutch/types';
 import type { FigureContext } from './quantity/read';
 import { agree, committed, sameNumber, sameQuantity } from './quantity/same';
 import type { Quantity } from './quantity/model';
-import type { Claim, FactIndex } from './index';
+import type { Claim } from './index';
+import type { ArchiveView } from './view';
 
 /** 'unconfirmed': the draft differs from the archive's newest report of a state, which is older than
  *  FRESH_DAYS: the state may have changed since, so this is a note, not a conflict. */
@@ -76,7 +77,7 @@ export const CURRENT_DAYS = 45;
 export interface Present { day: string; implicit: boolean }
 
 /** Judge one draft figure against the archive at the draft's present. */
-export function judgeFigure(f: Figure, ctx: FigureContext, index: FactIndex, present_: Present | string): FigureVerdict {
+export function judgeFigure(f: Figure, ctx: FigureContext, index: ArchiveView, present_: Present | string): FigureVerdict {
   const presentDay: Present = typeof present_ === 'string' ? { day: present_, implicit: false } : present_;
   const today = presentDay.day;
   const q = ctx.quantity;
@@ -84,7 +85,7 @@ export function judgeFigure(f: Figure, ctx: FigureContext, index: FactIndex, pre
   const unknown: FigureVerdict = { figure: f, ctx, verdict: 'unknown', matches: [], newer: [], interval };
   if (q.skip || !q.measure.role) return unknown;
   let group: ClaimMatch[] = [];
-  for (const c of index.claimIndex.candidates(q)) {
+  for (const c of index.candidates(q)) {
     const s = sameQuantity(q, c.ctx.quantity);
     if (!s.same) continue;
     const iv = committed(c.figure);

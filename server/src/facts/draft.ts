@@ -8,7 +8,7 @@ import { paragraphs } from '../dutch/tokens';
 import { readQuantities, articleContext, topicPlaces, type FigureContext } from './context';
 import { judgeFigure, type FigureVerdict, type Present } from './check';
 import { draftDateOf } from '../core/text';
-import type { FactIndex } from './index';
+import type { ArchiveView } from './view';
 
 export interface DraftAnalysis {
   text: string;
@@ -63,7 +63,7 @@ export class DraftAnalyzer {
 
   private readonly givenToday: string | null;
 
-  constructor(readonly index: FactIndex, today?: string | null) {
+  constructor(readonly index: ArchiveView, today?: string | null) {
     this.givenToday = today ?? null;
   }
 

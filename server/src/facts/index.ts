@@ -4,9 +4,8 @@
 
 import * as path from 'node:path';
 import type { Article } from '../corpus/types';
-import type { Figure, PlaceKind, PlaceMention } from '../dutch/types';
-import type { PlaceEntry } from '../dutch/places';
-import { PlaceLexicon, recognizePlaces } from '../dutch/places';
+import type { Figure, PlaceKind } from '../dutch/types';
+import { recognizePlaces, type PlaceLexicon } from '../dutch/places';
 import { loadGazetteerData } from '../dutch/gazetteer';
 import { LineIndex } from '../core/text';
 import { paragraphs } from '../dutch/tokens';
@@ -14,6 +13,7 @@ import type { ArticleAnalysis } from './analyze';
 import { readQuantities, topicPlaces, type FigureContext } from './context';
 import type { Quantity } from './quantity/model';
 import { BoundedMemo } from '../core/memo';
+import { claimKey, newestAtOrBefore, PlaceNames, type ArchiveView } from './view';
 
 export interface ArticleRecord {
   id: string;
@@ -278,6 +278,15 @@ function mostCommon<T>(items: T[]): T | null {
   return best;
 }
 
+/** The places a claim is about, for their dossiers: where its sentence, clause or paragraph
+ *  places it — and a country's territory an article about one of its regions places there
+ *  ("Russisch grondgebied" in Koersk). */
+export function claimPlaces(c: Claim): string[] {
+  const w = c.ctx.quantity.where;
+  if (!w.place) return [];
+  return w.scope === 'clause' || w.scope === 'sentence' || w.scope === 'paragraph' || (w.scope === 'article' && w.territory) ? w.place.split('+') : [];
+}
+
 export interface IndexStats { articles: number; places: number; figures: number }
 
 /** Claims indexed for the conflict check by what every same quantity shares: dimension and
@@ -295,12 +304,8 @@ export class ClaimIndex {
     return index;
   }
 
-  private static key(q: Quantity): string | null {
-    return q.skip || !q.measure.role ? null : `${q.dimension}\u0001${q.measure.role}`;
-  }
-
   private add(c: Claim): void {
-    const k = ClaimIndex.key(c.ctx.quantity);
+    const k = claimKey(c.ctx.quantity);
     if (k === null) return;
     const list = this.byKey.get(k);
     if (list) list.push(c); else this.byKey.set(k, [c]);
@@ -315,41 +320,25 @@ export class ClaimIndex {
 
   /** The claims that can be about the same quantity as `q` (same dimension and predicate). */
   candidates(q: Quantity): readonly Claim[] {
-    const k = ClaimIndex.key(q);
+    const k = claimKey(q);
     return k === null ? [] : this.byKey.get(k) ?? [];
   }
 }
 
 /** The whole archive's facts. Per-article results are kept; aggregates are rebuilt on change. */
-export class FactIndex {
+export class FactIndex extends PlaceNames implements ArchiveView {
   readonly byArticle = new Map<string, ArticleFacts>();
   places = new Map<string, PlaceRecord>();
   claims: Claim[] = [];
   /** Claims by dimension and place, and by dimension and event: candidate lookup for the check. */
   claimIndex = new ClaimIndex();
 
-  /** Lexicon entries by place id, for every place the archive or a draft named. */
-  private entries = new Map<string, PlaceEntry>();
-
   /** How place names are displayed: the house style (default) or the archive's majority spelling. */
   nameStyle: 'house' | 'archive-majority' = 'house';
   /** Place ids whose spelling the journalist fixed (bronvast.houseSpellings): never re-spelled. */
   fixedNames = new Set<string>();
 
-  constructor(readonly lexicon: PlaceLexicon) {}
-
-  /** The lexicon's entry for a place id; `name` (any spelling of it) finds places not seen yet. */
-  entry(id: string, name?: string): PlaceEntry | undefined {
-    let e = this.entries.get(id);
-    if (!e) {
-      // By id first: a mention's text need not lead back to its place ("(Geo)" is Georgia in a
-      // sports result), and then the display name must still come from the entry.
-      e = this.lexicon.entryById(id);
-      if (!e && name) { e = this.lexicon.lookup(name); if (e && e.id !== id) e = undefined; }
-      if (e) this.entries.set(id, e);
-    }
-    return e;
-  }
+  constructor(lexicon: PlaceLexicon) { super(lexicon); }
 
   set(facts: ArticleFacts): void { this.byArticle.set(facts.article.id, facts); this.dates = null; }
 
@@ -363,9 +352,7 @@ export class FactIndex {
       for (const af of this.byArticle.values()) if (af.article.date) ds.push(af.article.date);
       this.dates = ds.sort();
     }
-    let lo = 0, hi = this.dates.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.dates[mid] <= day) lo = mid + 1; else hi = mid; }
-    return lo > 0 ? this.dates[lo - 1] : null;
+    return newestAtOrBefore(this.dates, day);
   }
 
   stats(): IndexStats {
@@ -431,9 +418,7 @@ export class FactIndex {
       }
       for (const c of af.claims) {
         claims.push(c);
-        const w = c.ctx.quantity.where;
-        // (And a country's territory an article about one of its regions places there: "Russisch grondgebied" in Koersk.)
-        if (w.place && (w.scope === 'clause' || w.scope === 'sentence' || w.scope === 'paragraph' || (w.scope === 'article' && w.territory))) for (const id of w.place.split('+')) get(id).claims.push(c);
+        for (const id of claimPlaces(c)) get(id).claims.push(c);
       }
     }
     for (const p of places.values()) {
@@ -492,17 +477,12 @@ export class FactIndex {
     return this.countries.get(code) ?? code;
   }
 
+  candidates(q: Quantity): readonly Claim[] { return this.claimIndex.candidates(q); }
+
+  placeName(id: string): string | null { return this.places.get(id)?.name ?? null; }
+
   /** The place a mention id refers to, or the lexicon's knowledge when the archive never names it. */
   place(id: string): PlaceRecord | undefined { return this.places.get(id); }
 
-  /** Resolve a name as written (any spelling) to a place id. */
-  resolve(name: string): string | null {
-    const e = this.lexicon.lookup(name);
-    if (!e) return null;
-    if (!this.entries.has(e.id)) this.entries.set(e.id, e);
-    return e.id;
-  }
 
-  /** Recognise places in a draft with the archive's knowledge. */
-  placesIn(text: string): PlaceMention[] { return recognizePlaces(text, this.lexicon); }
 }

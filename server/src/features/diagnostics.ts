@@ -6,7 +6,7 @@ import { formatDate, t, type Locale } from '../core/l10n';
 import { quoteText } from '../core/text';
 import type { DraftAnalysis } from '../facts/draft';
 import type { ClaimMatch, FigureVerdict } from '../facts/check';
-import type { FactIndex } from '../facts/index';
+import type { ArchiveView } from '../facts/view';
 import { sourceName } from './render';
 import { checkedKey } from './checked';
 import { fold } from '../dutch/tokens';
@@ -141,7 +141,7 @@ function figureDiagnostic(doc: TextDocument, v: FigureVerdict, opts: DiagnosticO
   };
 }
 
-export function computeDiagnostics(doc: TextDocument, analysis: DraftAnalysis, index: FactIndex, opts: DiagnosticOptions): Diagnostic[] {
+export function computeDiagnostics(doc: TextDocument, analysis: DraftAnalysis, index: ArchiveView, opts: DiagnosticOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const v of analysis.verdicts) {
     const d = figureDiagnostic(doc, v, opts);
@@ -149,7 +149,7 @@ export function computeDiagnostics(doc: TextDocument, analysis: DraftAnalysis, i
   }
   if (opts.severity.variant != null) {
     for (const m of analysis.mentions) {
-      const preferred = opts.houseSpelling(m.id, m.text) ?? index.place(m.id)?.name ?? null;
+      const preferred = opts.houseSpelling(m.id, m.text) ?? index.placeName(m.id);
       if (!preferred || fold(preferred) === fold(m.text)) continue;
       // Only a spelling of the same name is a variant; an abbreviation ("VS") or another name is not.
       if (!isSpellingVariant(m.text, preferred)) continue;

@@ -1,0 +1,68 @@
+// What checking a draft asks of an archive: one interface, two engines. The in-memory FactIndex
+// answers it from the archive it indexed; a stored index (store/) answers it from PostgreSQL,
+// loading only the claims a draft's quantities need. Draft analysis, the conflict check and the
+// diagnostics depend on this interface, never on an engine.
+
+import { recognizePlaces, type PlaceEntry, type PlaceLexicon } from '../dutch/places';
+import type { PlaceMention } from '../dutch/types';
+import type { Claim } from './index';
+import type { Quantity } from './quantity/model';
+
+export interface ArchiveView {
+  /** The archive's place names (gazetteer, learned names, house spellings). */
+  readonly lexicon: PlaceLexicon;
+  /** The claims that can be about the same quantity as `q` (same dimension and predicate), in archive order. */
+  candidates(q: Quantity): readonly Claim[];
+  /** The date of the newest article written at or before `day` (YYYY-MM-DD), or null. */
+  newestDate(day: string): string | null;
+  /** The lexicon's entry for a place id; `name` (any spelling of it) finds places not seen yet. */
+  entry(id: string, name?: string): PlaceEntry | undefined;
+  /** A name as written (any spelling) to a place id. */
+  resolve(name: string): string | null;
+  /** The places a draft names, recognised with the archive's knowledge. */
+  placesIn(text: string): PlaceMention[];
+  /** How the archive displays a place it names (house style or majority spelling), or null. */
+  placeName(id: string): string | null;
+}
+
+/** The key under which claims that can be about the same quantity are kept: dimension and
+ *  predicate. Null for a quantity that is never checked (skipped, or no predicate). */
+export function claimKey(q: Quantity): string | null {
+  return q.skip || !q.measure.role ? null : `${q.dimension}\u0001${q.measure.role}`;
+}
+
+/** The newest of sorted ISO dates at or before `day`, or null. */
+export function newestAtOrBefore(sorted: readonly string[], day: string): string | null {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid] <= day) lo = mid + 1; else hi = mid; }
+  return lo > 0 ? sorted[lo - 1] : null;
+}
+
+/** A lexicon as both engines ask it: entries by id (remembered once found), names to ids, draft recognition. */
+export class PlaceNames {
+  /** Lexicon entries by place id, for every place the archive or a draft named. */
+  private entries = new Map<string, PlaceEntry>();
+
+  constructor(readonly lexicon: PlaceLexicon) {}
+
+  entry(id: string, name?: string): PlaceEntry | undefined {
+    let e = this.entries.get(id);
+    if (!e) {
+      // By id first: a mention's text need not lead back to its place ("(Geo)" is Georgia in a
+      // sports result), and then the display name must still come from the entry.
+      e = this.lexicon.entryById(id);
+      if (!e && name) { e = this.lexicon.lookup(name); if (e && e.id !== id) e = undefined; }
+      if (e) this.entries.set(id, e);
+    }
+    return e;
+  }
+
+  resolve(name: string): string | null {
+    const e = this.lexicon.lookup(name);
+    if (!e) return null;
+    if (!this.entries.has(e.id)) this.entries.set(e.id, e);
+    return e.id;
+  }
+
+  placesIn(text: string): PlaceMention[] { return recognizePlaces(text, this.lexicon); }
+}
