@@ -18,10 +18,13 @@ const common = {
   // jsonc-parser's "main" is a UMD build whose require('./impl/…') calls esbuild cannot follow;
   // its ES module build bundles as it should.
   alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+  // node-postgres loads its optional native binding (libpq) only when asked for it: we never ask
+  // (no native module ships), so it stays out of the bundle.
+  external: ['pg-native'],
 };
 
 const builds = [
-  { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode', 'pg-native'] },
   { entryPoints: { server: 'server/src/server.ts' } },
   { entryPoints: { cli: 'server/src/cli.ts' }, banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: { worker: 'server/src/corpus/worker.ts' } },

@@ -12,7 +12,7 @@ import { decodeBytes, describeSkipped, parseTxt, readArticles, reasonLabel, SUPP
 import { detailText, type Detail } from './corpus/skips';
 import type { Article, Skipped } from './corpus/types';
 import { helpText } from './cli/help';
-import { InputError, readArgs, UsageError, usageMessage, type Args } from './cli/options';
+import { COMMAND_OPTIONS, InputError, readArgs, UsageError, usageMessage, type Args, type Command } from './cli/options';
 import { progressLine } from './cli/progress';
 import { kindLabel, pickLocale, type Locale } from './core/l10n';
 import { LineIndex } from './core/text';
@@ -23,6 +23,7 @@ import { buildDossier } from './facts/dossier';
 import { dossierMarkdown, dossierText } from './features/render';
 import { readSettings, readSettingsFile } from './service/settings';
 import { Workspace } from './service/workspace';
+import { describeStore, PgStore, StoreError, type WriteReport } from './store/pg';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 /** Read a draft or article file as text, with the same decoding as the corpus reader. */
@@ -96,14 +97,16 @@ function err(msg: string): void { process.stderr.write(msg + '\n'); }
  * spellings, limits, severities: as the editor has them), the archive of --corpus, indexed.
  */
 async function openWorkspace(args: Args, quiet = false): Promise<{ ws: Workspace; report: BuildReport }> {
-  if (!args.corpus.length) throw new UsageError(usageMessage(args.locale, 'corpusRequired'));
+  // (index writes into a store what it indexed from the files: it reads no store here.)
+  const store = args.command === 'index' ? null : args.store;
+  if (!args.corpus.length && !store) throw new UsageError(usageMessage(args.locale, COMMAND_OPTIONS[args.command as Command].options.includes('store') ? 'corpusOrStore' : 'corpusRequired'));
   for (const c of args.corpus) if (!fs.existsSync(c)) throw new InputError(usageMessage(args.locale, 'corpusNotFound', { path: c }));
   const file = path.join(process.cwd(), '.vscode', 'settings.json');
   const sent = readSettingsFile(file);
   if ('error' in sent) throw new InputError(sent.error);
   const progress = quiet ? null : progressLine(process.stderr, args.locale);
   const ws = new Workspace(
-    { folders: [process.cwd()], locale: args.locale, cacheDir: args.cacheDir, corpus: args.corpus, date: args.date, log: (m) => err(m) },
+    { folders: [process.cwd()], locale: args.locale, cacheDir: args.cacheDir, corpus: args.corpus, date: args.date, store, log: (m) => err(m) },
     progress ? { progress: (done, total, info) => progress.update(done, total, info) } : {},
   );
   ws.setSettings(readSettings(sent.settings));
@@ -148,13 +151,15 @@ function requireArticles(args: Args, report: BuildReport): void {
 async function cmdIndex(args: Args): Promise<number> {
   if (!args.positional.length) throw new UsageError(usageMessage(args.locale, 'needCorpus'));
   args.corpus.push(...args.positional);
-  const { report } = await openWorkspace(args);
+  const { ws, report } = await openWorkspace(args);
   requireArticles(args, report);
+  const stored = args.store ? await writeStore(args.store, ws) : null;
   if (args.format === 'json') {
     process.stdout.write(JSON.stringify({
       articles: report.articles, places: report.places, figures: report.figures,
       analysed: report.analysed, fromCache: report.fromCache, ms: report.ms,
       skipped: report.skipped.map((s) => ({ ...s, message: describeSkipped(s, args.locale, process.cwd()) })),
+      ...(stored ? { store: { url: describeStore(args.store!), ...stored } } : {}),
     }, null, 2) + '\n');
     return 0;
   }
@@ -168,11 +173,30 @@ async function cmdIndex(args: Args): Promise<number> {
     [nl ? 'tijd' : 'time', `${(report.ms / 1000).toFixed(2)} s`],
     [nl ? 'overgeslagen' : 'skipped', String(report.skipped.filter((s) => !s.kept).length)],
   ];
+  if (stored) {
+    rows.push(
+      [nl ? 'opslag: geschreven' : 'store: written', String(stored.written)],
+      [nl ? 'opslag: ongewijzigd' : 'store: unchanged', String(stored.unchanged)],
+      [nl ? 'opslag: verwijderd' : 'store: removed', String(stored.removed)],
+      [nl ? 'opslag: generatie' : 'store: generation', String(stored.generation)],
+      [nl ? 'opslag: tijd' : 'store: time', `${(stored.ms / 1000).toFixed(2)} s`],
+    );
+  }
   const w = Math.max(...rows.map((r) => r[0].length));
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(w)}  ${v.padStart(8)}\n`);
   if (report.skipped.length) process.stdout.write('\n');
   reportSkipped(report.skipped, args.locale, false);
   return 0;
+}
+
+/** Write what the workspace indexed into a shared store (one transaction). */
+async function writeStore(url: string, ws: Workspace): Promise<WriteReport> {
+  const store = await PgStore.open(url, 'write');
+  try {
+    return await store.write(ws.index!, ws.archive!.spec, ws.report!.skipped);
+  } finally {
+    await store.close();
+  }
 }
 
 async function cmdCheck(args: Args): Promise<number> {
@@ -185,11 +209,13 @@ async function cmdCheck(args: Args): Promise<number> {
   let worst = 0;
   for (const { file, text } of texts) {
     const doc = TextDocument.create(pathToFileURL(path.resolve(file)).href, 'kopij', 1, text);
+    await ws.prepare(doc);
     const diagnostics = ws.diagnostics(doc) ?? [];
     for (const d of diagnostics) delete (d as { data?: unknown }).data;
     results.push({ file, diagnostics });
     for (const d of diagnostics) if (d.severity === 1 || d.severity === 2) worst = 1;
   }
+  await ws.close();
   if (args.format === 'json') {
     process.stdout.write(JSON.stringify(results, null, 2) + '\n');
   } else {
@@ -315,7 +341,7 @@ async function cmdExplain(args: Args): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const env = { locale: process.env.BRONVAST_LANG || process.env.LC_ALL || process.env.LANG, cacheDir: cacheDir() };
+  const env = { locale: process.env.BRONVAST_LANG || process.env.LC_ALL || process.env.LANG, cacheDir: cacheDir(), store: process.env.BRONVAST_STORE || null };
   let args: Args;
   try {
     args = readArgs(argv, env);
@@ -338,6 +364,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) { err(`bronvast ${args.command}: ${e.message}${e.showUsage ? '\n\n' + help(args.command) : ''}`); return 2; }
+    if (e instanceof StoreError) { err(`bronvast ${args.command}: ${e.text(args.locale)}`); return 2; }
     throw e;
   }
 }

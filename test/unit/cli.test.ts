@@ -48,7 +48,7 @@ describe('command line', function () {
       [['check', '--wat'], /unknown option --wat/],
       [['check'], /at least one draft/],
       [['check', 'conflict.kopij', '--corpus'], /--corpus needs a value/],
-      [['check', 'conflict.kopij'], /--corpus <path> is required/],
+      [['check', 'conflict.kopij'], /--corpus <path> or --store <connection> is required/],
       [['check', 'conflict.kopij', '--corpus', 'geen-map'], /corpus path not found: geen-map/],
       [['index'], /at least one corpus/],
       [['figures'], /at least one file/],

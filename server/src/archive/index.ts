@@ -210,6 +210,9 @@ export class Archive {
 
   private log(msg: string): void { this.options.log?.(msg); }
 
+  /** What the current index's lexicon was built with (a stored index rebuilds it from this). */
+  get spec(): LexiconSpec { return this.lexiconSpec(this.plan ?? { learned: [], contested: [] }); }
+
   private lexiconSpec(plan: LearnedPlan): LexiconSpec {
     return { plan, houseSpellings: this.options.houseSpellings ?? {} };
   }

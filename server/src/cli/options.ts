@@ -24,6 +24,8 @@ export interface Args {
   date: string | null;
   /** List every skipped archive file or line (index always does). */
   verbose: boolean;
+  /** A shared index (PostgreSQL connection string), from --store or BRONVAST_STORE; null: none. */
+  store: string | null;
 }
 
 /** A usage error: exit 2, the message in the user's language, then the command's usage. */
@@ -38,10 +40,11 @@ export class InputError extends UsageError {
   override readonly showUsage = false;
 }
 
-type Option = 'corpus' | 'format' | 'lang' | 'date' | 'cache-dir' | 'no-cache' | 'verbose' | 'help';
+type Option = 'corpus' | 'store' | 'format' | 'lang' | 'date' | 'cache-dir' | 'no-cache' | 'verbose' | 'help';
 
 const CONFIG = {
   corpus: { type: 'string', short: 'c', multiple: true },
+  store: { type: 'string' },
   format: { type: 'string', short: 'f' },
   lang: { type: 'string' },
   date: { type: 'string' },
@@ -55,8 +58,8 @@ const COMMON: Option[] = ['lang', 'help'];
 
 /** Which options each command takes, and which output formats. */
 export const COMMAND_OPTIONS: Record<Command, { options: Option[]; formats: Format[] }> = {
-  index: { options: ['format', 'cache-dir', 'no-cache'], formats: ['text', 'json'] },
-  check: { options: ['corpus', 'date', 'format', 'cache-dir', 'no-cache', 'verbose'], formats: ['text', 'json'] },
+  index: { options: ['store', 'format', 'cache-dir', 'no-cache'], formats: ['text', 'json'] },
+  check: { options: ['corpus', 'store', 'date', 'format', 'cache-dir', 'no-cache', 'verbose'], formats: ['text', 'json'] },
   places: { options: ['corpus', 'format', 'cache-dir', 'no-cache', 'verbose'], formats: ['text', 'json'] },
   figures: { options: ['format', 'verbose'], formats: ['text', 'json'] },
   explain: { options: ['corpus', 'format', 'cache-dir', 'no-cache', 'verbose'], formats: ['text', 'json', 'markdown'] },
@@ -77,6 +80,9 @@ const USAGE = {
   badLang: { nl: "--lang moet nl of en zijn, niet '{value}'", en: "--lang must be nl or en, not '{value}'" },
   badDate: { nl: "--date moet een dag zijn als JJJJ-MM-DD, niet '{value}'", en: "--date must be a day as YYYY-MM-DD, not '{value}'" },
   corpusRequired: { nl: '--corpus <pad> is verplicht', en: '--corpus <path> is required' },
+  corpusOrStore: { nl: '--corpus <pad> of --store <verbinding> is verplicht (of BRONVAST_STORE)', en: '--corpus <path> or --store <connection> is required (or BRONVAST_STORE)' },
+  badStore: { nl: "--store moet een PostgreSQL-verbinding zijn (postgresql://…), niet '{value}'", en: "--store must be a PostgreSQL connection string (postgresql://…), not '{value}'" },
+  storeAndCorpus: { nl: '--store en --corpus samen: kies één archief', en: '--store and --corpus together: choose one archive' },
   corpusNotFound: { nl: 'archiefpad bestaat niet: {path}', en: 'corpus path not found: {path}' },
   needCorpus: { nl: 'geef minstens één archiefmap of -bestand', en: 'give at least one corpus folder or file' },
   needDraft: { nl: 'geef minstens één kopijbestand', en: 'give at least one draft file' },
@@ -96,11 +102,11 @@ const USAGE = {
  * Read the command line. `env` gives the default language (BRONVAST_LANG, LC_ALL, LANG) and the
  * default cache folder. Throws UsageError, worded in the language asked for when it could be read.
  */
-export function readArgs(argv: string[], env: { locale: string | undefined; cacheDir: string | null }): Args {
+export function readArgs(argv: string[], env: { locale: string | undefined; cacheDir: string | null; store?: string | null }): Args {
   const { tokens } = parseArgs({ args: argv, options: CONFIG, strict: false, allowPositionals: true, tokens: true });
   const args: Args = {
     command: '', positional: [], corpus: [], format: 'text', locale: pickLocale(env.locale),
-    cacheDir: env.cacheDir, help: false, date: null, verbose: false,
+    cacheDir: env.cacheDir, help: false, date: null, verbose: false, store: null,
   };
   // The language first, so that every later error is worded in it.
   for (const tk of tokens) {
@@ -130,6 +136,10 @@ export function readArgs(argv: string[], env: { locale: string | undefined; cach
     switch (name) {
       case 'help': args.help = true; break;
       case 'corpus': args.corpus.push(v); break;
+      case 'store':
+        if (!isStoreUrl(v)) fail('badStore', { value: v });
+        args.store = v;
+        break;
       case 'format':
         if (v !== 'text' && v !== 'json' && v !== 'markdown') fail('badFormat', { value: v, allowed: 'text, json or markdown' });
         args.format = v as Format;
@@ -151,10 +161,21 @@ export function readArgs(argv: string[], env: { locale: string | undefined; cach
     for (const o of seenOptions) {
       if (!COMMON.includes(o.name) && !allowed.options.includes(o.name)) fail('notForCommand', { command: args.command, name: o.rawName });
     }
+    // BRONVAST_STORE: for every command that takes a store, unless --corpus names files instead.
+    if (!args.store && env.store && allowed.options.includes('store') && !(args.command !== 'index' && args.corpus.length)) {
+      if (!isStoreUrl(env.store)) fail('badStore', { value: env.store });
+      args.store = env.store;
+    }
+    if (args.store && args.corpus.length) fail('storeAndCorpus');
     if (!allowed.formats.includes(args.format)) {
       const or = args.locale === 'nl' ? ' of ' : ' or ';
       fail('badFormat', { value: args.format, allowed: allowed.formats.slice(0, -1).join(', ') + or + allowed.formats[allowed.formats.length - 1] });
     }
   }
   return args;
+}
+
+/** A PostgreSQL connection string as libpq reads it: a URI (postgres:// or postgresql://) or key=value pairs. */
+export function isStoreUrl(v: string): boolean {
+  return /^postgres(ql)?:\/\//.test(v) || /^\s*\w+\s*=/.test(v);
 }

@@ -18,6 +18,9 @@ import type { CorpusChange } from '../corpus/types';
 import { buildDossier } from '../facts/dossier';
 import { DraftAnalyzer, type DraftAnalysis } from '../facts/draft';
 import type { FactIndex } from '../facts/index';
+import type { ArchiveView } from '../facts/view';
+import { PgStore } from '../store/pg';
+import { StoredView } from '../store/view';
 import { checkedKey, CHECKED_FILE } from '../features/checked';
 import { addChecked, readChecked } from './checked';
 import { computeDiagnostics, DEFAULT_DIAGNOSTIC_OPTIONS, type DiagnosticOptions } from '../features/diagnostics';
@@ -34,6 +37,8 @@ export interface WorkspaceOptions {
   corpus?: string[];
   /** The drafts' present (YYYY-MM-DD); null: from the draft, else today. */
   date?: string | null;
+  /** A shared index (a PostgreSQL connection string) to read instead of indexing the archive's files. */
+  store?: string | null;
   log?: (msg: string) => void;
 }
 
@@ -52,7 +57,8 @@ export interface PlaceSummary { id: string; name: string; kind: string; region: 
 
 export class Workspace {
   settings: Settings = DEFAULT_SETTINGS;
-  private current: { archive: Archive; analyzer: DraftAnalyzer; report: BuildReport } | null = null;
+  /** The archive being served: indexed here (`archive`) or read from a shared store (`stored`). */
+  private current: { archive: Archive | null; stored: StoredView | null; view: ArchiveView; analyzer: DraftAnalyzer; report: BuildReport } | null = null;
   private readonly analyses = new Map<string, { version: number; analysis: DraftAnalysis }>();
   /** Checked marks by the checked file they were read from, and each draft folder's checked file
    *  (looked up once, not at every keystroke; both forgotten when a checked file changes). */
@@ -73,7 +79,11 @@ export class Workspace {
   get folders(): string[] { return this.options.folders.length ? this.options.folders : [process.cwd()]; }
   set folders(f: string[]) { this.options.folders = f; this.reloadChecked(); }
   get archive(): Archive | null { return this.current?.archive ?? null; }
-  get index(): FactIndex | null { return this.current?.archive.index ?? null; }
+  /** The in-memory index (null on a shared store: see `view`). */
+  get index(): FactIndex | null { return this.current?.archive?.index ?? null; }
+  /** What draft checking asks, from either engine. */
+  get view(): ArchiveView | null { return this.current?.view ?? null; }
+  get stored(): StoredView | null { return this.current?.stored ?? null; }
   get report(): BuildReport | null { return this.current?.report ?? null; }
 
   private log(msg: string): void { this.options.log?.(msg); }
@@ -121,10 +131,11 @@ export class Workspace {
   }
 
   private async build(changes: CorpusChange[] | null): Promise<void> {
+    if (this.options.store) return this.openStore(this.options.store);
     const paths = this.corpusPaths();
     const existing = paths.filter((p) => fs.existsSync(p));
-    const incremental = !!(changes && this.current);
-    const next = incremental ? this.current!.archive : new Archive({
+    const incremental = !!(changes && this.current?.archive);
+    const next = incremental ? this.current!.archive! : new Archive({
       paths: existing, baseDir: this.folders[0], cacheDir: this.options.cacheDir === undefined ? cacheDir() : this.options.cacheDir,
       maxFileBytes: this.settings.limits.maxFileSizeMB * 1024 * 1024, houseSpellings: this.settings.houseSpellings, houseStyle: this.settings.houseStyle,
       log: (m) => this.log(m),
@@ -137,7 +148,7 @@ export class Workspace {
     try {
       const report = incremental ? await next.update(changes!) : await next.build(this.hooks.progress, superseded);
       if (superseded()) { this.hooks.cancelled?.(); return; }
-      this.current = { archive: next, analyzer: new DraftAnalyzer(next.index, this.options.date ?? null), report };
+      this.current = { archive: next, stored: null, view: next.index, analyzer: new DraftAnalyzer(next.index, this.options.date ?? null), report };
       this.analyses.clear();
       this.hooks.finished?.(report, incremental);
     } catch (e) {
@@ -145,6 +156,47 @@ export class Workspace {
       this.hooks.failed(e);
     }
   }
+
+  /** Serve a shared index: what it was built with, its names and dates; claims as drafts need them. */
+  private async openStore(url: string): Promise<void> {
+    const t0 = Date.now();
+    const store = await PgStore.open(url, 'read');
+    try {
+      const stored = await StoredView.open(store);
+      const m = stored.meta;
+      const report: BuildReport = {
+        articles: m.articles, places: m.places, figures: m.figures, skipped: await store.skipped(),
+        analysed: 0, fromCache: 0, recognised: 0, ms: Date.now() - t0, mode: 'full',
+      };
+      const previous = this.current?.stored;
+      this.current = { archive: null, stored, view: stored, analyzer: new DraftAnalyzer(stored, this.options.date ?? null), report };
+      this.analyses.clear();
+      await previous?.close();
+      this.hooks.finished?.(report, false);
+    } catch (e) {
+      await store.close().catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /**
+   * Make a draft's analysis complete before it is read synchronously: on a shared store, the
+   * claims its quantities need are loaded and it is analysed again. (Nothing to do in memory.)
+   */
+  async prepare(doc: TextDocument): Promise<void> {
+    for (let round = 0; round < 3; round++) {
+      const cur = this.current;
+      if (!cur?.stored) return;
+      this.analysis(doc.uri, doc.version, doc.getText());
+      if (!cur.stored.incomplete) return;
+      await cur.stored.load();
+      cur.analyzer = new DraftAnalyzer(cur.stored, this.options.date ?? null);
+      this.analyses.clear();
+    }
+  }
+
+  /** Let go of a shared store's connection (the command line, when done). */
+  async close(): Promise<void> { await this.current?.stored?.close(); }
 
   // -------------------------------------------------------------------------------------------
   // Drafts
@@ -181,7 +233,7 @@ export class Workspace {
     }
     const a = this.analysis(doc.uri, doc.version, doc.getText(), isCancelled);
     if (!a || !this.current) return null;
-    return computeDiagnostics(doc, a, this.current.archive.index, this.diagnosticOptions(file));
+    return computeDiagnostics(doc, a, this.current.view, this.diagnosticOptions(file));
   }
 
   /** How diagnostics are made for the draft `file`: severities, checked marks, house spellings. */
@@ -197,7 +249,7 @@ export class Workspace {
         variant: severityOf(d.variantSpellingSeverity),
       },
       checked: file ? this.checkedKeys(file) : new Set(),
-      houseSpelling: (id, written) => spellings[written] ?? this.index?.place(id)?.name ?? DEFAULT_DIAGNOSTIC_OPTIONS.houseSpelling(id, written),
+      houseSpelling: (id, written) => spellings[written] ?? this.view?.placeName(id) ?? DEFAULT_DIAGNOSTIC_OPTIONS.houseSpelling(id, written),
     };
   }
 

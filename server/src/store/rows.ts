@@ -1,0 +1,62 @@
+// How the index's objects become the store's rows and back: article records and claims as
+// columns and JSON text (exact: a claim read back equals the claim written, numbers included),
+// and PostgreSQL's COPY text format for bulk loading.
+
+import { createHash } from 'node:crypto';
+import type { ArticleRecord, Claim, PlaceRecord } from '../facts/index';
+
+/** JSON that keeps non-finite numbers (JSON has none): they travel as tagged strings. */
+const NON_FINITE = '\u0000n:';
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? NON_FINITE + String(v) : v));
+}
+export function fromJson<T>(text: string): T {
+  return JSON.parse(text, (_k, v) => (typeof v === 'string' && v.startsWith(NON_FINITE) ? Number(v.slice(NON_FINITE.length)) : v)) as T;
+}
+
+/** A claim without its article (the row's article_id says which). */
+interface ClaimData { f: Claim['figure']; c: Claim['ctx']; s: string; l: number; ch: number }
+
+export function claimData(c: Claim): string {
+  return toJson({ f: c.figure, c: c.ctx, s: c.sentence, l: c.source.line, ch: c.source.character } satisfies ClaimData);
+}
+
+export function claimFrom(data: string, article: ArticleRecord): Claim {
+  const d = fromJson<ClaimData>(data);
+  return { figure: d.f, ctx: d.c, sentence: d.s, source: { article, line: d.l, character: d.ch } };
+}
+
+export const ARTICLE_COLUMNS = ['id', 'ord', 'file', 'uri', 'title', 'date', 'source', 'url', 'label', 'hash', 'digest'] as const;
+
+export function articleValues(a: ArticleRecord, ord: number): (string | number | null)[] {
+  return [a.id, ord, a.file, a.uri, a.title, a.date, a.source, a.url, a.label, a.hash];
+}
+
+export function articleFrom(row: Record<string, string | null>): ArticleRecord {
+  return { id: row.id!, uri: row.uri!, file: row.file!, title: row.title, date: row.date, source: row.source, url: row.url, label: row.label!, hash: row.hash! };
+}
+
+export const PLACE_COLUMNS = ['id', 'ord', 'name', 'kind', 'parent', 'parent_inferred', 'country', 'first_date', 'last_date', 'mentions', 'articles', 'variants', 'digest'] as const;
+
+export function placeValues(p: PlaceRecord, ord: number): (string | number | boolean | null)[] {
+  return [p.id, ord, p.name, p.kind, p.parent, p.parentInferred, p.country, p.firstDate, p.lastDate, p.mentions.length, p.articles.size, toJson([...p.variants])];
+}
+
+/** One value in COPY's text format: \N for null, backslash escapes for the separators. */
+function copyValue(v: string | number | boolean | null | string[]): string {
+  if (v === null) return '\\N';
+  if (Array.isArray(v)) return copyValue('{' + v.map((x) => '"' + x.replace(/["\\]/g, (c) => '\\' + c) + '"').join(',') + '}');
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  return String(v).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+
+/** One row in COPY's text format. */
+export function copyLine(values: (string | number | boolean | null | string[])[]): string {
+  return values.map(copyValue).join('\t') + '\n';
+}
+
+export function digestOf(parts: string[]): string {
+  const h = createHash('sha1');
+  for (const p of parts) h.update(p);
+  return h.digest('base64');
+}

@@ -1,0 +1,39 @@
+// The shared index's tables, as numbered migrations. A store records the version it has reached;
+// opening it applies the missing steps in one transaction (under an advisory lock, so two indexing
+// jobs never migrate at once). A store newer than this code is refused, never rewritten.
+//
+//   bronvast_meta  one row per key: what the index was built with (the lexicon spec), its
+//                  generation (raised by every write; readers poll it or LISTEN for it) and time
+//   articles       one row per archive article: its record, its place in archive order, a digest
+//                  of everything stored about it (an unchanged article is not written again)
+//   claims         every figure claim, keyed by what the same quantity shares (see facts/view.ts
+//                  claimKey) and by the places it is about (dossiers)
+//   places         the per-place aggregates: display name, kind, parent, dates, counts, spellings
+//   skipped        what indexing skipped, per file, for the summary
+
+export const MIGRATIONS: readonly string[] = [
+  // 1
+  `CREATE TABLE bronvast_meta (key text PRIMARY KEY, value text NOT NULL);
+   CREATE TABLE articles (
+     id text PRIMARY KEY, ord integer NOT NULL, file text NOT NULL, uri text NOT NULL,
+     title text, date text, source text, url text, label text NOT NULL, hash text NOT NULL, digest text NOT NULL);
+   CREATE INDEX articles_date ON articles (date);
+   CREATE TABLE claims (
+     article_id text NOT NULL REFERENCES articles (id) ON DELETE CASCADE, idx integer NOT NULL,
+     key text, places text[] NOT NULL, data text NOT NULL, PRIMARY KEY (article_id, idx));
+   CREATE INDEX claims_key ON claims (key) WHERE key IS NOT NULL;
+   CREATE INDEX claims_places ON claims USING gin (places);
+   CREATE TABLE places (
+     id text PRIMARY KEY, ord integer NOT NULL, name text NOT NULL, kind text NOT NULL, parent text,
+     parent_inferred boolean NOT NULL, country text, first_date text, last_date text,
+     mentions integer NOT NULL, articles integer NOT NULL, variants text NOT NULL, digest text NOT NULL);
+   CREATE TABLE skipped (file text NOT NULL, data text NOT NULL);`,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** The advisory lock every writer (migration, index run) holds for its transaction. */
+export const WRITE_LOCK = 0x62726f6e; // "bron"
+
+/** The channel a write notifies, with the new generation as payload. */
+export const CHANNEL = 'bronvast_index';

@@ -1,0 +1,188 @@
+// The shared index on a real PostgreSQL (a throwaway cluster: test/support/postgres.ts): the
+// command line indexes into it and checks against it, and `check --store` says exactly what
+// `check --corpus` says over the same files — after a first index, after a refresh that changes
+// nothing, after an article is added and after one is removed. A failed write changes nothing; a
+// read-only role can check but not index; a store from a newer Bronvast is refused.
+
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import { Archive } from '../../server/src/archive';
+import { PgStore, StoreError } from '../../server/src/store/pg';
+import { makeWorkspace, ROOT } from '../../server/src/tools/lsp-client';
+import { startCluster, type TestCluster } from '../support/postgres';
+
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const run = promisify(execFile);
+
+interface Result { code: number; stdout: string; stderr: string }
+
+describe('shared index on PostgreSQL', function () {
+  this.timeout(120000);
+  let cluster: TestCluster;
+  let ws: string;
+  let cache: string;
+  let db = 0;
+
+  /** A new empty database on the cluster, as a connection string. */
+  const newDatabase = async (): Promise<string> => {
+    const name = `t${++db}`;
+    const c = new Client({ connectionString: cluster.url });
+    await c.connect();
+    await c.query(`CREATE DATABASE ${name}`);
+    await c.end();
+    return cluster.url.replace('/bronvast?', `/${name}?`);
+  };
+
+  const cli = async (args: string[], env: Record<string, string> = {}): Promise<Result> => {
+    try {
+      const r = await run(process.execPath, [CLI, ...args], { cwd: ws, env: { ...process.env, BRONVAST_CACHE_DIR: cache, BRONVAST_LANG: 'en', BRONVAST_STORE: '', ...env } });
+      return { code: 0, stdout: r.stdout, stderr: r.stderr };
+    } catch (e) {
+      const x = e as { code: number; stdout: string; stderr: string };
+      return { code: x.code, stdout: x.stdout, stderr: x.stderr };
+    }
+  };
+
+  /** `check` over the drafts, JSON, from the store and from the files: must be the same text. */
+  const assertSameCheck = async (url: string, drafts: string[]) => {
+    const fromStore = await cli(['check', ...drafts, '--store', url, '--format', 'json']);
+    const fromFiles = await cli(['check', ...drafts, '--corpus', 'corpus', '--format', 'json']);
+    assert.equal(fromStore.stderr, '');
+    assert.equal(fromStore.code, fromFiles.code);
+    assert.equal(fromStore.stdout, fromFiles.stdout);
+    return JSON.parse(fromStore.stdout) as { file: string; diagnostics: { code: string; message: string }[] }[];
+  };
+
+  const indexJson = async (url: string) => {
+    const r = await cli(['index', 'corpus', '--store', url, '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    return JSON.parse(r.stdout) as { articles: number; store: { written: number; unchanged: number; removed: number; generation: number } };
+  };
+
+  before(async function () {
+    if (!fs.existsSync(CLI)) this.skip();
+    const c = await startCluster();
+    if ('missing' in c) {
+      console.log(`      (skipped: ${c.missing})`);
+      this.skip();
+    }
+    cluster = c as TestCluster;
+    ws = makeWorkspace();
+    cache = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-cache-'));
+    fs.copyFileSync(path.join(ROOT, 'samples', 'drafts', 'voorbeeld.kopij'), path.join(ws, 'voorbeeld.kopij'));
+    fs.writeFileSync(path.join(ws, 'pokrovsk.kopij'), 'Rusland zegt dat het het dorpje Mezhove heeft veroverd, op zo\'n 45 kilometer van Pokrovsk.\n');
+  });
+
+  after(() => {
+    cluster?.stop();
+    if (cache) fs.rmSync(cache, { recursive: true, force: true });
+  });
+
+  it('check --store says what check --corpus says, through a refresh, an added and a removed article', async () => {
+    const url = await newDatabase();
+    const first = await indexJson(url);
+    assert.equal(first.store.written, first.articles);
+    assert.equal(first.store.generation, 1);
+    const drafts = ['voorbeeld.kopij', 'pokrovsk.kopij'];
+    const out = await assertSameCheck(url, drafts);
+    // (Not vacuous: the sample draft has the 1500 km² conflict with the archive's 1300.)
+    assert.ok(out[0].diagnostics.some((d) => d.code === 'figure-conflict' && /1300/.test(d.message)), JSON.stringify(out[0]));
+
+    // The same files again: nothing written, a new generation.
+    const again = await indexJson(url);
+    assert.deepEqual([again.store.written, again.store.removed, again.store.unchanged, again.store.generation], [0, 0, first.articles, 2]);
+
+    // A newer report: the conflict now cites it, from the store as from the files.
+    fs.writeFileSync(path.join(ws, 'corpus', '010_nieuw.txt'),
+      ' date 2024-11-20\nKoersk\n\nHet Oekraïense leger hield in november nog zo\'n 1500 vierkante kilometer Russisch grondgebied bezet.\n');
+    const added = await indexJson(url);
+    assert.ok(added.store.written >= 1 && added.store.removed === 0, JSON.stringify(added.store));
+    await assertSameCheck(url, drafts);
+
+    fs.rmSync(path.join(ws, 'corpus', '010_nieuw.txt'));
+    const removed = await indexJson(url);
+    assert.equal(removed.store.removed, 1);
+    const back = await assertSameCheck(url, drafts);
+    assert.deepEqual(back, out);
+  });
+
+  it('BRONVAST_STORE is the store of every command that takes one; text output names the store work', async () => {
+    const url = await newDatabase();
+    const ix = await cli(['index', 'corpus'], { BRONVAST_STORE: url });
+    assert.equal(ix.code, 0, ix.stderr);
+    assert.match(ix.stdout, /store: written\s+5/);
+    const viaEnv = await cli(['check', 'voorbeeld.kopij'], { BRONVAST_STORE: url });
+    const viaFiles = await cli(['check', 'voorbeeld.kopij', '--corpus', 'corpus']);
+    assert.equal(viaEnv.stdout, viaFiles.stdout);
+    assert.equal(viaEnv.code, 1);
+  });
+
+  it('a write that fails half-way changes nothing: readers keep the last complete index', async () => {
+    const url = await newDatabase();
+    await indexJson(url);
+    const archive = new Archive({ paths: [path.join(ws, 'corpus')], baseDir: ws, cacheDir: null });
+    await archive.build();
+    const index = archive.index;
+    // One article whose record breaks a NOT NULL column, after others were copied.
+    const last = [...index.byArticle.values()].at(-1)!;
+    index.set({ ...last, article: { ...last.article, id: 'zz-broken', label: null as unknown as string } });
+    const store = await PgStore.open(url, 'write');
+    try {
+      await assert.rejects(store.write(index, archive.spec, []), (e: unknown) => e instanceof StoreError && e.key === 'write' && /nothing was changed/.test(e.message));
+      assert.equal(await store.generation(), 1);
+    } finally {
+      await store.close();
+    }
+    const c = new Client({ connectionString: url });
+    await c.connect();
+    const n = await c.query('SELECT count(*)::int AS n FROM articles');
+    await c.end();
+    assert.equal(n.rows[0].n, 5);
+  });
+
+  it('a read-only role checks but cannot index; an empty store and a newer schema are refused with a message', async () => {
+    const url = await newDatabase();
+    await indexJson(url);
+    const c = new Client({ connectionString: url });
+    await c.connect();
+    await c.query(`CREATE ROLE redactie${db} LOGIN`);
+    await c.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO redactie${db}`);
+    await c.end();
+    const reader = url.replace('bronvast@', `redactie${db}@`);
+    const viaReader = await cli(['check', 'voorbeeld.kopij', '--store', reader]);
+    assert.equal(viaReader.code, 1, viaReader.stderr);
+    assert.match(viaReader.stdout, /figure-conflict/);
+    const write = await cli(['index', 'corpus', '--store', reader]);
+    assert.equal(write.code, 2);
+    assert.match(write.stderr, /could not write the index into the store .* \(nothing was changed\): permission denied/);
+    assert.doesNotMatch(write.stderr, /\n\s+at /);
+
+    const empty = await newDatabase();
+    const none = await cli(['check', 'voorbeeld.kopij', '--store', empty, '--lang', 'nl']);
+    assert.equal(none.code, 2, none.stderr);
+    assert.match(none.stderr, /bevat nog geen index: draai eerst `bronvast index/);
+
+    const c2 = new Client({ connectionString: url });
+    await c2.connect();
+    await c2.query(`UPDATE bronvast_meta SET value = '99' WHERE key = 'schema'`);
+    await c2.end();
+    const newer = await cli(['check', 'voorbeeld.kopij', '--store', url]);
+    assert.equal(newer.code, 2, newer.stderr);
+    assert.match(newer.stderr, /has schema 99, newer than this Bronvast knows/);
+  });
+
+  it('a connection that fails says which store, without its password', async () => {
+    const r = await cli(['check', 'voorbeeld.kopij', '--store', `postgresql://bronvast:geheim@localhost/bronvast?host=${encodeURIComponent(path.join(cluster.dir, 'nowhere'))}&port=1`]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /cannot connect to the store postgresql:\/\/bronvast:\*\*\*@localhost/);
+    assert.doesNotMatch(r.stderr, /geheim/);
+    const bad = await cli(['check', 'voorbeeld.kopij', '--store', 'corpus']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--store must be a PostgreSQL connection string/);
+  });
+});
