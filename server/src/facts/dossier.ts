@@ -1,7 +1,8 @@
 // The dossier of a place: what the archive knows about it, ranked for a reader.
 
 import type { PlaceKind } from '../dutch/types';
-import type { Claim, FactIndex, PlaceFactRef, PlaceRecord, SourceLocation } from './index';
+import type { Claim, PlaceFactRef, PlaceRecord, SourceLocation } from './index';
+import type { PlaceView } from './view';
 
 export interface Dossier {
   id: string;
@@ -100,7 +101,7 @@ function isVague(c: Claim): boolean {
   return !!q && /^(enkele|verschillende|meerdere|een paar|tientallen|honderden|duizenden|tienduizenden|honderdduizenden|talloze|vele)$/.test(q);
 }
 
-export function buildDossier(index: FactIndex, id: string, spelling?: string): Dossier | null {
+export function buildDossier(index: PlaceView, id: string, spelling?: string): Dossier | null {
   const p: PlaceRecord | undefined = index.place(id);
   const entry = index.entry(id, spelling);
   if (!p && !entry) return null;
@@ -143,8 +144,8 @@ export function buildDossier(index: FactIndex, id: string, spelling?: string): D
   const variants = [...(p?.variants ?? new Map<string, number>())].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count);
   return {
     id, name, kind, parent, country, near, variants,
-    mentions: p?.mentions.length ?? 0,
-    articles: p?.articles.size ?? 0,
+    mentions: p?.mentionCount ?? 0,
+    articles: p?.articleCount ?? 0,
     firstDate: p?.firstDate ?? null,
     lastDate: p?.lastDate ?? null,
     claims, sentences, quantities: quantitiesOf(all),

@@ -6,14 +6,13 @@ import * as path from 'node:path';
 import type { Article } from '../corpus/types';
 import type { Figure, PlaceKind } from '../dutch/types';
 import { recognizePlaces, type PlaceLexicon } from '../dutch/places';
-import { loadGazetteerData } from '../dutch/gazetteer';
 import { LineIndex } from '../core/text';
 import { paragraphs } from '../dutch/tokens';
 import type { ArticleAnalysis } from './analyze';
 import { readQuantities, topicPlaces, type FigureContext } from './context';
 import type { Quantity } from './quantity/model';
 import { BoundedMemo } from '../core/memo';
-import { claimKey, newestAtOrBefore, PlaceNames, type ArchiveView } from './view';
+import { claimKey, newestAtOrBefore, PlaceNames, type PlaceView } from './view';
 
 export interface ArticleRecord {
   id: string;
@@ -74,8 +73,13 @@ export interface PlaceRecord {
   parentInferred: boolean;
   country: string | null;
   variants: Map<string, number>;
+  /** Its mentions in archive order (a stored index holds at most the first few thousand: see store/view.ts). */
   mentions: MentionRef[];
+  /** The articles of those mentions. */
   articles: Set<ArticleRecord>;
+  /** How often the archive names it, and in how many articles (all of them, however many `mentions` holds). */
+  mentionCount: number;
+  articleCount: number;
   firstDate: string | null;
   lastDate: string | null;
   facts: PlaceFactRef[];
@@ -326,7 +330,7 @@ export class ClaimIndex {
 }
 
 /** The whole archive's facts. Per-article results are kept; aggregates are rebuilt on change. */
-export class FactIndex extends PlaceNames implements ArchiveView {
+export class FactIndex extends PlaceNames implements PlaceView {
   readonly byArticle = new Map<string, ArticleFacts>();
   places = new Map<string, PlaceRecord>();
   claims: Claim[] = [];
@@ -388,7 +392,7 @@ export class FactIndex extends PlaceNames implements ArchiveView {
         const e = this.entry(id, name) ?? this.lexicon.lookup(id);
         p = {
           id, name: e?.name ?? id, kind: e?.kind ?? 'plaats', parent: null, parentInferred: false, country: e?.country ?? null,
-          variants: new Map(), mentions: [], articles: new Set(), firstDate: null, lastDate: null, facts: [], claims: [],
+          variants: new Map(), mentions: [], articles: new Set(), mentionCount: 0, articleCount: 0, firstDate: null, lastDate: null, facts: [], claims: [],
         };
         if (e?.parent) p.parent = this.resolve(e.parent);
         places.set(id, p);
@@ -423,6 +427,8 @@ export class FactIndex extends PlaceNames implements ArchiveView {
     }
     for (const p of places.values()) {
       yield;
+      p.mentionCount = p.mentions.length;
+      p.articleCount = p.articles.size;
       // Kind and parent as the archive states them win over the gazetteer's generic ones when stated.
       const kinds = p.facts.map((f) => f.kind).filter((k): k is PlaceKind => !!k);
       const k = mostCommon(kinds);
@@ -460,24 +466,13 @@ export class FactIndex extends PlaceNames implements ArchiveView {
     this.claimIndex = claimIndex;
   }
 
-  private countries: Map<string, string> | null = null;
-
-  /** A country's display name from its ISO code ("UA" → "Oekraïne"), or the input when unknown. */
-  countryName(code: string): string {
-    if (!this.countries) {
-      // From the gazetteer's country rows, looked up in the lexicon (for house spellings):
-      // lexicon.entries() would first create a record for every one of ~130,000 weak names (seconds).
-      this.countries = new Map();
-      for (const [name, kind, country] of loadGazetteerData().places) {
-        if (kind !== 'land' || !country) continue;
-        const e = this.lexicon.lookup(name);
-        if (e && e.kind === 'land' && e.country) this.countries.set(e.country, e.name);
-      }
-    }
-    return this.countries.get(code) ?? code;
-  }
-
   candidates(q: Quantity): readonly Claim[] { return this.claimIndex.candidates(q); }
+
+  withRole(role: string): readonly Claim[] { return this.claimIndex.withRole(role); }
+
+  topPlaces(limit: number): PlaceRecord[] {
+    return [...this.places.values()].sort((a, b) => b.mentionCount - a.mentionCount).slice(0, limit);
+  }
 
   placeName(id: string): string | null { return this.places.get(id)?.name ?? null; }
 

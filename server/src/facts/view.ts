@@ -5,7 +5,8 @@
 
 import { recognizePlaces, type PlaceEntry, type PlaceLexicon } from '../dutch/places';
 import type { PlaceMention } from '../dutch/types';
-import type { Claim } from './index';
+import type { Claim, PlaceRecord } from './index';
+import { loadGazetteerData } from '../dutch/gazetteer';
 import type { Quantity } from './quantity/model';
 
 export interface ArchiveView {
@@ -23,6 +24,18 @@ export interface ArchiveView {
   placesIn(text: string): PlaceMention[];
   /** How the archive displays a place it names (house style or majority spelling), or null. */
   placeName(id: string): string | null;
+}
+
+/** What the editor's features ask besides: place records (dossiers, navigation, completion). */
+export interface PlaceView extends ArchiveView {
+  /** The archive's record of a place, or undefined when it never names it. */
+  place(id: string): PlaceRecord | undefined;
+  /** Every claim with the predicate `role`, of any dimension (figure completion). */
+  withRole(role: string): readonly Claim[];
+  /** The places the archive names most, most first. */
+  topPlaces(limit: number): PlaceRecord[];
+  /** A country's display name from its ISO code ("UA" → "Oekraïne"), or the code. */
+  countryName(code: string): string;
 }
 
 /** The key under which claims that can be about the same quantity are kept: dimension and
@@ -65,4 +78,21 @@ export class PlaceNames {
   }
 
   placesIn(text: string): PlaceMention[] { return recognizePlaces(text, this.lexicon); }
+
+  private countries: Map<string, string> | null = null;
+
+  /** A country's display name from its ISO code ("UA" → "Oekraïne"), or the input when unknown. */
+  countryName(code: string): string {
+    if (!this.countries) {
+      // From the gazetteer's country rows, looked up in the lexicon (for house spellings):
+      // lexicon.entries() would first create a record for every one of ~130,000 weak names (seconds).
+      this.countries = new Map();
+      for (const [name, kind, country] of loadGazetteerData().places) {
+        if (kind !== 'land' || !country) continue;
+        const e = this.lexicon.lookup(name);
+        if (e && e.kind === 'land' && e.country) this.countries.set(e.country, e.name);
+      }
+    }
+    return this.countries.get(code) ?? code;
+  }
 }

@@ -6,7 +6,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatDate, kindLabel, type Locale } from '../core/l10n';
 import { buildDossier } from '../facts/dossier';
 import type { DraftAnalysis } from '../facts/draft';
-import type { ArticleRecord, Claim, FactIndex } from '../facts/index';
+import type { ArticleRecord, Claim } from '../facts/index';
+import type { PlaceView } from '../facts/view';
 import { sentences, spanAt } from '../dutch/tokens';
 import { dossierMarkdown } from './render';
 import { roleLabel } from '../facts/quantity/labels';
@@ -17,7 +18,7 @@ export const TRIGGER_CHARACTERS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', 
 
 const PLACE_CUE = /\b(?:in|bij|naar|rond|rondom|nabij|uit|van|regio|provincie|oblast|stad|stadje|dorp|dorpje|plaats|plaatsje|hoofdstad|richting)\s+$/i;
 
-export function complete(doc: TextDocument, position: Position, analysis: DraftAnalysis, index: FactIndex, locale: Locale): CompletionList {
+export function complete(doc: TextDocument, position: Position, analysis: DraftAnalysis, index: PlaceView, locale: Locale): CompletionList {
   const text = doc.getText();
   const offset = doc.offsetAt(position);
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -32,7 +33,7 @@ export function complete(doc: TextDocument, position: Position, analysis: DraftA
   return { isIncomplete: true, items: placeItems(word, position, analysis, index, locale) };
 }
 
-function placeItems(prefix: string, position: Position, analysis: DraftAnalysis, index: FactIndex, locale: Locale): CompletionItem[] {
+function placeItems(prefix: string, position: Position, analysis: DraftAnalysis, index: PlaceView, locale: Locale): CompletionItem[] {
   const candidates = index.lexicon.complete(prefix, 60);
   // Articles that mention places already in the draft: co-occurrence makes a place more likely.
   const draftArticles = new Set<ArticleRecord>();
@@ -42,14 +43,14 @@ function placeItems(prefix: string, position: Position, analysis: DraftAnalysis,
     const p = index.place(e.id);
     let co = 0;
     if (p && draftArticles.size) for (const a of p.articles) if (draftArticles.has(a)) co++;
-    const score = Math.log1p(p?.mentions.length ?? 0) * 2 + Math.log1p(co) * 3 - rank * 0.05;
+    const score = Math.log1p(p?.mentionCount ?? 0) * 2 + Math.log1p(co) * 3 - rank * 0.05;
     return { e, p, score };
   });
   scored.sort((a, b) => b.score - a.score);
   return scored.slice(0, 30).map(({ e, p }, i) => {
     const name = p?.name ?? e.name;
     const parent = p?.parent ? index.place(p.parent)?.name ?? null : null;
-    const detail = [kindLabel(p?.kind ?? e.kind, locale), parent, p ? `${p.mentions.length}×` : null].filter(Boolean).join(' · ');
+    const detail = [kindLabel(p?.kind ?? e.kind, locale), parent, p ? `${p.mentionCount}×` : null].filter(Boolean).join(' · ');
     return {
       label: name,
       // (LSP's kinds are for code: a place name refers to a dossier; the word icon is for plain words.)
@@ -70,7 +71,7 @@ function placeItems(prefix: string, position: Position, analysis: DraftAnalysis,
  * how many of those parts it shares. A claim with another predicate is not offered at all ("in
  * handen" is not "veroverd"); where the sentence says none, the place's figures are offered.
  */
-function figureItems(text: string, offset: number, num: string, position: Position, analysis: DraftAnalysis, index: FactIndex, locale: Locale): CompletionItem[] {
+function figureItems(text: string, offset: number, num: string, position: Position, analysis: DraftAnalysis, index: PlaceView, locale: Locale): CompletionItem[] {
   const at = offset - num.length;
   const sent = spanAt(sentences(text), Math.max(0, offset - 1));
   const typed = analysis.verdicts.find((v) => v.figure.numberStart <= at && v.figure.numberEnd >= offset)?.ctx.quantity ?? null;
@@ -81,7 +82,7 @@ function figureItems(text: string, offset: number, num: string, position: Positi
   const claims = new Set<Claim>();
   for (const id of placeIds) for (const c of index.place(id)?.claims ?? []) claims.add(c);
   // With a predicate, every claim of it about one of the sentence's places, however the claim found its place.
-  if (role) for (const c of index.claimIndex.withRole(role)) if (c.ctx.quantity.where.place && c.ctx.quantity.where.place.split('+').some((id) => placeIds.has(id))) claims.add(c);
+  if (role) for (const c of index.withRole(role)) if (c.ctx.quantity.where.place && c.ctx.quantity.where.place.split('+').some((id) => placeIds.has(id))) claims.add(c);
   const when = typed?.when.basis === 'explicit' ? typed.when : null;
   const score = (c: Claim): number | null => {
     const q = c.ctx.quantity;
@@ -133,7 +134,7 @@ function figureItems(text: string, offset: number, num: string, position: Positi
 }
 
 /** completionItem/resolve: the dossier as documentation for a place item. */
-export function resolveCompletion(item: CompletionItem, index: FactIndex, locale: Locale): CompletionItem {
+export function resolveCompletion(item: CompletionItem, index: PlaceView, locale: Locale): CompletionItem {
   const id = (item.data as { placeId?: string } | undefined)?.placeId;
   if (id && !item.documentation) {
     const d = buildDossier(index, id);

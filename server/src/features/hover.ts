@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Locale } from '../core/l10n';
 import { buildDossier } from '../facts/dossier';
 import type { DraftAnalysis } from '../facts/draft';
-import type { FactIndex } from '../facts/index';
+import type { PlaceView } from '../facts/view';
 import { claimsTimelineMarkdown, dossierMarkdown } from './render';
 import { t } from '../core/l10n';
 
@@ -13,7 +13,7 @@ function at<T extends { start: number; end: number }>(items: T[], offset: number
   return items.find((x) => x.start <= offset && offset <= x.end);
 }
 
-export function hover(doc: TextDocument, position: Position, analysis: DraftAnalysis, index: FactIndex, locale: Locale): Hover | null {
+export function hover(doc: TextDocument, position: Position, analysis: DraftAnalysis, index: PlaceView, locale: Locale): Hover | null {
   const offset = doc.offsetAt(position);
   const m = at(analysis.mentions, offset);
   if (m) {

@@ -5,7 +5,8 @@ import { SymbolKind, type DocumentSymbol, type Location, type Position, type Sym
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { kindLabel, type Locale } from '../core/l10n';
 import type { DraftAnalysis } from '../facts/draft';
-import type { FactIndex, MentionRef } from '../facts/index';
+import type { MentionRef } from '../facts/index';
+import type { PlaceView } from '../facts/view';
 
 function mentionAt(doc: TextDocument, position: Position, analysis: DraftAnalysis) {
   const offset = doc.offsetAt(position);
@@ -20,7 +21,7 @@ function location(m: MentionRef): Location {
 }
 
 /** Go to definition: where the archive first says what the place is (a fact), else its mentions. */
-export function definition(doc: TextDocument, position: Position, analysis: DraftAnalysis, index: FactIndex): Location[] {
+export function definition(doc: TextDocument, position: Position, analysis: DraftAnalysis, index: PlaceView): Location[] {
   const m = mentionAt(doc, position, analysis);
   if (!m) return [];
   const p = index.place(m.id);
@@ -33,7 +34,7 @@ export function definition(doc: TextDocument, position: Position, analysis: Draf
 }
 
 /** Find references: every mention of the place in the archive, plus those in this draft. */
-export function references(doc: TextDocument, position: Position, analysis: DraftAnalysis, index: FactIndex, includeDraft = true, limit = 2000): Location[] {
+export function references(doc: TextDocument, position: Position, analysis: DraftAnalysis, index: PlaceView, includeDraft = true, limit = 2000): Location[] {
   const m = mentionAt(doc, position, analysis);
   if (!m) return [];
   const out: Location[] = [];
@@ -48,7 +49,7 @@ export function references(doc: TextDocument, position: Position, analysis: Draf
 }
 
 /** The draft's outline: places (once each, with their mentions as children) and figures. */
-export function documentSymbols(doc: TextDocument, analysis: DraftAnalysis, index: FactIndex, locale: Locale): DocumentSymbol[] {
+export function documentSymbols(doc: TextDocument, analysis: DraftAnalysis, index: PlaceView, locale: Locale): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   const byPlace = new Map<string, DocumentSymbol>();
   for (const m of analysis.mentions) {
@@ -71,10 +72,10 @@ export function documentSymbols(doc: TextDocument, analysis: DraftAnalysis, inde
 }
 
 /** Workspace symbols: the archive's places matching a query (transliteration-tolerant). */
-export function workspaceSymbols(query: string, index: FactIndex, locale: Locale, limit = 100): SymbolInformation[] {
+export function workspaceSymbols(query: string, index: PlaceView, locale: Locale, limit = 100): SymbolInformation[] {
   const entries = query.trim()
     ? index.lexicon.complete(query.trim(), limit).map((e) => index.place(e.id)).filter((p) => !!p)
-    : [...index.places.values()].sort((a, b) => b.mentions.length - a.mentions.length).slice(0, limit);
+    : index.topPlaces(limit).map((p) => index.place(p.id));
   const out: SymbolInformation[] = [];
   for (const p of entries) {
     const first = p!.mentions[0];

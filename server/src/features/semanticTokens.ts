@@ -3,18 +3,18 @@
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DraftAnalysis } from '../facts/draft';
-import type { FactIndex } from '../facts/index';
+import type { PlaceView } from '../facts/view';
 
 export const LEGEND: SemanticTokensLegend = {
   tokenTypes: ['place', 'figure'],
   tokenModifiers: ['known', 'conflict'],
 };
 
-export function semanticTokens(doc: TextDocument, analysis: DraftAnalysis, index: FactIndex): SemanticTokens {
+export function semanticTokens(doc: TextDocument, analysis: DraftAnalysis, index: PlaceView): SemanticTokens {
   type Tok = { start: number; end: number; type: number; mods: number };
   const toks: Tok[] = [];
   for (const m of analysis.mentions) {
-    const known = (index.place(m.id)?.mentions.length ?? 0) > 0;
+    const known = (index.place(m.id)?.mentionCount ?? 0) > 0;
     toks.push({ start: m.start, end: m.end, type: 0, mods: known ? 1 : 0 });
   }
   for (const v of analysis.verdicts) {

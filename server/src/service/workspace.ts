@@ -304,8 +304,8 @@ export class Workspace {
     const index = this.index;
     if (!index) return [];
     return [...index.places.values()]
-      .sort((a, b) => b.mentions.length - a.mentions.length)
-      .map((p) => ({ id: p.id, name: p.name, kind: kindLabel(p.kind, this.locale), region: p.parent ? index.place(p.parent)?.name ?? null : null, mentions: p.mentions.length, articles: p.articles.size }));
+      .sort((a, b) => b.mentionCount - a.mentionCount)
+      .map((p) => ({ id: p.id, name: p.name, kind: kindLabel(p.kind, this.locale), region: p.parent ? index.place(p.parent)?.name ?? null : null, mentions: p.mentionCount, articles: p.articleCount }));
   }
 
   /** A place's dossier as Markdown, by id or any spelling; null when the archive does not know it. */
@@ -324,10 +324,10 @@ export class Workspace {
     lines.push(`**${t(locale, 'corpusPaths')}:** ${this.corpusPaths().map((p) => '`' + p + '`').join(', ')}`, '');
     const archive = this.archive;
     if (archive) {
-      const top = [...archive.index.places.values()].sort((a, b) => b.mentions.length - a.mentions.length).slice(0, 15);
+      const top = [...archive.index.places.values()].sort((a, b) => b.mentionCount - a.mentionCount).slice(0, 15);
       if (top.length) {
         lines.push(`## ${t(locale, 'topPlaces')}`, '');
-        for (const p of top) lines.push(`- **${p.name}** (${kindLabel(p.kind, locale)}) — ${p.mentions.length}×, ${formatDate(p.firstDate, locale)} – ${formatDate(p.lastDate, locale)}`);
+        for (const p of top) lines.push(`- **${p.name}** (${kindLabel(p.kind, locale)}) — ${p.mentionCount}×, ${formatDate(p.firstDate, locale)} – ${formatDate(p.lastDate, locale)}`);
         lines.push('');
       }
       if (archive.skipped.length) {
