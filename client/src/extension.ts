@@ -350,7 +350,8 @@ function renderStatus(item: vscode.StatusBarItem, s: StatusParams | undefined): 
       item.tooltip = `${s.message}\n${hint}`;
       return;
     case 'ready':
-      item.text = `$(book) ${s.articles === 1 ? vscode.l10n.t('Bronvast: 1 article') : vscode.l10n.t('Bronvast: {0} articles', s.articles)}`;
+      // On a newsroom's shared index: a database icon, and the tooltip says which and how current.
+      item.text = `$(${s.store ? 'database' : 'book'}) ${s.articles === 1 ? vscode.l10n.t('Bronvast: 1 article') : vscode.l10n.t('Bronvast: {0} articles', s.articles)}${s.store ? ' ' + vscode.l10n.t('(shared)') : ''}`;
       item.tooltip =
         s.skipped > 0
           ? `${s.message}\n${s.skipped === 1 ? vscode.l10n.t('1 file skipped (see the summary).') : vscode.l10n.t('{0} files skipped (see the summary).', s.skipped)}\n${hint}`

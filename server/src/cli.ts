@@ -97,19 +97,21 @@ function err(msg: string): void { process.stderr.write(msg + '\n'); }
  * spellings, limits, severities: as the editor has them), the archive of --corpus, indexed.
  */
 async function openWorkspace(args: Args, quiet = false): Promise<{ ws: Workspace; report: BuildReport }> {
-  // (index writes into a store what it indexed from the files: it reads no store here.)
-  const store = args.command === 'index' ? null : args.store;
-  if (!args.corpus.length && !store) throw new UsageError(usageMessage(args.locale, COMMAND_OPTIONS[args.command as Command].options.includes('store') ? 'corpusOrStore' : 'corpusRequired'));
   for (const c of args.corpus) if (!fs.existsSync(c)) throw new InputError(usageMessage(args.locale, 'corpusNotFound', { path: c }));
   const file = path.join(process.cwd(), '.vscode', 'settings.json');
   const sent = readSettingsFile(file);
   if ('error' in sent) throw new InputError(sent.error);
-  const progress = quiet ? null : progressLine(process.stderr, args.locale);
+  const settings = readSettings(sent.settings);
+  // index writes into a store what it indexed from the files (it reads none); --corpus names the
+  // files to index; else --store, BRONVAST_STORE or the workspace's `bronvast.store` setting.
+  const store = args.command === 'index' || args.corpus.length ? null : args.store ?? (settings.store || null);
+  if (!args.corpus.length && !store) throw new UsageError(usageMessage(args.locale, COMMAND_OPTIONS[args.command as Command].options.includes('store') ? 'corpusOrStore' : 'corpusRequired'));
+  const progress = quiet || store ? null : progressLine(process.stderr, args.locale);
   const ws = new Workspace(
     { folders: [process.cwd()], locale: args.locale, cacheDir: args.cacheDir, corpus: args.corpus, date: args.date, store, log: (m) => err(m) },
     progress ? { progress: (done, total, info) => progress.update(done, total, info) } : {},
   );
-  ws.setSettings(readSettings(sent.settings));
+  ws.setSettings(settings);
   try {
     await ws.rebuild();
   } finally {
@@ -209,8 +211,7 @@ async function cmdCheck(args: Args): Promise<number> {
   let worst = 0;
   for (const { file, text } of texts) {
     const doc = TextDocument.create(pathToFileURL(path.resolve(file)).href, 'kopij', 1, text);
-    await ws.prepare(doc);
-    const diagnostics = ws.diagnostics(doc) ?? [];
+    const diagnostics = (await ws.settle(() => ws.diagnostics(doc))) ?? [];
     for (const d of diagnostics) delete (d as { data?: unknown }).data;
     results.push({ file, diagnostics });
     for (const d of diagnostics) if (d.severity === 1 || d.severity === 2) worst = 1;
@@ -254,11 +255,12 @@ async function cmdPlaces(args: Args): Promise<number> {
   const files: { file: string; units: TextUnit[] }[] = [];
   for (const file of args.positional) files.push({ file, units: await readUnits(file, args.locale, args.verbose) });
   let lexicon: PlaceLexicon;
-  if (args.corpus.length) {
+  if (args.corpus.length || args.store) {
     const { ws, report } = await openWorkspace(args, true);
     requireArticles(args, report);
     if (args.format !== 'json') reportSkipped(report.skipped, args.locale, true, args.verbose);
-    lexicon = ws.index!.lexicon;
+    lexicon = ws.view!.lexicon;
+    await ws.close();
   } else {
     lexicon = PlaceLexicon.load();
     const facts: PlaceFact[] = [];
@@ -315,9 +317,10 @@ async function cmdExplain(args: Args): Promise<number> {
   const { ws, report } = await openWorkspace(args, args.format === 'json');
   requireArticles(args, report);
   if (args.format !== 'json') reportSkipped(report.skipped, args.locale, true, args.verbose);
-  const index = ws.index!;
+  const index = ws.view!;
   const id = index.resolve(name);
-  const d = id ? buildDossier(index, id) : null;
+  const d = id ? await ws.settle(() => buildDossier(index, id)) : null;
+  await ws.close();
   if (!d) {
     err(args.locale === 'nl' ? `Onbekende plaats: ${name}` : `Unknown place: ${name}`);
     const near = index.lexicon.complete(name, 5).map((e) => e.name);

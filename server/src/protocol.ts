@@ -15,6 +15,12 @@ export interface StatusParams {
   skipped: number;
   /** Localised one-line text ("Archief: 1438 artikelen, 3120 plaatsen, 9876 cijfers"). */
   message: string;
+  /** On a shared index: which (its connection string without a password), its generation, when it was last written (ISO). */
+  store?: string;
+  generation?: number;
+  updatedAt?: string;
+  /** What went wrong, for state `error`. */
+  error?: string;
 }
 
 /** Client → server request: re-read the corpus from scratch (cache still used for unchanged articles). */

@@ -11,12 +11,13 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildShare } from './archive';
 import { tuneV8 } from './core/runtime';
-import { pickLocale, t } from './core/l10n';
+import { formatDateTime, pickLocale, t } from './core/l10n';
 import { cacheDir } from './corpus/cache';
 import { describeSkipped, SUPPORTED_EXTENSIONS } from './corpus/read';
 import type { CorpusChange } from './corpus/types';
 import type { DraftAnalysis } from './facts/draft';
-import type { FactIndex } from './facts/index';
+import type { PlaceView } from './facts/view';
+import { StoreError } from './store/pg';
 import { codeActions, MARK_CHECKED_COMMAND } from './features/actions';
 import { CHECKED_FILE } from './features/checked';
 import { complete, resolveCompletion, TRIGGER_CHARACTERS } from './features/completion';
@@ -69,7 +70,11 @@ export function startServer(connection: Connection): void {
       if (!incremental) for (const sk of report.skipped) log(describeSkipped(sk, ws.locale, ws.folders[0]));
       log(`${t(ws.locale, 'statusReady', { articles: report.articles, places: report.places, figures: report.figures })} (${report.analysed} analysed, ${report.fromCache} from cache, ${report.recognised} recognised, ${report.mode ?? 'full'}, ${report.ms} ms)`);
       const wasEmpty = status.state === 'empty';
-      sendStatus({ state: report.articles ? 'ready' : 'empty', done: report.articles, total: report.articles, articles: report.articles, places: report.places, figures: report.figures, skipped: report.skipped.filter((sk) => !sk.kept).length });
+      const store = ws.storeStatus();
+      sendStatus({
+        state: report.articles ? 'ready' : 'empty', done: report.articles, total: report.articles, articles: report.articles, places: report.places, figures: report.figures, skipped: report.skipped.filter((sk) => !sk.kept).length,
+        store: store?.store, generation: store?.generation, updatedAt: store?.updatedAt ?? undefined, error: undefined,
+      });
       // An archive without articles is said once (status bar and a message), not at every rebuild.
       if (!report.articles && !wasEmpty) notify(MessageType.Warning, status.message);
       if (!incremental) startWatcher();
@@ -84,18 +89,21 @@ export function startServer(connection: Connection): void {
       progress?.done();
       progress = null;
       log(`indexing failed: ${(e as Error)?.stack ?? e}`);
-      sendStatus({ state: 'error' });
+      sendStatus({ state: 'error', error: e instanceof StoreError ? e.text(ws.locale) : String((e as Error)?.message ?? e) });
     },
   });
 
   function sendStatus(patch: Partial<StatusParams>): void {
     status = { ...status, ...patch };
     const locale = ws.locale;
+    const onStore = status.store ? ` · ${t(locale, 'statusStore', { store: status.store, updated: status.updatedAt ? formatDateTime(status.updatedAt, locale) : '—' })}` : '';
     status.message = status.state === 'indexing'
       ? t(locale, 'statusIndexing', { done: status.done, total: status.total })
-      : status.state === 'empty'
-        ? t(locale, 'statusNoArticles', { paths: ws.corpusPaths().join(', ') })
-        : t(locale, 'statusReady', { articles: status.articles, places: status.places, figures: status.figures });
+      : status.state === 'error' && status.store !== undefined && status.error
+        ? t(locale, 'statusStoreFailed', { why: status.error })
+        : status.state === 'empty'
+          ? t(locale, 'statusNoArticles', { paths: ws.corpusPaths().join(', ') }) + onStore
+          : t(locale, 'statusReady', { articles: status.articles, places: status.places, figures: status.figures }) + onStore;
     void connection.sendNotification(StatusNotification, status);
   }
 
@@ -109,7 +117,7 @@ export function startServer(connection: Connection): void {
   function startWatcher(): void {
     watcher?.close();
     watcher = null;
-    if (canWatch) return; // the client sends workspace/didChangeWatchedFiles
+    if (canWatch || ws.stored) return; // the client sends workspace/didChangeWatchedFiles; a store notifies
     try {
       const { watchCorpus } = require('./corpus/watch') as typeof import('./corpus/watch');
       const existing = ws.corpusPaths().filter((p) => fs.existsSync(p));
@@ -124,9 +132,9 @@ export function startServer(connection: Connection): void {
     return ws.analysis(doc.uri, doc.version, doc.getText(), () => !!token?.isCancellationRequested);
   }
 
-  function publish(doc: TextDocument): void {
+  async function publish(doc: TextDocument): Promise<void> {
     const version = doc.version;
-    const diagnostics = ws.diagnostics(doc, () => documents.get(doc.uri)?.version !== version);
+    const diagnostics = await ws.settle(() => ws.diagnostics(doc, () => documents.get(doc.uri)?.version !== version));
     if (!diagnostics) return;
     if (documents.get(doc.uri)?.version !== version) return; // superseded by a newer edit
     void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
@@ -139,21 +147,35 @@ export function startServer(connection: Connection): void {
       timers.delete(doc.uri);
       const current = documents.get(doc.uri);
       if (!current) return;
-      try { publish(current); } catch (e) { log(`diagnostics failed for ${doc.uri}: ${(e as Error)?.stack ?? e}`); }
+      publish(current).catch((e) => log(`diagnostics failed for ${doc.uri}: ${(e as Error)?.stack ?? e}`));
     }, delay));
   }
 
-  /** Run a feature safely: an unknown document or a failing feature answers `empty`, never crashes. */
-  function withDoc<T>(uri: string, token: CancellationToken | undefined, f: (doc: TextDocument, a: DraftAnalysis, index: FactIndex) => T, empty: T): T {
+  /**
+   * Run a feature safely: an unknown document or a failing feature answers `empty`, never crashes.
+   * (On a shared store it may run twice: see Workspace.settle.)
+   */
+  async function withDoc<T>(uri: string, token: CancellationToken | undefined, f: (doc: TextDocument, a: DraftAnalysis, index: PlaceView) => T, empty: T): Promise<T> {
     const doc = documents.get(uri);
-    const index = ws.index;
-    if (!doc || !index) return empty;
+    if (!doc || !ws.view) return empty;
     try {
-      const a = analysisOf(doc, token);
-      if (!a) return empty;
-      return f(doc, a, index);
+      return await ws.settle(() => {
+        const index = ws.view;
+        const a = index && analysisOf(doc, token);
+        return a && index ? f(doc, a, index) : empty;
+      });
     } catch (e) {
       log(`request failed for ${uri}: ${(e as Error)?.stack ?? e}`);
+      return empty;
+    }
+  }
+
+  /** The same for a request about the archive, not a document. */
+  async function withView<T>(f: (index: PlaceView) => T, empty: T): Promise<T> {
+    try {
+      return await ws.settle(() => { const index = ws.view; return index ? f(index) : empty; });
+    } catch (e) {
+      log(`request failed: ${(e as Error)?.stack ?? e}`);
       return empty;
     }
   }
@@ -239,11 +261,11 @@ export function startServer(connection: Connection): void {
 
   connection.onHover((p, token) => badPosition(p.textDocument.uri, p.position) ? null : withDoc(p.textDocument.uri, token, (doc, a, index) => hover(doc, p.position, a, index, ws.locale), null));
   connection.onCompletion((p, token) => badPosition(p.textDocument.uri, p.position) ? noItems : withDoc(p.textDocument.uri, token, (doc, a, index) => complete(doc, p.position, a, index, ws.locale), noItems));
-  connection.onCompletionResolve((item) => { try { return ws.index ? resolveCompletion(item, ws.index, ws.locale) : item; } catch { return item; } });
+  connection.onCompletionResolve((item) => withView((index) => resolveCompletion(item, index, ws.locale), item));
   connection.onDefinition((p, token) => badPosition(p.textDocument.uri, p.position) ? [] : withDoc(p.textDocument.uri, token, (doc, a, index) => definition(doc, p.position, a, index), []));
   connection.onReferences((p, token) => badPosition(p.textDocument.uri, p.position) ? [] : withDoc(p.textDocument.uri, token, (doc, a, index) => references(doc, p.position, a, index, p.context?.includeDeclaration !== false), []));
   connection.onDocumentSymbol((p, token) => withDoc(p.textDocument.uri, token, (doc, a, index) => documentSymbols(doc, a, index, ws.locale), []));
-  connection.onWorkspaceSymbol((p) => { try { return ws.index ? workspaceSymbols(String(p.query ?? ''), ws.index, ws.locale) : []; } catch { return []; } });
+  connection.onWorkspaceSymbol((p) => withView((index) => workspaceSymbols(String(p.query ?? ''), index, ws.locale), []));
   connection.onCodeAction((p) => {
     try { return codeActions(p.textDocument.uri, p.context?.diagnostics ?? [], ws.locale); } catch { return []; }
   });
@@ -263,7 +285,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(ReindexRequest, async () => { await ws.rebuild(); return status; });
   connection.onRequest(SummaryRequest, () => ({ markdown: ws.summaryMarkdown(status.message || t(ws.locale, 'statusReady', status as unknown as Record<string, number>)), status }));
   connection.onRequest(PlacesRequest, (): PlaceItem[] => ws.places());
-  connection.onRequest(DossierRequest, (p: DossierParams) => ({ markdown: typeof p?.id === 'string' ? ws.dossierMarkdown(p.id) : null }));
+  connection.onRequest(DossierRequest, async (p: DossierParams) => ({ markdown: typeof p?.id === 'string' ? await ws.settle(() => ws.dossierMarkdown(p.id)) : null }));
 
   documents.listen(connection);
   connection.listen();

@@ -60,9 +60,9 @@ const COMMON: Option[] = ['lang', 'help'];
 export const COMMAND_OPTIONS: Record<Command, { options: Option[]; formats: Format[] }> = {
   index: { options: ['store', 'format', 'cache-dir', 'no-cache'], formats: ['text', 'json'] },
   check: { options: ['corpus', 'store', 'date', 'format', 'cache-dir', 'no-cache', 'verbose'], formats: ['text', 'json'] },
-  places: { options: ['corpus', 'format', 'cache-dir', 'no-cache', 'verbose'], formats: ['text', 'json'] },
+  places: { options: ['corpus', 'store', 'format', 'cache-dir', 'no-cache', 'verbose'], formats: ['text', 'json'] },
   figures: { options: ['format', 'verbose'], formats: ['text', 'json'] },
-  explain: { options: ['corpus', 'format', 'cache-dir', 'no-cache', 'verbose'], formats: ['text', 'json', 'markdown'] },
+  explain: { options: ['corpus', 'store', 'format', 'cache-dir', 'no-cache', 'verbose'], formats: ['text', 'json', 'markdown'] },
 };
 
 /** Usage-error wording, Dutch and English. */

@@ -63,6 +63,8 @@ const MESSAGES = {
     nl: 'Archief: {articles} artikelen, {places} plaatsen, {figures} cijfers',
     en: 'Archive: {articles} articles, {places} places, {figures} figures',
   },
+  statusStore: { nl: 'gedeelde index {store}, bijgewerkt {updated}', en: 'shared index {store}, updated {updated}' },
+  statusStoreFailed: { nl: 'Gedeelde index niet bereikbaar: {why}', en: 'Shared index unreachable: {why}' },
   statusIndexing: { nl: 'Archief indexeren: {done}/{total}', en: 'Indexing archive: {done}/{total}' },
   statusNoCorpus: { nl: 'Geen archief gevonden in {paths}', en: 'No archive found in {paths}' },
   statusNoArticles: {
@@ -129,6 +131,15 @@ export function formatDate(iso: string | null, locale: Locale): string {
   if (m[3]) return `${Number(m[3])} ${month} ${m[1]}`;
   if (month) return `${month} ${m[1]}`;
   return m[1];
+}
+
+/** A moment (ISO) as a day and a local time: "4 dec 2026 19:42". */
+export function formatDateTime(iso: string, locale: Locale): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `${formatDate(day, locale)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /** A number in the locale's notation: 1300 → "1300" (nl writes 4-digit numbers plainly), 11000 → "11.000". */

@@ -117,7 +117,7 @@ export function buildDossier(index: PlaceView, id: string, spelling?: string): D
   const country = countryId && kind !== 'land' ? index.countryName(countryId) : null;
   const facts = (p?.facts ?? []).slice().sort((a, b) => factScore(b) - factScore(a));
   const nearFact = facts.find((f) => f.near && f.distanceKm != null);
-  const near = nearFact ? { name: index.place(nearFact.near!)?.name ?? nearFact.near!, km: nearFact.distanceKm!, source: nearFact.source } : null;
+  const near = nearFact ? { name: index.placeName(nearFact.near!) ?? nearFact.near!, km: nearFact.distanceKm!, source: nearFact.source } : null;
 
   // Figures its own sentence ties to the place first; figures only its paragraph ties to it fill up a
   // short list. Durations are left out ("al vijf maanden bezet" says little about the place).

@@ -64,6 +64,9 @@ export interface ArticleFacts {
   queries: string | null;
 }
 
+/** A place's record without its lists: what every place shows in a list or a summary. */
+export type PlaceRow = Omit<PlaceRecord, 'mentions' | 'articles' | 'facts' | 'claims'>;
+
 export interface PlaceRecord {
   id: string;
   name: string;
@@ -315,6 +318,9 @@ export class ClaimIndex {
     if (list) list.push(c); else this.byKey.set(k, [c]);
   }
 
+  /** The keys (see claimKey), in the order their first claim came. */
+  keys(): string[] { return [...this.byKey.keys()]; }
+
   /** Every claim with the predicate `role`, of any dimension (figure completion). */
   withRole(role: string): Claim[] {
     const out: Claim[] = [];
@@ -469,6 +475,8 @@ export class FactIndex extends PlaceNames implements PlaceView {
   candidates(q: Quantity): readonly Claim[] { return this.claimIndex.candidates(q); }
 
   withRole(role: string): readonly Claim[] { return this.claimIndex.withRole(role); }
+
+  placeRows(): Iterable<PlaceRow> { return this.places.values(); }
 
   topPlaces(limit: number): PlaceRecord[] {
     return [...this.places.values()].sort((a, b) => b.mentionCount - a.mentionCount).slice(0, limit);

@@ -5,7 +5,7 @@
 
 import { recognizePlaces, type PlaceEntry, type PlaceLexicon } from '../dutch/places';
 import type { PlaceMention } from '../dutch/types';
-import type { Claim, PlaceRecord } from './index';
+import type { Claim, PlaceRecord, PlaceRow } from './index';
 import { loadGazetteerData } from '../dutch/gazetteer';
 import type { Quantity } from './quantity/model';
 
@@ -36,6 +36,8 @@ export interface PlaceView extends ArchiveView {
   topPlaces(limit: number): PlaceRecord[];
   /** A country's display name from its ISO code ("UA" → "Oekraïne"), or the code. */
   countryName(code: string): string;
+  /** Every place the archive names, in index order. */
+  placeRows(): Iterable<PlaceRow>;
 }
 
 /** The key under which claims that can be about the same quantity are kept: dimension and

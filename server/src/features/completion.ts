@@ -49,7 +49,7 @@ function placeItems(prefix: string, position: Position, analysis: DraftAnalysis,
   scored.sort((a, b) => b.score - a.score);
   return scored.slice(0, 30).map(({ e, p }, i) => {
     const name = p?.name ?? e.name;
-    const parent = p?.parent ? index.place(p.parent)?.name ?? null : null;
+    const parent = p?.parent ? index.placeName(p.parent) : null;
     const detail = [kindLabel(p?.kind ?? e.kind, locale), parent, p ? `${p.mentionCount}×` : null].filter(Boolean).join(' · ');
     return {
       label: name,
@@ -117,7 +117,7 @@ function figureItems(text: string, offset: number, num: string, position: Positi
     if (seen.has(body)) continue;
     seen.add(body);
     const q = c.ctx.quantity;
-    const place = q.where.place ? q.where.place.split('+').map((id) => index.place(id)?.name ?? id).join(', ') : '';
+    const place = q.where.place ? q.where.place.split('+').map((id) => index.placeName(id) ?? id).join(', ') : '';
     const ev = q.measure.role ? roleLabel(q.measure.role, locale) : '';
     items.push({
       label: body,

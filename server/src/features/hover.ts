@@ -28,7 +28,7 @@ export function hover(doc: TextDocument, position: Position, analysis: DraftAnal
   if (i >= 0) {
     const v = analysis.verdicts[i];
     const value = v.matches.length || v.newer.length
-      ? claimsTimelineMarkdown([...v.matches, ...v.newer], locale, (id) => index.place(id)?.name ?? index.entry(id)?.name ?? id)
+      ? claimsTimelineMarkdown([...v.matches, ...v.newer], locale, (id) => index.placeName(id) ?? index.entry(id)?.name ?? id)
       : t(locale, 'noClaims');
     return {
       contents: { kind: MarkupKind.Markdown, value },

@@ -13,6 +13,8 @@ export type HouseStyle = 'nos' | 'archive-majority';
 
 export interface Settings {
   corpus: { paths: string[] };
+  /** A shared index: a PostgreSQL connection string; '' reads the archive's files (embedded). */
+  store: string;
   houseSpellings: Record<string, string>;
   houseStyle: HouseStyle;
   diagnostics: { conflictSeverity: SeverityName; outdatedSeverity: SeverityName; unconfirmedSeverity: SeverityName; variantSpellingSeverity: SeverityName };
@@ -46,6 +48,7 @@ const paths = (d: string[], clientOnly = false): Setting<string[]> => ({
 /** Every setting, by its name under `bronvast.`. */
 export const SETTINGS = {
   'corpus.paths': paths(['corpus']),
+  store: { default: '', coerce: (v: unknown) => (typeof v === 'string' ? v.trim() : undefined) } as Setting<string>,
   languages: paths(['kopij', 'plaintext', 'markdown'], true),
   houseSpellings: {
     default: {},
@@ -87,6 +90,7 @@ export function readSettings(sent: unknown): Settings {
   const raw = (sent && typeof sent === 'object' && !Array.isArray(sent) ? sent : {}) as Record<string, unknown>;
   return {
     corpus: { paths: value(raw, 'corpus.paths') },
+    store: value(raw, 'store'),
     houseSpellings: value(raw, 'houseSpellings'),
     houseStyle: value(raw, 'houseStyle'),
     diagnostics: {

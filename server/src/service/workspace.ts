@@ -18,8 +18,8 @@ import type { CorpusChange } from '../corpus/types';
 import { buildDossier } from '../facts/dossier';
 import { DraftAnalyzer, type DraftAnalysis } from '../facts/draft';
 import type { FactIndex } from '../facts/index';
-import type { ArchiveView } from '../facts/view';
-import { PgStore } from '../store/pg';
+import type { PlaceView } from '../facts/view';
+import { describeStore, PgStore } from '../store/pg';
 import { StoredView } from '../store/view';
 import { checkedKey, CHECKED_FILE } from '../features/checked';
 import { addChecked, readChecked } from './checked';
@@ -37,7 +37,8 @@ export interface WorkspaceOptions {
   corpus?: string[];
   /** The drafts' present (YYYY-MM-DD); null: from the draft, else today. */
   date?: string | null;
-  /** A shared index (a PostgreSQL connection string) to read instead of indexing the archive's files. */
+  /** A shared index (a PostgreSQL connection string) to read instead of indexing the archive's
+   *  files; null for none; undefined: the `store` setting. */
   store?: string | null;
   log?: (msg: string) => void;
 }
@@ -55,10 +56,13 @@ export interface IndexHooks {
 
 export interface PlaceSummary { id: string; name: string; kind: string; region: string | null; mentions: number; articles: number }
 
+/** How long after a lost store connection it is opened again. */
+const STORE_RETRY_MS = 5000;
+
 export class Workspace {
   settings: Settings = DEFAULT_SETTINGS;
   /** The archive being served: indexed here (`archive`) or read from a shared store (`stored`). */
-  private current: { archive: Archive | null; stored: StoredView | null; view: ArchiveView; analyzer: DraftAnalyzer; report: BuildReport } | null = null;
+  private current: { archive: Archive | null; stored: StoredView | null; view: PlaceView; analyzer: DraftAnalyzer; report: BuildReport } | null = null;
   private readonly analyses = new Map<string, { version: number; analysis: DraftAnalysis }>();
   /** Checked marks by the checked file they were read from, and each draft folder's checked file
    *  (looked up once, not at every keystroke; both forgotten when a checked file changes). */
@@ -81,8 +85,8 @@ export class Workspace {
   get archive(): Archive | null { return this.current?.archive ?? null; }
   /** The in-memory index (null on a shared store: see `view`). */
   get index(): FactIndex | null { return this.current?.archive?.index ?? null; }
-  /** What draft checking asks, from either engine. */
-  get view(): ArchiveView | null { return this.current?.view ?? null; }
+  /** What draft checking and the editor's features ask, from either engine. */
+  get view(): PlaceView | null { return this.current?.view ?? null; }
   get stored(): StoredView | null { return this.current?.stored ?? null; }
   get report(): BuildReport | null { return this.current?.report ?? null; }
 
@@ -106,7 +110,7 @@ export class Workspace {
     const before = this.settings;
     this.settings = next;
     const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-    if (!same(next.corpus, before.corpus) || !same(next.houseSpellings, before.houseSpellings) || next.houseStyle !== before.houseStyle) return 'rebuild';
+    if (next.store !== before.store || !same(next.corpus, before.corpus) || !same(next.houseSpellings, before.houseSpellings) || next.houseStyle !== before.houseStyle) return 'rebuild';
     this.analyses.clear();
     return 'reanalyse';
   }
@@ -131,7 +135,16 @@ export class Workspace {
   }
 
   private async build(changes: CorpusChange[] | null): Promise<void> {
-    if (this.options.store) return this.openStore(this.options.store);
+    const store = this.storeUrl();
+    if (store) {
+      try {
+        return await this.openStore(store);
+      } catch (e) {
+        if (!this.hooks.failed) throw e;
+        this.hooks.failed(e);
+        return;
+      }
+    }
     const paths = this.corpusPaths();
     const existing = paths.filter((p) => fs.existsSync(p));
     const incremental = !!(changes && this.current?.archive);
@@ -157,12 +170,34 @@ export class Workspace {
     }
   }
 
-  /** Serve a shared index: what it was built with, its names and dates; claims as drafts need them. */
+  /** The shared index served, if any: --store, else the `store` setting. */
+  storeUrl(): string | null {
+    return this.options.store === undefined ? this.settings.store || null : this.options.store;
+  }
+
+  /** Which shared index is served and how current it is (null: the archive's files). */
+  storeStatus(): { store: string; generation: number; updatedAt: string | null } | null {
+    const s = this.current?.stored;
+    return s ? { store: describeStore(this.storeUrl() ?? ''), generation: s.generation, updatedAt: s.meta.updatedAt } : null;
+  }
+
+  /**
+   * Serve a shared index: what it was built with, its names and dates; claims and places as
+   * drafts need them. A new generation written by an index run (NOTIFY) is opened and swapped in
+   * whole; a lost connection is reported and opened again a few seconds later.
+   */
   private async openStore(url: string): Promise<void> {
     const t0 = Date.now();
     const store = await PgStore.open(url, 'read');
     try {
       const stored = await StoredView.open(store);
+      const isCurrent = () => this.current?.stored === stored;
+      await store.listen((generation) => { if (isCurrent() && generation > stored.generation) void this.rebuild(); });
+      store.onLost((e) => {
+        if (!isCurrent()) return;
+        this.hooks.failed?.(e);
+        setTimeout(() => { if (isCurrent()) void this.rebuild(); }, STORE_RETRY_MS).unref();
+      });
       const m = stored.meta;
       const report: BuildReport = {
         articles: m.articles, places: m.places, figures: m.figures, skipped: await store.skipped(),
@@ -180,19 +215,24 @@ export class Workspace {
   }
 
   /**
-   * Make a draft's analysis complete before it is read synchronously: on a shared store, the
-   * claims its quantities need are loaded and it is analysed again. (Nothing to do in memory.)
+   * Run a feature to a complete answer. In memory it runs once. On a shared store, what it asked
+   * for and was not loaded (claims of a quantity, a place's mentions) is loaded and it runs again,
+   * with the drafts analysed again when new claims came (their verdicts rest on them).
    */
-  async prepare(doc: TextDocument): Promise<void> {
-    for (let round = 0; round < 3; round++) {
+  async settle<T>(feature: () => T): Promise<T> {
+    let out = feature();
+    for (let round = 0; round < 4; round++) {
       const cur = this.current;
-      if (!cur?.stored) return;
-      this.analysis(doc.uri, doc.version, doc.getText());
-      if (!cur.stored.incomplete) return;
+      if (!cur?.stored?.incomplete) return out;
+      const reanalyse = cur.stored.claimsMissing;
       await cur.stored.load();
-      cur.analyzer = new DraftAnalyzer(cur.stored, this.options.date ?? null);
-      this.analyses.clear();
+      if (reanalyse && this.current === cur) {
+        cur.analyzer = new DraftAnalyzer(cur.stored, this.options.date ?? null);
+        this.analyses.clear();
+      }
+      out = feature();
     }
+    return out;
   }
 
   /** Let go of a shared store's connection (the command line, when done). */
@@ -301,18 +341,18 @@ export class Workspace {
   // The archive as a whole
 
   places(): PlaceSummary[] {
-    const index = this.index;
+    const index = this.view;
     if (!index) return [];
-    return [...index.places.values()]
+    return [...index.placeRows()]
       .sort((a, b) => b.mentionCount - a.mentionCount)
-      .map((p) => ({ id: p.id, name: p.name, kind: kindLabel(p.kind, this.locale), region: p.parent ? index.place(p.parent)?.name ?? null : null, mentions: p.mentionCount, articles: p.articleCount }));
+      .map((p) => ({ id: p.id, name: p.name, kind: kindLabel(p.kind, this.locale), region: p.parent ? index.placeName(p.parent) : null, mentions: p.mentionCount, articles: p.articleCount }));
   }
 
   /** A place's dossier as Markdown, by id or any spelling; null when the archive does not know it. */
   dossierMarkdown(idOrName: string, opts = { maxClaims: 30, maxSentences: 15 }): string | null {
-    const index = this.index;
+    const index = this.view;
     if (!index) return null;
-    const id = index.place(idOrName) ? idOrName : index.resolve(idOrName);
+    const id = index.placeName(idOrName) ? idOrName : index.resolve(idOrName);
     const d = id ? buildDossier(index, id) : null;
     return d ? dossierMarkdown(d, this.locale, opts) : null;
   }
@@ -322,17 +362,18 @@ export class Workspace {
     const locale = this.locale;
     const lines = [`# ${t(locale, 'summaryTitle')}`, '', headline, ''];
     lines.push(`**${t(locale, 'corpusPaths')}:** ${this.corpusPaths().map((p) => '`' + p + '`').join(', ')}`, '');
-    const archive = this.archive;
-    if (archive) {
-      const top = [...archive.index.places.values()].sort((a, b) => b.mentionCount - a.mentionCount).slice(0, 15);
+    const view = this.view;
+    if (view) {
+      const top = view.topPlaces(15);
       if (top.length) {
         lines.push(`## ${t(locale, 'topPlaces')}`, '');
         for (const p of top) lines.push(`- **${p.name}** (${kindLabel(p.kind, locale)}) — ${p.mentionCount}×, ${formatDate(p.firstDate, locale)} – ${formatDate(p.lastDate, locale)}`);
         lines.push('');
       }
-      if (archive.skipped.length) {
-        lines.push(`## ${t(locale, 'skippedHeader')} (${archive.skipped.length})`, '');
-        for (const s of archive.skipped.slice(0, 200)) lines.push(`- ${describeSkipped(s, locale, this.folders[0])}`);
+      const skipped = this.report?.skipped ?? [];
+      if (skipped.length) {
+        lines.push(`## ${t(locale, 'skippedHeader')} (${skipped.length})`, '');
+        for (const s of skipped.slice(0, 200)) lines.push(`- ${describeSkipped(s, locale, this.folders[0])}`);
       }
     }
     return lines.join('\n');

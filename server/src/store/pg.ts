@@ -9,9 +9,9 @@ import type { Client } from 'pg';
 import { fillTemplate, type Locale } from '../core/l10n';
 import type { LexiconSpec } from '../corpus/worker';
 import type { Skipped } from '../corpus/types';
-import { claimPlaces, type ArticleRecord, type Claim, type FactIndex } from '../facts/index';
+import { claimPlaces, type ArticleFacts, type ArticleRecord, type Claim, type FactIndex, type MentionRef, type PlaceFactRef, type PlaceRow } from '../facts/index';
 import { claimKey } from '../facts/view';
-import { ARTICLE_COLUMNS, articleFrom, articleValues, claimData, claimFrom, copyLine, digestOf, fromJson, PLACE_COLUMNS, placeValues, toJson } from './rows';
+import { ARTICLE_COLUMNS, articleFrom, articleValues, CLAIM_COLUMNS, claimData, claimFrom, copyLine, digestOf, FACT_COLUMNS, factData, factFrom, fromJson, MENTION_COLUMNS, PLACE_COLUMNS, placeValues, toJson } from './rows';
 import { CHANNEL, MIGRATIONS, SCHEMA_VERSION, WRITE_LOCK } from './schema';
 
 /** Why a store cannot be used as it is, and what to do, in Dutch and English. */
@@ -68,9 +68,19 @@ export interface StoreMeta {
   articles: number;
   places: number;
   figures: number;
+  /** The claim keys in the in-memory index's order (see ClaimIndex.keys). */
+  keys: string[];
 }
 
-export interface StoredPlace { id: string; name: string; variants: [string, number][] }
+/** A place's row: everything but its mentions, facts and claims. */
+export type StoredPlace = PlaceRow;
+
+/** Loads article records once each (claims, mentions and facts of one article share it). */
+export type ArticleCache = { get(id: string): ArticleRecord | undefined; set(id: string, a: ArticleRecord): ArticleRecord };
+/** Makes a claim once for each (article, index): the same claim reached two ways is one object. */
+export type ClaimMaker = (articleId: string, idx: number, make: () => Claim) => Claim;
+
+const ARTICLE = 'a.id, a.file, a.uri, a.title, a.date, a.source, a.url, a.label, a.hash';
 
 /** A connection string made safe to show: the password left out. */
 export function describeStore(url: string): string {
@@ -179,7 +189,7 @@ export class PgStore {
       const digests = new Map<string, string>();
       for (let i = 0; i < articles.length; i++) {
         const af = articles[i];
-        const d = digestOf([copyLine(articleValues(af.article, 0)), ...claimLines(af.article.id, af.claims)]);
+        const d = digestOf([copyLine(articleValues(af.article, 0)), ...claimLines(af), ...mentionLines(af), ...factLines(af)]);
         digests.set(af.article.id, d);
         if (stored.get(af.article.id) !== d) changed.add(af.article.id);
       }
@@ -190,13 +200,12 @@ export class PgStore {
       await this.copy('articles', ARTICLE_COLUMNS, (function* () {
         for (const af of articles) if (changed.has(af.article.id)) yield copyLine([...articleValues(af.article, ords.get(af.article.id)!), digests.get(af.article.id)!]);
       })());
+      const changedArticles = articles.filter((af) => changed.has(af.article.id));
+      await this.copy('claims', CLAIM_COLUMNS, (function* () { for (const af of changedArticles) yield* claimLines(af); })());
+      await this.copy('mentions', MENTION_COLUMNS, (function* () { for (const af of changedArticles) yield* mentionLines(af); })());
+      await this.copy('place_facts', FACT_COLUMNS, (function* () { for (const af of changedArticles) yield* factLines(af); })());
       let claims = 0;
-      await this.copy('claims', ['article_id', 'idx', 'key', 'places', 'data'], (function* () {
-        for (const af of articles) {
-          claims += af.claims.length;
-          if (changed.has(af.article.id)) yield* claimLines(af.article.id, af.claims);
-        }
-      })());
+      for (const af of articles) claims += af.claims.length;
       // Unchanged articles keep their rows; their place in archive order may have moved.
       await c.query('CREATE TEMP TABLE new_ord (id text PRIMARY KEY, ord integer NOT NULL) ON COMMIT DROP');
       await this.copy('new_ord', ['id', 'ord'], (function* () { for (const [id, ord] of ords) if (!changed.has(id)) yield copyLine([id, ord]); })());
@@ -223,6 +232,7 @@ export class PgStore {
       const meta: Record<string, string> = {
         generation: String(generation), updated_at: new Date().toISOString(), spec: toJson(spec),
         articles: String(stats.articles), places: String(stats.places), figures: String(stats.figures),
+        keys: toJson(index.claimIndex.keys()),
       };
       for (const [key, value] of Object.entries(meta)) {
         await c.query('INSERT INTO bronvast_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [key, value]);
@@ -244,6 +254,7 @@ export class PgStore {
     return {
       schema: Number(m.get('schema')), generation: Number(m.get('generation') ?? 0), updatedAt: m.get('updated_at') ?? null,
       spec: fromJson<LexiconSpec>(m.get('spec')!), articles: Number(m.get('articles') ?? 0), places: Number(m.get('places') ?? 0), figures: Number(m.get('figures') ?? 0),
+      keys: fromJson<string[]>(m.get('keys') ?? '[]'),
     };
   }
 
@@ -258,30 +269,61 @@ export class PgStore {
     return (r.rows as [string][]).map((x) => x[0]).sort();
   }
 
-  /** The places in archive order: display names and the spellings the archive used. */
+  /** Every place's row, in the in-memory index's order. */
   async places(): Promise<StoredPlace[]> {
-    const r = await this.client.query('SELECT id, name, variants FROM places ORDER BY ord');
-    return r.rows.map((p) => ({ id: p.id, name: p.name, variants: fromJson<[string, number][]>(p.variants) }));
+    const r = await this.client.query('SELECT * FROM places ORDER BY ord');
+    return r.rows.map((p) => ({
+      id: p.id, name: p.name, kind: p.kind, parent: p.parent, parentInferred: p.parent_inferred, country: p.country,
+      firstDate: p.first_date, lastDate: p.last_date, mentionCount: p.mentions, articleCount: p.articles,
+      variants: new Map(fromJson<[string, number][]>(p.variants)),
+    }));
+  }
+
+  private article(row: Record<string, string | null>, articles: ArticleCache): ArticleRecord {
+    return articles.get(row.id!) ?? articles.set(row.id!, articleFrom(row));
+  }
+
+  /** A place's mentions (the first `limit`), facts and claims (the first `limit`), in archive order. */
+  async placeDetails(id: string, limit: number, articles: ArticleCache, claim: ClaimMaker): Promise<{ mentions: MentionRef[]; facts: PlaceFactRef[]; claims: Claim[] }> {
+    const m = await this.client.query(
+      `SELECT m.start_at, m.end_at, m.text, m.line_no, m.char_no, ${ARTICLE} FROM mentions m JOIN articles a ON a.id = m.article_id
+        WHERE m.place_id = $1 ORDER BY a.ord, m.i LIMIT $2`, [id, limit]);
+    const f = await this.client.query(
+      `SELECT f.data, ${ARTICLE} FROM place_facts f JOIN articles a ON a.id = f.article_id WHERE f.place_id = $1 ORDER BY a.ord, f.i`, [id]);
+    const c = await this.client.query(
+      `SELECT c.idx, c.data, ${ARTICLE} FROM claims c JOIN articles a ON a.id = c.article_id
+        WHERE c.places @> ARRAY[$1::text] ORDER BY a.ord, c.idx LIMIT $2`, [id, limit]);
+    return {
+      mentions: m.rows.map((r) => ({ article: this.article(r, articles), start: r.start_at, end: r.end_at, text: r.text, line: r.line_no, character: r.char_no })),
+      facts: f.rows.map((r) => factFrom(r.data, this.article(r, articles))),
+      claims: c.rows.map((r) => claim(r.id, r.idx, () => claimFrom(r.data, this.article(r, articles)))),
+    };
   }
 
   async skipped(): Promise<Skipped[]> {
     return (await this.client.query('SELECT data FROM skipped')).rows.map((r) => fromJson<Skipped>(r.data));
   }
 
-  /** The claims under each key, in archive order; `articles` shares one record per article. */
-  async claimsByKeys(keys: string[], articles: Map<string, ArticleRecord>): Promise<Map<string, Claim[]>> {
+  /** The claims under each key, in archive order. */
+  async claimsByKeys(keys: string[], articles: ArticleCache, claim: ClaimMaker): Promise<Map<string, Claim[]>> {
     const out = new Map<string, Claim[]>(keys.map((k) => [k, []]));
     if (!keys.length) return out;
     const r = await this.client.query(
-      `SELECT c.key, c.data, a.id, a.file, a.uri, a.title, a.date, a.source, a.url, a.label, a.hash
-         FROM claims c JOIN articles a ON a.id = c.article_id
+      `SELECT c.key, c.idx, c.data, ${ARTICLE} FROM claims c JOIN articles a ON a.id = c.article_id
         WHERE c.key = ANY($1) ORDER BY a.ord, c.idx`, [keys]);
-    for (const row of r.rows) {
-      let a = articles.get(row.id);
-      if (!a) { a = articleFrom(row); articles.set(a.id, a); }
-      out.get(row.key)!.push(claimFrom(row.data, a));
-    }
+    for (const row of r.rows) out.get(row.key)!.push(claim(row.id, row.idx, () => claimFrom(row.data, this.article(row, articles))));
     return out;
+  }
+
+  /** Call `onLost` once when the connection breaks (not when it is closed). */
+  onLost(onLost: (e: Error) => void): void {
+    let closed = false;
+    const end = this.client.end.bind(this.client);
+    this.client.end = (async () => { closed = true; return end(); }) as Client['end'];
+    let said = false;
+    const lost = (e: Error) => { if (!closed && !said) { said = true; onLost(new StoreError('read', { store: describeStore(this.url), why: e.message })); } };
+    this.client.on('error', lost);
+    this.client.on('end', () => lost(new Error('connection closed')));
   }
 
   /** Call `onChange` with the new generation whenever an index run commits. */
@@ -291,8 +333,16 @@ export class PgStore {
   }
 }
 
-function claimLines(articleId: string, claims: Claim[]): string[] {
-  return claims.map((c, i) => copyLine([articleId, i, claimKey(c.ctx.quantity), claimPlaces(c), claimData(c)]));
+function claimLines(af: ArticleFacts): string[] {
+  return af.claims.map((c, i) => copyLine([af.article.id, i, claimKey(c.ctx.quantity), claimPlaces(c), claimData(c)]));
+}
+
+function mentionLines(af: ArticleFacts): string[] {
+  return af.mentions.map((m, i) => copyLine([af.article.id, i, af.placeIds[i], m.start, m.end, m.text, m.line, m.character]));
+}
+
+function factLines(af: ArticleFacts): string[] {
+  return af.facts.map((f, i) => copyLine([af.article.id, i, f.placeId, factData(f.fact)]));
 }
 
 /** Lines joined into chunks of about 64 KB (one stream write each). */

@@ -3,7 +3,7 @@
 // and PostgreSQL's COPY text format for bulk loading.
 
 import { createHash } from 'node:crypto';
-import type { ArticleRecord, Claim, PlaceRecord } from '../facts/index';
+import type { ArticleRecord, Claim, PlaceFactRef, PlaceRecord } from '../facts/index';
 
 /** JSON that keeps non-finite numbers (JSON has none): they travel as tagged strings. */
 const NON_FINITE = '\u0000n:';
@@ -25,6 +25,22 @@ export function claimFrom(data: string, article: ArticleRecord): Claim {
   const d = fromJson<ClaimData>(data);
   return { figure: d.f, ctx: d.c, sentence: d.s, source: { article, line: d.l, character: d.ch } };
 }
+
+/** A place fact without its article. */
+interface FactData { k: PlaceFactRef['kind']; p: string | null; n: string | null; d: number | null; s: string; l: number; ch: number }
+
+export function factData(f: PlaceFactRef): string {
+  return toJson({ k: f.kind, p: f.parent, n: f.near, d: f.distanceKm, s: f.sentence, l: f.source.line, ch: f.source.character } satisfies FactData);
+}
+
+export function factFrom(data: string, article: ArticleRecord): PlaceFactRef {
+  const d = fromJson<FactData>(data);
+  return { kind: d.k, parent: d.p, near: d.n, distanceKm: d.d, sentence: d.s, source: { article, line: d.l, character: d.ch } };
+}
+
+export const MENTION_COLUMNS = ['article_id', 'i', 'place_id', 'start_at', 'end_at', 'text', 'line_no', 'char_no'] as const;
+export const FACT_COLUMNS = ['article_id', 'i', 'place_id', 'data'] as const;
+export const CLAIM_COLUMNS = ['article_id', 'idx', 'key', 'places', 'data'] as const;
 
 export const ARTICLE_COLUMNS = ['id', 'ord', 'file', 'uri', 'title', 'date', 'source', 'url', 'label', 'hash', 'digest'] as const;
 

@@ -10,6 +10,8 @@
 //                  claimKey) and by the places it is about (dossiers)
 //   places         the per-place aggregates: display name, kind, parent, dates, counts, spellings
 //   skipped        what indexing skipped, per file, for the summary
+//   mentions       (2) every place mention: the place, where in which article, as written
+//   place_facts    (2) what an article states about a place (kind, region, distance), cited
 
 export const MIGRATIONS: readonly string[] = [
   // 1
@@ -28,6 +30,18 @@ export const MIGRATIONS: readonly string[] = [
      parent_inferred boolean NOT NULL, country text, first_date text, last_date text,
      mentions integer NOT NULL, articles integer NOT NULL, variants text NOT NULL, digest text NOT NULL);
    CREATE TABLE skipped (file text NOT NULL, data text NOT NULL);`,
+  // 2: the mentions and facts behind dossiers, navigation and completion; every article is
+  // written again by the next index run (its digest now covers them).
+  `CREATE TABLE mentions (
+     article_id text NOT NULL REFERENCES articles (id) ON DELETE CASCADE, i integer NOT NULL,
+     place_id text NOT NULL, start_at integer NOT NULL, end_at integer NOT NULL, text text NOT NULL,
+     line_no integer NOT NULL, char_no integer NOT NULL, PRIMARY KEY (article_id, i));
+   CREATE INDEX mentions_place ON mentions (place_id);
+   CREATE TABLE place_facts (
+     article_id text NOT NULL REFERENCES articles (id) ON DELETE CASCADE, i integer NOT NULL,
+     place_id text NOT NULL, data text NOT NULL, PRIMARY KEY (article_id, i));
+   CREATE INDEX place_facts_place ON place_facts (place_id);
+   UPDATE articles SET digest = '';`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

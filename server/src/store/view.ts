@@ -1,46 +1,60 @@
-// A stored index as draft checking asks it (facts/view.ts): the lexicon rebuilt from what the
-// index was built with, the display names and dates (small), and the claims only for the
-// quantities a draft names, loaded on demand and kept in a bounded cache — the archive's text and
-// its other claims stay in the database.
+// A stored index as draft checking and the editor's features ask it (facts/view.ts): the lexicon
+// rebuilt from what the index was built with, every place's row (names, kinds, counts: small), and
+// on demand, in bounded caches, the claims of the quantities a draft names and the mentions, facts
+// and claims of the places it names — the archive's text and the rest stay in the database.
 //
-// Checking is synchronous, the database is not: a draft is analysed once, the claim keys it asked
-// for and did not have are loaded (`load`), and it is analysed again (see Workspace.prepare).
+// The features are synchronous, the database is not. A feature runs once; what it asked for and
+// was not held is noted (`incomplete`), loaded (`load`), and the feature runs again
+// (Workspace.withView). So nothing needs to know in advance what a feature will ask.
+//
+// A place named in very many articles holds its first PLACE_LIMIT mentions and claims (counts
+// stay exact): references stop at 2,000 anyway, and dossiers rank a place's claims by kind and date.
 
+import { BoundedMemo } from '../core/memo';
 import { buildLexicon } from '../corpus/worker';
-import type { ArticleRecord, Claim } from '../facts/index';
-import { claimKey, newestAtOrBefore, PlaceNames, type ArchiveView } from '../facts/view';
+import type { ArticleRecord, Claim, PlaceRecord } from '../facts/index';
 import type { Quantity } from '../facts/quantity/model';
-import { PgStore, type StoreMeta } from './pg';
+import { claimKey, newestAtOrBefore, PlaceNames, type PlaceView } from '../facts/view';
+import type { PgStore, StoreMeta, StoredPlace } from './pg';
 
-/** Claims kept in memory at most (whole keys are dropped, least recently used first). */
-const MAX_CLAIMS = 200_000;
+/** Claims kept for quantity keys at most (whole keys are dropped, least recently used first). */
+const MAX_KEY_CLAIMS = 200_000;
+/** Places kept with their mentions, facts and claims at most (least recently used dropped first). */
+const MAX_PLACES = 2_000;
+/** A place's mentions and claims loaded at most. */
+export const PLACE_LIMIT = 2_000;
 
-export class StoredView extends PlaceNames implements ArchiveView {
+export class StoredView extends PlaceNames implements PlaceView {
   private readonly claims = new Map<string, Claim[]>();
   private held = 0;
-  private readonly missing = new Set<string>();
-  private readonly articles = new Map<string, ArticleRecord>();
+  private readonly missingKeys = new Set<string>();
+  private readonly full = new Map<string, PlaceRecord>();
+  private readonly missingPlaces = new Set<string>();
+  private readonly articles = new BoundedMemo<string, ArticleRecord>(200_000);
+  private readonly claimObjects = new BoundedMemo<string, Claim>(400_000);
+  private readonly byMentions: StoredPlace[];
 
   private constructor(
     private readonly store: PgStore,
     readonly meta: StoreMeta,
     private readonly dates: string[],
-    private readonly names: Map<string, string>,
+    private readonly rows: Map<string, StoredPlace>,
   ) {
     super(buildLexicon(meta.spec));
+    this.byMentions = [...rows.values()].sort((a, b) => b.mentionCount - a.mentionCount);
   }
 
   static async open(store: PgStore): Promise<StoredView> {
-    let meta: StoreMeta, dates: string[], places: Awaited<ReturnType<PgStore['places']>>;
+    let meta: StoreMeta, dates: string[], places: StoredPlace[];
     try {
       meta = await store.meta();
       [dates, places] = await Promise.all([store.dates(), store.places()]);
     } catch (e) {
       throw store.failure('read', e);
     }
-    const view = new StoredView(store, meta, dates, new Map(places.map((p) => [p.id, p.name])));
+    const view = new StoredView(store, meta, dates, new Map(places.map((p) => [p.id, p])));
     // The display names the archive's spellings chose (as FactIndex.rebuild does, in the same order).
-    for (const p of places) view.lexicon.preferName(p.id, new Map(p.variants));
+    for (const p of places) view.lexicon.preferName(p.id, p.variants);
     return view;
   }
 
@@ -48,44 +62,89 @@ export class StoredView extends PlaceNames implements ArchiveView {
 
   async close(): Promise<void> { await this.store.close(); }
 
+  /** Whether a feature asked for something not loaded yet (its answer is then incomplete). */
+  get incomplete(): boolean { return this.missingKeys.size > 0 || this.missingPlaces.size > 0; }
+
+  /** Whether the next load() brings claims that draft analyses use (they must then be made again). */
+  get claimsMissing(): boolean { return this.missingKeys.size > 0; }
+
+  /** Load everything asked for and not held. */
+  async load(): Promise<void> {
+    const keys = [...this.missingKeys];
+    const ids = [...this.missingPlaces];
+    this.missingKeys.clear();
+    this.missingPlaces.clear();
+    try {
+      if (keys.length) this.keep(await this.store.claimsByKeys(keys, this.articles, this.claimMaker));
+      for (const id of ids) {
+        const row = this.rows.get(id);
+        if (!row || this.full.has(id)) continue;
+        const d = await this.store.placeDetails(id, PLACE_LIMIT, this.articles, this.claimMaker);
+        if (this.full.size >= MAX_PLACES) this.full.delete(this.full.keys().next().value as string);
+        this.full.set(id, { ...row, mentions: d.mentions, articles: new Set(d.mentions.map((m) => m.article)), facts: d.facts, claims: d.claims });
+      }
+    } catch (e) {
+      throw this.store.failure('read', e);
+    }
+  }
+
+  private readonly claimMaker = (articleId: string, idx: number, make: () => Claim): Claim => {
+    const k = `${articleId}\u0000${idx}`;
+    return this.claimObjects.get(k) ?? this.claimObjects.set(k, make());
+  };
+
+  private keep(got: Map<string, Claim[]>): void {
+    for (const [k, list] of got) { this.claims.set(k, list); this.held += list.length; }
+    for (const [k, list] of this.claims) {
+      if (this.held <= MAX_KEY_CLAIMS || got.has(k)) break;
+      this.claims.delete(k);
+      this.held -= list.length;
+    }
+  }
+
   candidates(q: Quantity): readonly Claim[] {
     const k = claimKey(q);
-    if (k === null) return [];
+    return k === null ? [] : this.claimsOf(k);
+  }
+
+  private claimsOf(k: string): readonly Claim[] {
     const list = this.claims.get(k);
     if (list) {
       this.claims.delete(k); // (most recently used last)
       this.claims.set(k, list);
       return list;
     }
-    this.missing.add(k);
+    this.missingKeys.add(k);
     return [];
   }
 
-  /** Whether a check asked for claims not loaded yet (its verdicts are then incomplete). */
-  get incomplete(): boolean { return this.missing.size > 0; }
-
-  /** Load every claim key asked for and not held. */
-  async load(): Promise<void> {
-    const keys = [...this.missing];
-    this.missing.clear();
-    if (!keys.length) return;
-    let got: Map<string, Claim[]>;
-    try {
-      got = await this.store.claimsByKeys(keys, this.articles);
-    } catch (e) {
-      throw this.store.failure('read', e);
-    }
-    for (const [k, list] of got) { this.claims.set(k, list); this.held += list.length; }
-    for (const [k, list] of this.claims) {
-      if (this.held <= MAX_CLAIMS || got.has(k)) break;
-      this.claims.delete(k);
-      this.held -= list.length;
-    }
+  withRole(role: string): readonly Claim[] {
+    const out: Claim[] = [];
+    for (const k of this.meta.keys) if (k.endsWith(`\u0001${role}`)) out.push(...this.claimsOf(k));
+    return out;
   }
 
-  newestDate(day: string): string | null {
-    return newestAtOrBefore(this.dates, day);
+  place(id: string): PlaceRecord | undefined {
+    const p = this.full.get(id);
+    if (p) {
+      this.full.delete(id); // (most recently used last)
+      this.full.set(id, p);
+      return p;
+    }
+    const row = this.rows.get(id);
+    if (!row) return undefined;
+    this.missingPlaces.add(id);
+    return { ...row, mentions: [], articles: new Set(), facts: [], claims: [] };
   }
 
-  placeName(id: string): string | null { return this.names.get(id) ?? null; }
+  topPlaces(limit: number): PlaceRecord[] {
+    return this.byMentions.slice(0, limit).map((p) => ({ ...p, mentions: [], articles: new Set(), facts: [], claims: [] }));
+  }
+
+  /** Every place's row, in the index's order (the summary, the places list). */
+  placeRows(): Iterable<StoredPlace> { return this.rows.values(); }
+
+  newestDate(day: string): string | null { return newestAtOrBefore(this.dates, day); }
+
+  placeName(id: string): string | null { return this.rows.get(id)?.name ?? null; }
 }
