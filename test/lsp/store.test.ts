@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { SAMPLE_DRAFT, makeWorkspace, messageText, startClient, ROOT, type LspClient } from '../../server/src/tools/lsp-client';
-import { startCluster, type TestCluster } from '../support/postgres';
+import { startCluster, type TestCluster } from '../../server/src/tools/pg-cluster';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const run = promisify(execFile);

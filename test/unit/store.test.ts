@@ -14,7 +14,7 @@ import { Client } from 'pg';
 import { Archive } from '../../server/src/archive';
 import { PgStore, StoreError } from '../../server/src/store/pg';
 import { makeWorkspace, ROOT } from '../../server/src/tools/lsp-client';
-import { startCluster, type TestCluster } from '../support/postgres';
+import { startCluster, type TestCluster } from '../../server/src/tools/pg-cluster';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const run = promisify(execFile);

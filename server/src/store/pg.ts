@@ -283,21 +283,23 @@ export class PgStore {
     return articles.get(row.id!) ?? articles.set(row.id!, articleFrom(row));
   }
 
-  /** A place's mentions (the first `limit`), facts and claims (the first `limit`), in archive order. */
-  async placeDetails(id: string, limit: number, articles: ArticleCache, claim: ClaimMaker): Promise<{ mentions: MentionRef[]; facts: PlaceFactRef[]; claims: Claim[] }> {
-    const m = await this.client.query(
+  /** Places' mentions (the first `limit` of each), facts and claims (the first `limit`), in archive order: three queries for any number of places. */
+  async placeDetails(ids: string[], limit: number, articles: ArticleCache, claim: ClaimMaker): Promise<Map<string, { mentions: MentionRef[]; facts: PlaceFactRef[]; claims: Claim[] }>> {
+    const out = new Map(ids.map((id) => [id, { mentions: [] as MentionRef[], facts: [] as PlaceFactRef[], claims: [] as Claim[] }]));
+    if (!ids.length) return out;
+    const each = (inner: string) => `SELECT p.place_id, x.* FROM unnest($1::text[]) AS p (place_id) CROSS JOIN LATERAL (${inner}) x`;
+    const m = await this.client.query(each(
       `SELECT m.start_at, m.end_at, m.text, m.line_no, m.char_no, ${ARTICLE} FROM mentions m JOIN articles a ON a.id = m.article_id
-        WHERE m.place_id = $1 ORDER BY a.ord, m.i LIMIT $2`, [id, limit]);
-    const f = await this.client.query(
-      `SELECT f.data, ${ARTICLE} FROM place_facts f JOIN articles a ON a.id = f.article_id WHERE f.place_id = $1 ORDER BY a.ord, f.i`, [id]);
-    const c = await this.client.query(
+        WHERE m.place_id = p.place_id ORDER BY a.ord, m.i LIMIT $2`), [ids, limit]);
+    const f = await this.client.query(each(
+      `SELECT f.data, ${ARTICLE} FROM place_facts f JOIN articles a ON a.id = f.article_id WHERE f.place_id = p.place_id ORDER BY a.ord, f.i`), [ids]);
+    const c = await this.client.query(each(
       `SELECT c.idx, c.data, ${ARTICLE} FROM claims c JOIN articles a ON a.id = c.article_id
-        WHERE c.places @> ARRAY[$1::text] ORDER BY a.ord, c.idx LIMIT $2`, [id, limit]);
-    return {
-      mentions: m.rows.map((r) => ({ article: this.article(r, articles), start: r.start_at, end: r.end_at, text: r.text, line: r.line_no, character: r.char_no })),
-      facts: f.rows.map((r) => factFrom(r.data, this.article(r, articles))),
-      claims: c.rows.map((r) => claim(r.id, r.idx, () => claimFrom(r.data, this.article(r, articles)))),
-    };
+        WHERE c.places @> ARRAY[p.place_id] ORDER BY a.ord, c.idx LIMIT $2`), [ids, limit]);
+    for (const r of m.rows) out.get(r.place_id)!.mentions.push({ article: this.article(r, articles), start: r.start_at, end: r.end_at, text: r.text, line: r.line_no, character: r.char_no });
+    for (const r of f.rows) out.get(r.place_id)!.facts.push(factFrom(r.data, this.article(r, articles)));
+    for (const r of c.rows) out.get(r.place_id)!.claims.push(claim(r.id, r.idx, () => claimFrom(r.data, this.article(r, articles))));
+    return out;
   }
 
   async skipped(): Promise<Skipped[]> {

@@ -55,6 +55,8 @@ export class StoredView extends PlaceNames implements PlaceView {
     const view = new StoredView(store, meta, dates, new Map(places.map((p) => [p.id, p])));
     // The display names the archive's spellings chose (as FactIndex.rebuild does, in the same order).
     for (const p of places) view.lexicon.preferName(p.id, p.variants);
+    // (The completion index is built on first use, ~80 ms: here, not at the journalist's first keystroke.)
+    view.lexicon.complete('A', 1);
     return view;
   }
 
@@ -76,12 +78,10 @@ export class StoredView extends PlaceNames implements PlaceView {
     this.missingPlaces.clear();
     try {
       if (keys.length) this.keep(await this.store.claimsByKeys(keys, this.articles, this.claimMaker));
-      for (const id of ids) {
-        const row = this.rows.get(id);
-        if (!row || this.full.has(id)) continue;
-        const d = await this.store.placeDetails(id, PLACE_LIMIT, this.articles, this.claimMaker);
+      const wanted = ids.filter((id) => this.rows.has(id) && !this.full.has(id));
+      for (const [id, d] of await this.store.placeDetails(wanted, PLACE_LIMIT, this.articles, this.claimMaker)) {
         if (this.full.size >= MAX_PLACES) this.full.delete(this.full.keys().next().value as string);
-        this.full.set(id, { ...row, mentions: d.mentions, articles: new Set(d.mentions.map((m) => m.article)), facts: d.facts, claims: d.claims });
+        this.full.set(id, { ...this.rows.get(id)!, mentions: d.mentions, articles: new Set(d.mentions.map((m) => m.article)), facts: d.facts, claims: d.claims });
       }
     } catch (e) {
       throw this.store.failure('read', e);

@@ -3,6 +3,7 @@
 //
 //   node dist/bench.js [--quick] [--runs N] [--big-articles N] [--repeated] [--one-file-mb N] [--skip-big] [--skip-one-file] [--skip-lsp] [--skip-frog] [--no-snapshot]
 //   node dist/bench.js --lsp-only <corpus folder> [--quick]     (the LSP step alone)
+//   node dist/bench.js --store-only [--scales 1,20,60] [--servers 20] [--quick]   (the shared index alone; also --skip-store)
 
 import { spawnSync, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -17,20 +18,13 @@ import { computeFacts } from '../facts/index';
 import { buildLexicon, decodeAnalysis, encodeAnalysis, encodeFacts } from '../corpus/worker';
 import { ROOT, makeWorkspace, startClient } from './lsp-client';
 import { tuneV8 } from '../core/runtime';
+import { benchDraft, DPG, fmt, makeBigCorpus, measureLatency, serverMemory, SHARED, sizeOf, stats } from './bench-common';
+import { childStoreIndex, storeBench } from './bench-store';
 
-const SHARED = process.env.BRONVAST_SHARED ?? path.resolve(ROOT, '..', 'shared');
-const DPG = path.join(SHARED, 'data', 'dpgmedia2019', 'dpgMedia2019-articles-byarticle-all.jsonl');
 
 const argv = process.argv.slice(2);
 const flag = (f: string) => argv.includes(f);
 const opt = (f: string, d: number) => { const i = argv.indexOf(f); return i >= 0 ? Number(argv[i + 1]) : d; };
-
-function stats(xs: number[]) {
-  const s = xs.slice().sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))];
-  return { median: q(0.5), p99: q(0.99), min: s[0], max: s[s.length - 1], n: s.length };
-}
-const fmt = (x: number, d = 1) => x.toFixed(d);
 
 /** Child mode: index a corpus once and report time and peak memory. */
 async function child(): Promise<void> {
@@ -48,61 +42,6 @@ function runChild(corpus: string, cache: string | null) {
   const res = spawnSync(process.execPath, ['--expose-gc', __filename, '--child', corpus, cache ?? '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (res.status !== 0) throw new Error(`index run failed: ${res.stderr}`);
   return JSON.parse(res.stdout.trim().split('\n').pop()!) as { ms: number; articles: number; figures: number; places: number; analysed: number; fromCache: number; recognised: number; maxRssKB: number; steadyRss: number; phases?: { read: number; pass1: number; learn: number; pass2: number; index: number } };
-}
-
-function sizeOf(p: string): number {
-  const st = fs.statSync(p);
-  if (st.isFile()) return st.size;
-  return fs.readdirSync(p).reduce((n, f) => n + sizeOf(path.join(p, f)), 0);
-}
-
-/**
- * ~30,000 articles: the benchmark corpus repeated with new ids, in files of 1,000 records (as an
- * archive export would be split). Each copy's title gets its copy number, so every article has its
- * own content hash: no cache or de-duplication can profit from the repetition.
- */
-/**
- * ~30,000 articles in files of 1,000 JSONL records. Distinct (the default): each article is
- * sentences of dpgmedia2019 drawn at random (as many as a random source article has), so no two
- * articles share a text and no cache or memo can profit from repetition. Repeated (--repeated):
- * the benchmark corpus copied with new ids and titles, as earlier rounds measured.
- */
-function makeBigCorpus(target: number, distinct: boolean): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-big-'));
-  const lines = fs.readFileSync(DPG, 'utf8').split('\n').filter((l) => l.trim());
-  const records = lines.map((l) => JSON.parse(l) as { id: unknown; title?: string; text?: string; published_at?: string });
-  const withText = records.filter((r) => typeof r.text === 'string' && r.text.trim());
-  const sentencesOf = (t: string) => t.split(/(?<=[.!?])\s+(?=[A-Z"“‘(0-9])/u).filter((x) => x.trim());
-  const perArticle = withText.map((r) => sentencesOf(r.text!).length);
-  const pool = withText.flatMap((r) => sentencesOf(r.text!));
-  // A small seeded generator (mulberry32): the same corpus on every run.
-  let seed = 2019;
-  const random = () => { seed |= 0; seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
-  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
-  let chunk: string[] = [];
-  let file = 0;
-  const flush = () => { fs.writeFileSync(path.join(dir, `big-${String(file++).padStart(3, '0')}.jsonl`), chunk.join('\n') + '\n'); chunk = []; };
-  for (let i = 0; i < target; i++) {
-    if (distinct) {
-      const n = Math.max(1, pick(perArticle));
-      const body: string[] = [];
-      for (let k = 0; k < n; k++) body.push(pick(pool));
-      // Paragraphs of three sentences, as news is written.
-      const paras: string[] = [];
-      for (let k = 0; k < body.length; k += 3) paras.push(body.slice(k, k + 3).join(' '));
-      const src = pick(withText);
-      chunk.push(JSON.stringify({ id: `d${i}`, title: body[0].split(/\s+/).slice(0, 8).join(' '), published_at: src.published_at, text: paras.join('\n\n') }));
-    } else {
-      const rec = JSON.parse(lines[i % lines.length]);
-      const copy = Math.floor(i / lines.length);
-      rec.id = `${rec.id}-r${copy}`;
-      if (copy > 0) rec.title = `${rec.title ?? ''} (${copy})`;
-      chunk.push(JSON.stringify(rec));
-    }
-    if (chunk.length === 1000) flush();
-  }
-  if (chunk.length) flush();
-  return dir;
 }
 
 /** Child mode: build (warm), then time update() for an edit that teaches no new name and one that does. */
@@ -257,15 +196,6 @@ function frogBench(texts: string[], placesMBs: number) {
   console.log(`frog NER     ${fmt(s, 1)} s for ${fmt(mb * 1000, 0)} kB → ${fmt(frogMBs, 4)} MB/s (incl. start-up); Bronvast places ${fmt(placesMBs / frogMBs, 0)}× faster\n`);
 }
 
-/** RSS and peak RSS (VmHWM) of a process in MB, from /proc (Linux); NaN elsewhere. */
-function serverMemory(pid: number | undefined): { rss: number; hwm: number } {
-  try {
-    const st = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(st)?.[1] ?? NaN) / 1024;
-    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
-  } catch { return { rss: NaN, hwm: NaN }; }
-}
-
 async function lspBench(corpusDir: string | null, label: string, n: number) {
   const ws = makeWorkspace(corpusDir ?? undefined);
   const client = await startClient(ws);
@@ -279,34 +209,11 @@ async function lspBench(corpusDir: string | null, label: string, n: number) {
   const t0 = Date.now();
   await client.waitForReady(600000);
   const indexMs = Date.now() - t0;
-  // A ~1,000-word draft built from the sample corpus's kind of sentences.
-  const para = "Het Oekraïense leger veroverde in augustus zo'n 1300 vierkante kilometer in de regio Koersk, rond het stadje Soedzja. Volgens de VS vechten er zo'n 11.000 Noord-Koreanen aan Russische zijde. In Pokrovsk woonden voor de oorlog 60.000 mensen.";
-  const words = para.split(/\s+/).length;
-  const text = Array.from({ length: Math.ceil(1000 / words) }, () => para).join('\n\n');
+  const text = benchDraft();
   const uri = client.open('bench.kopij', text);
   await client.waitForDiagnostics(uri, () => true, 60000);
-  const lines = text.split('\n');
-  const hoverPos = { line: 0, character: lines[0].indexOf('Soedzja') + 2 };
-  const hov: number[] = [], comp: number[] = [], diag: number[] = [];
-  for (let i = 0; i < n; i++) {
-    let t = process.hrtime.bigint();
-    await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: (i % 5) * 2, character: hoverPos.character } });
-    hov.push(Number(process.hrtime.bigint() - t) / 1e6);
-    t = process.hrtime.bigint();
-    await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: (i % 5) * 2, character: lines[0].indexOf('Koersk') + 3 } });
-    comp.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  // Diagnostics after an edit: time from the edit to publishDiagnostics, minus the debounce.
-  const debounce = 300;
-  for (let i = 0; i < Math.min(20, n); i++) {
-    const edited = text.replace('zo\'n 1300', `zo'n ${1300 + i + 1}`);
-    client.diagnostics.delete(uri);
-    const t = process.hrtime.bigint();
-    client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 100 + i }, contentChanges: [{ text: edited }] });
-    await client.waitForDiagnostics(uri, () => true, 60000);
-    diag.push(Number(process.hrtime.bigint() - t) / 1e6 - debounce);
-  }
-  const h = stats(hov), c = stats(comp), d = stats(diag);
+  const hoverPos = { line: 0, character: text.split('\n')[0].indexOf('Soedzja') + 2 };
+  const { h, c, d, debounce } = await measureLatency(client, uri, text, n);
   const mem = serverMemory(client.proc.pid);
   // Requests while the server indexes: a full re-index (as after a settings change) and an
   // incremental update (a corpus file changed), hovering every 20 ms until the index is ready.
@@ -366,6 +273,7 @@ function runFromSnapshot(): number {
 async function main(): Promise<void> {
   if (flag('--child')) return child();
   if (flag('--child-update')) return childUpdate();
+  if (flag('--child-store')) return childStoreIndex(argv[1], argv[2], argv[3]);
   if (argv.includes('--lsp-only')) {
     // Only the LSP measurements, on a corpus folder (e.g. a large corpus made earlier).
     const dir = argv[argv.indexOf('--lsp-only') + 1];
@@ -374,6 +282,9 @@ async function main(): Promise<void> {
   if (!process.env.BRONVAST_BENCH_SNAPSHOT && !flag('--no-snapshot')) { process.exitCode = runFromSnapshot(); return; }
   const quick = flag('--quick');
   const runs = opt('--runs', quick ? 1 : 3);
+  const scales = (argv.includes('--scales') ? argv[argv.indexOf('--scales') + 1] : quick ? '1' : '1,20,60').split(',').map(Number);
+  const store = () => storeBench(__filename, { scales, servers: opt('--servers', quick ? 4 : 20), n: quick ? 50 : 300, dpgArticles: 1438 });
+  if (flag('--store-only')) { await store(); return; }
   console.log(`# Bronvast benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, node ${process.version}, ${new Date().toISOString()}\n`);
   indexBench('sample corpus', path.join(ROOT, 'samples', 'corpus'), runs);
   if (!fs.existsSync(DPG)) {
@@ -397,6 +308,7 @@ async function main(): Promise<void> {
   }
   if (!flag('--skip-lsp')) await lspBench(big ?? path.dirname(DPG), big ? 'large corpus' : 'dpgmedia2019', quick ? 50 : 300);
   if (big) fs.rmSync(big, { recursive: true, force: true });
+  if (!flag('--skip-store')) await store();
 }
 
 // A request to a server that died rejects; say so instead of dying of an unhandled rejection.

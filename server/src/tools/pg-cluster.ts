@@ -1,4 +1,4 @@
-// A throwaway PostgreSQL cluster for the tests: initdb into a temporary folder, a server on a
+// A throwaway PostgreSQL cluster for the tests and the benchmark: initdb into a temporary folder, a server on a
 // Unix socket in that folder (and a free local port number, so two test runs never meet), trust
 // authentication for its own superuser, stopped and deleted afterwards — nothing is left running.
 //
