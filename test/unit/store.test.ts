@@ -174,6 +174,13 @@ describe('shared index on PostgreSQL', function () {
     const newer = await cli(['check', 'voorbeeld.kopij', '--store', url]);
     assert.equal(newer.code, 2, newer.stderr);
     assert.match(newer.stderr, /has schema 99, newer than this Bronvast knows/);
+    const c3 = new Client({ connectionString: url });
+    await c3.connect();
+    await c3.query(`UPDATE bronvast_meta SET value = '1' WHERE key = 'schema'`);
+    await c3.end();
+    const older = await cli(['check', 'voorbeeld.kopij', '--store', url]);
+    assert.equal(older.code, 2, older.stderr);
+    assert.match(older.stderr, /has schema 1, older than this Bronvast needs .*the next `bronvast index … --store` run migrates it/);
   });
 
   it('a connection that fails says which store, without its password', async () => {

@@ -108,7 +108,7 @@ export function buildDossier(index: PlaceView, id: string, spelling?: string): D
   const name = p?.name ?? entry!.name;
   const kind = p?.kind ?? entry!.kind;
   const parentId = p?.parent ?? (entry?.parent ? index.resolve(entry.parent) : null);
-  const parentRec = parentId ? index.place(parentId) : undefined;
+  const parentRec = parentId ? index.placeRow(parentId) : undefined;
   const parentEntry = parentId ? index.entry(parentId) : undefined;
   const parent = parentId && parentId !== id
     ? { id: parentId, name: parentRec?.name ?? parentEntry?.name ?? parentId, kind: parentRec?.kind ?? parentEntry?.kind ?? 'regio' as PlaceKind, inferred: !!p?.parentInferred }

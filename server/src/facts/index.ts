@@ -478,6 +478,23 @@ export class FactIndex extends PlaceNames implements PlaceView {
 
   placeRows(): Iterable<PlaceRow> { return this.places.values(); }
 
+  placeRow(id: string): PlaceRow | undefined { return this.places.get(id); }
+
+  sharedArticles(ids: string[], with_: string[]): Map<string, number> {
+    const out = new Map<string, number>();
+    const articles = new Set<ArticleRecord>();
+    for (const id of with_) for (const a of this.places.get(id)?.articles ?? []) articles.add(a);
+    if (!articles.size) return out;
+    for (const id of ids) {
+      const p = this.places.get(id);
+      if (!p) continue;
+      let n = 0;
+      for (const a of p.articles) if (articles.has(a)) n++;
+      out.set(id, n);
+    }
+    return out;
+  }
+
   topPlaces(limit: number): PlaceRecord[] {
     return [...this.places.values()].sort((a, b) => b.mentionCount - a.mentionCount).slice(0, limit);
   }

@@ -30,6 +30,10 @@ export interface ArchiveView {
 export interface PlaceView extends ArchiveView {
   /** The archive's record of a place, or undefined when it never names it. */
   place(id: string): PlaceRecord | undefined;
+  /** The same without its lists (names, kinds, counts: cheap on every engine). */
+  placeRow(id: string): PlaceRow | undefined;
+  /** For each place of `ids`, in how many articles it is named together with any place of `with_`. */
+  sharedArticles(ids: string[], with_: string[]): Map<string, number>;
   /** Every claim with the predicate `role`, of any dimension (figure completion). */
   withRole(role: string): readonly Claim[];
   /** The places the archive names most, most first. */

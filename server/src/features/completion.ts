@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatDate, kindLabel, type Locale } from '../core/l10n';
 import { buildDossier } from '../facts/dossier';
 import type { DraftAnalysis } from '../facts/draft';
-import type { ArticleRecord, Claim } from '../facts/index';
+import type { Claim } from '../facts/index';
 import type { PlaceView } from '../facts/view';
 import { sentences, spanAt } from '../dutch/tokens';
 import { dossierMarkdown } from './render';
@@ -36,13 +36,11 @@ export function complete(doc: TextDocument, position: Position, analysis: DraftA
 function placeItems(prefix: string, position: Position, analysis: DraftAnalysis, index: PlaceView, locale: Locale): CompletionItem[] {
   const candidates = index.lexicon.complete(prefix, 60);
   // Articles that mention places already in the draft: co-occurrence makes a place more likely.
-  const draftArticles = new Set<ArticleRecord>();
-  for (const id of new Set(analysis.mentions.map((m) => m.id))) for (const a of index.place(id)?.articles ?? []) draftArticles.add(a);
+  const shared = index.sharedArticles(candidates.map((e) => e.id), [...new Set(analysis.mentions.map((m) => m.id))]);
   const range = { start: { line: position.line, character: position.character - prefix.length }, end: position };
   const scored = candidates.map((e, rank) => {
-    const p = index.place(e.id);
-    let co = 0;
-    if (p && draftArticles.size) for (const a of p.articles) if (draftArticles.has(a)) co++;
+    const p = index.placeRow(e.id);
+    const co = shared.get(e.id) ?? 0;
     const score = Math.log1p(p?.mentionCount ?? 0) * 2 + Math.log1p(co) * 3 - rank * 0.05;
     return { e, p, score };
   });

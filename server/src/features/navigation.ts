@@ -56,7 +56,7 @@ export function documentSymbols(doc: TextDocument, analysis: DraftAnalysis, inde
     const range = { start: doc.positionAt(m.start), end: doc.positionAt(m.end) };
     let s = byPlace.get(m.id);
     if (!s) {
-      const p = index.place(m.id);
+      const p = index.placeRow(m.id);
       s = { name: p?.name ?? m.name, detail: kindLabel(p?.kind ?? m.kind, locale), kind: SymbolKind.Namespace, range, selectionRange: range, children: [] };
       byPlace.set(m.id, s);
       out.push(s);

@@ -14,7 +14,7 @@ export function semanticTokens(doc: TextDocument, analysis: DraftAnalysis, index
   type Tok = { start: number; end: number; type: number; mods: number };
   const toks: Tok[] = [];
   for (const m of analysis.mentions) {
-    const known = (index.place(m.id)?.mentionCount ?? 0) > 0;
+    const known = (index.placeRow(m.id)?.mentionCount ?? 0) > 0;
     toks.push({ start: m.start, end: m.end, type: 0, mods: known ? 1 : 0 });
   }
   for (const v of analysis.verdicts) {

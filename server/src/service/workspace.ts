@@ -58,6 +58,9 @@ export interface PlaceSummary { id: string; name: string; kind: string; region: 
 
 /** How long after a lost store connection it is opened again. */
 const STORE_RETRY_MS = 5000;
+/** How often a store's generation is polled: besides notifications, and where there are none (a replica). */
+const STORE_POLL_MS = 60_000;
+const STORE_POLL_REPLICA_MS = 5000;
 
 export class Workspace {
   settings: Settings = DEFAULT_SETTINGS;
@@ -192,8 +195,17 @@ export class Workspace {
     try {
       const stored = await StoredView.open(store);
       const isCurrent = () => this.current?.stored === stored;
-      await store.listen((generation) => { if (isCurrent() && generation > stored.generation) void this.rebuild(); });
+      const newer = (generation: number) => { if (isCurrent() && generation > stored.generation) void this.rebuild(); };
+      // Notified at once where the server can (LISTEN); polled as well, more often where it
+      // cannot (a read replica): a generation is never missed for long.
+      const notified = await store.listen(newer);
+      const poll = setInterval(() => {
+        if (!isCurrent()) { clearInterval(poll); return; }
+        store.generation().then(newer, () => undefined);
+      }, notified ? STORE_POLL_MS : STORE_POLL_REPLICA_MS);
+      poll.unref();
       store.onLost((e) => {
+        clearInterval(poll);
         if (!isCurrent()) return;
         this.hooks.failed?.(e);
         setTimeout(() => { if (isCurrent()) void this.rebuild(); }, STORE_RETRY_MS).unref();

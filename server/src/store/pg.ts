@@ -32,6 +32,10 @@ const STORE_MESSAGES = {
     en: 'could not read the store {store}: {why}',
     nl: 'kon de opslag {store} niet lezen: {why}',
   },
+  older: {
+    en: 'the store {store} has schema {found}, older than this Bronvast needs ({known}): the next `bronvast index … --store` run migrates it',
+    nl: 'de opslag {store} heeft schema {found}, ouder dan deze Bronvast nodig heeft ({known}): de volgende `bronvast index … --store` werkt hem bij',
+  },
   empty: {
     en: 'the store {store} holds no index yet: run `bronvast index <archive> --store …` first',
     nl: 'de opslag {store} bevat nog geen index: draai eerst `bronvast index <archief> --store …`',
@@ -136,7 +140,7 @@ export class PgStore {
     let version = await this.schemaVersion();
     if (version > SCHEMA_VERSION) throw new StoreError('newer', { store: describeStore(this.url), found: version, known: SCHEMA_VERSION });
     if (version === SCHEMA_VERSION) return;
-    if (mode === 'read') throw new StoreError('empty', { store: describeStore(this.url) });
+    if (mode === 'read') throw version === 0 ? new StoreError('empty', { store: describeStore(this.url) }) : new StoreError('older', { store: describeStore(this.url), found: version, known: SCHEMA_VERSION });
     await this.transaction(async (c) => {
       version = await this.schemaVersion(); // (again, under the lock: another job may have migrated)
       for (let v = version; v < SCHEMA_VERSION; v++) await c.query(MIGRATIONS[v]);
@@ -302,6 +306,15 @@ export class PgStore {
     return out;
   }
 
+  /** For each place of `ids`, the number of articles that name it and any place of `with_`. */
+  async sharedArticles(ids: string[], with_: string[]): Promise<Map<string, number>> {
+    const r = await this.client.query(
+      `WITH d AS (SELECT DISTINCT article_id FROM mentions WHERE place_id = ANY($2))
+       SELECT m.place_id, count(DISTINCT m.article_id)::int AS n FROM mentions m JOIN d ON d.article_id = m.article_id
+        WHERE m.place_id = ANY($1) GROUP BY m.place_id`, [ids, with_]);
+    return new Map(r.rows.map((x) => [x.place_id as string, x.n as number]));
+  }
+
   async skipped(): Promise<Skipped[]> {
     return (await this.client.query('SELECT data FROM skipped')).rows.map((r) => fromJson<Skipped>(r.data));
   }
@@ -328,10 +341,18 @@ export class PgStore {
     this.client.on('end', () => lost(new Error('connection closed')));
   }
 
-  /** Call `onChange` with the new generation whenever an index run commits. */
-  async listen(onChange: (generation: number) => void): Promise<void> {
+  /**
+   * Call `onChange` with the new generation whenever an index run commits. False where the server
+   * cannot deliver notifications (a read replica in recovery): the caller then polls `generation()`.
+   */
+  async listen(onChange: (generation: number) => void): Promise<boolean> {
     this.client.on('notification', (n) => { if (n.channel === CHANNEL) onChange(Number(n.payload)); });
-    await this.client.query(`LISTEN ${CHANNEL}`);
+    try {
+      await this.client.query(`LISTEN ${CHANNEL}`);
+      return true;
+    } catch {
+      return false;
+    }
   }
 }
 

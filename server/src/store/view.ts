@@ -33,6 +33,8 @@ export class StoredView extends PlaceNames implements PlaceView {
   private readonly articles = new BoundedMemo<string, ArticleRecord>(200_000);
   private readonly claimObjects = new BoundedMemo<string, Claim>(400_000);
   private readonly byMentions: StoredPlace[];
+  private readonly shared = new BoundedMemo<string, Map<string, number>>(500);
+  private readonly missingShared = new Map<string, [string[], string[]]>();
 
   private constructor(
     private readonly store: PgStore,
@@ -65,7 +67,7 @@ export class StoredView extends PlaceNames implements PlaceView {
   async close(): Promise<void> { await this.store.close(); }
 
   /** Whether a feature asked for something not loaded yet (its answer is then incomplete). */
-  get incomplete(): boolean { return this.missingKeys.size > 0 || this.missingPlaces.size > 0; }
+  get incomplete(): boolean { return this.missingKeys.size > 0 || this.missingPlaces.size > 0 || this.missingShared.size > 0; }
 
   /** Whether the next load() brings claims that draft analyses use (they must then be made again). */
   get claimsMissing(): boolean { return this.missingKeys.size > 0; }
@@ -74,9 +76,17 @@ export class StoredView extends PlaceNames implements PlaceView {
   async load(): Promise<void> {
     const keys = [...this.missingKeys];
     const ids = [...this.missingPlaces];
+    const shared = [...this.missingShared];
     this.missingKeys.clear();
     this.missingPlaces.clear();
+    this.missingShared.clear();
     try {
+      for (const [k, [of, with_]] of shared) {
+        const counts = await this.store.sharedArticles(of, with_);
+        // (The in-memory engine counts only places the archive names, 0 included.)
+        for (const id of of) if (this.rows.has(id) && !counts.has(id)) counts.set(id, 0);
+        this.shared.set(k, counts);
+      }
       if (keys.length) this.keep(await this.store.claimsByKeys(keys, this.articles, this.claimMaker));
       const wanted = ids.filter((id) => this.rows.has(id) && !this.full.has(id));
       for (const [id, d] of await this.store.placeDetails(wanted, PLACE_LIMIT, this.articles, this.claimMaker)) {
@@ -135,6 +145,19 @@ export class StoredView extends PlaceNames implements PlaceView {
     if (!row) return undefined;
     this.missingPlaces.add(id);
     return { ...row, mentions: [], articles: new Set(), facts: [], claims: [] };
+  }
+
+  placeRow(id: string): StoredPlace | undefined { return this.rows.get(id); }
+
+  sharedArticles(ids: string[], with_: string[]): Map<string, number> {
+    const of = ids.filter((id) => this.rows.has(id));
+    const others = with_.filter((id) => this.rows.has(id));
+    if (!of.length || !others.length) return new Map();
+    const k = `${of.join(',')}\u0000${[...others].sort().join(',')}`;
+    const got = this.shared.get(k);
+    if (got) return got;
+    this.missingShared.set(k, [of, others]);
+    return new Map();
   }
 
   topPlaces(limit: number): PlaceRecord[] {
