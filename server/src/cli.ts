@@ -155,6 +155,7 @@ async function cmdIndex(args: Args): Promise<number> {
   args.corpus.push(...args.positional);
   const { ws, report } = await openWorkspace(args);
   requireArticles(args, report);
+  if (args.watch) return watchIndex(args, ws);
   const stored = args.store ? await writeStore(args.store, ws) : null;
   if (args.format === 'json') {
     process.stdout.write(JSON.stringify({
@@ -188,6 +189,41 @@ async function cmdIndex(args: Args): Promise<number> {
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(w)}  ${v.padStart(8)}\n`);
   if (report.skipped.length) process.stdout.write('\n');
   reportSkipped(report.skipped, args.locale, false);
+  return 0;
+}
+
+/**
+ * index --watch: write the index into the store, then keep the archive watched and write every
+ * change (the archive updated file by file, only the changed articles digested and written) until
+ * SIGINT or SIGTERM. One line per write (JSON lines with --format json); a failed write is said and
+ * the next change writes everything since.
+ */
+async function watchIndex(args: Args, ws: Workspace): Promise<number> {
+  const nl = args.locale === 'nl';
+  const store = await PgStore.open(args.store!, 'write');
+  let chain: Promise<void> = Promise.resolve();
+  const write = (report: BuildReport) => {
+    chain = chain.then(async () => {
+      try {
+        const w = await store.write(ws.index!, ws.archive!.spec, ws.report!.skipped);
+        if (args.format === 'json') process.stdout.write(JSON.stringify({ at: new Date().toISOString(), articles: report.articles, mode: report.mode ?? 'full', indexMs: report.ms, store: w }) + '\n');
+        else process.stdout.write(`${new Date().toISOString()}  ${nl ? 'generatie' : 'generation'} ${w.generation}: ${w.written} ${nl ? 'geschreven' : 'written'}, ${w.removed} ${nl ? 'verwijderd' : 'removed'}, ${w.unchanged} ${nl ? 'ongewijzigd' : 'unchanged'} (${nl ? 'index' : 'index'} ${(report.ms / 1000).toFixed(2)} s, ${nl ? 'opslag' : 'store'} ${(w.ms / 1000).toFixed(2)} s)\n`);
+      } catch (e) {
+        err(`bronvast index: ${e instanceof StoreError ? e.text(args.locale) : (e as Error).message}`);
+      }
+    });
+    return chain;
+  };
+  await write(ws.report!);
+  const { watchCorpus } = require('./corpus/watch') as typeof import('./corpus/watch');
+  const watcher = watchCorpus(ws.corpusPaths().filter((p) => fs.existsSync(p)), process.cwd(), (changes) => {
+    void ws.rebuild(changes).then(() => write(ws.report!));
+  }, { onError: (m) => err(m) });
+  err(nl ? 'bronvast index: het archief wordt gevolgd (Ctrl-C stopt)' : 'bronvast index: watching the archive (Ctrl-C stops)');
+  await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });
+  watcher.close();
+  await chain;
+  await store.close();
   return 0;
 }
 

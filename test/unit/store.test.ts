@@ -5,7 +5,7 @@
 // read-only role can check but not index; a store from a newer Bronvast is refused.
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -120,6 +120,32 @@ describe('shared index on PostgreSQL', function () {
     const viaFiles = await cli(['check', 'voorbeeld.kopij', '--corpus', 'corpus']);
     assert.equal(viaEnv.stdout, viaFiles.stdout);
     assert.equal(viaEnv.code, 1);
+  });
+
+  it('index --watch writes each change of the archive as it happens, and stops cleanly on SIGINT', async () => {
+    const url = await newDatabase();
+    const proc = spawn(process.execPath, [CLI, 'index', 'corpus', '--store', url, '--watch', '--format', 'json'], { cwd: ws, env: { ...process.env, BRONVAST_CACHE_DIR: cache, BRONVAST_LANG: 'en' } });
+    const lines: { store: { written: number; generation: number } }[] = [];
+    let buf = '';
+    proc.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+      for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) { lines.push(JSON.parse(buf.slice(0, i))); buf = buf.slice(i + 1); }
+    });
+    let stderr = '';
+    proc.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const until = async (ok: () => boolean, what: string) => {
+      for (const t0 = Date.now(); !ok(); await new Promise((r) => setTimeout(r, 50))) if (Date.now() - t0 > 30000) throw new Error(`timed out: ${what}\n${stderr}`);
+    };
+    await until(() => lines.length >= 1 && /watching the archive/.test(stderr), 'the first write');
+    assert.equal(lines[0].store.written, 5);
+    fs.writeFileSync(path.join(ws, 'corpus', '020_watch.txt'), ' date 2024-12-01\nKoersk\n\nIn Koersk zijn 70 schuilkelders geplaatst.\n');
+    await until(() => lines.length >= 2, 'the write of the new article');
+    assert.equal(lines[1].store.written, 1);
+    assert.equal(lines[1].store.generation, 2);
+    const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
+    proc.kill('SIGINT');
+    assert.equal(await exited, 0);
+    fs.rmSync(path.join(ws, 'corpus', '020_watch.txt'));
   });
 
   it('a write that fails half-way changes nothing: readers keep the last complete index', async () => {

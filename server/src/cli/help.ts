@@ -11,11 +11,14 @@ const EN: Help = {
 Usage: bronvast <command> [options]
 
 Commands:
-  index <corpus...>                          build or refresh the archive index
+  index <corpus...> [--store <conn>]         build or refresh the archive index (into a shared index)
   check <draft...> --corpus <path>...        the diagnostics the editor would show
   places <file...> [--corpus <path>...]      place names in files
   figures <file...>                          figures (numbers, quantities) in files
   explain <place> --corpus <path>...         what the archive knows about a place
+
+check, places and explain read a shared index instead of files with --store <conn> (a PostgreSQL
+connection string; BRONVAST_STORE or the workspace's bronvast.store setting set it too).
 
 Common options:
   -f, --format text|json   output format (default text)
@@ -25,13 +28,17 @@ Common options:
   -v, --verbose            list every skipped archive file or line (index always does)
   -h, --help               help for a command
 
-Exit codes: 0 ok, 1 a Warning or Error was found (check), 2 usage error.`,
-  index: `Usage: bronvast index <corpus...> [--format text|json] [--cache-dir DIR] [--no-cache]
+Exit codes: 0 ok, 1 a Warning or Error was found (check), 2 usage error or an unusable store.`,
+  index: `Usage: bronvast index <corpus...> [--store <conn> [--watch]] [--format text|json] [--cache-dir DIR] [--no-cache]
 
 Reads the corpus folders/files (.txt, .md, .jsonl, NewsML-G2 and NITF .xml, .html pages), analyses new or changed articles (the rest
 comes from the cache) and prints the number of articles, places and figures, the time taken,
 and every skipped file or line with its reason. An archive without articles is an error (exit 2).
-On a terminal a progress line on stderr shows articles, MB/s and the time left.`,
+On a terminal a progress line on stderr shows articles, MB/s and the time left.
+With --store postgresql://… (or BRONVAST_STORE) the index is written into that shared index, in one
+transaction: only articles and places that changed, then a new generation that running editors
+pick up. --watch keeps running and writes every change of the archive (stop with Ctrl-C). Passwords
+come from PGPASSWORD or ~/.pgpass, never from the command line's output. See docs/newsroom.md.`,
   check: `Usage: bronvast check <draft...> --corpus <path>... [--date YYYY-MM-DD] [--format text|json] [--verbose]
 
 Checks the figures in each draft against the archive. A draft is written today, unless --date or a
@@ -64,11 +71,14 @@ const NL: Help = {
 Gebruik: bronvast <opdracht> [opties]
 
 Opdrachten:
-  index <archief...>                         archiefindex bouwen of bijwerken
+  index <archief...> [--store <verb>]        archiefindex bouwen of bijwerken (in een gedeelde index)
   check <kopij...> --corpus <pad>...         de meldingen die de editor zou tonen
   places <bestand...> [--corpus <pad>...]    plaatsnamen in bestanden
   figures <bestand...>                       cijfers (getallen, hoeveelheden) in bestanden
   explain <plaats> --corpus <pad>...         wat het archief over een plaats weet
+
+check, places en explain lezen met --store <verb> een gedeelde index in plaats van bestanden (een
+PostgreSQL-verbinding; BRONVAST_STORE of de instelling bronvast.store van de werkmap kan dat ook).
 
 Algemene opties:
   -f, --format text|json   uitvoervorm (standaard text)
@@ -78,14 +88,18 @@ Algemene opties:
   -v, --verbose            elk overgeslagen archiefbestand of -regel tonen (index doet dat altijd)
   -h, --help               hulp bij een opdracht
 
-Afsluitcodes: 0 in orde, 1 een waarschuwing of fout gevonden (check), 2 verkeerd gebruik.`,
-  index: `Gebruik: bronvast index <archief...> [--format text|json] [--cache-dir MAP] [--no-cache]
+Afsluitcodes: 0 in orde, 1 een waarschuwing of fout gevonden (check), 2 verkeerd gebruik of een onbruikbare opslag.`,
+  index: `Gebruik: bronvast index <archief...> [--store <verb> [--watch]] [--format text|json] [--cache-dir MAP] [--no-cache]
 
 Leest de archiefmappen en -bestanden (.txt, .md, .jsonl, NewsML-G2- en NITF-.xml, .html-pagina's), analyseert nieuwe of gewijzigde artikelen
 (de rest komt uit de cache) en toont het aantal artikelen, plaatsen en cijfers, de duur, en elk
 overgeslagen bestand of elke overgeslagen regel met de reden. Een archief zonder artikelen is een
 fout (afsluitcode 2). Op een terminal toont een voortgangsregel op stderr artikelen, MB/s en de
-resterende tijd.`,
+resterende tijd.
+Met --store postgresql://… (of BRONVAST_STORE) gaat de index in die gedeelde index, in één
+transactie: alleen gewijzigde artikelen en plaatsen, daarna een nieuwe generatie die lopende editors
+oppikken. --watch blijft draaien en schrijft elke wijziging van het archief (stoppen met Ctrl-C).
+Wachtwoorden komen uit PGPASSWORD of ~/.pgpass. Zie docs/newsroom.md.`,
   check: `Gebruik: bronvast check <kopij...> --corpus <pad>... [--date JJJJ-MM-DD] [--format text|json] [--verbose]
 
 Controleert de cijfers in elke kopij tegen het archief. Kopij is van vandaag, tenzij --date of een

@@ -26,6 +26,8 @@ export interface Args {
   verbose: boolean;
   /** A shared index (PostgreSQL connection string), from --store or BRONVAST_STORE; null: none. */
   store: string | null;
+  /** index: keep running and write every change of the archive into the store. */
+  watch: boolean;
 }
 
 /** A usage error: exit 2, the message in the user's language, then the command's usage. */
@@ -40,11 +42,12 @@ export class InputError extends UsageError {
   override readonly showUsage = false;
 }
 
-type Option = 'corpus' | 'store' | 'format' | 'lang' | 'date' | 'cache-dir' | 'no-cache' | 'verbose' | 'help';
+type Option = 'corpus' | 'store' | 'watch' | 'format' | 'lang' | 'date' | 'cache-dir' | 'no-cache' | 'verbose' | 'help';
 
 const CONFIG = {
   corpus: { type: 'string', short: 'c', multiple: true },
   store: { type: 'string' },
+  watch: { type: 'boolean', short: 'w' },
   format: { type: 'string', short: 'f' },
   lang: { type: 'string' },
   date: { type: 'string' },
@@ -58,7 +61,7 @@ const COMMON: Option[] = ['lang', 'help'];
 
 /** Which options each command takes, and which output formats. */
 export const COMMAND_OPTIONS: Record<Command, { options: Option[]; formats: Format[] }> = {
-  index: { options: ['store', 'format', 'cache-dir', 'no-cache'], formats: ['text', 'json'] },
+  index: { options: ['store', 'watch', 'format', 'cache-dir', 'no-cache'], formats: ['text', 'json'] },
   check: { options: ['corpus', 'store', 'date', 'format', 'cache-dir', 'no-cache', 'verbose'], formats: ['text', 'json'] },
   places: { options: ['corpus', 'store', 'format', 'cache-dir', 'no-cache', 'verbose'], formats: ['text', 'json'] },
   figures: { options: ['format', 'verbose'], formats: ['text', 'json'] },
@@ -82,6 +85,7 @@ const USAGE = {
   corpusRequired: { nl: '--corpus <pad> is verplicht', en: '--corpus <path> is required' },
   corpusOrStore: { nl: '--corpus <pad> of --store <verbinding> is verplicht (of BRONVAST_STORE)', en: '--corpus <path> or --store <connection> is required (or BRONVAST_STORE)' },
   badStore: { nl: "--store moet een PostgreSQL-verbinding zijn (postgresql://…), niet '{value}'", en: "--store must be a PostgreSQL connection string (postgresql://…), not '{value}'" },
+  watchNeedsStore: { nl: '--watch schrijft in een gedeelde index: geef ook --store (of BRONVAST_STORE)', en: '--watch writes into a shared index: give --store too (or BRONVAST_STORE)' },
   storeAndCorpus: { nl: '--store en --corpus samen: kies één archief', en: '--store and --corpus together: choose one archive' },
   corpusNotFound: { nl: 'archiefpad bestaat niet: {path}', en: 'corpus path not found: {path}' },
   needCorpus: { nl: 'geef minstens één archiefmap of -bestand', en: 'give at least one corpus folder or file' },
@@ -106,7 +110,7 @@ export function readArgs(argv: string[], env: { locale: string | undefined; cach
   const { tokens } = parseArgs({ args: argv, options: CONFIG, strict: false, allowPositionals: true, tokens: true });
   const args: Args = {
     command: '', positional: [], corpus: [], format: 'text', locale: pickLocale(env.locale),
-    cacheDir: env.cacheDir, help: false, date: null, verbose: false, store: null,
+    cacheDir: env.cacheDir, help: false, date: null, verbose: false, store: null, watch: false,
   };
   // The language first, so that every later error is worded in it.
   for (const tk of tokens) {
@@ -154,6 +158,7 @@ export function readArgs(argv: string[], env: { locale: string | undefined; cach
       case 'cache-dir': args.cacheDir = path.resolve(v); break;
       case 'no-cache': args.cacheDir = null; break;
       case 'verbose': args.verbose = true; break;
+      case 'watch': args.watch = true; break;
     }
   }
   if (args.command) {
@@ -167,6 +172,7 @@ export function readArgs(argv: string[], env: { locale: string | undefined; cach
       args.store = env.store;
     }
     if (args.store && args.corpus.length) fail('storeAndCorpus');
+    if (args.watch && !args.store) fail('watchNeedsStore');
     if (!allowed.formats.includes(args.format)) {
       const or = args.locale === 'nl' ? ' of ' : ' or ';
       fail('badFormat', { value: args.format, allowed: allowed.formats.slice(0, -1).join(', ') + or + allowed.formats[allowed.formats.length - 1] });

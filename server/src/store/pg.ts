@@ -12,7 +12,7 @@ import type { Skipped } from '../corpus/types';
 import { claimPlaces, type ArticleFacts, type ArticleRecord, type Claim, type FactIndex, type MentionRef, type PlaceFactRef, type PlaceRow } from '../facts/index';
 import { claimKey } from '../facts/view';
 import { ARTICLE_COLUMNS, articleFrom, articleValues, CLAIM_COLUMNS, claimData, claimFrom, copyLine, digestOf, FACT_COLUMNS, factData, factFrom, fromJson, MENTION_COLUMNS, PLACE_COLUMNS, placeValues, toJson } from './rows';
-import { CHANNEL, MIGRATIONS, SCHEMA_VERSION, WRITE_LOCK } from './schema';
+import { CHANNEL, LOOKUP_INDEXES, MIGRATIONS, SCHEMA_VERSION, WRITE_LOCK } from './schema';
 
 /** Why a store cannot be used as it is, and what to do, in Dutch and English. */
 const STORE_MESSAGES = {
@@ -100,6 +100,10 @@ export function describeStore(url: string): string {
 export class PgStore {
   private constructor(private readonly client: Client, readonly url: string) {}
 
+  /** The digest each article object had when this store object last wrote it (and it committed):
+   *  an indexer that keeps its index between runs (--watch) digests only the articles it changed. */
+  private readonly written = new WeakMap<ArticleFacts, string>();
+
   /** Connect; a writer migrates the schema to this code's version, a reader requires it. */
   static async open(url: string, mode: 'read' | 'write'): Promise<PgStore> {
     const { Client } = await import('pg');
@@ -184,18 +188,30 @@ export class PgStore {
 
   private async writeIndex(index: FactIndex, spec: LexiconSpec, skipped: Skipped[]): Promise<WriteReport> {
     const t0 = Date.now();
-    return this.transaction(async (c) => {
+    let committed = () => {};
+    const report = await this.transaction(async (c) => {
       const stored = new Map<string, string>();
       for (const r of (await c.query('SELECT id, digest FROM articles')).rows) stored.set(r.id, r.digest);
-      // Which articles differ (the lines are made again for the COPY: not all held at once).
+      // Which articles differ; the lines of those that do are kept for the COPY. An article
+      // object written before by this store object is unchanged (a long-running indexer: --watch).
       const articles = [...index.byArticle.values()];
-      const changed = new Set<string>();
+      const changed = new Map<string, { claims: string[]; mentions: string[]; facts: string[] }>();
       const digests = new Map<string, string>();
       for (let i = 0; i < articles.length; i++) {
         const af = articles[i];
-        const d = digestOf([copyLine(articleValues(af.article, 0)), ...claimLines(af), ...mentionLines(af), ...factLines(af)]);
+        let d = this.written.get(af);
+        if (d === undefined || stored.get(af.article.id) !== d) {
+          const lines = { claims: claimLines(af), mentions: mentionLines(af), facts: factLines(af) };
+          d = digestOf([copyLine(articleValues(af.article, 0)), ...lines.claims, ...lines.mentions, ...lines.facts]);
+          if (stored.get(af.article.id) !== d) changed.set(af.article.id, lines);
+        }
         digests.set(af.article.id, d);
-        if (stored.get(af.article.id) !== d) changed.add(af.article.id);
+      }
+      // A first load: the lookup indexes are built after the COPY (no reader waits on an empty store).
+      const firstLoad = stored.size === 0 && articles.length > 0;
+      if (firstLoad) {
+        await c.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+        for (const ix of LOOKUP_INDEXES) await c.query(`DROP INDEX IF EXISTS ${ix.name}`);
       }
       const gone = [...stored.keys()].filter((id) => !digests.has(id) || changed.has(id));
       const removed = [...stored.keys()].filter((id) => !digests.has(id)).length;
@@ -204,12 +220,15 @@ export class PgStore {
       await this.copy('articles', ARTICLE_COLUMNS, (function* () {
         for (const af of articles) if (changed.has(af.article.id)) yield copyLine([...articleValues(af.article, ords.get(af.article.id)!), digests.get(af.article.id)!]);
       })());
-      const changedArticles = articles.filter((af) => changed.has(af.article.id));
-      await this.copy('claims', CLAIM_COLUMNS, (function* () { for (const af of changedArticles) yield* claimLines(af); })());
-      await this.copy('mentions', MENTION_COLUMNS, (function* () { for (const af of changedArticles) yield* mentionLines(af); })());
-      await this.copy('place_facts', FACT_COLUMNS, (function* () { for (const af of changedArticles) yield* factLines(af); })());
+      const lines = [...changed.values()];
+      await this.copy('claims', CLAIM_COLUMNS, (function* () { for (const l of lines) yield* l.claims; })());
+      await this.copy('mentions', MENTION_COLUMNS, (function* () { for (const l of lines) yield* l.mentions; })());
+      await this.copy('place_facts', FACT_COLUMNS, (function* () { for (const l of lines) yield* l.facts; })());
+      lines.length = 0;
+      changed.forEach((v) => { v.claims = v.mentions = v.facts = []; });
       let claims = 0;
       for (const af of articles) claims += af.claims.length;
+      if (firstLoad) for (const ix of LOOKUP_INDEXES) await c.query(ix.create);
       // Unchanged articles keep their rows; their place in archive order may have moved.
       await c.query('CREATE TEMP TABLE new_ord (id text PRIMARY KEY, ord integer NOT NULL) ON COMMIT DROP');
       await this.copy('new_ord', ['id', 'ord'], (function* () { for (const [id, ord] of ords) if (!changed.has(id)) yield copyLine([id, ord]); })());
@@ -242,11 +261,15 @@ export class PgStore {
         await c.query('INSERT INTO bronvast_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [key, value]);
       }
       await c.query(`SELECT pg_notify($1, $2)`, [CHANNEL, String(generation)]);
+      // (Remembered only once committed: see `written`.)
+      committed = () => { for (const af of articles) this.written.set(af, digests.get(af.article.id)!); };
       return {
         generation, articles: articles.length, written: changed.size, removed, unchanged: articles.length - changed.size,
         claims, places: stats.places, ms: Date.now() - t0,
       };
     });
+    committed();
+    return report;
   }
 
   // ---- Reading ----

@@ -10,6 +10,13 @@ const NON_FINITE = '\u0000n:';
 export function toJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? NON_FINITE + String(v) : v));
 }
+
+/** toJson for an object whose numbers are all in `flat` (its own fields): plain JSON.stringify
+ *  unless one of them is not finite (a replacer per key costs more than the rest of a write). */
+function toJsonFlat(value: unknown, flat: object): string {
+  for (const v of Object.values(flat)) if (typeof v === 'number' && !Number.isFinite(v)) return toJson(value);
+  return JSON.stringify(value);
+}
 export function fromJson<T>(text: string): T {
   return JSON.parse(text, (_k, v) => (typeof v === 'string' && v.startsWith(NON_FINITE) ? Number(v.slice(NON_FINITE.length)) : v)) as T;
 }
@@ -18,7 +25,8 @@ export function fromJson<T>(text: string): T {
 interface ClaimData { f: Claim['figure']; c: Claim['ctx']; s: string; l: number; ch: number }
 
 export function claimData(c: Claim): string {
-  return toJson({ f: c.figure, c: c.ctx, s: c.sentence, l: c.source.line, ch: c.source.character } satisfies ClaimData);
+  // (A claim's numbers are its figure's and its position: the quantity is all strings.)
+  return toJsonFlat({ f: c.figure, c: c.ctx, s: c.sentence, l: c.source.line, ch: c.source.character } satisfies ClaimData, c.figure);
 }
 
 export function claimFrom(data: string, article: ArticleRecord): Claim {
@@ -30,7 +38,8 @@ export function claimFrom(data: string, article: ArticleRecord): Claim {
 interface FactData { k: PlaceFactRef['kind']; p: string | null; n: string | null; d: number | null; s: string; l: number; ch: number }
 
 export function factData(f: PlaceFactRef): string {
-  return toJson({ k: f.kind, p: f.parent, n: f.near, d: f.distanceKm, s: f.sentence, l: f.source.line, ch: f.source.character } satisfies FactData);
+  const d = { k: f.kind, p: f.parent, n: f.near, d: f.distanceKm, s: f.sentence, l: f.source.line, ch: f.source.character } satisfies FactData;
+  return toJsonFlat(d, d);
 }
 
 export function factFrom(data: string, article: ArticleRecord): PlaceFactRef {
