@@ -63,6 +63,31 @@ const MESSAGES = {
     nl: 'Archief: {articles} artikelen, {places} plaatsen, {figures} cijfers',
     en: 'Archive: {articles} articles, {places} places, {figures} figures',
   },
+  // The shared index (store/pg.ts StoreError)
+  storeConnect: {
+    nl: 'kan geen verbinding maken met de opslag {store}: {why}',
+    en: 'cannot connect to the store {store}: {why}',
+  },
+  storeNewer: {
+    nl: 'de opslag {store} heeft schema {found}, nieuwer dan deze Bronvast kent ({known}): werk Bronvast bij',
+    en: 'the store {store} has schema {found}, newer than this Bronvast knows ({known}): update Bronvast',
+  },
+  storeWrite: {
+    nl: 'kon de index niet in de opslag {store} schrijven (er is niets veranderd): {why}',
+    en: 'could not write the index into the store {store} (nothing was changed): {why}',
+  },
+  storeRead: {
+    nl: 'kon de opslag {store} niet lezen: {why}',
+    en: 'could not read the store {store}: {why}',
+  },
+  storeOlder: {
+    nl: 'de opslag {store} heeft schema {found}, ouder dan deze Bronvast nodig heeft ({known}): de volgende `bronvast index … --store` werkt hem bij',
+    en: 'the store {store} has schema {found}, older than this Bronvast needs ({known}): the next `bronvast index … --store` run migrates it',
+  },
+  storeEmpty: {
+    nl: 'de opslag {store} bevat nog geen index: draai eerst `bronvast index <archief> --store …`',
+    en: 'the store {store} holds no index yet: run `bronvast index <archive> --store …` first',
+  },
   statusStore: { nl: 'gedeelde index {store}, bijgewerkt {updated}', en: 'shared index {store}, updated {updated}' },
   statusStoreFailed: { nl: 'Gedeelde index niet bereikbaar: {why}', en: 'Shared index unreachable: {why}' },
   statusIndexing: { nl: 'Archief indexeren: {done}/{total}', en: 'Indexing archive: {done}/{total}' },

@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Client } from 'pg';
-import { fillTemplate, type Locale } from '../core/l10n';
+import { t, type Locale, type MessageKey } from '../core/l10n';
 import type { LexiconSpec } from '../corpus/worker';
 import type { Skipped } from '../corpus/types';
 import { claimPlaces, type ArticleFacts, type ArticleRecord, type Claim, type FactIndex, type MentionRef, type PlaceFactRef, type PlaceRow } from '../facts/index';
@@ -14,41 +14,18 @@ import { claimKey } from '../facts/view';
 import { ARTICLE_COLUMNS, articleFrom, articleValues, CLAIM_COLUMNS, claimData, claimFrom, copyLine, digestOf, FACT_COLUMNS, factData, factFrom, fromJson, MENTION_COLUMNS, PLACE_COLUMNS, placeValues, toJson } from './rows';
 import { CHANNEL, LOOKUP_INDEXES, MIGRATIONS, SCHEMA_VERSION, WRITE_LOCK } from './schema';
 
-/** Why a store cannot be used as it is, and what to do, in Dutch and English. */
-const STORE_MESSAGES = {
-  connect: {
-    en: 'cannot connect to the store {store}: {why}',
-    nl: 'kan geen verbinding maken met de opslag {store}: {why}',
-  },
-  newer: {
-    en: 'the store {store} has schema {found}, newer than this Bronvast knows ({known}): update Bronvast',
-    nl: 'de opslag {store} heeft schema {found}, nieuwer dan deze Bronvast kent ({known}): werk Bronvast bij',
-  },
-  write: {
-    en: 'could not write the index into the store {store} (nothing was changed): {why}',
-    nl: 'kon de index niet in de opslag {store} schrijven (er is niets veranderd): {why}',
-  },
-  read: {
-    en: 'could not read the store {store}: {why}',
-    nl: 'kon de opslag {store} niet lezen: {why}',
-  },
-  older: {
-    en: 'the store {store} has schema {found}, older than this Bronvast needs ({known}): the next `bronvast index … --store` run migrates it',
-    nl: 'de opslag {store} heeft schema {found}, ouder dan deze Bronvast nodig heeft ({known}): de volgende `bronvast index … --store` werkt hem bij',
-  },
-  empty: {
-    en: 'the store {store} holds no index yet: run `bronvast index <archive> --store …` first',
-    nl: 'de opslag {store} bevat nog geen index: draai eerst `bronvast index <archief> --store …`',
-  },
-} as const;
-
 /** A store that cannot be used as it is: the message says what to do. */
 export class StoreError extends Error {
-  constructor(readonly key: keyof typeof STORE_MESSAGES, readonly params: Record<string, string | number>) {
-    super(fillTemplate(STORE_MESSAGES[key].en, params));
+  constructor(readonly key: StoreProblem, readonly params: Record<string, string | number>) {
+    super(t('en', STORE_KEYS[key], params));
   }
-  text(locale: Locale): string { return fillTemplate(STORE_MESSAGES[this.key][locale], this.params); }
+  text(locale: Locale): string { return t(locale, STORE_KEYS[this.key], this.params); }
 }
+
+type StoreProblem = 'connect' | 'newer' | 'older' | 'empty' | 'write' | 'read';
+const STORE_KEYS = {
+  connect: 'storeConnect', newer: 'storeNewer', older: 'storeOlder', empty: 'storeEmpty', write: 'storeWrite', read: 'storeRead',
+} as const satisfies Record<StoreProblem, MessageKey>;
 
 /** What one index run changed in the store. */
 export interface WriteReport {

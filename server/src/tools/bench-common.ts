@@ -89,7 +89,8 @@ export function benchDraft(): string {
 }
 
 /** Hover, completion and diagnostics latency at the client, over `n` requests on the bench draft. */
-export async function measureLatency(client: LspClient, uri: string, text: string, n: number) {
+export async function measureLatency(client: LspClient, uri: string, text: string, n: number, pauseMs = 0) {
+  const pause = () => (pauseMs ? new Promise((r) => setTimeout(r, pauseMs)) : Promise.resolve());
   const lines = text.split('\n');
   const hoverPos = { line: 0, character: lines[0].indexOf('Soedzja') + 2 };
   const hov: number[] = [], comp: number[] = [], diag: number[] = [];
@@ -100,6 +101,7 @@ export async function measureLatency(client: LspClient, uri: string, text: strin
     t = process.hrtime.bigint();
     await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: (i % 5) * 2, character: lines[0].indexOf('Koersk') + 3 } });
     comp.push(Number(process.hrtime.bigint() - t) / 1e6);
+    await pause();
   }
   // Diagnostics after an edit: time from the edit to publishDiagnostics, minus the debounce.
   const debounce = 300;
@@ -110,6 +112,7 @@ export async function measureLatency(client: LspClient, uri: string, text: strin
     client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 100 + i }, contentChanges: [{ text: edited }] });
     await client.waitForDiagnostics(uri, () => true, 60000);
     diag.push(Number(process.hrtime.bigint() - t) / 1e6 - debounce);
+    await pause();
   }
   return { h: stats(hov), c: stats(comp), d: stats(diag), debounce, hov, comp, diag };
 }
