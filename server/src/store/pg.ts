@@ -267,9 +267,9 @@ export class PgStore {
     return r.rows.length ? Number(r.rows[0].value) : 0;
   }
 
-  /** Every article date, sorted (a few bytes an article). */
+  /** The distinct article dates, sorted (all "the newest article at or before a day" needs). */
   async dates(): Promise<string[]> {
-    const r = await this.client.query({ text: 'SELECT date FROM articles WHERE date IS NOT NULL', rowMode: 'array' });
+    const r = await this.client.query({ text: 'SELECT DISTINCT date FROM articles WHERE date IS NOT NULL', rowMode: 'array' });
     return (r.rows as [string][]).map((x) => x[0]).sort();
   }
 
@@ -319,6 +319,18 @@ export class PgStore {
     return (await this.client.query('SELECT data FROM skipped')).rows.map((r) => fromJson<Skipped>(r.data));
   }
 
+  /** The claims under each (key, place) pair, in archive order, by `${key}\u0002${place}`. */
+  async claimsByKeyAndPlace(pairs: [string, string][], articles: ArticleCache, claim: ClaimMaker): Promise<Map<string, Claim[]>> {
+    const out = new Map<string, Claim[]>(pairs.map(([k, p]) => [`${k}\u0002${p}`, []]));
+    if (!pairs.length) return out;
+    const r = await this.client.query(
+      `SELECT c.key, c.where_place, c.idx, c.data, ${ARTICLE} FROM claims c JOIN articles a ON a.id = c.article_id
+        JOIN unnest($1::text[], $2::text[]) AS w (key, place) ON w.key = c.key AND w.place = c.where_place
+        ORDER BY a.ord, c.idx`, [pairs.map((x) => x[0]), pairs.map((x) => x[1])]);
+    for (const row of r.rows) out.get(`${row.key}\u0002${row.where_place}`)!.push(claim(row.id, row.idx, () => claimFrom(row.data, this.article(row, articles))));
+    return out;
+  }
+
   /** The claims under each key, in archive order. */
   async claimsByKeys(keys: string[], articles: ArticleCache, claim: ClaimMaker): Promise<Map<string, Claim[]>> {
     const out = new Map<string, Claim[]>(keys.map((k) => [k, []]));
@@ -357,7 +369,7 @@ export class PgStore {
 }
 
 function claimLines(af: ArticleFacts): string[] {
-  return af.claims.map((c, i) => copyLine([af.article.id, i, claimKey(c.ctx.quantity), claimPlaces(c), claimData(c)]));
+  return af.claims.map((c, i) => copyLine([af.article.id, i, claimKey(c.ctx.quantity), c.ctx.quantity.where.place, claimPlaces(c), claimData(c)]));
 }
 
 function mentionLines(af: ArticleFacts): string[] {

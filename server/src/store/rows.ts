@@ -49,7 +49,7 @@ export function factFrom(data: string, article: ArticleRecord): PlaceFactRef {
 
 export const MENTION_COLUMNS = ['article_id', 'i', 'place_id', 'start_at', 'end_at', 'text', 'line_no', 'char_no'] as const;
 export const FACT_COLUMNS = ['article_id', 'i', 'place_id', 'data'] as const;
-export const CLAIM_COLUMNS = ['article_id', 'idx', 'key', 'places', 'data'] as const;
+export const CLAIM_COLUMNS = ['article_id', 'idx', 'key', 'where_place', 'places', 'data'] as const;
 
 export const ARTICLE_COLUMNS = ['id', 'ord', 'file', 'uri', 'title', 'date', 'source', 'url', 'label', 'hash', 'digest'] as const;
 

@@ -42,6 +42,12 @@ export const MIGRATIONS: readonly string[] = [
      place_id text NOT NULL, data text NOT NULL, PRIMARY KEY (article_id, i));
    CREATE INDEX place_facts_place ON place_facts (place_id);
    UPDATE articles SET digest = '';`,
+  // 3: a claim's place as its quantity names it: a figure whose quantity names a specific place
+  // can only be the same as claims of that place (quantity/same.ts requiredPlace), so a reader
+  // fetches those, not every claim of the predicate.
+  `ALTER TABLE claims ADD COLUMN where_place text;
+   CREATE INDEX claims_key_place ON claims (key, where_place) WHERE key IS NOT NULL;
+   UPDATE articles SET digest = '';`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -51,6 +57,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 export const LOOKUP_INDEXES: readonly { name: string; create: string }[] = [
   { name: 'articles_date', create: 'CREATE INDEX articles_date ON articles (date)' },
   { name: 'claims_key', create: 'CREATE INDEX claims_key ON claims (key) WHERE key IS NOT NULL' },
+  { name: 'claims_key_place', create: 'CREATE INDEX claims_key_place ON claims (key, where_place) WHERE key IS NOT NULL' },
   { name: 'claims_places', create: 'CREATE INDEX claims_places ON claims USING gin (places)' },
   { name: 'mentions_place', create: 'CREATE INDEX mentions_place ON mentions (place_id)' },
   { name: 'place_facts_place', create: 'CREATE INDEX place_facts_place ON place_facts (place_id)' },

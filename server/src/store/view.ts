@@ -15,14 +15,18 @@ import { buildLexicon } from '../corpus/worker';
 import type { ArticleRecord, Claim, PlaceRecord } from '../facts/index';
 import type { Quantity } from '../facts/quantity/model';
 import { claimKey, newestAtOrBefore, PlaceNames, type PlaceView } from '../facts/view';
+import { requiredPlace } from '../facts/quantity/same';
 import type { PgStore, StoreMeta, StoredPlace } from './pg';
 
 /** Claims kept for quantity keys at most (whole keys are dropped, least recently used first). */
-const MAX_KEY_CLAIMS = 200_000;
+const MAX_KEY_CLAIMS = 50_000;
 /** Places kept with their mentions, facts and claims at most (least recently used dropped first). */
 const MAX_PLACES = 2_000;
 /** A place's mentions and claims loaded at most. */
 export const PLACE_LIMIT = 2_000;
+
+/** Joins a claim key and a required place into one cache key. */
+const PLACED = '\u0002';
 
 export class StoredView extends PlaceNames implements PlaceView {
   private readonly claims = new Map<string, Claim[]>();
@@ -30,8 +34,8 @@ export class StoredView extends PlaceNames implements PlaceView {
   private readonly missingKeys = new Set<string>();
   private readonly full = new Map<string, PlaceRecord>();
   private readonly missingPlaces = new Set<string>();
-  private readonly articles = new BoundedMemo<string, ArticleRecord>(200_000);
-  private readonly claimObjects = new BoundedMemo<string, Claim>(400_000);
+  private readonly articles = new BoundedMemo<string, ArticleRecord>(50_000);
+  private readonly claimObjects = new BoundedMemo<string, Claim>(100_000);
   private readonly byMentions: StoredPlace[];
   private readonly shared = new BoundedMemo<string, Map<string, number>>(500);
   private readonly missingShared = new Map<string, [string[], string[]]>();
@@ -87,7 +91,10 @@ export class StoredView extends PlaceNames implements PlaceView {
         for (const id of of) if (this.rows.has(id) && !counts.has(id)) counts.set(id, 0);
         this.shared.set(k, counts);
       }
-      if (keys.length) this.keep(await this.store.claimsByKeys(keys, this.articles, this.claimMaker));
+      const whole = keys.filter((k) => !k.includes(PLACED));
+      const placed = keys.filter((k) => k.includes(PLACED)).map((k) => k.split(PLACED) as [string, string]);
+      if (whole.length) this.keep(await this.store.claimsByKeys(whole, this.articles, this.claimMaker));
+      if (placed.length) this.keep(await this.store.claimsByKeyAndPlace(placed, this.articles, this.claimMaker));
       const wanted = ids.filter((id) => this.rows.has(id) && !this.full.has(id));
       for (const [id, d] of await this.store.placeDetails(wanted, PLACE_LIMIT, this.articles, this.claimMaker)) {
         if (this.full.size >= MAX_PLACES) this.full.delete(this.full.keys().next().value as string);
@@ -114,7 +121,10 @@ export class StoredView extends PlaceNames implements PlaceView {
 
   candidates(q: Quantity): readonly Claim[] {
     const k = claimKey(q);
-    return k === null ? [] : this.claimsOf(k);
+    if (k === null) return [];
+    // A figure whose quantity names a specific place meets only claims of that place: those alone.
+    const place = requiredPlace(q);
+    return this.claimsOf(place ? `${k}${PLACED}${place}` : k);
   }
 
   private claimsOf(k: string): readonly Claim[] {

@@ -51,6 +51,22 @@ export interface Sameness {
 
 const NOT: (why: string) => Sameness = (why) => ({ same: false, exact: false, reasons: [why] });
 
+/** A place is specific when the figure's own text names a place below a country; otherwise it is
+ *  open (none, a country, or only the dateline or the article's topic). */
+const specific = (w: Quantity['where']) => !!w.place && w.level !== 'country' && (w.scope === 'clause' || w.scope === 'sentence' || w.scope === 'paragraph');
+
+/** The drones and missiles of a night are fired at the country: "bij de aanval op Kyiv vuurde
+ *  Rusland 598 drones af" is the night's count, not Kyiv's. */
+const isLaunched = (a: Quantity) => (a.measure.role === 'launched' || a.measure.role === 'downed') && a.kind === 'event';
+
+/**
+ * The place every quantity the same as `a` has (sameQuantity(a, b) is false for any b whose
+ * where.place differs), or null when there is none: lets a stored index fetch only those claims.
+ */
+export function requiredPlace(a: Quantity): string | null {
+  return !isLaunched(a) && specific(a.where) ? a.where.place : null;
+}
+
 /**
  * The measure, the place and the kind of two quantities (the time is compared by the verdict,
  * which knows the archive's dates). Every part must be stated on both sides and equal; only a side
@@ -68,12 +84,8 @@ export function sameQuantity(a: Quantity, b: Quantity): Sameness {
   if (ma.per !== mb.per) return NOT('per');
   if (a.dimension === 'percent' && (!ma.of || ma.of !== mb.of)) return NOT('of');
   const wa = a.where, wb = b.where;
-  // A place is specific when the figure's own text names a place below a country; otherwise it is
-  // open (none, a country, or only the dateline or the article's topic).
-  const specific = (w: typeof wa) => !!w.place && w.level !== 'country' && (w.scope === 'clause' || w.scope === 'sentence' || w.scope === 'paragraph');
-  // The drones and missiles of a night are fired at the country: "bij de aanval op Kyiv vuurde Rusland
-  // 598 drones af" is the night's count, not Kyiv's, so only two different named places keep them apart.
-  const launched = (ma.role === 'launched' || ma.role === 'downed') && a.kind === 'event';
+  // (Launched drones and missiles: only two different named places keep two such counts apart.)
+  const launched = isLaunched(a);
   if (launched && (!specific(wa) || !specific(wb))) {
     // (compared by its event's time below)
   } else if (specific(wa) || specific(wb)) {
