@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { SAMPLE_DRAFT, makeWorkspace, messageText, startClient, ROOT, type LspClient } from '../../server/src/tools/lsp-client';
-import { startCluster, type TestCluster } from '../../server/src/tools/pg-cluster';
+import { clusterOrSkip, type TestCluster } from '../../server/src/tools/pg-cluster';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const run = promisify(execFile);
@@ -32,12 +32,7 @@ describe('language server on a shared index (PostgreSQL)', function () {
 
   before(async function () {
     if (!fs.existsSync(CLI)) this.skip();
-    const c = await startCluster();
-    if ('missing' in c) {
-      console.log(`      (skipped: ${c.missing})`);
-      this.skip();
-    }
-    cluster = c as TestCluster;
+    cluster = await clusterOrSkip(this);
     cache = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-cache-'));
     ws = makeWorkspace();
     await index(path.join(ws, 'corpus'));

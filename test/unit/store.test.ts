@@ -10,11 +10,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { Client } from 'pg';
 import { Archive } from '../../server/src/archive';
 import { PgStore, StoreError } from '../../server/src/store/pg';
 import { makeWorkspace, ROOT } from '../../server/src/tools/lsp-client';
-import { startCluster, type TestCluster } from '../../server/src/tools/pg-cluster';
+import { clusterOrSkip, newDatabase as makeDatabase, sql, type TestCluster } from '../../server/src/tools/pg-cluster';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const run = promisify(execFile);
@@ -29,14 +28,7 @@ describe('shared index on PostgreSQL', function () {
   let db = 0;
 
   /** A new empty database on the cluster, as a connection string. */
-  const newDatabase = async (): Promise<string> => {
-    const name = `t${++db}`;
-    const c = new Client({ connectionString: cluster.url });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    return cluster.url.replace('/bronvast?', `/${name}?`);
-  };
+  const newDatabase = () => makeDatabase(cluster, `t${++db}`);
 
   const cli = async (args: string[], env: Record<string, string> = {}): Promise<Result> => {
     try {
@@ -66,12 +58,7 @@ describe('shared index on PostgreSQL', function () {
 
   before(async function () {
     if (!fs.existsSync(CLI)) this.skip();
-    const c = await startCluster();
-    if ('missing' in c) {
-      console.log(`      (skipped: ${c.missing})`);
-      this.skip();
-    }
-    cluster = c as TestCluster;
+    cluster = await clusterOrSkip(this);
     ws = makeWorkspace();
     cache = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-cache-'));
     fs.copyFileSync(path.join(ROOT, 'samples', 'drafts', 'voorbeeld.kopij'), path.join(ws, 'voorbeeld.kopij'));
@@ -164,21 +151,15 @@ describe('shared index on PostgreSQL', function () {
     } finally {
       await store.close();
     }
-    const c = new Client({ connectionString: url });
-    await c.connect();
-    const n = await c.query('SELECT count(*)::int AS n FROM articles');
-    await c.end();
+    const n = await sql(url, 'SELECT count(*)::int AS n FROM articles');
     assert.equal(n.rows[0].n, 5);
   });
 
   it('a read-only role checks but cannot index; an empty store and a newer schema are refused with a message', async () => {
     const url = await newDatabase();
     await indexJson(url);
-    const c = new Client({ connectionString: url });
-    await c.connect();
-    await c.query(`CREATE ROLE redactie${db} LOGIN`);
-    await c.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO redactie${db}`);
-    await c.end();
+    await sql(url, `CREATE ROLE redactie${db} LOGIN`);
+    await sql(url, `GRANT SELECT ON ALL TABLES IN SCHEMA public TO redactie${db}`);
     const reader = url.replace('bronvast@', `redactie${db}@`);
     const viaReader = await cli(['check', 'voorbeeld.kopij', '--store', reader]);
     assert.equal(viaReader.code, 1, viaReader.stderr);
@@ -193,17 +174,11 @@ describe('shared index on PostgreSQL', function () {
     assert.equal(none.code, 2, none.stderr);
     assert.match(none.stderr, /bevat nog geen index: draai eerst `bronvast index/);
 
-    const c2 = new Client({ connectionString: url });
-    await c2.connect();
-    await c2.query(`UPDATE bronvast_meta SET value = '99' WHERE key = 'schema'`);
-    await c2.end();
+    await sql(url, `UPDATE bronvast_meta SET value = '99' WHERE key = 'schema'`);
     const newer = await cli(['check', 'voorbeeld.kopij', '--store', url]);
     assert.equal(newer.code, 2, newer.stderr);
     assert.match(newer.stderr, /has schema 99, newer than this Bronvast knows/);
-    const c3 = new Client({ connectionString: url });
-    await c3.connect();
-    await c3.query(`UPDATE bronvast_meta SET value = '1' WHERE key = 'schema'`);
-    await c3.end();
+    await sql(url, `UPDATE bronvast_meta SET value = '1' WHERE key = 'schema'`);
     const older = await cli(['check', 'voorbeeld.kopij', '--store', url]);
     assert.equal(older.code, 2, older.stderr);
     assert.match(older.stderr, /has schema 1, older than this Bronvast needs .*the next `bronvast index … --store` run migrates it/);

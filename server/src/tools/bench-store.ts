@@ -14,7 +14,7 @@ import { Archive } from '../archive';
 import { PgStore } from '../store/pg';
 import { benchDraft, fmt, makeBigCorpus, measureLatency, serverMemory, sizeOf, stats } from './bench-common';
 import { startClient, type LspClient } from './lsp-client';
-import { startCluster, type TestCluster } from './pg-cluster';
+import { newDatabase, sql, startCluster } from './pg-cluster';
 
 /** Child mode (`--child-store <corpus> <url> <cache>`): index into the store once; time and peak memory. */
 export async function childStoreIndex(corpus: string, url: string, cache: string): Promise<void> {
@@ -32,16 +32,6 @@ function indexIntoStore(script: string, corpus: string, url: string, cache: stri
   const res = spawnSync(process.execPath, ['--expose-gc', script, '--child-store', corpus, url, cache ?? '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (res.status !== 0) throw new Error(`index --store failed: ${res.stderr}`);
   return JSON.parse(res.stdout.trim().split('\n').pop()!) as { ms: number; built: number; write: number; written: number; articles: number; maxRssKB: number };
-}
-
-async function newDatabase(cluster: TestCluster, name: string): Promise<string> {
-  const { Client } = await import('pg');
-  const c = new Client({ connectionString: cluster.url });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${name}`);
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  return cluster.url.replace('/bronvast?', `/${name}?`);
 }
 
 async function serverOn(url: string): Promise<{ client: LspClient; readyMs: number; ws: string }> {
@@ -123,11 +113,7 @@ export async function storeBench(script: string, opts: { scales: number[]; serve
           await Promise.all(many.map((m) => m.client.stop()));
           for (const m of many) fs.rmSync(m.ws, { recursive: true, force: true });
         }
-        const { Client } = await import('pg');
-        const c = new Client({ connectionString: url });
-        await c.connect();
-        const size = (await c.query('SELECT pg_database_size(current_database()) AS b')).rows[0].b;
-        await c.end();
+        const size = (await sql(url, 'SELECT pg_database_size(current_database()) AS b')).rows[0].b;
         console.log(`database     ${fmt(Number(size) / 1e6, 0)} MB on disk (${fmt(Number(size) / 1e6 / mb, 1)}× the text)\n`);
       } finally {
         fs.rmSync(corpus, { recursive: true, force: true });

@@ -45,6 +45,36 @@ function freePort(): Promise<number> {
   });
 }
 
+/** A cluster for a mocha suite's `before`, or the suite skipped with the reason printed. */
+export async function clusterOrSkip(suite: { skip(): void }): Promise<TestCluster> {
+  const c = await startCluster();
+  if ('missing' in c) {
+    console.log(`      (skipped: ${c.missing})`);
+    suite.skip();
+    throw new Error('skipped'); // (not reached: skip() throws mocha's own "pending")
+  }
+  return c;
+}
+
+/** Run one statement on a cluster's database (tests). */
+export async function sql(url: string, text: string, params: unknown[] = []): Promise<{ rows: Record<string, unknown>[] }> {
+  const { Client } = await import('pg');
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await c.query(text, params);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A new empty database `name` on the cluster (dropped first if it exists), as a connection string. */
+export async function newDatabase(cluster: TestCluster, name: string): Promise<string> {
+  await sql(cluster.url, `DROP DATABASE IF EXISTS ${name}`);
+  await sql(cluster.url, `CREATE DATABASE ${name}`);
+  return cluster.url.replace('/bronvast?', `/${name}?`);
+}
+
 /** Start a cluster, or say why not (the caller skips its tests with that message). */
 export async function startCluster(): Promise<TestCluster | { missing: string }> {
   const found = findPostgres();
