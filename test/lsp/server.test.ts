@@ -5,15 +5,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompletionList, Hover, MarkupContent, Location, CodeAction, DocumentSymbol } from 'vscode-languageserver-protocol';
-import { SAMPLE_DRAFT, makeWorkspace, messageText, startClient, type LspClient } from '../../server/src/tools/lsp-client';
+import { SAMPLE_DRAFT, makeWorkspace, messageText, posOf, startClient, type LspClient } from '../../server/src/tools/lsp-client';
 
 const DRAFT = SAMPLE_DRAFT;
-
-function posOf(text: string, needle: string, delta = 1) {
-  const off = text.indexOf(needle) + delta;
-  const before = text.slice(0, off).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1].length };
-}
 
 describe('language server over stdio', function () {
   this.timeout(60000);

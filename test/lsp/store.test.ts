@@ -8,17 +8,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { SAMPLE_DRAFT, makeWorkspace, messageText, startClient, ROOT, type LspClient } from '../../server/src/tools/lsp-client';
+import { SAMPLE_DRAFT, makeWorkspace, messageText, posOf, startClient, ROOT, type LspClient } from '../../server/src/tools/lsp-client';
 import { clusterOrSkip, type TestCluster } from '../../server/src/tools/pg-cluster';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const run = promisify(execFile);
-
-function posOf(text: string, needle: string, delta = 1) {
-  const off = text.indexOf(needle) + delta;
-  const before = text.slice(0, off).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1].length };
-}
 
 describe('language server on a shared index (PostgreSQL)', function () {
   this.timeout(120000);

@@ -7,27 +7,19 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { makeWorkspace, ROOT } from '../../server/src/tools/lsp-client';
+import { makeWorkspace, ROOT, runCli, type CliResult } from '../../server/src/tools/lsp-client';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const run = promisify(execFile);
 
-interface Result { code: number; stdout: string; stderr: string }
+type Result = CliResult;
 
 describe('command line', function () {
   this.timeout(120000);
   let ws: string;
   let cache: string;
 
-  const cli = async (...args: string[]): Promise<Result> => {
-    try {
-      const r = await run(process.execPath, [CLI, ...args], { cwd: ws, env: { ...process.env, BRONVAST_CACHE_DIR: cache, BRONVAST_LANG: 'en' } });
-      return { code: 0, stdout: r.stdout, stderr: r.stderr };
-    } catch (e) {
-      const x = e as { code: number; stdout: string; stderr: string };
-      return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-    }
-  };
+  const cli = (...args: string[]): Promise<Result> => runCli(args, ws, { BRONVAST_CACHE_DIR: cache, BRONVAST_LANG: 'en' });
   const noStack = (r: Result) => assert.doesNotMatch(r.stderr + r.stdout, /\n\s+at .+:\d+:\d+/, 'no stack trace');
 
   before(function () {

@@ -5,20 +5,17 @@
 // read-only role can check but not index; a store from a newer Bronvast is refused.
 
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { Archive } from '../../server/src/archive';
 import { PgStore, StoreError } from '../../server/src/store/pg';
-import { makeWorkspace, ROOT } from '../../server/src/tools/lsp-client';
+import { makeWorkspace, ROOT, runCli } from '../../server/src/tools/lsp-client';
 import { clusterOrSkip, newDatabase as makeDatabase, sql, type TestCluster } from '../../server/src/tools/pg-cluster';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
-const run = promisify(execFile);
 
-interface Result { code: number; stdout: string; stderr: string }
 
 describe('shared index on PostgreSQL', function () {
   this.timeout(120000);
@@ -30,15 +27,7 @@ describe('shared index on PostgreSQL', function () {
   /** A new empty database on the cluster, as a connection string. */
   const newDatabase = () => makeDatabase(cluster, `t${++db}`);
 
-  const cli = async (args: string[], env: Record<string, string> = {}): Promise<Result> => {
-    try {
-      const r = await run(process.execPath, [CLI, ...args], { cwd: ws, env: { ...process.env, BRONVAST_CACHE_DIR: cache, BRONVAST_LANG: 'en', BRONVAST_STORE: '', ...env } });
-      return { code: 0, stdout: r.stdout, stderr: r.stderr };
-    } catch (e) {
-      const x = e as { code: number; stdout: string; stderr: string };
-      return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-    }
-  };
+  const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, ws, { BRONVAST_CACHE_DIR: cache, BRONVAST_LANG: 'en', BRONVAST_STORE: '', ...env });
 
   /** `check` over the drafts, JSON, from the store and from the files: must be the same text. */
   const assertSameCheck = async (url: string, drafts: string[]) => {

@@ -1,7 +1,7 @@
 // A minimal LSP client that starts the built server (dist/server.js) over stdio, as any editor would.
 // Used by the LSP tests and by the benchmark's latency measurements.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -50,6 +50,25 @@ export const SAMPLE_DRAFT = [
 ].join('\n');
 
 /** A diagnostic's message as text (LSP 3.18 allows Markdown messages). */
+/** The position of `needle` in `text` (plus `delta` characters), as LSP counts it. */
+export function posOf(text: string, needle: string, delta = 1): { line: number; character: number } {
+  const off = text.indexOf(needle) + delta;
+  const before = text.slice(0, off).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+/** What a run of the built command line gave. */
+export interface CliResult { code: number; stdout: string; stderr: string }
+
+/** Run dist/cli.js in `cwd` with `env` added; a non-zero exit is a result, not an error. */
+export function runCli(args: string[], cwd: string, env: Record<string, string>): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 1 << 26 }, (e, stdout, stderr) => {
+      resolve({ code: e ? (typeof (e as { code?: unknown }).code === 'number' ? (e as { code: number }).code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
 export function messageText(m: string | { value: string }): string {
   return typeof m === 'string' ? m : m.value;
 }
