@@ -1,5 +1,6 @@
 // Recognition: the place mentions of a text, with the lexicon and the text's own facts.
 
+import { DATELINE_TAIL } from '../dateline';
 import type { PlaceFact, PlaceKind, PlaceMention } from '../types';
 import { sentences, tokenize, type Token, type Span } from '../tokens';
 import { placeKey, nameFold } from '../translit';
@@ -278,13 +279,6 @@ function laterSteps(s: PlaceScan, local: Map<string, LocalFact>, i: number, ti: 
 }
 
 /**
- * All place mentions in `text`, sorted and non-overlapping. Exact names and transliteration keys
- * only (no fuzzy matching: "Koerkamp" is not "Koersk"); weak gazetteer names need context.
- */
-/** After a dateline's place: ", 3 maart", "(ANP)", then the dash that opens the story. */
-const DATELINE_TAIL = /^(?:,[^\n()\-–—]{1,25})?[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[-–—][ \t]/u;
-
-/**
  * A dateline in capitals at the start of a line ("KYIV (ANP) -", "POKROVSK -", "KRYVYI RIH, 3 maart
  * (Reuters) —"): the place the story was filed from, a mention of it. One or two words.
  */
@@ -319,6 +313,10 @@ function mentionKind(text: string, c: Cand): PlaceKind {
   return (CITY_KINDS.has(kind) && REGION_KINDS.has(said)) || (REGION_KINDS.has(kind) && CITY_KINDS.has(said)) ? said : kind;
 }
 
+/**
+ * All place mentions in `text`, sorted and non-overlapping. Exact names and transliteration keys
+ * only (no fuzzy matching: "Koerkamp" is not "Koersk"); weak gazetteer names need context.
+ */
 export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { facts?: readonly PlaceFact[] }): PlaceMention[] {
   const toks = tokenize(text);
   const sents = sentences(text);

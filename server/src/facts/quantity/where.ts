@@ -246,5 +246,5 @@ function territoryIn(scene: PlaceScene, span: Span): PlaceMention | null {
   return { ...known, text: m[0], start: at, end: at + m[0].length };
 }
 
-/** A dateline at the start of a paragraph: "KYIV (ANP/RTR) -", "POKROVSK -". */
-export const DATELINE = /^([\p{Lu}][\p{Lu}'’. -]{1,40}?)\s*(?:\([^)\n]{1,40}\))?\s*[-–—]\s/u;
+/** A dateline at the start of a paragraph: "KYIV (ANP/RTR) -", "POKROVSK -" (one pattern: dutch/dateline.ts). */
+export { DATELINE } from '../../dutch/dateline';
