@@ -324,6 +324,35 @@ describe('archive: build, warm start and incremental update', function () {
     assert.deepEqual(snapshot(a.index), snapshot(await reference(root)));
   });
 
+  it('an update that fails half-way leaves the archive as it was; the next one equals a full build', async () => {
+    const a = open();
+    await a.build();
+    const before = a.index;
+    const beforeSnap = JSON.stringify(snapshot(before));
+    const skipped = a.skipped;
+    // A learning update (relearned) and a plain one, each failing at its last step (the index
+    // install): nothing of either may show.
+    const drenthe = path.join(root, 'noord', 'drenthe.txt');
+    fs.writeFileSync(drenthe, 'De provincie Drenthe telt ruim 500.000 inwoners. In Assen staat het provinciehuis.');
+    const fail = a as unknown as { install: (...args: unknown[]) => Promise<void> };
+    const install = fail.install;
+    fail.install = async () => { throw new Error('disk full'); };
+    await assert.rejects(a.update([{ file: drenthe, type: 'changed' }]), /disk full/);
+    assert.equal(a.index, before, 'the same index object');
+    assert.equal(JSON.stringify(snapshot(a.index)), beforeSnap);
+    assert.equal(a.skipped, skipped);
+    const extra = path.join(root, 'noord', 'extra.txt');
+    fs.writeFileSync(extra, 'In Assen kwamen zaterdag ruim 2.000 mensen naar de markt.');
+    await assert.rejects(a.update([{ file: extra, type: 'created' }]), /disk full/);
+    assert.equal(a.index, before);
+    fail.install = install;
+    // The next update sees both changes (the failed runs left no file marked as read).
+    const r = await a.update([{ file: drenthe, type: 'changed' }, { file: extra, type: 'created' }]);
+    assert.ok(r.mode === 'relearned' || r.mode === 'incremental', r.mode);
+    assert.deepEqual(snapshot(a.index), snapshot(await reference(root)));
+    fs.rmSync(extra);
+  });
+
   it('a new file that makes a gazetteer name mostly a person re-recognises the articles that use it, and equals a full build', async () => {
     const a = open();
     fs.writeFileSync(path.join(root, 'noord', 'plan.txt'), 'Het plan van Charlotte kreeg steun van de raad.');

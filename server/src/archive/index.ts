@@ -183,19 +183,58 @@ function meets(log: string, hashes: Set<number>): boolean {
   return false;
 }
 
-export class Archive {
-  skipped: Skipped[] = [];
-  private current: FactIndex | null = null;
-  /** Per corpus file, in discovery order: its articles' ids and what reading it reported. */
-  private files = new Map<string, { ids: string[]; skipped: Skipped[] }>();
-  private discoverySkipped: Skipped[] = [];
+/** What reading a corpus file gave: its articles' ids, in order, and what it reported. */
+interface FileEntry { ids: string[]; skipped: Skipped[] }
+
+/**
+ * Everything an index run produces. A build or an update computes a new one (`Run`, below) and
+ * the archive swaps it in whole at the end; until then, and if the run fails, the previous state
+ * serves unchanged. Nothing in a state that was swapped in is changed afterwards.
+ */
+interface ArchiveState {
+  index: FactIndex | null;
+  /** Per corpus file, in discovery order. */
+  files: Map<string, FileEntry>;
+  /** What discovery skipped (unsupported files, symlink loops …). */
+  discoverySkipped: Skipped[];
   /** Per article id. */
-  private entries = new Map<string, Entry>();
-  private lexicon: PlaceLexicon | null = null;
-  private signature = new Map<string, string>();
-  private fingerprint = '';
-  /** What the current lexicon was taught (to tell what a change of it touches). */
-  private plan: LearnedPlan | null = null;
+  entries: Map<string, Entry>;
+  lexicon: PlaceLexicon | null;
+  signature: Map<string, string>;
+  fingerprint: string;
+  /** What the lexicon was taught (to tell what a change of it touches). */
+  plan: LearnedPlan | null;
+  /** Everything skipped: discovery's, then each file's. */
+  skipped: Skipped[];
+}
+
+/** A state being computed by one run (a draft of the next ArchiveState; never the current one). */
+type Run = ArchiveState;
+
+const EMPTY_STATE: Readonly<ArchiveState> = Object.freeze({
+  index: null, files: new Map(), discoverySkipped: [], entries: new Map(), lexicon: null,
+  signature: new Map(), fingerprint: '', plan: null, skipped: [],
+});
+
+/** A file entry with one more skip report (a new entry: the one in a swapped-in state stays as it was). */
+function withSkip(files: Map<string, FileEntry>, s: Skipped): void {
+  const e = files.get(s.file);
+  if (e) files.set(s.file, { ids: e.ids, skipped: [...e.skipped, s] });
+}
+
+/** The articles in the order learning reads them: by id, so that it does not depend on update order. */
+function learningOrder(run: Run): string[] { return [...run.entries.keys()].sort(); }
+
+/** Everything skipped: discovery's, then each file's. */
+function collectSkipped(run: Run): void {
+  run.skipped = [...run.discoverySkipped];
+  for (const f of run.files.values()) run.skipped.push(...f.skipped);
+}
+
+export class Archive {
+  private state: Readonly<ArchiveState> = EMPTY_STATE;
+  /** The index before the first build (the gazetteer alone). */
+  private emptyIndex: FactIndex | null = null;
   /** Articles a build recalled from the manifest without reading their file (text ''): see withTexts. */
   private unread = new WeakSet<Article>();
 
@@ -203,15 +242,18 @@ export class Archive {
 
   /** The current index: complete at all times (empty before the first build), replaced atomically. */
   get index(): FactIndex {
-    if (!this.current) this.current = new FactIndex(buildLexicon(this.lexiconSpec({ learned: [], contested: [] })));
-    return this.current;
+    if (this.state.index) return this.state.index;
+    if (!this.emptyIndex) this.emptyIndex = new FactIndex(buildLexicon(this.lexiconSpec({ learned: [], contested: [] })));
+    return this.emptyIndex;
   }
-  set index(index: FactIndex) { this.current = index; }
+
+  /** Every file or line the current index skipped, with its reason. */
+  get skipped(): Skipped[] { return this.state.skipped; }
 
   private log(msg: string): void { this.options.log?.(msg); }
 
   /** What the current index's lexicon was built with (a stored index rebuilds it from this). */
-  get spec(): LexiconSpec { return this.lexiconSpec(this.plan ?? { learned: [], contested: [] }); }
+  get spec(): LexiconSpec { return this.lexiconSpec(this.state.plan ?? { learned: [], contested: [] }); }
 
   private lexiconSpec(plan: LearnedPlan): LexiconSpec {
     return { plan, houseSpellings: this.options.houseSpellings ?? {} };
@@ -222,11 +264,11 @@ export class Archive {
    * the order learning reads them, so a key over those finds it again (the cache's own version
    * covers the code). A warm start then decodes no place facts at all.
    */
-  private async learnCached(decoded: Map<string, PlaceFact[]>, cache: AnalysisCache | null): Promise<{ signature: Map<string, string>; plan: LearnedPlan }> {
-    const ids = this.learningOrder();
-    if (!cache) return this.learn(decoded, ids);
+  private async learnCached(run: Run, decoded: Map<string, PlaceFact[]>, cache: AnalysisCache | null): Promise<{ signature: Map<string, string>; plan: LearnedPlan }> {
+    const ids = learningOrder(run);
+    if (!cache) return this.learn(run, decoded, ids);
     const h = createHash('sha1');
-    for (const id of ids) h.update(id).update('\0').update(this.entries.get(id)!.article.hash).update('\n');
+    for (const id of ids) h.update(id).update('\0').update(run.entries.get(id)!.article.hash).update('\n');
     const key = CACHE_KEYS.learned(h.digest('hex'));
     const raw = cache.get(key);
     if (raw) {
@@ -236,15 +278,15 @@ export class Archive {
       } catch { /* fall through: learn again */ }
       cache.delete(key);
     }
-    const learned = await this.learn(decoded, ids);
+    const learned = await this.learn(run, decoded, ids);
     cache.set(key, v8.serialize(learned.plan));
     return learned;
   }
 
   /** What all the archive's place facts teach: the plan the lexicons apply, and its signature. */
-  private async learn(decoded?: Map<string, PlaceFact[]>, ids = this.learningOrder()): Promise<{ signature: Map<string, string>; plan: LearnedPlan }> {
+  private async learn(run: Run, decoded?: Map<string, PlaceFact[]>, ids = learningOrder(run)): Promise<{ signature: Map<string, string>; plan: LearnedPlan }> {
     // (In time slices: the server keeps answering while it learns from hundreds of thousands of facts.)
-    const learned = await this.learnedFacts(ids, decoded);
+    const learned = await this.learnedFacts(run, ids, decoded);
     const plan = await runSliced(planLearnedSteps(learned), SLICE_MS);
     return { signature: signatureOf(plan), plan };
   }
@@ -292,11 +334,9 @@ export class Archive {
     return path.dirname(file);
   }
 
-  private async discover(): Promise<string[]> {
+  private async discover(): Promise<{ files: string[]; skipped: Skipped[] }> {
     const dir = this.options.cacheDir;
-    const { files, skipped } = await discoverFiles(this.options.paths, this.options.baseDir, { excludeDirs: dir ? [dir] : [] });
-    this.discoverySkipped = skipped;
-    return files;
+    return discoverFiles(this.options.paths, this.options.baseDir, { excludeDirs: dir ? [dir] : [] });
   }
 
   /** The files the last build recorded (see FileRecord), or null (none, unreadable, or read with another size limit). */
@@ -354,22 +394,15 @@ export class Archive {
     return readArticles(file, root, { maxFileBytes: this.options.maxFileBytes });
   }
 
-  private collectSkipped(): void {
-    this.skipped = [...this.discoverySkipped];
-    for (const f of this.files.values()) this.skipped.push(...f.skipped);
-  }
-
-  /** The articles in the order learning reads them: by id, so that it does not depend on update order. */
-  private learningOrder(): string[] { return [...this.entries.keys()].sort(); }
 
   /** The place facts of the articles `ids`, in that order. `decoded`: facts already decoded, by article id (the rest are decoded here). */
-  private async learnedFacts(ids: string[], decoded?: Map<string, PlaceFact[]>): Promise<PlaceFact[]> {
+  private async learnedFacts(run: Run, ids: string[], decoded?: Map<string, PlaceFact[]>): Promise<PlaceFact[]> {
     const out: PlaceFact[] = [];
     let t = Date.now();
     for (const id of ids) {
       let facts = decoded?.get(id);
       if (!facts) {
-        try { facts = decodePlaceFactBytes(this.entries.get(id)!.placeFacts); } catch (e) {
+        try { facts = decodePlaceFactBytes(run.entries.get(id)!.placeFacts); } catch (e) {
           this.log(`Bronvast: place facts of ${id} unreadable (${(e as Error)?.message ?? e}); not used for learning`);
           facts = [];
         }
@@ -391,17 +424,20 @@ export class Archive {
   async build(onProgress?: Progress, isCancelled: () => boolean = () => false): Promise<BuildReport> {
     const t0 = Date.now();
     const caches = await this.openCaches();
-    const files = await this.discover();
+    const found = await this.discover();
+    const run: Run = { ...EMPTY_STATE, files: new Map(), entries: new Map(), discoverySkipped: found.skipped, signature: new Map() };
     // One pool of workers for both passes (see newPool).
     const pool = this.newPool();
     try {
-      return await this.buildWith(pool, t0, caches, files, onProgress, isCancelled);
+      const report = await this.buildWith(run, pool, t0, caches, found.files, onProgress, isCancelled);
+      this.state = run;
+      return report;
     } finally {
       await pool?.close();
     }
   }
 
-  private async buildWith(pool: Pool | null, t0: number, caches: Awaited<ReturnType<Archive['openCaches']>>, files: string[],
+  private async buildWith(run: Run, pool: Pool | null, t0: number, caches: Awaited<ReturnType<Archive['openCaches']>>, files: string[],
     onProgress: Progress | undefined, isCancelled: () => boolean): Promise<BuildReport> {
     // Pass 1, on each file's articles as soon as the file is read.
     const feed = new Feed();
@@ -434,43 +470,41 @@ export class Archive {
     }
     const phases = { read: Date.now() - t0, pass1: 0, learn: 0, pass2: 0, index: 0 };
     const { analyses, placeFacts, placeFactsRaw, analysed, fromCache, failed } = await pass1;
-    const entries = new Map<string, Entry>();
-    const kept = addEntries(entries, articles, placeFactsRaw);
-    this.entries = entries;
-    this.files = fileMap;
-    for (const s of failed) this.files.get(s.file)?.skipped.push(s);
+    const kept = addEntries(run.entries, articles, placeFactsRaw);
+    run.files = fileMap;
+    for (const s of failed) withSkip(run.files, s);
     // Pass 1's cache is complete: written to disk while pass 2 runs, then no longer held.
     const analysisSaved = caches ? this.saveCaches({ analysis: caches.analysis }, !isCancelled()).then(() => caches.analysis.close()) : null;
     phases.pass1 = Date.now() - t0;
     // The learned lexicon: from the cache when the same articles taught it before (a warm start).
-    const learned = await this.learnCached(placeFacts, caches?.facts ?? null);
+    const learned = await this.learnCached(run, placeFacts, caches?.facts ?? null);
     placeFacts.clear();
-    this.signature = learned.signature;
-    this.fingerprint = this.fingerprintOf(this.signature);
-    this.plan = learned.plan;
+    run.signature = learned.signature;
+    run.fingerprint = this.fingerprintOf(run.signature);
+    run.plan = learned.plan;
     const spec = this.lexiconSpec(learned.plan);
-    this.lexicon = null;
+    run.lexicon = null;
     phases.learn = Date.now() - t0;
     await yieldNow();
     // Pass 2, in the workers; this thread meanwhile builds its own lexicon (for the index).
-    const pass2 = this.recognise(kept, analyses, spec, caches?.facts ?? null, isCancelled, true, pool, onProgress);
+    const pass2 = this.recognise(run, kept, analyses, spec, caches?.facts ?? null, isCancelled, true, pool, onProgress);
     await yieldNow();
-    await this.prepareLexicon(spec);
+    await this.prepareLexicon(run, spec);
     const facts = await pass2;
     phases.pass2 = Date.now() - t0;
     // The texts and analyses are no longer needed (the index keeps only sentences): free them before aggregating.
     analyses.clear();
     kept.length = 0;
     articles.length = 0;
-    for (const e of this.entries.values()) e.article = { ...e.article, text: '' };
-    for (const s of facts.failed) this.files.get(s.file)?.skipped.push(s);
-    this.collectSkipped();
-    await this.install(facts.byId);
+    for (const e of run.entries.values()) e.article = { ...e.article, text: '' };
+    for (const s of facts.failed) withSkip(run.files, s);
+    collectSkipped(run);
+    await this.install(run, facts.byId);
     phases.index = Date.now() - t0;
     await analysisSaved;
     await this.saveCaches(caches && { facts: caches.facts }, !isCancelled());
-    const s = this.index.stats();
-    return { ...s, skipped: this.skipped, analysed, fromCache, recognised: facts.computed, ms: Date.now() - t0, mode: 'full', phases };
+    const s = run.index!.stats();
+    return { ...s, skipped: run.skipped, analysed, fromCache, recognised: facts.computed, ms: Date.now() - t0, mode: 'full', phases };
   }
 
   /** Apply the house-style options to an index's display names. */
@@ -483,13 +517,13 @@ export class Archive {
   }
 
   /** Assemble a new index from per-article facts in corpus order, aggregate, then swap it in. */
-  private async install(byId: Map<string, ArticleFacts>): Promise<void> {
-    const index = new FactIndex(this.lexicon!);
+  private async install(run: Run, byId: Map<string, ArticleFacts>): Promise<void> {
+    const index = new FactIndex(run.lexicon!);
     this.styleNames(index);
-    for (const f of this.files.values()) for (const id of f.ids) { const af = byId.get(id); if (af) index.set(af); }
+    for (const f of run.files.values()) for (const id of f.ids) { const af = byId.get(id); if (af) index.set(af); }
     await yieldNow();
     await index.rebuildAsync(SLICE_MS);
-    this.current = index;
+    run.index = index;
   }
 
   /**
@@ -575,41 +609,41 @@ export class Archive {
   }
 
   /** The lexicon for `spec` built in time slices on this thread (see ensureLexicon). */
-  private async prepareLexicon(spec: LexiconSpec): Promise<PlaceLexicon> {
-    if (this.lexicon) return this.lexicon;
-    if (lexiconMemo?.fingerprint === this.fingerprint) return this.ensureLexicon(spec);
-    const fingerprint = this.fingerprint;
+  private async prepareLexicon(run: Run, spec: LexiconSpec): Promise<PlaceLexicon> {
+    if (run.lexicon) return run.lexicon;
+    if (lexiconMemo?.fingerprint === run.fingerprint) return this.ensureLexicon(run, spec);
+    const fingerprint = run.fingerprint;
     const lexicon = await runSliced(buildLexiconSteps(spec), SLICE_MS);
-    if (!this.lexicon && this.fingerprint === fingerprint) {
-      this.lexicon = lexicon;
+    if (!run.lexicon && run.fingerprint === fingerprint) {
+      run.lexicon = lexicon;
       lexiconMemo = { fingerprint, lexicon };
     }
-    return this.ensureLexicon(spec);
+    return this.ensureLexicon(run, spec);
   }
 
   /** The lexicon learned from the current entries, built on first use (see build()). */
-  private ensureLexicon(spec: LexiconSpec): PlaceLexicon {
-    if (this.lexicon) return this.lexicon;
+  private ensureLexicon(run: Run, spec: LexiconSpec): PlaceLexicon {
+    if (run.lexicon) return run.lexicon;
     // Loading the gazetteer takes about a second on this thread; a lexicon learned from the same
     // signature (a re-index, a settings change that kept the names) is reused.
-    if (lexiconMemo?.fingerprint === this.fingerprint) this.lexicon = lexiconMemo.lexicon;
+    if (lexiconMemo?.fingerprint === run.fingerprint) run.lexicon = lexiconMemo.lexicon;
     else {
-      this.lexicon = buildLexicon(spec);
-      lexiconMemo = { fingerprint: this.fingerprint, lexicon: this.lexicon };
+      run.lexicon = buildLexicon(spec);
+      lexiconMemo = { fingerprint: run.fingerprint, lexicon: run.lexicon };
     }
-    return this.lexicon;
+    return run.lexicon;
   }
 
   /**
    * Pass 2 for `articles`: facts from the cache, else computed with the current lexicon (in the
    * workers, from pass 1's encoded analyses). Each article's text is released once its facts are in.
    */
-  private async recognise(articles: Article[], analyses: Map<string, Buffer>, spec: LexiconSpec,
+  private async recognise(run: Run, articles: Article[], analyses: Map<string, Buffer>, spec: LexiconSpec,
     cache: AnalysisCache | null, isCancelled: () => boolean = () => false, stream = false, pool?: Pool | null, onProgress?: Progress) {
     const byId = new Map<string, ArticleFacts>();
     const failed: Skipped[] = [];
     let todo: Article[] = [];
-    const key = (a: Article) => CACHE_KEYS.facts(a.hash, this.fingerprint);
+    const key = (a: Article) => CACHE_KEYS.facts(a.hash, run.fingerprint);
     const bind = (a: Article, data: FactsData) => byId.set(a.id, bindFacts(articleRecord(a), a, data));
     let t = Date.now();
     for (const a of articles) {
@@ -626,7 +660,7 @@ export class Archive {
     // A full build: every cached entry still needed has been read, so the snapshot can be written
     // now, and the new entries as they come instead of being held to the end.
     if (stream && cache && todo.length > 0) await cache.streamWrites(!isCancelled());
-    const shared = lexiconContext(this.fingerprint, spec);
+    const shared = lexiconContext(run.fingerprint, spec);
     let done = articles.length - todo.length;
     let chars = 0;
     onProgress?.(done, articles.length, { phase: 'recognise', chars });
@@ -635,7 +669,7 @@ export class Archive {
         const packed = pack(batch.map((a) => analyses.get(a.id)!));
         return { job: { kind: 'facts', texts: batch.map((a) => a.text), exact: batch.map((a) => a.exact), analyses: packed }, transfer: [packed.bytes.buffer as ArrayBuffer], shared };
       },
-      (a) => encodeFacts(computeFacts(a.text, a.exact, decodeAnalysis(analyses.get(a.id)!), this.ensureLexicon(spec))),
+      (a) => encodeFacts(computeFacts(a.text, a.exact, decodeAnalysis(analyses.get(a.id)!), this.ensureLexicon(run, spec))),
       (a, r) => {
         try {
           if (!Buffer.isBuffer(r)) throw new Error(r.error);
@@ -759,13 +793,13 @@ export class Archive {
    * An update that changed the learned names: recognise again only the new and changed articles and
    * those whose recognition asked the lexicon about a touched name (their files are read again for
    * the text; the analysis comes from the cache). Null when that is most of the archive, or a
-   * country is touched: then a full build is the simpler way.
+   * country is touched: then a full build is the simpler way. Computes `run`; `prev` stays as it is.
    */
-  private async relearn(learned: { signature: Map<string, string>; plan: LearnedPlan }, u: {
-    kept: Article[]; analyses: Map<string, Buffer>; removed: Set<string>; fileMap: Map<string, { ids: string[]; skipped: Skipped[] }>;
+  private async relearn(prev: Readonly<ArchiveState>, run: Run, learned: { signature: Map<string, string>; plan: LearnedPlan }, u: {
+    kept: Article[]; analyses: Map<string, Buffer>; removed: Set<string>;
     caches: { analysis: AnalysisCache; facts: AnalysisCache } | null; t0: number; analysed: number; fromCache: number;
   }): Promise<BuildReport | null> {
-    const current = this.current, lex0 = this.lexicon, plan0 = this.plan;
+    const current = prev.index, lex0 = prev.lexicon, plan0 = prev.plan;
     if (!current || !lex0 || !plan0) return null;
     const spec = this.lexiconSpec(learned.plan);
     const lex1 = await runSliced(buildLexiconSteps(spec), SLICE_MS);
@@ -780,13 +814,13 @@ export class Archive {
     if (affected.size > current.byArticle.size / 2) return null;
     // The affected articles' texts, from their files (unchanged: their content hash must agree).
     const files = new Set<string>();
-    for (const id of affected) files.add(this.entries.get(id)!.article.file);
+    for (const id of affected) files.add(run.entries.get(id)!.article.file);
     const again: Article[] = [];
     for (const f of files) {
       const r = await this.readFile(f);
       for (const a of r.articles) {
         if (!affected.has(a.id)) continue;
-        if (a.hash !== this.entries.get(a.id)?.article.hash) return null; // changed behind our back
+        if (a.hash !== run.entries.get(a.id)?.article.hash) return null; // changed behind our back
         again.push(a);
       }
     }
@@ -794,68 +828,73 @@ export class Archive {
     const p1 = await this.analyse(again, u.caches?.analysis ?? null);
     if (p1.failed.length) return null;
     for (const [id, b] of p1.analyses) u.analyses.set(id, b);
-    // Switch to the new lexicon, then recognise.
-    const oldFingerprint = this.fingerprint;
-    this.signature = learned.signature;
-    this.fingerprint = this.fingerprintOf(this.signature);
-    this.plan = learned.plan;
-    this.lexicon = lex1;
-    lexiconMemo = { fingerprint: this.fingerprint, lexicon: lex1 };
-    this.files = u.fileMap;
+    // The new lexicon, then recognition.
+    run.signature = learned.signature;
+    run.fingerprint = this.fingerprintOf(run.signature);
+    run.plan = learned.plan;
+    run.lexicon = lex1;
+    lexiconMemo = { fingerprint: run.fingerprint, lexicon: lex1 };
     const replaced = new Set([...u.removed, ...affected]);
-    const r = await this.applyUpdate([...u.kept, ...again], u.analyses, spec, u.caches, replaced, oldFingerprint);
+    const r = await this.applyUpdate(prev, run, [...u.kept, ...again], u.analyses, spec, u.caches, replaced, prev.fingerprint);
     return { ...r, analysed: u.analysed + p1.analysed, fromCache: u.fromCache, ms: Date.now() - u.t0, mode: 'relearned' };
   }
 
   /**
-   * The end of an update: recognise `articles`, keep every other article's facts from the current
-   * index except those in `replaced` (removed, or recognised again), install, save the caches.
-   * `previousFingerprint`: the lexicon changed but the kept facts hold under the new one too, so
-   * their cached facts are stored under the new fingerprint as well.
+   * The end of an update: recognise `articles`, keep every other article's facts from the previous
+   * index except those in `replaced` (removed, or recognised again), install into `run`, save the
+   * caches. `previousFingerprint`: the lexicon changed but the kept facts hold under the new one
+   * too, so their cached facts are stored under the new fingerprint as well.
    */
-  private async applyUpdate(articles: Article[], analyses: Map<string, Buffer>, spec: LexiconSpec,
+  private async applyUpdate(prev: Readonly<ArchiveState>, run: Run, articles: Article[], analyses: Map<string, Buffer>, spec: LexiconSpec,
     caches: { analysis: AnalysisCache; facts: AnalysisCache } | null, replaced: Set<string>,
     previousFingerprint: string | null): Promise<Pick<BuildReport, 'articles' | 'places' | 'figures' | 'skipped' | 'recognised'>> {
-    const current = this.current!;
-    const facts = await this.recognise(articles, analyses, spec, caches?.facts ?? null);
-    for (const s of facts.failed) this.files.get(s.file)?.skipped.push(s);
-    this.collectSkipped();
+    const current = prev.index!;
+    const facts = await this.recognise(run, articles, analyses, spec, caches?.facts ?? null);
+    for (const s of facts.failed) withSkip(run.files, s);
+    collectSkipped(run);
     const byId = new Map<string, ArticleFacts>();
     let t = Date.now();
     for (const [id, af] of current.byArticle) {
       if (replaced.has(id)) continue;
       byId.set(id, af);
       if (previousFingerprint !== null && caches) {
-        const hash = this.entries.get(id)?.article.hash;
+        const hash = run.entries.get(id)?.article.hash;
         const raw = hash ? caches.facts.get(CACHE_KEYS.facts(hash, previousFingerprint)) : undefined;
-        if (raw) caches.facts.set(CACHE_KEYS.facts(hash!, this.fingerprint), raw);
+        if (raw) caches.facts.set(CACHE_KEYS.facts(hash!, run.fingerprint), raw);
       }
       if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
     }
     for (const [id, af] of facts.byId) byId.set(id, af);
-    await this.install(byId);
-    for (const a of articles) { const e = this.entries.get(a.id); if (e) e.article = { ...a, text: '' }; }
+    await this.install(run, byId);
+    // (New entry objects: the previous state's stay as they were.)
+    for (const a of articles) { const e = run.entries.get(a.id); if (e) run.entries.set(a.id, { ...e, article: { ...a, text: '' } }); }
     await this.saveCaches(caches, false);
-    return { ...this.index.stats(), skipped: this.skipped, recognised: facts.computed };
+    return { ...run.index!.stats(), skipped: run.skipped, recognised: facts.computed };
   }
 
-  /** Re-read changed files and update the index; unchanged files are not read again. */
+  /**
+   * Re-read changed files and update the index; unchanged files are not read again. The new state
+   * is computed beside the current one and swapped in at the end: a failure leaves the archive as
+   * it was.
+   */
   async update(changes: CorpusChange[]): Promise<BuildReport> {
     const t0 = Date.now();
-    if (!this.current || !this.lexicon) return this.build();
+    const prev = this.state;
+    if (!prev.index || !prev.lexicon) return this.build();
     if (!changes.length) {
-      const s = this.index.stats();
-      return { ...s, skipped: this.skipped, analysed: 0, fromCache: 0, recognised: 0, ms: 0, mode: 'incremental' };
+      const s = prev.index.stats();
+      return { ...s, skipped: prev.skipped, analysed: 0, fromCache: 0, recognised: 0, ms: 0, mode: 'incremental' };
     }
-    const files = await this.discover();
+    const found = await this.discover();
+    const files = found.files;
     const present = new Set(files);
     // Files to (re)read: the changed ones that are still corpus files, and any the events missed.
     const reread = new Set<string>();
     for (const c of changes) if (present.has(path.resolve(c.file))) reread.add(path.resolve(c.file));
-    for (const f of files) if (!this.files.has(f)) reread.add(f);
-    const gone = [...this.files.keys()].filter((f) => !present.has(f));
+    for (const f of files) if (!prev.files.has(f)) reread.add(f);
+    const gone = [...prev.files.keys()].filter((f) => !present.has(f));
     const caches = await this.openCaches();
-    const fresh = new Map<string, { ids: string[]; skipped: Skipped[] }>();
+    const fresh = new Map<string, FileEntry>();
     const articles: Article[] = [];
     for (const f of reread) {
       const r = await this.readFile(f);
@@ -865,31 +904,28 @@ export class Archive {
     const { analyses, placeFacts, placeFactsRaw, analysed, fromCache, failed } = await this.analyse(articles, caches?.analysis ?? null);
     // New entries: drop the old articles of re-read and deleted files, add the new ones.
     const removed = new Set<string>();
-    for (const f of [...reread, ...gone]) for (const id of this.files.get(f)?.ids ?? []) removed.add(id);
-    const entries = new Map(this.entries);
+    for (const f of [...reread, ...gone]) for (const id of prev.files.get(f)?.ids ?? []) removed.add(id);
+    const entries = new Map(prev.entries);
     for (const id of removed) entries.delete(id);
     const kept = addEntries(entries, articles, placeFactsRaw);
-    for (const s of failed) fresh.get(s.file)?.skipped.push(s);
-    const previous = { entries: this.entries, files: this.files };
-    this.entries = entries;
-    const fileMap = new Map<string, { ids: string[]; skipped: Skipped[] }>();
-    for (const f of files) { const e = fresh.get(f) ?? this.files.get(f); if (e) fileMap.set(f, e); }
-    const learned = await this.learn(placeFacts);
-    if (!sameSignature(learned.signature, this.signature)) {
+    for (const s of failed) withSkip(fresh, s);
+    const fileMap = new Map<string, FileEntry>();
+    for (const f of files) { const e = fresh.get(f) ?? prev.files.get(f); if (e) fileMap.set(f, e); }
+    const run: Run = { ...prev, files: fileMap, entries, discoverySkipped: found.skipped, skipped: [] };
+    const learned = await this.learn(run, placeFacts);
+    if (!sameSignature(learned.signature, prev.signature)) {
       // What the archive knows about some name changed: the changed files' articles and those whose
       // recognition looked up a name the change touches are recognised again.
-      const partial = await this.relearn(learned, { kept, analyses, removed, fileMap, caches, t0, analysed, fromCache });
-      if (partial) return partial;
+      const partial = await this.relearn(prev, run, learned, { kept, analyses, removed, caches, t0, analysed, fromCache });
+      if (partial) { this.state = run; return partial; }
       // Too much is touched (or a country): every article is recognised again (cached facts of an
       // earlier lexicon with the same fingerprint still count). The old index serves meanwhile.
-      this.entries = previous.entries;
-      this.files = previous.files;
       await this.saveCaches(caches, false);
       const r = await this.build();
       return { ...r, analysed: r.analysed + analysed, ms: Date.now() - t0, mode: 'full' };
     }
-    this.files = fileMap;
-    const r = await this.applyUpdate(kept, analyses, this.lexiconSpec(learned.plan), caches, removed, null);
+    const r = await this.applyUpdate(prev, run, kept, analyses, this.lexiconSpec(learned.plan), caches, removed, null);
+    this.state = run;
     return { ...r, analysed, fromCache, ms: Date.now() - t0, mode: 'incremental' };
   }
 }
