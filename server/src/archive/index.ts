@@ -767,7 +767,7 @@ export class Archive {
   }
 
   /**
-   * The query hashes (see PlaceLexicon.startQueryLog) of everything a change from `plan0` to
+   * The query hashes (see dutch/places/recording.ts) of everything a change from `plan0` to
    * `plan1` touches, looked up in both lexicons; null when it touches a country (recognise all).
    */
   private touched(plan0: LearnedPlan, lex0: PlaceLexicon, plan1: LearnedPlan, lex1: PlaceLexicon): Set<number> | null {

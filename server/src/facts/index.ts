@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { Article } from '../corpus/types';
 import type { Figure, PlaceKind } from '../dutch/types';
-import { recognizePlaces, type PlaceLexicon } from '../dutch/places';
+import { lookupIn, recognizePlaces, RecordingLookup, type PlaceLexicon } from '../dutch/places';
 import { LineIndex } from '../core/text';
 import { paragraphs } from '../dutch/tokens';
 import type { ArticleAnalysis } from './analyze';
@@ -58,7 +58,7 @@ export interface ArticleFacts {
   /** Small places and the regions named in the same paragraph: evidence of where a place lies
    *  when no sentence says so outright. Flat pairs: place id, region id, place id, region id, … */
   coRegions: string[];
-  /** Hashes of what place recognition looked up in the lexicon (see PlaceLexicon.startQueryLog),
+  /** Hashes of what place recognition looked up in the lexicon (see dutch/places/recording.ts),
    *  one per UTF-16 code unit;
    *  null when unknown (the article is then recognised again on any change of the learned names). */
   queries: string | null;
@@ -143,32 +143,33 @@ export function computeFacts(text: string, exact: boolean, analysis: ArticleAnal
     return i;
   };
   // (The article's own place facts come from pass 1: not learned from the text a second time.)
-  // Every lookup is logged, so that a change of the learned names finds the articles it concerns.
-  lexicon.startQueryLog();
+  // Every lookup goes through a recording lookup, so that a change of the learned names finds the
+  // articles it concerns (dutch/places/recording.ts).
+  const recording = new RecordingLookup(lexicon);
   try {
-    return factsLogged(text, analysis, lexicon, at, sentences, sentence);
+    return factsRecorded(text, analysis, recording, at, sentences, sentence);
   } finally {
-    lexicon.stopQueryLog();
+    recording.close();
   }
 }
 
-function factsLogged(text: string, analysis: ArticleAnalysis, lexicon: PlaceLexicon, at: (offset: number) => RelPos,
+function factsRecorded(text: string, analysis: ArticleAnalysis, lexicon: RecordingLookup, at: (offset: number) => RelPos,
   sentences: string[], sentence: (start: number, end: number) => number): FactsData {
   const mentions = recognizePlaces(text, lexicon, { facts: analysis.placeFacts });
   const contexts = readQuantities({
     text, figures: analysis.figures, mentions, times: analysis.times, topic: topicPlaces(mentions),
-    resolvePlace: (name) => { const e = lexicon.lookup(name); return e ? { id: e.id, name: e.name, kind: e.kind } : null; },
+    resolvePlace: (name) => { const e = lookupIn(lexicon, name); return e ? { id: e.id, name: e.name, kind: e.kind } : null; },
     placeInfo: (id) => { const e = lexicon.entryById(id); return e ? { id, kind: e.kind, country: e.country ?? null } : null; },
   });
   const facts: FactsData['facts'] = [];
   for (const f of analysis.placeFacts) {
-    const entry = lexicon.lookup(f.name);
+    const entry = lookupIn(lexicon, f.name);
     if (!entry) continue;
-    const parent = f.parent ? lexicon.lookup(f.parent)?.id ?? null : null;
-    const near = f.near ? lexicon.lookup(f.near)?.id ?? null : null;
+    const parent = f.parent ? lookupIn(lexicon, f.parent)?.id ?? null : null;
+    const near = f.near ? lookupIn(lexicon, f.near)?.id ?? null : null;
     facts.push({ placeId: entry.id, kind: f.kind, parent, near, distanceKm: f.distanceKm, sentence: sentence(f.sentenceStart, f.sentenceEnd), at: at(f.start) });
   }
-  const queries = lexicon.takeQueryLog();
+  const queries = lexicon.take();
   // Regions named with a local place: in the same paragraph (strong evidence, counted thrice)
   // or elsewhere in the same article (counted once).
   const coRegions: string[] = [];

@@ -4,7 +4,8 @@
 // recognition of place mentions in text (recognition.ts). Decision rules: docs/places.md.
 // This file is the folder's public face: what the rest of the server may use.
 
-export { PlaceLexicon, queryHash, type PlaceEntry } from './lexicon';
+export { PlaceLexicon, queryHash, lookupIn, type PlaceEntry, type PlaceLookup } from './lexicon';
+export { RecordingLookup } from './recording';
 export { decideLearned, decideLearnedSteps, planLearned, planLearnedSteps, type LearnDecision, type LearnedName, type LearnedPlan } from './learning';
 export { learnPlaceFacts } from './context';
 export { recognizePlaces } from './recognition';

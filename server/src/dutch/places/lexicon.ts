@@ -68,8 +68,9 @@ export interface TokenInfo {
   keyAnswer: Answer | null;
 }
 
-/** A lookup's answer kept for replay: the record found (or null) and the query hashes it logs. */
-interface Answer { rec: Rec | null; query: number; recQuery: number }
+/** A lookup's answer kept per token: the record found (or null) and the query hashes a recording
+ *  lookup logs for it (see recording.ts). */
+export interface Answer { rec: Rec | null; query: number; recQuery: number }
 
 /**
  * The ~123k bare weak gazetteer names, shipped pre-folded and sorted by fold as two "|"-joined strings.
@@ -163,8 +164,56 @@ class SortedNames {
   }
 }
 
-// Query-log tags (see PlaceLexicon.startQueryLog).
-const Q_FOLD = 1, Q_KEY = 2, Q_ABBREV = 3, Q_WORD = 4, Q_ID = 5;
+/** What was looked up, as a query hash tags it (see recording.ts). */
+export const Q_FOLD = 1, Q_KEY = 2, Q_ABBREV = 3, Q_WORD = 4, Q_ID = 5;
+
+/**
+ * What recognition asks of the place names: every lookup it makes goes through this interface, so
+ * that a recording lookup (recording.ts) can log each one — no lookup can go unlogged by
+ * construction. PlaceLexicon answers it directly (drafts, the command line), without a log.
+ */
+export interface PlaceLookup {
+  /** A token's fold, first-word statistics and kept answers (memoised per token text). */
+  tokenFold(text: string): TokenInfo;
+  /** matchFold(ti.f), the answer kept in `ti`. */
+  matchFoldOf(ti: TokenInfo): Rec | undefined;
+  /** matchKey of the token (its key ti.key must be made), the answer kept in `ti`. */
+  matchKeyInfo(ti: TokenInfo & { key: string }): Rec | undefined;
+  /** Exact match on an already folded name. */
+  matchFold(f: string): Rec | undefined;
+  /** Abbreviations as written (VS, VK), dots ignored. */
+  matchAbbrev(token: string): Rec | undefined;
+  /** The same transliteration key (strong and learned entries only). */
+  matchKey(name: string): Rec | undefined;
+  /** A sports-results country abbreviation ("Fra", "ZAf"): see PlaceLexicon.matchCountryAbbrev. */
+  matchCountryAbbrev(token: string): Rec | undefined;
+  /** Whether a place has a curated house spelling (a fixed table, not learned). */
+  hasHouseSpelling(id: string): boolean;
+  /** The entry with this id, if any. */
+  entryById(id: string): PlaceEntry | undefined;
+}
+
+const ABBREV_RE = /^[\p{Lu}.]{2,5}$/u;
+
+/** Exact name (any spelling, any case) or, failing that, the same transliteration key. */
+export function lookupIn(l: PlaceLookup, name: string): PlaceEntry | undefined {
+  const ab = ABBREV_RE.test(name) ? l.matchAbbrev(name) : undefined;
+  if (ab) return ab.entry;
+  const r = l.matchFold(nameFold(name)) ?? l.matchKey(name);
+  return r?.entry;
+}
+
+/** Whether a name is known as a place that counts without context (strong or archive-confirmed). */
+export function isConfirmedIn(l: PlaceLookup, name: string): boolean {
+  const r = l.matchFold(nameFold(name)) ?? l.matchKey(name);
+  return !!r && (!r.weak || r.learned);
+}
+
+/** Exact (folded) match, with weakness. */
+export function matchExactIn(l: PlaceLookup, name: string): { rec: Rec } | undefined {
+  const r = l.matchFold(nameFold(name));
+  return r ? { rec: r } : undefined;
+}
 
 /** 16-bit hash of a tagged lookup (FNV-1a, folded): collisions only make an update re-recognise more. */
 export function queryHash(tag: number, s: string): number {
@@ -173,7 +222,7 @@ export function queryHash(tag: number, s: string): number {
   return (h ^ (h >>> 16)) & 0xffff;
 }
 
-export class PlaceLexicon {
+export class PlaceLexicon implements PlaceLookup {
   private byId = new Map<string, Rec>();
   /** Folded name (any spelling) → id. */
   private exact = new Map<string, string>();
@@ -193,36 +242,6 @@ export class PlaceLexicon {
   private weakIndex: IndexItem[] | null = null;
   private house = new Map<string, string>();
 
-  // ---- What one article asked the lexicon (see startQueryLog) ----
-  /** The distinct hashes logged, in order of first query, and a bit per hash for those in the list. */
-  private queryLog: number[] | null = null;
-  private queryBits = new Uint32Array(0x10000 >>> 5);
-  private logHash(h: number): void {
-    const bit = 1 << (h & 31);
-    if (this.queryLog && (this.queryBits[h >>> 5] & bit) === 0) { this.queryBits[h >>> 5] |= bit; this.queryLog.push(h); }
-  }
-  private logQuery(tag: number, s: string): void {
-    if (this.queryLog) this.logHash(queryHash(tag, s));
-  }
-  private logRec(rec: Rec | undefined): Rec | undefined {
-    if (rec && this.queryLog) this.logHash(queryHash(Q_ID, rec.entry.id));
-    return rec;
-  }
-  /** End a log: clear its bits; returns its hashes. */
-  private endLog(): number[] {
-    const log = this.queryLog ?? [];
-    for (const h of log) this.queryBits[h >>> 5] = 0;
-    this.queryLog = null;
-    return log;
-  }
-  /**
-   * Start recording, as 16-bit hashes, every name, key and first word looked up and every entry
-   * found, until takeQueryLog(). An article whose log shares no hash with what a change of the
-   * learned names touches (see touchedQueries) is recognised the same under the new lexicon.
-   */
-  startQueryLog(): void { this.endLog(); this.queryLog = []; }
-  stopQueryLog(): void { this.endLog(); }
-
   /**
    * Add to `out` the query hashes an article's log would hold if its recognition could depend on
    * `names` (spellings) or `keys` in this lexicon: their folds, first words, keys and abbreviations,
@@ -237,7 +256,7 @@ export class PlaceLexicon {
         out.add(queryHash(Q_FOLD, f));
         const sp = f.indexOf(' ');
         out.add(queryHash(Q_WORD, sp < 0 ? f : f.slice(0, sp)));
-        if (resolve) { const r = this.recByFoldQuiet(f); if (r) recs.add(r); }
+        if (resolve) { const r = this.recByFold(f); if (r) recs.add(r); }
       }
       out.add(queryHash(Q_KEY, placeKey(n)));
       out.add(queryHash(Q_ABBREV, n.replace(/\./g, '')));
@@ -257,18 +276,6 @@ export class PlaceLexicon {
     }
     return true;
   }
-  /**
-   * The distinct hashes recorded since startQueryLog(), sorted, one per UTF-16 code unit of a
-   * string (the most compact way to keep ~77 of them for each of tens of thousands of articles,
-   * and the cheapest for the garbage collector); stops recording.
-   */
-  takeQueryLog(): string {
-    const sorted = Uint16Array.from(this.endLog()).sort();
-    let out = '';
-    for (let i = 0; i < sorted.length; i += 4096) out += String.fromCharCode(...sorted.subarray(i, Math.min(sorted.length, i + 4096)));
-    return out;
-  }
-
   static load(): PlaceLexicon {
     return runSteps(PlaceLexicon.loadSteps());
   }
@@ -323,27 +330,25 @@ export class PlaceLexicon {
   private namesChanged(): void { if (this.tokenInfo.size) this.tokenInfo.clear(); }
 
   /**
-   * matchFold(ti.f), the answer kept in `ti` (with the query hashes it logs). The answer for a fold
-   * does not change while no names are added: a bare weak name's record, made on first use, is
-   * kept under its fold (weakRec).
+   * The answer for a token's fold, kept in `ti` with the query hashes a recording lookup logs for
+   * it. It does not change while no names are added: a bare weak name's record, made on first use,
+   * is kept under its fold (weakRec).
    */
-  matchFoldOf(ti: TokenInfo): Rec | undefined {
-    return this.replay(ti.foldAnswer ??= this.answer(Q_FOLD, ti.f, this.recByFoldQuiet(ti.f)));
+  foldAnswerOf(ti: TokenInfo): Answer {
+    return ti.foldAnswer ??= this.answer(Q_FOLD, ti.f, this.recByFold(ti.f));
   }
 
-  /** matchKey of the token (its key ti.key must be made), the answer kept in `ti` likewise. */
-  matchKeyInfo(ti: TokenInfo & { key: string }): Rec | undefined {
-    return this.replay(ti.keyAnswer ??= this.answer(Q_KEY, ti.key, this.recByKeyQuiet(ti.key)));
+  /** The answer for a token's key (ti.key must be made), kept in `ti` likewise. */
+  keyAnswerOf(ti: TokenInfo & { key: string }): Answer {
+    return ti.keyAnswer ??= this.answer(Q_KEY, ti.key, this.recByKey(ti.key));
   }
+
+  matchFoldOf(ti: TokenInfo): Rec | undefined { return this.foldAnswerOf(ti).rec ?? undefined; }
+
+  matchKeyInfo(ti: TokenInfo & { key: string }): Rec | undefined { return this.keyAnswerOf(ti).rec ?? undefined; }
 
   private answer(tag: number, asked: string, rec: Rec | undefined): Answer {
     return { rec: rec ?? null, query: queryHash(tag, asked), recQuery: rec ? queryHash(Q_ID, rec.entry.id) : 0 };
-  }
-
-  /** Log a kept answer as the lookup would have (what was asked, and the entry found), and return its record. */
-  private replay(a: Answer): Rec | undefined {
-    if (this.queryLog) { this.logHash(a.query); if (a.rec) this.logHash(a.recQuery); }
-    return a.rec ?? undefined;
   }
   tokenFold(text: string): TokenInfo {
     let info = this.tokenInfo.get(text);
@@ -354,7 +359,6 @@ export class PlaceLexicon {
       info = this.tokenInfo.set(text, { f, sp, lexWords: Math.max(this.firstWord.get(fw) ?? 0, this.weakBare.maxWordsFrom(fw)), wordQuery: queryHash(Q_WORD, fw), key: null,
         foldAnswer: null, keyAnswer: null });
     }
-    if (this.queryLog) this.logHash(info.wordQuery);
     return info;
   }
 
@@ -449,10 +453,6 @@ export class PlaceLexicon {
   }
 
   private recByFold(f: string): Rec | undefined {
-    if (this.queryLog) { this.logQuery(Q_FOLD, f); return this.logRec(this.recByFoldQuiet(f)); }
-    return this.recByFoldQuiet(f);
-  }
-  private recByFoldQuiet(f: string): Rec | undefined {
     const id = this.exact.get(f);
     if (id) return this.byId.get(id);
     const ws = this.weakSpelling.get(f);
@@ -460,35 +460,26 @@ export class PlaceLexicon {
     return this.weakRec(f);
   }
 
-  /** Internal: exact match on an already folded name. */
   matchFold(f: string): Rec | undefined {
     return this.recByFold(f);
   }
-  /** Internal: exact (folded) match, with weakness. */
-  matchExact(name: string): { rec: Rec } | undefined {
-    const r = this.recByFold(nameFold(name));
-    return r ? { rec: r } : undefined;
-  }
   matchAbbrev(token: string): Rec | undefined {
-    const a = token.replace(/\./g, '');
-    this.logQuery(Q_ABBREV, a);
-    const id = this.abbrev.get(a);
-    return this.logRec(id ? this.byId.get(id) : undefined);
+    const id = this.abbrev.get(token.replace(/\./g, ''));
+    return id ? this.byId.get(id) : undefined;
   }
   /** Whether a place has a curated house spelling (NOS: Koersk, Charkiv, Loehansk …). */
   hasHouseSpelling(id: string): boolean { return this.house.has(id); }
   matchKey(name: string): Rec | undefined {
-    const k = placeKey(name);
-    this.logQuery(Q_KEY, k);
-    return this.logRec(this.recByKeyQuiet(k));
+    return this.recByKey(placeKey(name));
   }
-  private recByKeyQuiet(k: string): Rec | undefined {
+  /** matchKey on a key already made. */
+  recByKey(k: string): Rec | undefined {
     const id = this.strongKey.get(k);
     return id ? this.byId.get(id) : undefined;
   }
   matchCountryAbbrev3(token: string): Rec | undefined {
     const id = this.countryAbbrev3.get(fold(token));
-    return this.logRec(id ? this.byId.get(id) : undefined);
+    return id ? this.byId.get(id) : undefined;
   }
   /**
    * A sports-results country abbreviation: the first three letters of a country ("Fra", "Dui"), initials of a
@@ -519,7 +510,7 @@ export class PlaceLexicon {
       }
       if (ok) { if (hit && hit !== id) return undefined; hit = id; }
     }
-    return this.logRec(hit ? this.byId.get(hit) : undefined);
+    return hit ? this.byId.get(hit) : undefined;
   }
   private countryNames: Array<[string, string]> | null = null;
 
@@ -527,18 +518,10 @@ export class PlaceLexicon {
   entryById(id: string): PlaceEntry | undefined { return this.byId.get(id)?.entry; }
 
   /** Exact name (any spelling, any case) or, failing that, the same transliteration key. */
-  lookup(name: string): PlaceEntry | undefined {
-    const ab = /^[\p{Lu}.]{2,5}$/u.test(name) ? this.matchAbbrev(name) : undefined;
-    if (ab) return ab.entry;
-    const r = this.recByFold(nameFold(name)) ?? this.matchKey(name);
-    return r?.entry;
-  }
+  lookup(name: string): PlaceEntry | undefined { return lookupIn(this, name); }
 
   /** Whether a name is known as a place that counts without context (strong or archive-confirmed). */
-  isConfirmed(name: string): boolean {
-    const r = this.recByFold(nameFold(name)) ?? this.matchKey(name);
-    return !!r && (!r.weak || r.learned);
-  }
+  isConfirmed(name: string): boolean { return isConfirmedIn(this, name); }
 
   /**
    * Names the archive uses as places in a clear context become places everywhere. A name needs one

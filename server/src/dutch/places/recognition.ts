@@ -6,7 +6,7 @@ import { sentences, tokenize, type Token, type Span } from '../tokens';
 import { placeKey, nameFold } from '../translit';
 import { isOrganisationName, looksLikeDemonym, PERSON_TITLES } from '../names';
 import { CLUB_KINDS, CLUB_ROLE, CLUB_VERB, CYRILLIC_COUNTRIES, FUNCTION_INITIAL, KIN_WORDS, LEADING_SYMBOLS, LOC_PREPS, LOOSE_PREPS, NAME_PARTICLES, NOUN_KIND, OPENERS, RESULT_BEFORE, SCORE_RE, SPORT_CUE, STRUCTURE_LAST, STRUCTURE_RE, STRUCTURE_TAILS, inBrackets, learnFacts, onlySpaces } from './context';
-import { type PlaceEntry, PlaceLexicon, type TokenInfo, isAllCaps, isCap } from './lexicon';
+import { type PlaceEntry, type PlaceLookup, type TokenInfo, isAllCaps, isCap, isConfirmedIn, lookupIn, matchExactIn } from './lexicon';
 
 // ---------------------------------------------------------------------------------------------
 // Recognition
@@ -28,7 +28,7 @@ class PlaceScan {
   /** Names placed in a clear context in this text (strong, or weak right after "in/uit/naar/te …"). */
   readonly seeds = new Set<string>();
 
-  constructor(readonly text: string, readonly toks: readonly Token[], readonly sents: readonly Span[], readonly lexicon: PlaceLexicon) {
+  constructor(readonly text: string, readonly toks: readonly Token[], readonly sents: readonly Span[], readonly lexicon: PlaceLookup) {
     this.initialMemo = new Uint8Array(toks.length);
     this.tf = new Array(toks.length);
   }
@@ -132,7 +132,7 @@ class PlaceScan {
     }
     if (next && next.kind === 'word' && isCap(next.text) && this.adjacent(toks[c.tj], next) && !isAllCaps(c.text)) {
       // "Koersk Getty …" cannot happen inside a sentence; a following capitalised word is part of the name.
-      const nm = lexicon.matchExact(next.text);
+      const nm = matchExactIn(lexicon, next.text);
       const nextIsPlace = nm && !nm.rec.weak;
       if (!nextIsPlace && !(next.start > 0 && this.initial(c.tj + 1))) return false;
     }
@@ -147,7 +147,7 @@ class PlaceScan {
     // "Roberto de Brasov", "Rafael de Utrera": a first name and a name particle make a person.
     if (prev && NAME_PARTICLES.has(prev.text) && c.ti >= 2) {
       const fn = toks[c.ti - 2];
-      if (fn.kind === 'word' && isCap(fn.text) && this.adjacent(fn, prev) && !this.initial(c.ti - 2) && !lexicon.isConfirmed(fn.text)) return false;
+      if (fn.kind === 'word' && isCap(fn.text) && this.adjacent(fn, prev) && !this.initial(c.ti - 2) && !isConfirmedIn(lexicon, fn.text)) return false;
     }
     // "Brussel 2000", "Parijs 2024": a place followed by a year names an event.
     if (next && next.kind === 'number' && /^(1[89]|20)\d\d$/.test(next.text) && this.adjacent(toks[c.tj], next)) return false;
@@ -157,7 +157,7 @@ class PlaceScan {
       if (k >= 0 && /^(de|het|der|den)$/.test(toks[k].text)) k--;
       if (k >= 1 && /^(van|voor)$/.test(toks[k].text)) {
         const head = toks[k - 1];
-        if (head.kind === 'word' && isCap(head.text) && !this.initial(k - 1) && !lexicon.isConfirmed(head.text)) return false;
+        if (head.kind === 'word' && isCap(head.text) && !this.initial(k - 1) && !isConfirmedIn(lexicon, head.text)) return false;
       }
     }
     if (c.weak) {
@@ -248,11 +248,11 @@ function laterSteps(s: PlaceScan, local: Map<string, LocalFact>, i: number, ti: 
     const parts = t.text.split('-');
     const head = parts[0];
     if (parts.slice(1).every((p) => /^\p{Ll}/u.test(p))) {
-      const m = lexicon.matchExact(head);
+      const m = matchExactIn(lexicon, head);
       const lf = local.get(nameFold(head));
       const ok = m && (!m.rec.weak || m.rec.learned);
       if (ok) best = { start: t.start, end: t.start + head.length, text: head, rec: m!.rec.entry, weak: false, contested: false, evidence: 'gazetteer', ti: i, tj: i };
-      else if (lf && lf.strength !== 'weak') best = { start: t.start, end: t.start + head.length, text: head, rec: lexicon.lookup(head) ?? { id: placeKey(head), name: lf.name, kind: lf.kind ?? 'plaats-onbekend', country: null, parent: null, variants: [], source: 'archive' }, weak: false, contested: false, evidence: 'context', ti: i, tj: i };
+      else if (lf && lf.strength !== 'weak') best = { start: t.start, end: t.start + head.length, text: head, rec: lookupIn(lexicon, head) ?? { id: placeKey(head), name: lf.name, kind: lf.kind ?? 'plaats-onbekend', country: null, parent: null, variants: [], source: 'archive' }, weak: false, contested: false, evidence: 'context', ti: i, tj: i };
       if (best) { if (s.accept(best)) out.push(best); return HANDLED; }
     }
   }
@@ -267,7 +267,7 @@ function laterSteps(s: PlaceScan, local: Map<string, LocalFact>, i: number, ti: 
         // "het Brusselse Jubelpark", "de Antwerpse Falconplein": an adjective of place after an article.
         && !(/(?:se|sche)$/u.test(toks[a - 1].text) && a >= 2 && /^(?:de|het|een|[Dd]e|[Hh]et)$/u.test(toks[a - 2].text)) && !(out.length && out[out.length - 1].tj === a - 1)) a--;
       const str = text.slice(toks[a].start, t.end);
-      const c: Cand = { start: toks[a].start, end: t.end, text: str, rec: lexicon.lookup(str) ?? { id: placeKey(str), name: str, kind: 'plaats', country: null, parent: null, variants: [], source: 'archive' }, weak: false, contested: false, evidence: 'context', ti: a, tj: i };
+      const c: Cand = { start: toks[a].start, end: t.end, text: str, rec: lookupIn(lexicon, str) ?? { id: placeKey(str), name: str, kind: 'plaats', country: null, parent: null, variants: [], source: 'archive' }, weak: false, contested: false, evidence: 'context', ti: a, tj: i };
       // (Also at the start of a sentence, "Kloosterstraat 12 …"; an adverb such as "Stilaan" is the price.)
       if (!(s.next0(i) && isCap(s.next0(i)!.text) && s.adjacent(t, s.next0(i)!)) && !(a > 0 && PERSON_TITLES.has(toks[a - 1].text.toLowerCase()))) {
         if (best && best.start >= c.start) best = null;
@@ -317,7 +317,7 @@ function mentionKind(text: string, c: Cand): PlaceKind {
  * All place mentions in `text`, sorted and non-overlapping. Exact names and transliteration keys
  * only (no fuzzy matching: "Koerkamp" is not "Koersk"); weak gazetteer names need context.
  */
-export function recognizePlaces(text: string, lexicon: PlaceLexicon, opts?: { facts?: readonly PlaceFact[] }): PlaceMention[] {
+export function recognizePlaces(text: string, lexicon: PlaceLookup, opts?: { facts?: readonly PlaceFact[] }): PlaceMention[] {
   const toks = tokenize(text);
   const sents = sentences(text);
   // Local context facts: names this text itself calls places (given when already learned from this
