@@ -4,9 +4,10 @@ import { DATELINE_TAIL } from '../dateline';
 import type { PlaceFact, PlaceKind, PlaceMention } from '../types';
 import { sentences, tokenize, type Token, type Span } from '../tokens';
 import { placeKey, nameFold } from '../translit';
-import { isOrganisationName, looksLikeDemonym, PERSON_TITLES } from '../names';
-import { CLUB_KINDS, CLUB_ROLE, CLUB_VERB, CYRILLIC_COUNTRIES, FUNCTION_INITIAL, KIN_WORDS, LEADING_SYMBOLS, LOC_PREPS, LOOSE_PREPS, NAME_PARTICLES, NOUN_KIND, OPENERS, RESULT_BEFORE, SCORE_RE, SPORT_CUE, STRUCTURE_LAST, STRUCTURE_RE, STRUCTURE_TAILS, inBrackets, learnFacts, onlySpaces } from './context';
-import { type PlaceEntry, type PlaceLookup, type TokenInfo, isAllCaps, isCap, isConfirmedIn, lookupIn, matchExactIn } from './lexicon';
+import { looksLikeDemonym, PERSON_TITLES } from '../names';
+import { CLUB_ROLE, CLUB_VERB, CYRILLIC_COUNTRIES, FUNCTION_INITIAL, LEADING_SYMBOLS, LOC_PREPS, NOUN_KIND, OPENERS, RESULT_BEFORE, SCORE_RE, SPORT_CUE, STRUCTURE_LAST, STRUCTURE_RE, STRUCTURE_TAILS, inBrackets, learnFacts, onlySpaces } from './context';
+import { judgeCandidate, type Cand, type Verdict } from './accept';
+import { type PlaceEntry, type PlaceLookup, type TokenInfo, isAllCaps, isCap, lookupIn, matchExactIn } from './lexicon';
 
 // ---------------------------------------------------------------------------------------------
 // Recognition
@@ -16,7 +17,7 @@ import { type PlaceEntry, type PlaceLookup, type TokenInfo, isAllCaps, isCap, is
  * than closures made on each call: its methods are the same functions for every article, so V8's
  * optimised recogniser does not deoptimise on meeting a new closure.)
  */
-class PlaceScan {
+export class PlaceScan {
   /** Sentence-initial word tokens, decided on demand (only capitalised words and their neighbours are asked about): 1 = initial, 2 = not. */
   private readonly initialMemo: Uint8Array;
   /** Folded token texts, computed on demand (n-gram folds are token folds joined by spaces). */
@@ -28,7 +29,8 @@ class PlaceScan {
   /** Names placed in a clear context in this text (strong, or weak right after "in/uit/naar/te …"). */
   readonly seeds = new Set<string>();
 
-  constructor(readonly text: string, readonly toks: readonly Token[], readonly sents: readonly Span[], readonly lexicon: PlaceLookup) {
+  constructor(readonly text: string, readonly toks: readonly Token[], readonly sents: readonly Span[], readonly lexicon: PlaceLookup,
+    readonly trace?: RuleTrace) {
     this.initialMemo = new Uint8Array(toks.length);
     this.tf = new Array(toks.length);
   }
@@ -114,80 +116,17 @@ class PlaceScan {
     return cue && this.sportSentence(c.start);
   }
 
+  /** Whether a candidate is a place mention here (accept.ts); a weak one may wait in `pending`. */
   accept(c: Cand): boolean {
-    const { text, toks, lexicon, out, pending, seeds } = this;
-    // Parties, clubs, media and institutions ("Ajax", "Trouw", "Provinciale Staten") are never places.
-    if (isOrganisationName(c.text)) return false;
-    const prev = c.ti > 0 ? toks[c.ti - 1] : undefined;
-    const next = toks[c.tj + 1];
-    const isInitial = this.initial(c.ti);
-    // Part of a longer capitalised name (person, organisation, club): "Kamala Harris", "Club Brugge", "Washington Post".
-    if (prev && prev.kind === 'word' && isCap(prev.text) && this.adjacent(prev, toks[c.ti]) && !/-$/.test(prev.text)) {
-      const prevIsPlace = out.length > 0 && out[out.length - 1].tj === c.ti - 1;
-      const pl = prev.text.toLowerCase();
-      // "het Canadese Gander": an adjective of place before the name is not part of it.
-      const prevFunction = (this.initial(c.ti - 1) && FUNCTION_INITIAL.has(pl)) || NOUN_KIND[pl] !== undefined
-        || (c.ti >= 2 && /^[Hh]et$/.test(toks[c.ti - 2].text) && looksLikeDemonym(prev.text));
-      if (!prevIsPlace && !prevFunction) return false;
-    }
-    if (next && next.kind === 'word' && isCap(next.text) && this.adjacent(toks[c.tj], next) && !isAllCaps(c.text)) {
-      // "Koersk Getty …" cannot happen inside a sentence; a following capitalised word is part of the name.
-      const nm = matchExactIn(lexicon, next.text);
-      const nextIsPlace = nm && !nm.rec.weak;
-      if (!nextIsPlace && !(next.start > 0 && this.initial(c.tj + 1))) return false;
-    }
-    if (prev && prev.kind === 'word' && PERSON_TITLES.has(prev.text.toLowerCase())) return false;
-    if (CLUB_KINDS.has(c.rec.kind) && this.isClubUse(c)) return false;
-    // "Marrero (Spa)", "Martinez ( Spa / 5 )": a name followed by a bracketed country abbreviation of another
-    // country is an athlete ("Sevilla (Spa)", a stage town in its own country, stays a place).
-    if (next && next.text === '(' && c.tj + 2 < toks.length && c.rec.kind !== 'land' && inBrackets(text, toks[c.tj + 2].start, toks[c.tj + 2].end)) {
-      const cc = lexicon.matchCountryAbbrev(toks[c.tj + 2].text);
-      if (cc && (!c.rec.country || cc.entry.country !== c.rec.country)) return false;
-    }
-    // "Roberto de Brasov", "Rafael de Utrera": a first name and a name particle make a person.
-    if (prev && NAME_PARTICLES.has(prev.text) && c.ti >= 2) {
-      const fn = toks[c.ti - 2];
-      if (fn.kind === 'word' && isCap(fn.text) && this.adjacent(fn, prev) && !this.initial(c.ti - 2) && !isConfirmedIn(lexicon, fn.text)) return false;
-    }
-    // "Brussel 2000", "Parijs 2024": a place followed by a year names an event.
-    if (next && next.kind === 'number' && /^(1[89]|20)\d\d$/.test(next.text) && this.adjacent(toks[c.tj], next)) return false;
-    // "Universiteit van Gent", "Grote Prijs van de Verenigde Staten": a capitalised head + van (de) + place is a name.
-    {
-      let k = c.ti - 1;
-      if (k >= 0 && /^(de|het|der|den)$/.test(toks[k].text)) k--;
-      if (k >= 1 && /^(van|voor)$/.test(toks[k].text)) {
-        const head = toks[k - 1];
-        if (head.kind === 'word' && isCap(head.text) && !this.initial(k - 1) && !isConfirmedIn(lexicon, head.text)) return false;
-      }
-    }
-    if (c.weak) {
-      if (looksLikeDemonym(c.text)) return false;
-      // A dateline: the name alone on its line ("Eisenach", "Zwalm").
-      if (isInitial && (!next || /\n/.test(text.slice(toks[c.tj].end, next.start))) && !looksLikeDemonym(c.text)) {
-        const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
-        if (!/\S/.test(text.slice(lineStart, c.start))) return true;
-      }
-      if (isInitial) { pending.push(c); return false; }
-      const p = prev && prev.kind === 'word' ? prev.text.toLowerCase() : '';
-      if (c.contested) return LOC_PREPS.has(p) && !LOOSE_PREPS.has(p);
-      if (LOC_PREPS.has(p)) { if (!LOOSE_PREPS.has(p)) seeds.add(nameFold(c.text)); return true; }
-      // "de burgemeester van Eisenach", "de haven van Zeebrugge": a lower-case noun + van + the name.
-      if (p === 'van' && c.ti >= 2 && toks[c.ti - 2].kind === 'word' && /^\p{Ll}{4,}$/u.test(toks[c.ti - 2].text) && !PERSON_TITLES.has(toks[c.ti - 2].text) && !KIN_WORDS.test(toks[c.ti - 2].text)) return true;
-      // "het Canadese Gander", "in het Oost-Duitse Eisenach": a neuter article and an adjective of place.
-      if (prev && looksLikeDemonym(prev.text) && c.ti >= 2 && /^(het|Het)$/.test(toks[c.ti - 2].text)) return true;
-      // List continuation: "in Brussel, Gent en Westerlo".
-      if ((p === 'en' || (prev && prev.text === ',')) && out.length > 0) {
-        const last = out[out.length - 1];
-        if (last.tj === c.ti - 2) return true;
-      }
-      pending.push(c);
-      return false;
-    }
-    return true;
+    const v = judgeCandidate(this, c, this.trace);
+    if (v === 'pending') this.pending.push(c);
+    return v === 'accept';
   }
 }
 
-interface Cand { start: number; end: number; text: string; rec: PlaceEntry; weak: boolean; contested: boolean; evidence: PlaceMention['evidence']; ti: number; tj: number }
+
+/** Called with the rule that decided each candidate (tests: which rule fires on which words). */
+export type RuleTrace = (rule: string, verdict: Verdict, c: Cand) => void;
 
 /** What recognition reads of a place fact of the text itself. */
 interface LocalFact { name: string; kind: PlaceKind | null; parent: string | null; strength: PlaceFact['strength'] }
@@ -317,7 +256,7 @@ function mentionKind(text: string, c: Cand): PlaceKind {
  * All place mentions in `text`, sorted and non-overlapping. Exact names and transliteration keys
  * only (no fuzzy matching: "Koerkamp" is not "Koersk"); weak gazetteer names need context.
  */
-export function recognizePlaces(text: string, lexicon: PlaceLookup, opts?: { facts?: readonly PlaceFact[] }): PlaceMention[] {
+export function recognizePlaces(text: string, lexicon: PlaceLookup, opts?: { facts?: readonly PlaceFact[]; trace?: RuleTrace }): PlaceMention[] {
   const toks = tokenize(text);
   const sents = sentences(text);
   // Local context facts: names this text itself calls places (given when already learned from this
@@ -332,7 +271,7 @@ export function recognizePlaces(text: string, lexicon: PlaceLookup, opts?: { fac
     const cur = local.get(k);
     if (!cur || (cur.strength === 'weak' && f.strength !== 'weak')) local.set(k, { name: f.name, kind: f.kind, parent: f.parent, strength: f.strength });
   }
-  const s = new PlaceScan(text, toks, sents, lexicon);
+  const s = new PlaceScan(text, toks, sents, lexicon, opts?.trace);
   const { out, pending, seeds, tf } = s;
   let i = 0;
   while (i < toks.length) {
