@@ -55,10 +55,13 @@ export const isAllCaps = (w: string) => w.length >= 2 && /^[\p{Lu}.]+[\p{Ll}]?$/
 interface IndexItem { key: string; fold: string; id: string }
 
 /** What recognition needs of a token's text (see PlaceLexicon.tokenFold). */
+/** What the lexicon knows about a token's text (memoised per text: see PlaceLexicon.tokenFold). */
 export interface TokenInfo {
-  f: string;
+  /** The folded text (nameFold). */
+  fold: string;
+  /** The most words a lexicon name starting with this token's first folded word has (0: none). */
   lexWords: number;
-  sp: number;
+  /** The query hash of that first word (see recording.ts). */
   wordQuery: number;
   /** placeKey of the text, made when first needed (null until then). */
   key: string | null;
@@ -175,7 +178,7 @@ export const Q_FOLD = 1, Q_KEY = 2, Q_ABBREV = 3, Q_WORD = 4, Q_ID = 5;
 export interface PlaceLookup {
   /** A token's fold, first-word statistics and kept answers (memoised per token text). */
   tokenFold(text: string): TokenInfo;
-  /** matchFold(ti.f), the answer kept in `ti`. */
+  /** matchFold(ti.fold), the answer kept in `ti`. */
   matchFoldOf(ti: TokenInfo): Rec | undefined;
   /** matchKey of the token (its key ti.key must be made), the answer kept in `ti`. */
   matchKeyInfo(ti: TokenInfo & { key: string }): Rec | undefined;
@@ -335,7 +338,7 @@ export class PlaceLexicon implements PlaceLookup {
    * is kept under its fold (weakRec).
    */
   foldAnswerOf(ti: TokenInfo): Answer {
-    return ti.foldAnswer ??= this.answer(Q_FOLD, ti.f, this.recByFold(ti.f));
+    return ti.foldAnswer ??= this.answer(Q_FOLD, ti.fold, this.recByFold(ti.fold));
   }
 
   /** The answer for a token's key (ti.key must be made), kept in `ti` likewise. */
@@ -356,7 +359,7 @@ export class PlaceLexicon implements PlaceLookup {
       const f = nameFold(text);
       const sp = f.indexOf(' ');
       const fw = sp < 0 ? f : f.slice(0, sp);
-      info = this.tokenInfo.set(text, { f, sp, lexWords: Math.max(this.firstWord.get(fw) ?? 0, this.weakBare.maxWordsFrom(fw)), wordQuery: queryHash(Q_WORD, fw), key: null,
+      info = this.tokenInfo.set(text, { fold: f, lexWords: Math.max(this.firstWord.get(fw) ?? 0, this.weakBare.maxWordsFrom(fw)), wordQuery: queryHash(Q_WORD, fw), key: null,
         foldAnswer: null, keyAnswer: null });
     }
     return info;

@@ -67,7 +67,7 @@ export class PlaceScan {
     return v === 1;
   }
 
-  foldAt(k: number): string { return this.tf[k] ?? (this.tf[k] = this.lexicon.tokenFold(this.toks[k].text).f); }
+  foldAt(k: number): string { return this.tf[k] ?? (this.tf[k] = this.lexicon.tokenFold(this.toks[k].text).fold); }
 
   /** b follows a after spaces only. */
   adjacent(a: Token, b: Token): boolean { return onlySpaces(this.text, a.end, b.start); }
@@ -135,16 +135,24 @@ interface LocalFact { name: string; kind: PlaceKind | null; parent: string | nul
 const HANDLED = Symbol('handled');
 
 /**
- * Steps 2-5 of recognizePlaces for the capitalised token i, after step 1 found `best` (or null): the
- * candidate that then stands, or HANDLED when a step pushed its own. A function of its own, called
- * for every capitalised token, so that its rarely taken branches (sports results, compounds, street
- * names, multi-word transliterations) deoptimise only it: each deoptimisation inside the
- * recogniser's loop made V8 compile all of recognizePlaces again (docs/performance.md, round 7).
+ * Steps 2-5 of recognizePlaces for the capitalised token i, after step 1 (the exact name) found
+ * `best` (or null): the candidate that then stands, or HANDLED when a step pushed its own. Each
+ * step a function of its own: their rarely taken branches (sports results, compounds, street
+ * names, multi-word transliterations) then deoptimise only that function, not the recogniser's
+ * loop (each deoptimisation there made V8 compile all of recognizePlaces again: docs/performance.md).
  */
 function laterSteps(s: PlaceScan, local: Map<string, LocalFact>, i: number, ti: TokenInfo, best: Cand | null): Cand | null | typeof HANDLED {
-  const { text, toks, lexicon, out } = s;
+  best = byTransliteration(s, i, ti, best);
+  if (sportsResultCountry(s, i, best)) return HANDLED;
+  if (compoundHead(s, local, i, best)) return HANDLED;
+  if (streetOrBuilding(s, i, best)) return HANDLED;
+  return best;
+}
+
+/** 2. The same transliteration key (Kharkiv, Zaporizhzhia, Luhansk), one to three words. */
+function byTransliteration(s: PlaceScan, i: number, ti: TokenInfo, best: Cand | null): Cand | null {
+  const { text, toks, lexicon } = s;
   const t = toks[i];
-  // 2. Transliteration key (single or two words): Kharkiv, Zaporizhzhia, Luhansk.
   // Only mid-sentence, on names of five letters or more: short and sentence-initial words are too often
   // ordinary words whose skeleton happens to equal a place's ("Maar" ~ "Mar", "War" ~ "Var").
   // Multi-word names first ("Zeleny Shlyakh" for Zeleny Sjljach): two or three capitalised words
@@ -177,11 +185,25 @@ function laterSteps(s: PlaceScan, local: Map<string, LocalFact>, i: number, ti: 
       && (!s.initial(i) || (r.entry.source === 'archive' ? !r.learnedWeakOnly : lexicon.hasHouseSpelling(r.entry.id))))
       best = { start: t.start, end: t.end, text: t.text, rec: r.entry, weak: false, contested: false, evidence: r.entry.source === 'archive' ? 'archive' : 'gazetteer', ti: i, tj: i };
   }
+  return best;
+}
+
+/** 3. Sports results: a country abbreviation alone in brackets; pushes it. */
+function sportsResultCountry(s: PlaceScan, i: number, best: Cand | null): boolean {
+  const { text, toks, lexicon, out } = s;
+  const t = toks[i];
   // 3. Sports results: "(Fra)", "( Ita )", "(Rus/W-Rus)", "(ZAf)": a country abbreviation alone in brackets.
   if ((!best || (best.weak && best.tj === i)) && t.text.length <= 6 && inBrackets(text, t.start, t.end) && /^[\p{Lu}][\p{L}-]{1,5}$/u.test(t.text) && /\p{Ll}/u.test(t.text)) {
     const r = t.text === 'VSt' ? lexicon.matchAbbrev('VSt') : lexicon.matchCountryAbbrev(t.text);
-    if (r) { out.push({ start: t.start, end: t.end, text: t.text, rec: r.entry, weak: false, contested: false, evidence: 'gazetteer', ti: i, tj: i }); return HANDLED; }
+    if (r) { out.push({ start: t.start, end: t.end, text: t.text, rec: r.entry, weak: false, contested: false, evidence: 'gazetteer', ti: i, tj: i }); return true; }
   }
+  return false;
+}
+
+/** 4. A place inside a hyphenated compound ("Koersk-regio"); pushes it when accepted. */
+function compoundHead(s: PlaceScan, local: Map<string, LocalFact>, i: number, best: Cand | null): boolean {
+  const { toks, lexicon, out } = s;
+  const t = toks[i];
   // 4. A place inside a hyphenated compound: "Koersk-regio", "Donbas-regio's".
   if (!best && t.text.includes('-')) {
     const parts = t.text.split('-');
@@ -192,9 +214,16 @@ function laterSteps(s: PlaceScan, local: Map<string, LocalFact>, i: number, ti: 
       const ok = m && (!m.rec.weak || m.rec.learned);
       if (ok) best = { start: t.start, end: t.start + head.length, text: head, rec: m!.rec.entry, weak: false, contested: false, evidence: 'gazetteer', ti: i, tj: i };
       else if (lf && lf.strength !== 'weak') best = { start: t.start, end: t.start + head.length, text: head, rec: lookupIn(lexicon, head) ?? { id: placeKey(head), name: lf.name, kind: lf.kind ?? 'plaats-onbekend', country: null, parent: null, variants: [], source: 'archive' }, weak: false, contested: false, evidence: 'context', ti: i, tj: i };
-      if (best) { if (s.accept(best)) out.push(best); return HANDLED; }
+      if (best) { if (s.accept(best)) out.push(best); return true; }
     }
   }
+  return false;
+}
+
+/** 5. Streets, squares and buildings by their head ("Wetstraat", "Koning Boudewijnstadion"); pushes it. */
+function streetOrBuilding(s: PlaceScan, i: number, best: Cand | null): boolean {
+  const { text, toks, lexicon, out } = s;
+  const t = toks[i];
   // 5. Streets, squares and buildings by their head: "Wetstraat", "Van Kerckhovestraat", "Sint-Jansziekenhuis",
   // "Koning Boudewijnstadion", "Kaaitheater" (with the capitalised words right before it).
   if ((!best || best.weak) && t.text.length >= 6 && STRUCTURE_LAST[t.text.charCodeAt(t.text.length - 1)] === 1 && STRUCTURE_TAILS.has(t.text.slice(-3)) && !isAllCaps(t.text)) {
@@ -210,11 +239,11 @@ function laterSteps(s: PlaceScan, local: Map<string, LocalFact>, i: number, ti: 
       // (Also at the start of a sentence, "Kloosterstraat 12 …"; an adverb such as "Stilaan" is the price.)
       if (!(s.next0(i) && isCap(s.next0(i)!.text) && s.adjacent(t, s.next0(i)!)) && !(a > 0 && PERSON_TITLES.has(toks[a - 1].text.toLowerCase()))) {
         if (best && best.start >= c.start) best = null;
-        if (!best) { if (a < i && out.length && out[out.length - 1].end > c.start) out.pop(); out.push(c); return HANDLED; }
+        if (!best) { if (a < i && out.length && out[out.length - 1].end > c.start) out.pop(); out.push(c); return true; }
       }
     }
   }
-  return best;
+  return false;
 }
 
 /**
@@ -228,7 +257,7 @@ function datelineAt(s: PlaceScan, i: number, ti: TokenInfo): Cand | null {
   for (let j = Math.min(i + 1, toks.length - 1); j >= i; j--) {
     if (j > i && !(toks[j].kind === 'word' && isAllCaps(toks[j].text) && s.adjacent(toks[j - 1], toks[j]))) continue;
     if (!DATELINE_TAIL.test(text.slice(toks[j].end, toks[j].end + 60))) continue;
-    const mr = j === i ? lexicon.matchFoldOf(ti) : lexicon.matchFold(lexicon.tokenFold(t.text).f + ' ' + s.foldAt(j));
+    const mr = j === i ? lexicon.matchFoldOf(ti) : lexicon.matchFold(lexicon.tokenFold(t.text).fold + ' ' + s.foldAt(j));
     if (!mr) return null;
     return { start: t.start, end: toks[j].end, text: text.slice(t.start, toks[j].end), rec: mr.entry, weak: false, contested: false, evidence: 'gazetteer', ti: i, tj: j };
   }
@@ -279,7 +308,7 @@ export function recognizePlaces(text: string, lexicon: PlaceLookup, opts?: { fac
     if (t.kind !== 'word' || !isCap(t.text)) { i++; continue; }
     let best: Cand | null = null;
     const ti = lexicon.tokenFold(t.text);
-    const f0 = ti.f;
+    const f0 = ti.fold;
     tf[i] = f0;
     const lexWords = ti.lexWords;
     const maxN = Math.max(lexWords, 1);
