@@ -16,7 +16,6 @@
 // articles go through pass 2; when it changed, every article does (with the old index serving).
 
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { createHash } from 'node:crypto';
@@ -29,9 +28,8 @@ import { analyzeText, ANALYSIS_VERSION, type ArticleAnalysis } from '../facts/an
 import { articleRecord, bindFacts, computeFacts, FactIndex, type ArticleFacts, type FactsData } from '../facts/index';
 import { planLearnedSteps, type LearnedPlan, type PlaceLexicon } from '../dutch/places';
 import type { PlaceFact } from '../dutch/types';
-import { buildLexicon, buildLexiconSteps, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, pack, placeFactBytes, unpack, decodePlaceFactBytes, lexiconContext, type LexiconSpec, type WorkerJob, type WorkerResult } from '../corpus/worker';
-import { WorkerPool, type Shared } from '../corpus/pool';
-import { workersBusy } from '../core/runtime';
+import { buildLexicon, buildLexiconSteps, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, pack, placeFactBytes, decodePlaceFactBytes, lexiconContext, type LexiconSpec } from '../corpus/worker';
+import { Jobs, SLICE_MS, yieldNow, type Pool } from './jobs';
 import { Feed } from './feed';
 import { CACHE_KEYS, MANIFEST_KEY, statOf, type FileRecord, type Manifest } from './manifest';
 
@@ -87,7 +85,6 @@ export function buildShare(done: number, total: number, phase: 'analyse' | 'reco
   const part = total ? Math.min(1, done / total) : 0;
   return phase === 'analyse' ? part / 2 : 0.5 + part / 2;
 }
-type Pool = WorkerPool<WorkerJob, WorkerResult>;
 export type { CorpusChange } from '../corpus/types';
 
 /**
@@ -96,23 +93,6 @@ export type { CorpusChange } from '../corpus/types';
  */
 interface Entry { article: Article; placeFacts: Buffer }
 
-/** Below this many articles a pass runs on the calling thread (worker start-up would cost more). */
-const WORKER_THRESHOLD = 64;
-/**
- * Articles per worker job: large enough to amortise messaging and the main thread's per-job work,
- * small enough to balance the last jobs (once all articles are known, the rest is split evenly
- * over the workers, in jobs of at least MIN_BATCH). Large corpus, alternating runs — round 3:
- * 24 → 16.8/16.4 s, 64 → 15.7/15.7/15.5/15.3 s, 128 → 15.3/15.8 s, 256 → 15.3/15.6 s; round 5
- * (less work per job elsewhere): 64 → median 15.2 s of 6, 128 → 14.7 s of 6, 256 ≈ 128.
- */
-const BATCH = 128;
-const MIN_BATCH = 16;
-/** Old-generation bound of a worker thread's heap (its live data is ~30-60 MB). */
-const WORKER_OLD_SPACE_MB = Number(process.env.BRONVAST_WORKER_HEAP_MB) || 160;
-/** Longest stretch the calling thread works before yielding to the event loop. */
-const SLICE_MS = 8;
-
-const yieldNow = () => new Promise<void>((res) => setImmediate(res));
 
 /** Bump when pass 2 (computeFacts) changes in a way that the code hash would not show. */
 const FACTS_VERSION = '3';
@@ -238,7 +218,12 @@ export class Archive {
   /** Articles a build recalled from the manifest without reading their file (text ''): see withTexts. */
   private unread = new WeakSet<Article>();
 
-  constructor(readonly options: ArchiveOptions) {}
+  /** Where the passes run: worker threads or this thread (jobs.ts). */
+  private readonly jobs: Jobs;
+
+  constructor(readonly options: ArchiveOptions) {
+    this.jobs = new Jobs({ workers: options.analyze ? 0 : options.workers, workerScript: options.workerScript });
+  }
 
   /** The current index: complete at all times (empty before the first build), replaced atomically. */
   get index(): FactIndex {
@@ -289,17 +274,6 @@ export class Archive {
     const learned = await this.learnedFacts(run, ids, decoded);
     const plan = await runSliced(planLearnedSteps(learned), SLICE_MS);
     return { signature: signatureOf(plan), plan };
-  }
-
-  private workerCount(): number {
-    if (this.options.analyze) return 0;
-    if (this.options.workers !== undefined) return Math.max(0, Math.floor(this.options.workers));
-    return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
-  }
-
-  private workerScript(): string | null {
-    const script = this.options.workerScript ?? path.join(__dirname, 'worker.js');
-    return fs.existsSync(script) ? script : null;
   }
 
   private async openCaches(): Promise<{ analysis: AnalysisCache; facts: AnalysisCache } | null> {
@@ -427,7 +401,7 @@ export class Archive {
     const found = await this.discover();
     const run: Run = { ...EMPTY_STATE, files: new Map(), entries: new Map(), discoverySkipped: found.skipped, signature: new Map() };
     // One pool of workers for both passes (see newPool).
-    const pool = this.newPool();
+    const pool = this.jobs.newPool();
     try {
       const report = await this.buildWith(run, pool, t0, caches, found.files, onProgress, isCancelled);
       this.state = run;
@@ -558,7 +532,7 @@ export class Archive {
       return false;
     });
     const analyze = this.options.analyze ?? analyzeText;
-    await this.runJobs(todo,
+    await this.jobs.run(todo,
       (batch) => ({ job: { kind: 'analyse', texts: batch.map((a) => a.text), dates: batch.map((a) => a.date) } }),
       (a) => encodeAnalysis(analyze(a.text, a.date)),
       (a, r) => {
@@ -664,7 +638,7 @@ export class Archive {
     let done = articles.length - todo.length;
     let chars = 0;
     onProgress?.(done, articles.length, { phase: 'recognise', chars });
-    await this.runJobs(todo,
+    await this.jobs.run(todo,
       (batch) => {
         const packed = pack(batch.map((a) => analyses.get(a.id)!));
         return { job: { kind: 'facts', texts: batch.map((a) => a.text), exact: batch.map((a) => a.exact), analyses: packed }, transfer: [packed.bytes.buffer as ArrayBuffer], shared };
@@ -685,85 +659,6 @@ export class Archive {
       },
       (n) => { done += n; onProgress?.(done, articles.length, { phase: 'recognise', chars }); }, isCancelled, pool);
     return { byId, computed: todo.length, failed };
-  }
-
-  /**
-   * Run `todo` in a worker pool (many articles) or on this thread in time slices that yield to the
-   * event loop (few articles, or no worker script). Each article's result is its encoded bytes, or
-   * an error. A failed worker job falls back to this thread.
-   */
-  private async runJobs(source: Article[] | Feed, job: (batch: Article[]) => { job: WorkerJob; transfer?: ArrayBuffer[]; shared?: Shared },
-    local: (a: Article) => Buffer, onItem: (a: Article, r: Buffer | { error: string }) => void,
-    onDone: (n: number) => void, isCancelled: () => boolean, given?: Pool | null): Promise<void> {
-    const workers = this.workerCount();
-    const script = this.workerScript();
-    const runLocal = async (items: Article[]) => {
-      let t = Date.now();
-      for (const a of items) {
-        if (isCancelled()) return;
-        let r: Buffer | { error: string };
-        try { r = local(a); } catch (e) { r = { error: (e as Error)?.message ?? String(e) }; }
-        onItem(a, r);
-        onDone(1);
-        if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
-      }
-    };
-    const todo = Array.isArray(source) ? Feed.of(source) : source;
-    // Enough articles for workers? (While the corpus is still read, wait until that is known.)
-    await todo.atLeast(WORKER_THRESHOLD);
-    if (todo.items.length < WORKER_THRESHOLD || workers === 0 || !script) {
-      for (let i = 0; ; ) {
-        await todo.atLeast(i + 1);
-        if (i >= todo.items.length || isCancelled()) return;
-        const items = todo.items.slice(i);
-        i += items.length;
-        await runLocal(items);
-      }
-    }
-    const pool = given ?? this.newPool(todo.done ? Math.min(workers, Math.ceil(todo.items.length / WORKER_THRESHOLD)) : workers)!;
-    const release = workersBusy();
-    try {
-      // A few jobs per worker in flight, each made only when it is sent: inputs are not all
-      // copied at once.
-      let next = 0;
-      const chain = async (): Promise<void> => {
-        for (;;) {
-          // Full batches while more articles may come.
-          if (!todo.done && todo.items.length - next < BATCH) { await todo.atLeast(next + BATCH); continue; }
-          if (next >= todo.items.length) return;
-          // (The last articles split evenly, so that no worker is left with a long last job.)
-          const rest = todo.items.length - next;
-          const size = todo.done && rest < BATCH * pool.size ? Math.max(MIN_BATCH, Math.ceil(rest / pool.size)) : BATCH;
-          const batch = todo.items.slice(next, next + size);
-          next += batch.length;
-          const j = job(batch);
-          let res: WorkerResult;
-          try { res = await pool.run(j.job, j.transfer, j.shared); } catch { await runLocal(batch); continue; }
-          const parts = unpack(res.packed);
-          batch.forEach((a, k) => onItem(a, res.errors[k] !== null ? { error: res.errors[k]! } : parts[k]));
-          onDone(batch.length);
-        }
-      };
-      await Promise.all(Array.from({ length: pool.size * 2 }, chain));
-    } finally {
-      release();
-      if (pool !== given) await pool.close();
-    }
-  }
-
-  /**
-   * A pool of worker threads (null when the work stays on this thread). A build passes one pool to
-   * both passes: the workers that analysed go on recognising, with the code both passes share
-   * (tokens, sentences) already optimised; new threads would load the bundle and optimise it again.
-   */
-  private newPool(size = this.workerCount()): Pool | null {
-    const script = this.workerScript();
-    if (size === 0 || !script) return null;
-    // A worker's live data is small (its lexicon, two batches), but V8 lets an unbounded heap grow to
-    // hundreds of megabytes of garbage at this allocation rate; a bound makes it collect sooner.
-    // Two jobs per worker: the next is waiting when it finishes one (this thread may be busy with
-    // results for a few milliseconds; single jobs left each worker idle ~0.6 s per build).
-    return new WorkerPool<WorkerJob, WorkerResult>(script, size, { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB }, pipeline: 2 });
   }
 
   /**
