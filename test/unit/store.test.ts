@@ -87,6 +87,29 @@ describe('shared index on PostgreSQL', function () {
     assert.deepEqual(back, out);
   });
 
+  it('places and explain --store say what they say over the files, in text, JSON and Markdown', async () => {
+    const url = await newDatabase();
+    await indexJson(url);
+    for (const args of [
+      ['places', 'voorbeeld.kopij', '--format', 'json'],
+      ['places', 'voorbeeld.kopij'],
+      ['explain', 'Koersk', '--format', 'json'],
+      ['explain', 'Kursk', '--format', 'markdown'],
+      ['explain', 'Soedzja'],
+      ['explain', 'Pokrovsk', '--lang', 'en'],
+      ['explain', 'Nergenshuizen'],
+    ]) {
+      const fromStore = await cli([...args, '--store', url]);
+      const fromFiles = await cli([...args, '--corpus', 'corpus']);
+      assert.equal(fromStore.code, fromFiles.code, args.join(' '));
+      assert.equal(fromStore.stdout, fromFiles.stdout, args.join(' '));
+      assert.equal(fromStore.stderr, fromFiles.stderr, args.join(' '));
+    }
+    // (Not vacuous: the dossier of Koersk cites the archive's figures.)
+    const d = JSON.parse((await cli(['explain', 'Koersk', '--format', 'json', '--store', url])).stdout);
+    assert.ok(d.claims.length > 0 && d.mentions > 3, JSON.stringify(d).slice(0, 300));
+  });
+
   it('BRONVAST_STORE is the store of every command that takes one; text output names the store work', async () => {
     const url = await newDatabase();
     const ix = await cli(['index', 'corpus'], { BRONVAST_STORE: url });
