@@ -12,7 +12,7 @@ import type { Skipped } from '../corpus/types';
 import { claimPlaces, type ArticleFacts, type ArticleRecord, type Claim, type FactIndex, type MentionRef, type PlaceFactRef, type PlaceRow } from '../facts/index';
 import { claimKey } from '../facts/view';
 import { ARTICLE_COLUMNS, articleFrom, articleValues, CLAIM_COLUMNS, claimData, claimFrom, copyLine, digestOf, FACT_COLUMNS, factData, factFrom, fromJson, MENTION_COLUMNS, PLACE_COLUMNS, placeValues, toJson } from './rows';
-import { CHANNEL, LOOKUP_INDEXES, MIGRATIONS, SCHEMA_VERSION, WRITE_LOCK } from './schema';
+import { CHANNEL, LOAD_CONSTRAINTS, LOOKUP_INDEXES, MIGRATIONS, SCHEMA_VERSION, WRITE_LOCK } from './schema';
 
 /** A store that cannot be used as it is: the message says what to do. */
 export class StoreError extends Error {
@@ -174,21 +174,35 @@ export class PgStore {
       const articles = [...index.byArticle.values()];
       const changed = new Map<string, { claims: string[]; mentions: string[]; facts: string[] }>();
       const digests = new Map<string, string>();
-      for (let i = 0; i < articles.length; i++) {
-        const af = articles[i];
-        let d = this.written.get(af);
-        if (d === undefined || stored.get(af.article.id) !== d) {
-          const lines = { claims: claimLines(af), mentions: mentionLines(af), facts: factLines(af) };
-          d = digestOf([copyLine(articleValues(af.article, 0)), ...lines.claims, ...lines.mentions, ...lines.facts]);
-          if (stored.get(af.article.id) !== d) changed.set(af.article.id, lines);
-        }
-        digests.set(af.article.id, d);
-      }
-      // A first load: the lookup indexes are built after the COPY (no reader waits on an empty store).
+      const linesOf = (af: ArticleFacts) => {
+        const lines = { claims: claimLines(af), mentions: mentionLines(af), facts: factLines(af) };
+        return { lines, digest: digestOf([copyLine(articleValues(af.article, 0)), ...lines.claims, ...lines.mentions, ...lines.facts]) };
+      };
+      // A first load (no reader waits on an empty store): keys and lookup indexes are built after
+      // the COPY, and the claims' lines are made while PostgreSQL takes them in.
       const firstLoad = stored.size === 0 && articles.length > 0;
       if (firstLoad) {
         await c.query(`SET LOCAL maintenance_work_mem = '256MB'`);
         for (const ix of LOOKUP_INDEXES) await c.query(`DROP INDEX IF EXISTS ${ix.name}`);
+        for (const k of LOAD_CONSTRAINTS) await c.query(`ALTER TABLE ${k.table} DROP CONSTRAINT IF EXISTS ${k.name}`);
+        await this.copy('claims', CLAIM_COLUMNS, (function* () {
+          for (const af of articles) {
+            const { lines, digest } = linesOf(af);
+            digests.set(af.article.id, digest);
+            changed.set(af.article.id, { ...lines, claims: [] });
+            yield* lines.claims;
+          }
+        })());
+      } else {
+        for (const af of articles) {
+          let d = this.written.get(af);
+          if (d === undefined || stored.get(af.article.id) !== d) {
+            const made = linesOf(af);
+            d = made.digest;
+            if (stored.get(af.article.id) !== d) changed.set(af.article.id, made.lines);
+          }
+          digests.set(af.article.id, d);
+        }
       }
       const gone = [...stored.keys()].filter((id) => !digests.has(id) || changed.has(id));
       const removed = [...stored.keys()].filter((id) => !digests.has(id)).length;
@@ -198,14 +212,17 @@ export class PgStore {
         for (const af of articles) if (changed.has(af.article.id)) yield copyLine([...articleValues(af.article, ords.get(af.article.id)!), digests.get(af.article.id)!]);
       })());
       const lines = [...changed.values()];
-      await this.copy('claims', CLAIM_COLUMNS, (function* () { for (const l of lines) yield* l.claims; })());
+      if (!firstLoad) await this.copy('claims', CLAIM_COLUMNS, (function* () { for (const l of lines) yield* l.claims; })());
       await this.copy('mentions', MENTION_COLUMNS, (function* () { for (const l of lines) yield* l.mentions; })());
       await this.copy('place_facts', FACT_COLUMNS, (function* () { for (const l of lines) yield* l.facts; })());
       lines.length = 0;
       changed.forEach((v) => { v.claims = v.mentions = v.facts = []; });
       let claims = 0;
       for (const af of articles) claims += af.claims.length;
-      if (firstLoad) for (const ix of LOOKUP_INDEXES) await c.query(ix.create);
+      if (firstLoad) {
+        for (const k of [...LOAD_CONSTRAINTS].reverse()) await c.query(`ALTER TABLE ${k.table} ADD CONSTRAINT ${k.name} ${k.add}`);
+        for (const ix of LOOKUP_INDEXES) await c.query(ix.create);
+      }
       // Unchanged articles keep their rows; their place in archive order may have moved.
       await c.query('CREATE TEMP TABLE new_ord (id text PRIMARY KEY, ord integer NOT NULL) ON COMMIT DROP');
       await this.copy('new_ord', ['id', 'ord'], (function* () { for (const [id, ord] of ords) if (!changed.has(id)) yield copyLine([id, ord]); })());

@@ -63,6 +63,17 @@ export const LOOKUP_INDEXES: readonly { name: string; create: string }[] = [
   { name: 'place_facts_place', create: 'CREATE INDEX place_facts_place ON place_facts (place_id)' },
 ];
 
+/** The keys of the per-article tables: a first load adds them after the COPY as well (one bulk
+ *  index build and one validating join instead of a check per row). */
+export const LOAD_CONSTRAINTS: readonly { table: string; name: string; add: string }[] = [
+  { table: 'claims', name: 'claims_article_id_fkey', add: 'FOREIGN KEY (article_id) REFERENCES articles (id) ON DELETE CASCADE' },
+  { table: 'mentions', name: 'mentions_article_id_fkey', add: 'FOREIGN KEY (article_id) REFERENCES articles (id) ON DELETE CASCADE' },
+  { table: 'place_facts', name: 'place_facts_article_id_fkey', add: 'FOREIGN KEY (article_id) REFERENCES articles (id) ON DELETE CASCADE' },
+  { table: 'claims', name: 'claims_pkey', add: 'PRIMARY KEY (article_id, idx)' },
+  { table: 'mentions', name: 'mentions_pkey', add: 'PRIMARY KEY (article_id, i)' },
+  { table: 'place_facts', name: 'place_facts_pkey', add: 'PRIMARY KEY (article_id, i)' },
+];
+
 /** The advisory lock every writer (migration, index run) holds for its transaction. */
 export const WRITE_LOCK = 0x62726f6e; // "bron"
 
