@@ -26,10 +26,11 @@ import { skip } from '../corpus/skips';
 import { AnalysisCache } from '../corpus/cache';
 import { analyzeText, ANALYSIS_VERSION, type ArticleAnalysis } from '../facts/analyze';
 import { articleRecord, bindFacts, computeFacts, FactIndex, type ArticleFacts, type FactsData } from '../facts/index';
-import { planLearnedSteps, type LearnedPlan, type PlaceLexicon } from '../dutch/places';
+import type { LearnedPlan, PlaceLexicon } from '../dutch/places';
 import type { PlaceFact } from '../dutch/types';
-import { buildLexicon, buildLexiconSteps, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, pack, placeFactBytes, decodePlaceFactBytes, lexiconContext, type LexiconSpec } from '../corpus/worker';
+import { buildLexicon, buildLexiconSteps, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, pack, placeFactBytes, lexiconContext, type LexiconSpec } from '../corpus/worker';
 import { Jobs, SLICE_MS, yieldNow, type Pool } from './jobs';
+import { fingerprintOf, learn, learnCached, meets, sameSignature, touchedBy } from './learning';
 import { Feed } from './feed';
 import { CACHE_KEYS, MANIFEST_KEY, statOf, type FileRecord, type Manifest } from './manifest';
 
@@ -93,7 +94,6 @@ export type { CorpusChange } from '../corpus/types';
  */
 interface Entry { article: Article; placeFacts: Buffer }
 
-
 /** Bump when pass 2 (computeFacts) changes in a way that the code hash would not show. */
 const FACTS_VERSION = '3';
 /** Bump when the encoding of cached analyses or facts (corpus/worker.ts, FactsData) changes. */
@@ -128,25 +128,6 @@ function addEntries(entries: Map<string, Entry>, articles: Article[], placeFacts
   return kept;
 }
 
-/**
- * What a lexicon is taught, per name key: the plan's entry for each learned name (spellings, kind,
- * parent, weak-only, majority spelling) and each contested name. The plan is all a lexicon learns
- * (applyLearned), so two fact lists with equal signatures teach the same lexicon, and an update
- * whose signature is unchanged keeps every other article's recognition.
- */
-function signatureOf(plan: LearnedPlan): Map<string, string> {
-  const sig = new Map<string, string>();
-  for (const l of plan.learned) sig.set(l.key, JSON.stringify(l));
-  for (const f of plan.contested) sig.set(`\u0001contested\u0001${f}`, '');
-  return sig;
-}
-
-function sameSignature(a: Map<string, string>, b: Map<string, string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [k, v] of a) if (b.get(k) !== v) return false;
-  return true;
-}
-
 /** The skip report of an unread article (see Archive.recall) whose file no longer holds it unchanged when its text is needed. */
 function changedWhileIndexed(a: Article): Skipped {
   return skip(a.file, 'analysis-failed', 'changedWhileIndexed', { id: a.id });
@@ -155,12 +136,6 @@ function changedWhileIndexed(a: Article): Skipped {
 /** The skip report of an article whose analysis or recognition failed. */
 function analysisFailed(a: Article, e: unknown): Skipped {
   return skip(a.file, 'analysis-failed', 'analysisFailed', { id: a.id, error: (e as Error)?.message ?? String(e) });
-}
-
-/** Whether an article's query log (one hash per code unit) holds one of `hashes`. */
-function meets(log: string, hashes: Set<number>): boolean {
-  for (let i = 0; i < log.length; i++) if (hashes.has(log.charCodeAt(i))) return true;
-  return false;
 }
 
 /** What reading a corpus file gave: its articles' ids, in order, and what it reported. */
@@ -202,9 +177,6 @@ function withSkip(files: Map<string, FileEntry>, s: Skipped): void {
   if (e) files.set(s.file, { ids: e.ids, skipped: [...e.skipped, s] });
 }
 
-/** The articles in the order learning reads them: by id, so that it does not depend on update order. */
-function learningOrder(run: Run): string[] { return [...run.entries.keys()].sort(); }
-
 /** Everything skipped: discovery's, then each file's. */
 function collectSkipped(run: Run): void {
   run.skipped = [...run.discoverySkipped];
@@ -242,38 +214,6 @@ export class Archive {
 
   private lexiconSpec(plan: LearnedPlan): LexiconSpec {
     return { plan, houseSpellings: this.options.houseSpellings ?? {} };
-  }
-
-  /**
-   * learn(), or its plan from the facts cache: it depends only on the articles (ids, content) in
-   * the order learning reads them, so a key over those finds it again (the cache's own version
-   * covers the code). A warm start then decodes no place facts at all.
-   */
-  private async learnCached(run: Run, decoded: Map<string, PlaceFact[]>, cache: AnalysisCache | null): Promise<{ signature: Map<string, string>; plan: LearnedPlan }> {
-    const ids = learningOrder(run);
-    if (!cache) return this.learn(run, decoded, ids);
-    const h = createHash('sha1');
-    for (const id of ids) h.update(id).update('\0').update(run.entries.get(id)!.article.hash).update('\n');
-    const key = CACHE_KEYS.learned(h.digest('hex'));
-    const raw = cache.get(key);
-    if (raw) {
-      try {
-        const plan = v8.deserialize(raw) as LearnedPlan;
-        if (Array.isArray(plan?.learned) && Array.isArray(plan?.contested)) return { signature: signatureOf(plan), plan };
-      } catch { /* fall through: learn again */ }
-      cache.delete(key);
-    }
-    const learned = await this.learn(run, decoded, ids);
-    cache.set(key, v8.serialize(learned.plan));
-    return learned;
-  }
-
-  /** What all the archive's place facts teach: the plan the lexicons apply, and its signature. */
-  private async learn(run: Run, decoded?: Map<string, PlaceFact[]>, ids = learningOrder(run)): Promise<{ signature: Map<string, string>; plan: LearnedPlan }> {
-    // (In time slices: the server keeps answering while it learns from hundreds of thousands of facts.)
-    const learned = await this.learnedFacts(run, ids, decoded);
-    const plan = await runSliced(planLearnedSteps(learned), SLICE_MS);
-    return { signature: signatureOf(plan), plan };
   }
 
   private async openCaches(): Promise<{ analysis: AnalysisCache; facts: AnalysisCache } | null> {
@@ -368,32 +308,6 @@ export class Archive {
     return readArticles(file, root, { maxFileBytes: this.options.maxFileBytes });
   }
 
-
-  /** The place facts of the articles `ids`, in that order. `decoded`: facts already decoded, by article id (the rest are decoded here). */
-  private async learnedFacts(run: Run, ids: string[], decoded?: Map<string, PlaceFact[]>): Promise<PlaceFact[]> {
-    const out: PlaceFact[] = [];
-    let t = Date.now();
-    for (const id of ids) {
-      let facts = decoded?.get(id);
-      if (!facts) {
-        try { facts = decodePlaceFactBytes(run.entries.get(id)!.placeFacts); } catch (e) {
-          this.log(`Bronvast: place facts of ${id} unreadable (${(e as Error)?.message ?? e}); not used for learning`);
-          facts = [];
-        }
-      }
-      for (const f of facts) out.push(f);
-      if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
-    }
-    return out;
-  }
-
-  private fingerprintOf(signature: Map<string, string>): string {
-    const h = createHash('sha1');
-    h.update(JSON.stringify(this.options.houseSpellings ?? {}));
-    for (const k of [...signature.keys()].sort()) h.update(k).update('\0').update(signature.get(k)!).update('\n');
-    return h.digest('hex').slice(0, 16);
-  }
-
   /** Read every corpus file from scratch and (re)build the index. */
   async build(onProgress?: Progress, isCancelled: () => boolean = () => false): Promise<BuildReport> {
     const t0 = Date.now();
@@ -451,10 +365,10 @@ export class Archive {
     const analysisSaved = caches ? this.saveCaches({ analysis: caches.analysis }, !isCancelled()).then(() => caches.analysis.close()) : null;
     phases.pass1 = Date.now() - t0;
     // The learned lexicon: from the cache when the same articles taught it before (a warm start).
-    const learned = await this.learnCached(run, placeFacts, caches?.facts ?? null);
+    const learned = await learnCached(run.entries, placeFacts, caches?.facts ?? null, (m) => this.log(m));
     placeFacts.clear();
     run.signature = learned.signature;
-    run.fingerprint = this.fingerprintOf(run.signature);
+    run.fingerprint = fingerprintOf(run.signature, this.options.houseSpellings);
     run.plan = learned.plan;
     const spec = this.lexiconSpec(learned.plan);
     run.lexicon = null;
@@ -662,29 +576,6 @@ export class Archive {
   }
 
   /**
-   * The query hashes (see dutch/places/recording.ts) of everything a change from `plan0` to
-   * `plan1` touches, looked up in both lexicons; null when it touches a country (recognise all).
-   */
-  private touched(plan0: LearnedPlan, lex0: PlaceLexicon, plan1: LearnedPlan, lex1: PlaceLexicon): Set<number> | null {
-    const out = new Set<number>();
-    const byKey0 = new Map(plan0.learned.map((l) => [l.key, l]));
-    const byKey1 = new Map(plan1.learned.map((l) => [l.key, l]));
-    for (const k of new Set([...byKey0.keys(), ...byKey1.keys()])) {
-      const a = byKey0.get(k), b = byKey1.get(k);
-      if (a && b && JSON.stringify(a) === JSON.stringify(b)) continue;
-      // (Not the parent: a learned name's parent is kept on its own entry; mentions of the parent
-      // region are recognised as before.)
-      const names = [...(a?.names ?? []), ...(b?.names ?? [])];
-      for (const lex of [lex0, lex1]) if (!lex.touchedQueries(names, [k], out)) return null;
-    }
-    const c0 = new Set(plan0.contested), c1 = new Set(plan1.contested);
-    for (const f of [...plan0.contested.filter((x) => !c1.has(x)), ...plan1.contested.filter((x) => !c0.has(x))]) {
-      for (const lex of [lex0, lex1]) if (!lex.touchedQueries([f], [], out)) return null;
-    }
-    return out;
-  }
-
-  /**
    * An update that changed the learned names: recognise again only the new and changed articles and
    * those whose recognition asked the lexicon about a touched name (their files are read again for
    * the text; the analysis comes from the cache). Null when that is most of the archive, or a
@@ -698,7 +589,7 @@ export class Archive {
     if (!current || !lex0 || !plan0) return null;
     const spec = this.lexiconSpec(learned.plan);
     const lex1 = await runSliced(buildLexiconSteps(spec), SLICE_MS);
-    const touched = this.touched(plan0, lex0, learned.plan, lex1);
+    const touched = touchedBy(plan0, lex0, learned.plan, lex1);
     if (!touched) return null;
     const changed = new Set(u.kept.map((a) => a.id));
     const affected = new Set<string>();
@@ -725,7 +616,7 @@ export class Archive {
     for (const [id, b] of p1.analyses) u.analyses.set(id, b);
     // The new lexicon, then recognition.
     run.signature = learned.signature;
-    run.fingerprint = this.fingerprintOf(run.signature);
+    run.fingerprint = fingerprintOf(run.signature, this.options.houseSpellings);
     run.plan = learned.plan;
     run.lexicon = lex1;
     lexiconMemo = { fingerprint: run.fingerprint, lexicon: lex1 };
@@ -807,7 +698,7 @@ export class Archive {
     const fileMap = new Map<string, FileEntry>();
     for (const f of files) { const e = fresh.get(f) ?? prev.files.get(f); if (e) fileMap.set(f, e); }
     const run: Run = { ...prev, files: fileMap, entries, discoverySkipped: found.skipped, skipped: [] };
-    const learned = await this.learn(run, placeFacts);
+    const learned = await learn(run.entries, (m) => this.log(m), placeFacts);
     if (!sameSignature(learned.signature, prev.signature)) {
       // What the archive knows about some name changed: the changed files' articles and those whose
       // recognition looked up a name the change touches are recognised again.
