@@ -22,16 +22,15 @@ import { createHash } from 'node:crypto';
 import { runSliced } from '../core/steps';
 import type { Article, CorpusChange, Skipped } from '../corpus/types';
 import { discoverFiles, readArticles } from '../corpus/read';
-import { skip } from '../corpus/skips';
 import { AnalysisCache } from '../corpus/cache';
-import { analyzeText, ANALYSIS_VERSION, type ArticleAnalysis } from '../facts/analyze';
-import { articleRecord, bindFacts, computeFacts, FactIndex, type ArticleFacts, type FactsData } from '../facts/index';
+import { ANALYSIS_VERSION, type ArticleAnalysis } from '../facts/analyze';
+import { FactIndex, type ArticleFacts } from '../facts/index';
 import type { LearnedPlan, PlaceLexicon } from '../dutch/places';
-import type { PlaceFact } from '../dutch/types';
-import { buildLexicon, buildLexiconSteps, decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, pack, placeFactBytes, lexiconContext, type LexiconSpec } from '../corpus/worker';
+import { buildLexicon, buildLexiconSteps, type LexiconSpec } from '../corpus/worker';
 import { Jobs, SLICE_MS, yieldNow, type Pool } from './jobs';
 import { fingerprintOf, learn, learnCached, meets, sameSignature, touchedBy } from './learning';
 import { Feed } from './feed';
+import { Passes } from './passes';
 import { CACHE_KEYS, MANIFEST_KEY, statOf, type FileRecord, type Manifest } from './manifest';
 
 export interface ArchiveOptions {
@@ -128,16 +127,6 @@ function addEntries(entries: Map<string, Entry>, articles: Article[], placeFacts
   return kept;
 }
 
-/** The skip report of an unread article (see Archive.recall) whose file no longer holds it unchanged when its text is needed. */
-function changedWhileIndexed(a: Article): Skipped {
-  return skip(a.file, 'analysis-failed', 'changedWhileIndexed', { id: a.id });
-}
-
-/** The skip report of an article whose analysis or recognition failed. */
-function analysisFailed(a: Article, e: unknown): Skipped {
-  return skip(a.file, 'analysis-failed', 'analysisFailed', { id: a.id, error: (e as Error)?.message ?? String(e) });
-}
-
 /** What reading a corpus file gave: its articles' ids, in order, and what it reported. */
 interface FileEntry { ids: string[]; skipped: Skipped[] }
 
@@ -187,14 +176,15 @@ export class Archive {
   private state: Readonly<ArchiveState> = EMPTY_STATE;
   /** The index before the first build (the gazetteer alone). */
   private emptyIndex: FactIndex | null = null;
-  /** Articles a build recalled from the manifest without reading their file (text ''): see withTexts. */
-  private unread = new WeakSet<Article>();
 
   /** Where the passes run: worker threads or this thread (jobs.ts). */
   private readonly jobs: Jobs;
+  /** The two passes (passes.ts). */
+  private readonly passes: Passes;
 
   constructor(readonly options: ArchiveOptions) {
     this.jobs = new Jobs({ workers: options.analyze ? 0 : options.workers, workerScript: options.workerScript });
+    this.passes = new Passes(this.jobs, (file) => this.readFile(file), options.analyze);
   }
 
   /** The current index: complete at all times (empty before the first build), replaced atomically. */
@@ -275,33 +265,8 @@ export class Archive {
     const rec = manifest.get(file);
     if (!rec || rec.stat !== stat || rec.root !== root || !rec.articles.every((a) => cache.has(CACHE_KEYS.analysis(a.hash)))) return null;
     const articles = rec.articles.map((meta) => ({ ...meta, text: '' }));
-    for (const a of articles) this.unread.add(a);
+    this.passes.markUnread(articles);
     return { articles, skipped: rec.skipped.map((x) => ({ ...x })) };
-  }
-
-  /**
-   * `articles` with their texts: the unread ones (see recall) get them now that a pass needs them
-   * after all (an analysis or facts cache entry missing or unreadable, a changed lexicon), their
-   * files read again. One whose file no longer holds it unchanged (changed during the build) is
-   * reported in `failed` and left out.
-   */
-  private async withTexts(articles: Article[], failed: Skipped[]): Promise<Article[]> {
-    const byFile = new Map<string, Article[]>();
-    for (const a of articles) {
-      if (!this.unread.has(a)) continue;
-      const list = byFile.get(a.file);
-      if (list) list.push(a); else byFile.set(a.file, [a]);
-    }
-    if (byFile.size === 0) return articles;
-    const lost = new Set<Article>();
-    for (const [file, list] of byFile) {
-      const fresh = new Map((await this.readFile(file)).articles.map((a) => [a.id, a]));
-      for (const a of list) {
-        const f = fresh.get(a.id);
-        if (f && f.hash === a.hash) { a.text = f.text; this.unread.delete(a); } else { lost.add(a); failed.push(changedWhileIndexed(a)); }
-      }
-    }
-    return lost.size ? articles.filter((a) => !lost.has(a)) : articles;
   }
 
   private readFile(file: string, root = this.rootOf(file)): Promise<{ articles: Article[]; skipped: Skipped[] }> {
@@ -331,7 +296,7 @@ export class Archive {
     const feed = new Feed();
     const fileMap = new Map<string, { ids: string[]; skipped: Skipped[] }>();
     const articles: Article[] = [];
-    const pass1 = this.analyse(feed, caches?.analysis ?? null, onProgress, isCancelled, pool);
+    const pass1 = this.passes.analyse(feed, caches?.analysis ?? null, onProgress, isCancelled, pool);
     pass1.catch(() => undefined); // (awaited below; this only keeps a read error from leaving it unhandled)
     const manifest = caches ? this.loadManifest(caches.analysis) : null;
     const recorded: [string, FileRecord][] = [];
@@ -375,7 +340,7 @@ export class Archive {
     phases.learn = Date.now() - t0;
     await yieldNow();
     // Pass 2, in the workers; this thread meanwhile builds its own lexicon (for the index).
-    const pass2 = this.recognise(run, kept, analyses, spec, caches?.facts ?? null, isCancelled, true, pool, onProgress);
+    const pass2 = this.passes.recognise(this.lexiconOf(run, spec), kept, analyses, caches?.facts ?? null, isCancelled, true, pool, onProgress);
     await yieldNow();
     await this.prepareLexicon(run, spec);
     const facts = await pass2;
@@ -414,86 +379,9 @@ export class Archive {
     run.index = index;
   }
 
-  /**
-   * Pass 1 for `articles`: each one's analysis as bytes (see encodeAnalysis: from the cache, or
-   * computed in the workers, which encode it), and its place facts, decoded for learning. The
-   * figures and time expressions stay encoded: they go to pass 2 as they are.
-   */
-  private async analyse(source: Article[] | Feed, cache: AnalysisCache | null, onProgress?: Progress, isCancelled: () => boolean = () => false, pool?: Pool | null) {
-    const articles = Array.isArray(source) ? Feed.of(source) : source;
-    const analyses = new Map<string, Buffer>();
-    const placeFacts = new Map<string, PlaceFact[]>();
-    const placeFactsRaw = new Map<string, Buffer>();
-    const failed: Skipped[] = [];
-    // The articles not in the cache, as they are found.
-    const todo = new Feed();
-    let fromCache = 0;
-    let done = 0;
-    let chars = 0;
-    const progress = () => onProgress?.(done, articles.items.length, { phase: 'analyse', chars });
-    const lookups = this.cacheLookups(articles, todo, failed, (a) => {
-      const raw = cache?.get(CACHE_KEYS.analysis(a.hash));
-      if (raw) {
-        try {
-          // (Decoded only if learning is needed: a warm start usually finds the learned plan cached.)
-          placeFactsRaw.set(a.id, placeFactBytes(raw));
-          analyses.set(a.id, raw);
-          fromCache++;
-          done++;
-          return true;
-        } catch { cache!.delete(CACHE_KEYS.analysis(a.hash)); }
-      }
-      return false;
-    });
-    const analyze = this.options.analyze ?? analyzeText;
-    await this.jobs.run(todo,
-      (batch) => ({ job: { kind: 'analyse', texts: batch.map((a) => a.text), dates: batch.map((a) => a.date) } }),
-      (a) => encodeAnalysis(analyze(a.text, a.date)),
-      (a, r) => {
-        let pf: PlaceFact[], pfRaw: Buffer;
-        try {
-          if (!Buffer.isBuffer(r)) throw new Error(r.error);
-          pf = decodePlaceFacts(r);
-          pfRaw = placeFactBytes(r);
-        } catch (e) {
-          failed.push(analysisFailed(a, e));
-          return;
-        }
-        cache?.set(CACHE_KEYS.analysis(a.hash), r as Buffer);
-        chars += a.text.length;
-        analyses.set(a.id, r as Buffer);
-        placeFacts.set(a.id, pf);
-        placeFactsRaw.set(a.id, pfRaw);
-      },
-      (n) => { done += n; progress(); }, isCancelled, pool);
-    await lookups;
-    progress();
-    return { analyses, placeFacts, placeFactsRaw, analysed: todo.items.length, fromCache, failed };
-  }
-
-  /**
-   * Pass each article of `from` that `cached` does not take to `todo`, as they arrive (in time
-   * slices); an unread one (see recall) gets its text first, or goes to `failed` if its file changed.
-   */
-  private async cacheLookups(from: Feed, todo: Feed, failed: Skipped[], cached: (a: Article) => boolean): Promise<void> {
-    const pass = async (misses: Article[]) => todo.push(await this.withTexts(misses, failed));
-    try {
-      let i = 0;
-      let t = Date.now();
-      for (;;) {
-        await from.atLeast(i + 1);
-        if (i >= from.items.length) break;
-        const misses: Article[] = [];
-        for (; i < from.items.length; i++) {
-          const a = from.items[i];
-          if (!cached(a)) misses.push(a);
-          if (Date.now() - t > SLICE_MS) { await pass(misses.splice(0)); await yieldNow(); t = Date.now(); }
-        }
-        await pass(misses);
-      }
-    } finally {
-      todo.end();
-    }
+  /** What pass 2 recognises with: the run's fingerprint and its lexicon (built on first use). */
+  private lexiconOf(run: Run, spec: LexiconSpec): { fingerprint: string; spec: LexiconSpec; lexicon: () => PlaceLexicon } {
+    return { fingerprint: run.fingerprint, spec, lexicon: () => this.ensureLexicon(run, spec) };
   }
 
   /** The lexicon for `spec` built in time slices on this thread (see ensureLexicon). */
@@ -520,59 +408,6 @@ export class Archive {
       lexiconMemo = { fingerprint: run.fingerprint, lexicon: run.lexicon };
     }
     return run.lexicon;
-  }
-
-  /**
-   * Pass 2 for `articles`: facts from the cache, else computed with the current lexicon (in the
-   * workers, from pass 1's encoded analyses). Each article's text is released once its facts are in.
-   */
-  private async recognise(run: Run, articles: Article[], analyses: Map<string, Buffer>, spec: LexiconSpec,
-    cache: AnalysisCache | null, isCancelled: () => boolean = () => false, stream = false, pool?: Pool | null, onProgress?: Progress) {
-    const byId = new Map<string, ArticleFacts>();
-    const failed: Skipped[] = [];
-    let todo: Article[] = [];
-    const key = (a: Article) => CACHE_KEYS.facts(a.hash, run.fingerprint);
-    const bind = (a: Article, data: FactsData) => byId.set(a.id, bindFacts(articleRecord(a), a, data));
-    let t = Date.now();
-    for (const a of articles) {
-      const raw = cache?.get(key(a));
-      let hit = false;
-      if (raw) {
-        try { bind(a, decodeFacts(raw)); hit = true; } catch { cache!.delete(key(a)); }
-      }
-      if (hit) { a.text = ''; analyses.delete(a.id); } else todo.push(a);
-      if (Date.now() - t > SLICE_MS) { await yieldNow(); t = Date.now(); }
-    }
-    // Articles a warm start did not read (see recall) need their texts now.
-    todo = await this.withTexts(todo, failed);
-    // A full build: every cached entry still needed has been read, so the snapshot can be written
-    // now, and the new entries as they come instead of being held to the end.
-    if (stream && cache && todo.length > 0) await cache.streamWrites(!isCancelled());
-    const shared = lexiconContext(run.fingerprint, spec);
-    let done = articles.length - todo.length;
-    let chars = 0;
-    onProgress?.(done, articles.length, { phase: 'recognise', chars });
-    await this.jobs.run(todo,
-      (batch) => {
-        const packed = pack(batch.map((a) => analyses.get(a.id)!));
-        return { job: { kind: 'facts', texts: batch.map((a) => a.text), exact: batch.map((a) => a.exact), analyses: packed }, transfer: [packed.bytes.buffer as ArrayBuffer], shared };
-      },
-      (a) => encodeFacts(computeFacts(a.text, a.exact, decodeAnalysis(analyses.get(a.id)!), this.ensureLexicon(run, spec))),
-      (a, r) => {
-        try {
-          if (!Buffer.isBuffer(r)) throw new Error(r.error);
-          bind(a, decodeFacts(r));
-        } catch (e) {
-          failed.push(analysisFailed(a, e));
-          return;
-        }
-        cache?.set(key(a), r as Buffer);
-        chars += a.text.length;
-        a.text = '';
-        analyses.delete(a.id);
-      },
-      (n) => { done += n; onProgress?.(done, articles.length, { phase: 'recognise', chars }); }, isCancelled, pool);
-    return { byId, computed: todo.length, failed };
   }
 
   /**
@@ -611,7 +446,7 @@ export class Archive {
       }
     }
     if (again.length !== affected.size) return null;
-    const p1 = await this.analyse(again, u.caches?.analysis ?? null);
+    const p1 = await this.passes.analyse(again, u.caches?.analysis ?? null);
     if (p1.failed.length) return null;
     for (const [id, b] of p1.analyses) u.analyses.set(id, b);
     // The new lexicon, then recognition.
@@ -635,7 +470,7 @@ export class Archive {
     caches: { analysis: AnalysisCache; facts: AnalysisCache } | null, replaced: Set<string>,
     previousFingerprint: string | null): Promise<Pick<BuildReport, 'articles' | 'places' | 'figures' | 'skipped' | 'recognised'>> {
     const current = prev.index!;
-    const facts = await this.recognise(run, articles, analyses, spec, caches?.facts ?? null);
+    const facts = await this.passes.recognise(this.lexiconOf(run, spec), articles, analyses, caches?.facts ?? null);
     for (const s of facts.failed) withSkip(run.files, s);
     collectSkipped(run);
     const byId = new Map<string, ArticleFacts>();
@@ -687,7 +522,7 @@ export class Archive {
       fresh.set(f, { ids: r.articles.map((a) => a.id), skipped: r.skipped });
       articles.push(...r.articles);
     }
-    const { analyses, placeFacts, placeFactsRaw, analysed, fromCache, failed } = await this.analyse(articles, caches?.analysis ?? null);
+    const { analyses, placeFacts, placeFactsRaw, analysed, fromCache, failed } = await this.passes.analyse(articles, caches?.analysis ?? null);
     // New entries: drop the old articles of re-read and deleted files, add the new ones.
     const removed = new Set<string>();
     for (const f of [...reread, ...gone]) for (const id of prev.files.get(f)?.ids ?? []) removed.add(id);
