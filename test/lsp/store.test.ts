@@ -87,6 +87,12 @@ describe('language server on a shared index (PostgreSQL)', function () {
     const [xa, xb] = await Promise.all([files.conn.sendRequest('bronvast/dossier', { id: item.data && (item.data as { placeId: string }).placeId }), stored.conn.sendRequest('bronvast/dossier', { id: (item.data as { placeId: string }).placeId })]);
     assert.deepEqual(xb, xa);
     assert.match((xb as { markdown: string }).markdown, /Koersk/);
+    // The summary: the same places and skips; only its headline (the status line) names the store.
+    const [sa, sb] = await Promise.all([files.conn.sendRequest('bronvast/summary'), stored.conn.sendRequest('bronvast/summary')]) as { markdown: string }[];
+    const body = (m: string) => m.split('\n').filter((l, i) => i !== 2).join('\n');
+    assert.equal(body(sb.markdown), body(sa.markdown));
+    assert.match(sb.markdown.split('\n')[2], /gedeelde index/);
+    assert.match(sb.markdown, /Meest genoemde plaatsen/);
   });
 
   it('sees an index run while it runs: the open draft is checked against the new generation', async () => {
