@@ -4,7 +4,7 @@
 
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fillTemplate, pickLocale, type Locale } from '../core/l10n';
+import { pickLocale, t, type Locale, type MessageKey } from '../core/l10n';
 import { isCalendarDay } from '../core/text';
 
 export type Command = 'index' | 'check' | 'places' | 'figures' | 'explain';
@@ -68,39 +68,12 @@ export const COMMAND_OPTIONS: Record<Command, { options: Option[]; formats: Form
   explain: { options: ['corpus', 'store', 'format', 'cache-dir', 'no-cache', 'verbose'], formats: ['text', 'json', 'markdown'] },
 };
 
-/** Usage-error wording, Dutch and English. */
-export function usageMessage(locale: Locale, key: keyof typeof USAGE, p: Record<string, string> = {}): string {
-  return fillTemplate(USAGE[key][locale], p);
+/** Usage-error wording, Dutch and English (in the server's one catalog, core/l10n.ts). */
+export function usageMessage(locale: Locale, key: MessageKey, p: Record<string, string> = {}): string {
+  return t(locale, key, p);
 }
 
-const USAGE = {
-  unknownCommand: { nl: "onbekende opdracht '{name}'", en: "unknown command '{name}'" },
-  unknownOption: { nl: 'onbekende optie {name}', en: 'unknown option {name}' },
-  notForCommand: { nl: '{command} kent de optie {name} niet', en: '{command} does not take {name}' },
-  needsValue: { nl: '{name} heeft een waarde nodig', en: '{name} needs a value' },
-  noValue: { nl: '{name} neemt geen waarde', en: '{name} takes no value' },
-  badFormat: { nl: "--format moet {allowed} zijn, niet '{value}'", en: "--format must be {allowed}, not '{value}'" },
-  badLang: { nl: "--lang moet nl of en zijn, niet '{value}'", en: "--lang must be nl or en, not '{value}'" },
-  badDate: { nl: "--date moet een dag zijn als JJJJ-MM-DD, niet '{value}'", en: "--date must be a day as YYYY-MM-DD, not '{value}'" },
-  corpusRequired: { nl: '--corpus <pad> is verplicht', en: '--corpus <path> is required' },
-  corpusOrStore: { nl: '--corpus <pad> of --store <verbinding> is verplicht (of BRONVAST_STORE)', en: '--corpus <path> or --store <connection> is required (or BRONVAST_STORE)' },
-  badStore: { nl: "--store moet een PostgreSQL-verbinding zijn (postgresql://…), niet '{value}'", en: "--store must be a PostgreSQL connection string (postgresql://…), not '{value}'" },
-  watchNeedsStore: { nl: '--watch schrijft in een gedeelde index: geef ook --store (of BRONVAST_STORE)', en: '--watch writes into a shared index: give --store too (or BRONVAST_STORE)' },
-  storeAndCorpus: { nl: '--store en --corpus samen: kies één archief', en: '--store and --corpus together: choose one archive' },
-  corpusNotFound: { nl: 'archiefpad bestaat niet: {path}', en: 'corpus path not found: {path}' },
-  needCorpus: { nl: 'geef minstens één archiefmap of -bestand', en: 'give at least one corpus folder or file' },
-  needDraft: { nl: 'geef minstens één kopijbestand', en: 'give at least one draft file' },
-  needFile: { nl: 'geef minstens één bestand', en: 'give at least one file' },
-  needPlace: { nl: 'geef een plaatsnaam', en: 'give a place name' },
-  cannotRead: { nl: 'kan {file} niet lezen: {why}', en: 'cannot read {file}: {why}' },
-  notFound: { nl: 'bestand bestaat niet', en: 'file not found' },
-  isFolder: { nl: 'is een map, geen bestand', en: 'is a folder, not a file' },
-  noPermission: { nl: 'geen toestemming om het te lezen', en: 'no permission to read it' },
-  notText: { nl: '{file} is geen tekst ({why})', en: '{file} is not text ({why})' },
-  noArticles: { nl: 'geen artikelen in {paths}: {found}', en: 'no articles in {paths}: {found}' },
-  noArticleFiles: { nl: 'geen .txt-, .md-, .jsonl-, .xml- of .html-bestanden', en: 'no .txt, .md, .jsonl, .xml or .html files' },
-  allSkipped: { nl: '{n} bestand(en) of regel(s) overgeslagen (--verbose toont waarom)', en: '{n} file(s) or line(s) skipped (--verbose says why)' },
-} as const;
+
 
 /**
  * Read the command line. `env` gives the default language (BRONVAST_LANG, LC_ALL, LANG) and the
@@ -116,7 +89,7 @@ export function readArgs(argv: string[], env: { locale: string | undefined; cach
   for (const tk of tokens) {
     if (tk.kind === 'option' && tk.name === 'lang' && (tk.value === 'nl' || tk.value === 'en')) args.locale = tk.value;
   }
-  const fail = (key: keyof typeof USAGE, p: Record<string, string> = {}): never => {
+  const fail = (key: MessageKey, p: Record<string, string> = {}): never => {
     throw new UsageError(usageMessage(args.locale, key, p), args.command, args.locale);
   };
   const seenOptions: { name: Option; rawName: string }[] = [];
