@@ -205,9 +205,9 @@ async function watchIndex(args: Args, ws: Workspace): Promise<number> {
   const write = (report: BuildReport) => {
     chain = chain.then(async () => {
       try {
-        const w = await store.write(ws.index!, ws.archive!.spec, ws.report!.skipped);
+        const w = await store.write(ws.archive!);
         if (args.format === 'json') process.stdout.write(JSON.stringify({ at: new Date().toISOString(), articles: report.articles, mode: report.mode ?? 'full', indexMs: report.ms, store: w }) + '\n');
-        else process.stdout.write(`${new Date().toISOString()}  ${nl ? 'generatie' : 'generation'} ${w.generation}: ${w.written} ${nl ? 'geschreven' : 'written'}, ${w.removed} ${nl ? 'verwijderd' : 'removed'}, ${w.unchanged} ${nl ? 'ongewijzigd' : 'unchanged'} (${nl ? 'index' : 'index'} ${(report.ms / 1000).toFixed(2)} s, ${nl ? 'opslag' : 'store'} ${(w.ms / 1000).toFixed(2)} s)\n`);
+        else process.stdout.write(`${new Date().toISOString()}  ${nl ? 'generatie' : 'generation'} ${w.generation}: ${w.written} ${nl ? 'geschreven' : 'written'}, ${w.removed} ${nl ? 'verwijderd' : 'removed'}, ${w.unchanged} ${nl ? 'ongewijzigd' : 'unchanged'} (index ${(report.ms / 1000).toFixed(2)} s, ${nl ? 'opslag' : 'store'} ${(w.ms / 1000).toFixed(2)} s)\n`);
       } catch (e) {
         err(`bronvast index: ${e instanceof StoreError ? e.text(args.locale) : (e as Error).message}`);
       }
@@ -231,7 +231,7 @@ async function watchIndex(args: Args, ws: Workspace): Promise<number> {
 async function writeStore(url: string, ws: Workspace): Promise<WriteReport> {
   const store = await PgStore.open(url, 'write');
   try {
-    return await store.write(ws.index!, ws.archive!.spec, ws.report!.skipped);
+    return await store.write(ws.archive!);
   } finally {
     await store.close();
   }

@@ -158,7 +158,7 @@ describe('shared index on PostgreSQL', function () {
     index.set({ ...last, article: { ...last.article, id: 'zz-broken', label: null as unknown as string } });
     const store = await PgStore.open(url, 'write');
     try {
-      await assert.rejects(store.write(index, archive.spec, []), (e: unknown) => e instanceof StoreError && e.key === 'write' && /nothing was changed/.test(e.message));
+      await assert.rejects(store.write({ index, spec: archive.spec, skipped: [] }), (e: unknown) => e instanceof StoreError && e.key === 'write' && /nothing was changed/.test(e.message));
       assert.equal(await store.generation(), 1);
     } finally {
       await store.close();

@@ -12,7 +12,7 @@ import type { ArticleAnalysis } from './analyze';
 import { readQuantities, topicPlaces, type FigureContext } from './context';
 import type { Quantity } from './quantity/model';
 import { BoundedMemo } from '../core/memo';
-import { claimKey, newestAtOrBefore, PlaceNames, type PlaceView } from './view';
+import { claimKey, keyHasRole, newestAtOrBefore, PlaceNames, type PlaceView } from './view';
 
 export interface ArticleRecord {
   id: string;
@@ -325,7 +325,7 @@ export class ClaimIndex {
   /** Every claim with the predicate `role`, of any dimension (figure completion). */
   withRole(role: string): Claim[] {
     const out: Claim[] = [];
-    for (const [k, list] of this.byKey) if (k.endsWith(`\u0001${role}`)) out.push(...list);
+    for (const [k, list] of this.byKey) if (keyHasRole(k, role)) out.push(...list);
     return out;
   }
 
@@ -477,8 +477,6 @@ export class FactIndex extends PlaceNames implements PlaceView {
 
   withRole(role: string): readonly Claim[] { return this.claimIndex.withRole(role); }
 
-  placeRows(): Iterable<PlaceRow> { return this.places.values(); }
-
   placeRow(id: string): PlaceRow | undefined { return this.places.get(id); }
 
   sharedArticles(ids: string[], with_: string[]): Map<string, number> {
@@ -496,11 +494,11 @@ export class FactIndex extends PlaceNames implements PlaceView {
     return out;
   }
 
-  topPlaces(limit: number): PlaceRecord[] {
+  topPlaces(limit: number): PlaceRow[] {
     return [...this.places.values()].sort((a, b) => b.mentionCount - a.mentionCount).slice(0, limit);
   }
 
-  placeName(id: string): string | null { return this.places.get(id)?.name ?? null; }
+  placeName(id: string): string | null { return this.placeRow(id)?.name ?? null; }
 
   /** The place a mention id refers to, or the lexicon's knowledge when the archive never names it. */
   place(id: string): PlaceRecord | undefined { return this.places.get(id); }

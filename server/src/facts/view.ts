@@ -36,18 +36,21 @@ export interface PlaceView extends ArchiveView {
   sharedArticles(ids: string[], with_: string[]): Map<string, number>;
   /** Every claim with the predicate `role`, of any dimension (figure completion). */
   withRole(role: string): readonly Claim[];
-  /** The places the archive names most, most first. */
-  topPlaces(limit: number): PlaceRecord[];
+  /** The places the archive names most, most first (ties in index order). */
+  topPlaces(limit: number): PlaceRow[];
   /** A country's display name from its ISO code ("UA" → "Oekraïne"), or the code. */
   countryName(code: string): string;
-  /** Every place the archive names, in index order. */
-  placeRows(): Iterable<PlaceRow>;
 }
 
 /** The key under which claims that can be about the same quantity are kept: dimension and
  *  predicate. Null for a quantity that is never checked (skipped, or no predicate). */
 export function claimKey(q: Quantity): string | null {
   return q.skip || !q.measure.role ? null : `${q.dimension}\u0001${q.measure.role}`;
+}
+
+/** Whether a claim key (see claimKey) is of the predicate `role`, of any dimension. */
+export function keyHasRole(key: string, role: string): boolean {
+  return key.endsWith(`\u0001${role}`);
 }
 
 /** The newest of sorted ISO dates at or before `day`, or null. */

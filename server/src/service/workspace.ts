@@ -65,7 +65,7 @@ const STORE_POLL_REPLICA_MS = 5000;
 export class Workspace {
   settings: Settings = DEFAULT_SETTINGS;
   /** The archive being served: indexed here (`archive`) or read from a shared store (`stored`). */
-  private current: { archive: Archive | null; stored: StoredView | null; view: PlaceView; analyzer: DraftAnalyzer; report: BuildReport } | null = null;
+  private current: { archive: Archive | null; stored: StoredView | null; analyzer: DraftAnalyzer; report: BuildReport } | null = null;
   private readonly analyses = new Map<string, { version: number; analysis: DraftAnalysis }>();
   /** Checked marks by the checked file they were read from, and each draft folder's checked file
    *  (looked up once, not at every keystroke; both forgotten when a checked file changes). */
@@ -89,7 +89,7 @@ export class Workspace {
   /** The in-memory index (null on a shared store: see `view`). */
   get index(): FactIndex | null { return this.current?.archive?.index ?? null; }
   /** What draft checking and the editor's features ask, from either engine. */
-  get view(): PlaceView | null { return this.current?.view ?? null; }
+  get view(): PlaceView | null { return this.current?.stored ?? this.current?.archive?.index ?? null; }
   get stored(): StoredView | null { return this.current?.stored ?? null; }
   get report(): BuildReport | null { return this.current?.report ?? null; }
 
@@ -164,7 +164,7 @@ export class Workspace {
     try {
       const report = incremental ? await next.update(changes!) : await next.build(this.hooks.progress, superseded);
       if (superseded()) { this.hooks.cancelled?.(); return; }
-      this.current = { archive: next, stored: null, view: next.index, analyzer: new DraftAnalyzer(next.index, this.options.date ?? null), report };
+      this.current = { archive: next, stored: null, analyzer: new DraftAnalyzer(next.index, this.options.date ?? null), report };
       this.analyses.clear();
       this.hooks.finished?.(report, incremental);
     } catch (e) {
@@ -216,7 +216,7 @@ export class Workspace {
         analysed: 0, fromCache: 0, recognised: 0, ms: Date.now() - t0, mode: 'full',
       };
       const previous = this.current?.stored;
-      this.current = { archive: null, stored, view: stored, analyzer: new DraftAnalyzer(stored, this.options.date ?? null), report };
+      this.current = { archive: null, stored, analyzer: new DraftAnalyzer(stored, this.options.date ?? null), report };
       this.analyses.clear();
       await previous?.close();
       this.hooks.finished?.(report, false);
@@ -285,7 +285,7 @@ export class Workspace {
     }
     const a = this.analysis(doc.uri, doc.version, doc.getText(), isCancelled);
     if (!a || !this.current) return null;
-    return computeDiagnostics(doc, a, this.current.view, this.diagnosticOptions(file));
+    return computeDiagnostics(doc, a, this.view!, this.diagnosticOptions(file));
   }
 
   /** How diagnostics are made for the draft `file`: severities, checked marks, house spellings. */
@@ -355,9 +355,7 @@ export class Workspace {
   places(): PlaceSummary[] {
     const index = this.view;
     if (!index) return [];
-    return [...index.placeRows()]
-      .sort((a, b) => b.mentionCount - a.mentionCount)
-      .map((p) => ({ id: p.id, name: p.name, kind: kindLabel(p.kind, this.locale), region: p.parent ? index.placeName(p.parent) : null, mentions: p.mentionCount, articles: p.articleCount }));
+    return index.topPlaces(Infinity).map((p) => ({ id: p.id, name: p.name, kind: kindLabel(p.kind, this.locale), region: p.parent ? index.placeName(p.parent) : null, mentions: p.mentionCount, articles: p.articleCount }));
   }
 
   /** A place's dossier as Markdown, by id or any spelling; null when the archive does not know it. */

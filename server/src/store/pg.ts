@@ -6,6 +6,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Client } from 'pg';
+import type { Archive } from '../archive';
 import { t, type Locale, type MessageKey } from '../core/l10n';
 import type { LexiconSpec } from '../corpus/worker';
 import type { Skipped } from '../corpus/types';
@@ -53,9 +54,6 @@ export interface StoreMeta {
   keys: string[];
 }
 
-/** A place's row: everything but its mentions, facts and claims. */
-export type StoredPlace = PlaceRow;
-
 /** Loads article records once each (claims, mentions and facts of one article share it). */
 export type ArticleCache = { get(id: string): ArticleRecord | undefined; set(id: string, a: ArticleRecord): ArticleRecord };
 /** Makes a claim once for each (article, index): the same claim reached two ways is one object. */
@@ -76,6 +74,9 @@ export function describeStore(url: string): string {
 
 export class PgStore {
   private constructor(private readonly client: Client, readonly url: string) {}
+
+  /** Set by close(): the connection's end is then not a loss (see onLost). */
+  private closing = false;
 
   /** The digest each article object had when this store object last wrote it (and it committed):
    *  an indexer that keeps its index between runs (--watch) digests only the articles it changed. */
@@ -101,7 +102,10 @@ export class PgStore {
     return store;
   }
 
-  async close(): Promise<void> { await this.client.end(); }
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.client.end();
+  }
 
   /** A database error as a StoreError that names the store and says nothing was changed. */
   failure(mode: 'read' | 'write', e: unknown): Error {
@@ -151,13 +155,13 @@ export class PgStore {
   }
 
   /**
-   * Write an index: articles and claims whose stored digest differs (new, changed, or moved to
-   * another archive order only: then just their order), places likewise, the skip report and
-   * what the lexicon was built with. One transaction: a reader sees the old index or the new one.
+   * Write an archive's index: articles and claims whose stored digest differs (new, changed, or
+   * moved to another archive order only: then just their order), places likewise, the skip report
+   * and what the lexicon was built with. One transaction: a reader sees the old index or the new one.
    */
-  async write(index: FactIndex, spec: LexiconSpec, skipped: Skipped[]): Promise<WriteReport> {
+  async write(archive: Pick<Archive, 'index' | 'spec' | 'skipped'>): Promise<WriteReport> {
     try {
-      return await this.writeIndex(index, spec, skipped);
+      return await this.writeIndex(archive.index, archive.spec, archive.skipped);
     } catch (e) {
       throw this.failure('write', e);
     }
@@ -291,7 +295,7 @@ export class PgStore {
   }
 
   /** Every place's row, in the in-memory index's order. */
-  async places(): Promise<StoredPlace[]> {
+  async places(): Promise<PlaceRow[]> {
     const r = await this.client.query('SELECT * FROM places ORDER BY ord');
     return r.rows.map((p) => ({
       id: p.id, name: p.name, kind: p.kind, parent: p.parent, parentInferred: p.parent_inferred, country: p.country,
@@ -336,15 +340,15 @@ export class PgStore {
     return (await this.client.query('SELECT data FROM skipped')).rows.map((r) => fromJson<Skipped>(r.data));
   }
 
-  /** The claims under each (key, place) pair, in archive order, by `${key}\u0002${place}`. */
-  async claimsByKeyAndPlace(pairs: [string, string][], articles: ArticleCache, claim: ClaimMaker): Promise<Map<string, Claim[]>> {
-    const out = new Map<string, Claim[]>(pairs.map(([k, p]) => [`${k}\u0002${p}`, []]));
+  /** The claims of each (key, place) pair, in archive order: one list per pair, in the pairs' order. */
+  async claimsByKeyAndPlace(pairs: readonly (readonly [string, string])[], articles: ArticleCache, claim: ClaimMaker): Promise<Claim[][]> {
+    const out = pairs.map(() => [] as Claim[]);
     if (!pairs.length) return out;
     const r = await this.client.query(
-      `SELECT c.key, c.where_place, c.idx, c.data, ${ARTICLE} FROM claims c JOIN articles a ON a.id = c.article_id
-        JOIN unnest($1::text[], $2::text[]) AS w (key, place) ON w.key = c.key AND w.place = c.where_place
+      `SELECT w.n, c.idx, c.data, ${ARTICLE} FROM claims c JOIN articles a ON a.id = c.article_id
+        JOIN unnest($1::text[], $2::text[]) WITH ORDINALITY AS w (key, place, n) ON w.key = c.key AND w.place = c.where_place
         ORDER BY a.ord, c.idx`, [pairs.map((x) => x[0]), pairs.map((x) => x[1])]);
-    for (const row of r.rows) out.get(`${row.key}\u0002${row.where_place}`)!.push(claim(row.id, row.idx, () => claimFrom(row.data, this.article(row, articles))));
+    for (const row of r.rows) out[Number(row.n) - 1].push(claim(row.id, row.idx, () => claimFrom(row.data, this.article(row, articles))));
     return out;
   }
 
@@ -361,11 +365,8 @@ export class PgStore {
 
   /** Call `onLost` once when the connection breaks (not when it is closed). */
   onLost(onLost: (e: Error) => void): void {
-    let closed = false;
-    const end = this.client.end.bind(this.client);
-    this.client.end = (async () => { closed = true; return end(); }) as Client['end'];
     let said = false;
-    const lost = (e: Error) => { if (!closed && !said) { said = true; onLost(new StoreError('read', { store: describeStore(this.url), why: e.message })); } };
+    const lost = (e: Error) => { if (!this.closing && !said) { said = true; onLost(new StoreError('read', { store: describeStore(this.url), why: e.message })); } };
     this.client.on('error', lost);
     this.client.on('end', () => lost(new Error('connection closed')));
   }

@@ -17,7 +17,9 @@ function toJsonFlat(value: unknown, flat: object): string {
   for (const v of Object.values(flat)) if (typeof v === 'number' && !Number.isFinite(v)) return toJson(value);
   return JSON.stringify(value);
 }
+/** The JSON of toJson: a reviver only when a tagged number is in the text (JSON writes the tag's NUL as \u0000). */
 export function fromJson<T>(text: string): T {
+  if (!text.includes('\\u0000n:')) return JSON.parse(text) as T;
   return JSON.parse(text, (_k, v) => (typeof v === 'string' && v.startsWith(NON_FINITE) ? Number(v.slice(NON_FINITE.length)) : v)) as T;
 }
 

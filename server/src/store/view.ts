@@ -5,7 +5,7 @@
 //
 // The features are synchronous, the database is not. A feature runs once; what it asked for and
 // was not held is noted (`incomplete`), loaded (`load`), and the feature runs again
-// (Workspace.withView). So nothing needs to know in advance what a feature will ask.
+// (Workspace.settle). So nothing needs to know in advance what a feature will ask.
 //
 // A place named in very many articles holds its first PLACE_LIMIT mentions and claims (counts
 // stay exact): references stop at 2,000 anyway, and dossiers rank a place's claims by kind and date.
@@ -14,9 +14,10 @@ import { BoundedMemo } from '../core/memo';
 import { buildLexicon } from '../corpus/worker';
 import type { ArticleRecord, Claim, PlaceRecord } from '../facts/index';
 import type { Quantity } from '../facts/quantity/model';
-import { claimKey, newestAtOrBefore, PlaceNames, type PlaceView } from '../facts/view';
+import { claimKey, keyHasRole, newestAtOrBefore, PlaceNames, type PlaceView } from '../facts/view';
 import { requiredPlace } from '../facts/quantity/same';
-import type { PgStore, StoreMeta, StoredPlace } from './pg';
+import type { PlaceRow } from '../facts/index';
+import type { PgStore, StoreMeta } from './pg';
 
 /** Claims kept for quantity keys at most (whole keys are dropped, least recently used first). */
 const MAX_KEY_CLAIMS = 50_000;
@@ -25,18 +26,19 @@ const MAX_PLACES = 2_000;
 /** A place's mentions and claims loaded at most. */
 export const PLACE_LIMIT = 2_000;
 
-/** Joins a claim key and a required place into one cache key. */
-const PLACED = '\u0002';
+/** A place's row as a record whose lists are not loaded (counts stay exact). */
+const bare = (row: PlaceRow): PlaceRecord => ({ ...row, mentions: [], articles: new Set(), facts: [], claims: [] });
 
 export class StoredView extends PlaceNames implements PlaceView {
   private readonly claims = new Map<string, Claim[]>();
   private held = 0;
-  private readonly missingKeys = new Set<string>();
+  /** Claim keys asked for and not held: whole keys, or a key and the place its figures require. */
+  private readonly missingKeys = new Map<string, { key: string; place: string | null }>();
   private readonly full = new Map<string, PlaceRecord>();
   private readonly missingPlaces = new Set<string>();
   private readonly articles = new BoundedMemo<string, ArticleRecord>(50_000);
   private readonly claimObjects = new BoundedMemo<string, Claim>(100_000);
-  private readonly byMentions: StoredPlace[];
+  private readonly byMentions: PlaceRow[];
   private readonly shared = new BoundedMemo<string, Map<string, number>>(500);
   private readonly missingShared = new Map<string, [string[], string[]]>();
 
@@ -44,14 +46,14 @@ export class StoredView extends PlaceNames implements PlaceView {
     private readonly store: PgStore,
     readonly meta: StoreMeta,
     private readonly dates: string[],
-    private readonly rows: Map<string, StoredPlace>,
+    private readonly rows: Map<string, PlaceRow>,
   ) {
     super(buildLexicon(meta.spec));
     this.byMentions = [...rows.values()].sort((a, b) => b.mentionCount - a.mentionCount);
   }
 
   static async open(store: PgStore): Promise<StoredView> {
-    let meta: StoreMeta, dates: string[], places: StoredPlace[];
+    let meta: StoreMeta, dates: string[], places: PlaceRow[];
     try {
       meta = await store.meta();
       [dates, places] = await Promise.all([store.dates(), store.places()]);
@@ -91,10 +93,13 @@ export class StoredView extends PlaceNames implements PlaceView {
         for (const id of of) if (this.rows.has(id) && !counts.has(id)) counts.set(id, 0);
         this.shared.set(k, counts);
       }
-      const whole = keys.filter((k) => !k.includes(PLACED));
-      const placed = keys.filter((k) => k.includes(PLACED)).map((k) => k.split(PLACED) as [string, string]);
+      const whole = keys.filter(([, k]) => k.place === null).map(([, k]) => k.key);
+      const placed = keys.filter(([, k]) => k.place !== null);
       if (whole.length) this.keep(await this.store.claimsByKeys(whole, this.articles, this.claimMaker));
-      if (placed.length) this.keep(await this.store.claimsByKeyAndPlace(placed, this.articles, this.claimMaker));
+      if (placed.length) {
+        const lists = await this.store.claimsByKeyAndPlace(placed.map(([, k]) => [k.key, k.place!] as const), this.articles, this.claimMaker);
+        this.keep(new Map(placed.map(([cacheKey], i) => [cacheKey, lists[i]])));
+      }
       const wanted = ids.filter((id) => this.rows.has(id) && !this.full.has(id));
       for (const [id, d] of await this.store.placeDetails(wanted, PLACE_LIMIT, this.articles, this.claimMaker)) {
         if (this.full.size >= MAX_PLACES) this.full.delete(this.full.keys().next().value as string);
@@ -123,24 +128,25 @@ export class StoredView extends PlaceNames implements PlaceView {
     const k = claimKey(q);
     if (k === null) return [];
     // A figure whose quantity names a specific place meets only claims of that place: those alone.
-    const place = requiredPlace(q);
-    return this.claimsOf(place ? `${k}${PLACED}${place}` : k);
+    return this.claimsOf(k, requiredPlace(q));
   }
 
-  private claimsOf(k: string): readonly Claim[] {
+  /** The claims of a key (of one place when `place` is given), or none yet and noted as missing. */
+  private claimsOf(key: string, place: string | null = null): readonly Claim[] {
+    const k = place === null ? key : `${key}\u0002${place}`;
     const list = this.claims.get(k);
     if (list) {
       this.claims.delete(k); // (most recently used last)
       this.claims.set(k, list);
       return list;
     }
-    this.missingKeys.add(k);
+    this.missingKeys.set(k, { key, place });
     return [];
   }
 
   withRole(role: string): readonly Claim[] {
     const out: Claim[] = [];
-    for (const k of this.meta.keys) if (k.endsWith(`\u0001${role}`)) out.push(...this.claimsOf(k));
+    for (const k of this.meta.keys) if (keyHasRole(k, role)) out.push(...this.claimsOf(k));
     return out;
   }
 
@@ -154,10 +160,10 @@ export class StoredView extends PlaceNames implements PlaceView {
     const row = this.rows.get(id);
     if (!row) return undefined;
     this.missingPlaces.add(id);
-    return { ...row, mentions: [], articles: new Set(), facts: [], claims: [] };
+    return bare(row);
   }
 
-  placeRow(id: string): StoredPlace | undefined { return this.rows.get(id); }
+  placeRow(id: string): PlaceRow | undefined { return this.rows.get(id); }
 
   sharedArticles(ids: string[], with_: string[]): Map<string, number> {
     const of = ids.filter((id) => this.rows.has(id));
@@ -170,12 +176,7 @@ export class StoredView extends PlaceNames implements PlaceView {
     return new Map();
   }
 
-  topPlaces(limit: number): PlaceRecord[] {
-    return this.byMentions.slice(0, limit).map((p) => ({ ...p, mentions: [], articles: new Set(), facts: [], claims: [] }));
-  }
-
-  /** Every place's row, in the index's order (the summary, the places list). */
-  placeRows(): Iterable<StoredPlace> { return this.rows.values(); }
+  topPlaces(limit: number): PlaceRow[] { return this.byMentions.slice(0, limit); }
 
   newestDate(day: string): string | null { return newestAtOrBefore(this.dates, day); }
 

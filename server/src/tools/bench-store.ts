@@ -23,7 +23,7 @@ export async function childStoreIndex(corpus: string, url: string, cache: string
   const r = await archive.build();
   const built = Date.now() - t0;
   const store = await PgStore.open(url, 'write');
-  const w = await store.write(archive.index, archive.spec, archive.skipped);
+  const w = await store.write(archive);
   await store.close();
   process.stdout.write(JSON.stringify({ ms: Date.now() - t0, built, write: w.ms, written: w.written, articles: r.articles, maxRssKB: process.resourceUsage().maxRSS }) + '\n');
 }
