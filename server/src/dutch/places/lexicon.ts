@@ -198,17 +198,20 @@ export interface PlaceLookup {
 
 const ABBREV_RE = /^[\p{Lu}.]{2,5}$/u;
 
+/** A name's record by its fold (any spelling, any case), else by its transliteration key. */
+function byFoldOrKey(l: PlaceLookup, name: string): Rec | undefined {
+  return l.matchFold(nameFold(name)) ?? l.matchKey(name);
+}
+
 /** Exact name (any spelling, any case) or, failing that, the same transliteration key. */
 export function lookupIn(l: PlaceLookup, name: string): PlaceEntry | undefined {
   const ab = ABBREV_RE.test(name) ? l.matchAbbrev(name) : undefined;
-  if (ab) return ab.entry;
-  const r = l.matchFold(nameFold(name)) ?? l.matchKey(name);
-  return r?.entry;
+  return (ab ?? byFoldOrKey(l, name))?.entry;
 }
 
 /** Whether a name is known as a place that counts without context (strong or archive-confirmed). */
 export function isConfirmedIn(l: PlaceLookup, name: string): boolean {
-  const r = l.matchFold(nameFold(name)) ?? l.matchKey(name);
+  const r = byFoldOrKey(l, name);
   return !!r && (!r.weak || r.learned);
 }
 
@@ -367,7 +370,7 @@ export class PlaceLexicon implements PlaceLookup {
 
   private addName(name: string, id: string, folded?: string): void {
     this.namesChanged();
-    if (name.length <= 5 && (/^[\p{Lu}.]{2,5}$/u.test(name) || name === 'VSt')) { this.abbrev.set(name.replace(/\./g, ''), id); return; }
+    if (name.length <= 5 && (ABBREV_RE.test(name) || name === 'VSt')) { this.abbrev.set(name.replace(/\./g, ''), id); return; }
     const f = folded ?? nameFoldOnce(name);
     if (!f) return;
     if (!this.exact.has(f)) this.exact.set(f, id);
