@@ -85,7 +85,7 @@ describe('corpus/watch', function () {
     fs.writeFileSync(f, TEXT);
     const rec = new Recorder();
     const errors: string[] = [];
-    const w = watchCorpus([corpus], dir, rec.on, { debounceMs: 50, pollIntervalMs: 100, onError: (m) => errors.push(m) });
+    const w = watchCorpus([corpus], dir, rec.on, { debounceMs: 50, onError: (m) => errors.push(m) });
     try {
       await w.ready;
       await sleep(200); // Node's recursive watcher on Linux sets itself up asynchronously
@@ -102,12 +102,12 @@ describe('corpus/watch', function () {
     }
   });
 
-  it('polls a single file and a path that does not exist yet', async () => {
+  it('watches a single file and a path that does not exist yet', async () => {
     const single = path.join(dir, 'archief.jsonl');
     fs.writeFileSync(single, '{"id":1,"text":"a"}\n');
     const later = path.join(dir, 'later.md');
     const rec = new Recorder();
-    const w = watchCorpus([single, 'later.md'], dir, rec.on, { debounceMs: 50, pollIntervalMs: 100 });
+    const w = watchCorpus([single, 'later.md'], dir, rec.on, { debounceMs: 50 });
     try {
       await w.ready;
       await sleep(150);
@@ -117,6 +117,25 @@ describe('corpus/watch', function () {
       await rec.until(has(later, 'created'));
       fs.unlinkSync(single);
       await rec.until(has(single, 'deleted'));
+    } finally {
+      w.close();
+    }
+  });
+
+  it('does not follow a symbolic link back into the corpus, as the archive does not', async function () {
+    const corpus = path.join(dir, 'archief');
+    fs.mkdirSync(path.join(corpus, 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(corpus, 'sub', 'a.txt'), TEXT);
+    try { fs.symlinkSync(corpus, path.join(corpus, 'sub', 'terug'), 'dir'); } catch { this.skip(); }
+    const rec = new Recorder();
+    const w = watchCorpus([corpus], dir, rec.on, { debounceMs: 50 });
+    try {
+      await w.ready;
+      const b = path.join(corpus, 'sub', 'b.txt');
+      fs.writeFileSync(b, TEXT);
+      await rec.until(has(b, 'created'));
+      await sleep(300);
+      assert.deepEqual(rec.all, [{ file: b, type: 'created' }], 'reported once, not again under sub/terug/sub/…');
     } finally {
       w.close();
     }

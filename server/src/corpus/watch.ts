@@ -1,13 +1,15 @@
 // Watching the corpus for changes, for LSP clients that do not send
-// workspace/didChangeWatchedFiles. Folders are watched with fs.watch({ recursive: true }) (macOS,
-// Windows, and Linux since Node 20); single files and paths that do not exist (yet) are polled
-// with fs.watchFile. Events are debounced (200 ms, at most 1 s delay under a steady stream) and
-// coalesced: every flush re-checks the touched paths against what is known (mtime, size, inode), so
-// the callback gets each file once per batch as created, changed or deleted. A removed folder is
-// reported as deleted files and then polled until it comes back; no error event goes unhandled.
+// workspace/didChangeWatchedFiles and for `bronvast index --watch`. chokidar does the watching
+// (folders, single files, paths that do not exist yet, folders removed and made again); this
+// module is the batching adapter on top: events are debounced (200 ms, at most 1 s delay under a
+// steady stream) and coalesced, and every flush re-checks the touched paths against what is known
+// (mtime, size, inode), so the callback gets each file once per batch as created, changed or
+// deleted, and only files the archive reads (discoverFiles' rules: supported types, no hidden
+// folders, no node_modules, no excluded folder). No error event goes unhandled.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { watch as chokidarWatch } from 'chokidar';
 import { discoverFiles, SUPPORTED_EXTENSIONS } from './read';
 
 import type { CorpusChange, CorpusChangeType } from './types';
@@ -18,11 +20,9 @@ export interface WatchOptions {
   debounceMs?: number;
   /** Longest delay of a batch while events keep coming. Default 1000 ms. */
   maxDelayMs?: number;
-  /** Poll interval for single files and missing paths. Default 1000 ms. */
-  pollIntervalMs?: number;
   /** Absolute folders to ignore (the cache folder). */
   excludeDirs?: string[];
-  /** Problems worth a log line (a watcher failed and polling took over). Never thrown. */
+  /** Problems worth a log line (a watcher failed). Never thrown. */
   onError?: (message: string) => void;
 }
 
@@ -40,15 +40,12 @@ export function watchCorpus(paths: string[], baseDir: string, onChange: (changes
   options: WatchOptions = {}): CorpusWatcher {
   const debounceMs = options.debounceMs ?? 200;
   const maxDelayMs = options.maxDelayMs ?? 1000;
-  const pollMs = options.pollIntervalMs ?? 1000;
   const excludeDirs = (options.excludeDirs ?? []).map((d) => path.resolve(baseDir, d));
   const log = (m: string) => { try { options.onError?.(m); } catch { /* ignore */ } };
   const roots = [...new Set(paths.map((p) => path.resolve(baseDir, p)))];
 
   const known = new Map<string, Known>();
   const pending = new Set<string>();
-  const watchers = new Map<string, fs.FSWatcher>();
-  const polled = new Set<string>();
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
   let firstPendingAt = 0;
@@ -60,7 +57,7 @@ export function watchCorpus(paths: string[], baseDir: string, onChange: (changes
   /** Hidden folders/files, node_modules and excluded folders are not part of the corpus. */
   const ignored = (p: string): boolean => {
     const root = rootOf(p);
-    if (!root) return true;
+    if (!root) return !roots.some((r) => r.startsWith(p + path.sep)); // (a parent chokidar watches for a missing root)
     if (excludeDirs.some((d) => p === d || p.startsWith(d + path.sep))) return true;
     const rel = path.relative(root, p);
     if (rel === '') return false;
@@ -70,7 +67,7 @@ export function watchCorpus(paths: string[], baseDir: string, onChange: (changes
   const schedule = () => {
     if (closed) return;
     const now = Date.now();
-    if (pending.size === 1 || firstPendingAt === 0) firstPendingAt = now;
+    if (firstPendingAt === 0) firstPendingAt = now;
     if (timer) clearTimeout(timer);
     const wait = Math.max(0, Math.min(debounceMs, firstPendingAt + maxDelayMs - now));
     timer = setTimeout(() => { timer = undefined; void runFlush(); }, wait);
@@ -78,7 +75,7 @@ export function watchCorpus(paths: string[], baseDir: string, onChange: (changes
   };
 
   const queue = (p: string) => {
-    if (closed || ignored(p)) return;
+    if (closed || !rootOf(p) || ignored(p)) return;
     pending.add(p);
     schedule();
   };
@@ -114,93 +111,55 @@ export function watchCorpus(paths: string[], baseDir: string, onChange: (changes
         for (const f of [...known.keys()]) {
           if (f === p || f.startsWith(p + path.sep)) { known.delete(f); out.set(f, 'deleted'); }
         }
-        if (roots.includes(p)) {
-          // The folder itself is gone: its watcher is dead; poll until it comes back.
-          const w = watchers.get(p);
-          if (w) { try { w.close(); } catch { /* ignore */ } watchers.delete(p); }
-          pollRoot(p);
-        }
       } else if (st.isDirectory()) {
-        if (roots.includes(p) && !watchers.has(p)) watchDir(p);
+        // A link to a folder is the archive's only as a root (discoverFiles does not follow links back).
+        if (!roots.includes(p) && (await fs.promises.lstat(p).catch(() => st!)).isSymbolicLink()) continue;
         const { files } = await discoverFiles([p], p, { excludeDirs });
         const now = new Set(files);
         for (const f of [...known.keys()]) {
           if ((f === p || f.startsWith(p + path.sep)) && !now.has(f)) { known.delete(f); out.set(f, 'deleted'); }
         }
-        for (const f of files) {
-          const s = await statOf(f);
-          if (!s) continue;
-          const k = known.get(f);
-          if (!k) out.set(f, 'created');
-          else if (differs(k, s)) out.set(f, 'changed');
-          known.set(f, s);
-        }
+        for (const f of files) note(out, f, await statOf(f));
       } else if (st.isFile() && SUPPORTED.has(path.extname(p).toLowerCase())) {
-        const s = { mtimeMs: st.mtimeMs, size: st.size, ino: st.ino };
-        const k = known.get(p);
-        if (!k) out.set(p, 'created');
-        else if (differs(k, s)) out.set(p, 'changed');
-        known.set(p, s);
+        note(out, p, { mtimeMs: st.mtimeMs, size: st.size, ino: st.ino });
       }
     }
     return [...out].map(([file, type]) => ({ file, type })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   };
 
-  const watchDir = (dir: string) => {
-    if (closed || watchers.has(dir)) return;
-    unpoll(dir);
-    let w: fs.FSWatcher;
-    try {
-      w = fs.watch(dir, { recursive: true, persistent: false }, (_event, filename) => {
-        if (filename === null || filename === undefined || filename === '') queue(dir);
-        else queue(path.join(dir, filename.toString()));
-      });
-    } catch (e) {
-      log(`cannot watch ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); polling instead`);
-      pollRoot(dir);
-      return;
-    }
-    w.on('error', (e) => {
-      // Typically the folder was removed. Close, re-check, and poll until it is back.
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'EPERM') log(`watching ${dir} failed (${code ?? e.message}); polling instead`);
-      try { w.close(); } catch { /* ignore */ }
-      watchers.delete(dir);
-      queue(dir);
-      pollRoot(dir);
-    });
-    watchers.set(dir, w);
+  const note = (out: Map<string, CorpusChangeType>, f: string, s: Known | undefined) => {
+    if (!s) return;
+    const k = known.get(f);
+    if (!k) out.set(f, 'created');
+    else if (differs(k, s)) out.set(f, 'changed');
+    known.set(f, s);
   };
 
-  /** Poll a root with fs.watchFile: single files, and folders that are missing or unwatchable. */
-  const pollRoot = (p: string) => {
-    if (closed || polled.has(p) || watchers.has(p)) return;
-    polled.add(p);
-    fs.watchFile(p, { interval: pollMs, persistent: false }, (cur, prev) => {
-      if (cur.mtimeMs === prev.mtimeMs && cur.size === prev.size && cur.ino === prev.ino && cur.nlink === prev.nlink) return;
-      if (cur.isDirectory()) watchDir(p);
-      queue(p);
-    });
-  };
+  // Symbolic links are not followed: a link back into the corpus would be watched without end
+  // (discoverFiles skips it), and a link's target outside the corpus is not the archive's to watch.
+  const watcher = chokidarWatch(roots, {
+    ignoreInitial: true,
+    persistent: false,
+    followSymlinks: false,
+    ignored: (p: string) => ignored(path.resolve(p)),
+  });
+  watcher.on('all', (event, p) => {
+    const abs = path.resolve(p);
+    queue(abs);
+    // A root folder removed: chokidar drops it; watch its path again, as a path that does not exist yet.
+    if (event === 'unlinkDir' && roots.includes(abs) && !closed) { watcher.unwatch(abs); watcher.add(abs); }
+  });
+  watcher.on('error', (e) => log(`watching the archive failed (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`));
 
-  const unpoll = (p: string) => {
-    if (polled.delete(p)) fs.unwatchFile(p);
-  };
-
-  const ready = (async () => {
-    for (const r of roots) {
-      let st: fs.Stats | undefined;
-      try { st = await fs.promises.stat(r); } catch { st = undefined; }
-      if (closed) return;
-      if (st?.isDirectory()) watchDir(r);
-      else pollRoot(r);
-    }
-    const { files } = await discoverFiles(roots, baseDir, { excludeDirs });
+  // What is known is what the archive reads (discoverFiles), scanned while chokidar sets up.
+  const scan = (async () => {
+    const { files } = await discoverFiles(roots.filter((r) => fs.existsSync(r)), baseDir, { excludeDirs });
     for (const f of files) {
       const s = await statOf(f);
       if (s) known.set(f, s);
     }
   })().catch((e) => log(`initial scan failed: ${(e as Error).message}`));
+  const ready = Promise.all([new Promise<void>((resolve) => watcher.once('ready', () => resolve())), scan]).then(() => undefined);
 
   return {
     ready,
@@ -208,11 +167,8 @@ export function watchCorpus(paths: string[], baseDir: string, onChange: (changes
       if (closed) return;
       closed = true;
       if (timer) clearTimeout(timer);
-      for (const w of watchers.values()) { try { w.close(); } catch { /* ignore */ } }
-      watchers.clear();
-      for (const p of polled) fs.unwatchFile(p);
-      polled.clear();
       pending.clear();
+      void watcher.close().catch(() => { /* closing */ });
     },
   };
 }
