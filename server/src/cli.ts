@@ -14,7 +14,7 @@ import type { Article, Skipped } from './corpus/types';
 import { helpText } from './cli/help';
 import { COMMAND_OPTIONS, InputError, readArgs, UsageError, usageMessage, type Args, type Command } from './cli/options';
 import { progressLine } from './cli/progress';
-import { kindLabel, pickLocale, type Locale } from './core/l10n';
+import { kindLabel, pickLocale, t, type Locale, type MessageKey } from './core/l10n';
 import { LineIndex } from './core/text';
 import { extractFigures } from './dutch/figures';
 import { PlaceLexicon, learnPlaceFacts, recognizePlaces } from './dutch/places';
@@ -122,19 +122,18 @@ async function openWorkspace(args: Args, quiet = false): Promise<{ ws: Workspace
 
 /** "41 overgeslagen in 2 bestanden: leeg (40), artikelregel onvolledig of onjuist (1)". */
 function skipSummary(skipped: Skipped[], locale: Locale): string {
-  const nl = locale === 'nl';
   const files = [...new Set(skipped.map((s) => path.relative(process.cwd(), s.file) || s.file))];
   const reasons = new Map<string, number>();
   for (const s of skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
   const why = [...reasons].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${reasonLabel(r, locale)} (${n})`).join(', ');
-  const where = files.length === 1 ? files[0] : nl ? `${files.length} bestanden` : `${files.length} files`;
-  return nl ? `${skipped.length} overgeslagen in ${where}: ${why}` : `${skipped.length} skipped in ${where}: ${why}`;
+  const where = files.length === 1 ? files[0] : t(locale, 'nFiles', { n: files.length });
+  return t(locale, 'skippedIn', { count: skipped.length, where, why });
 }
 
 function reportSkipped(skipped: Skipped[], locale: Locale, toStderr: boolean, verbose = true): void {
   if (!verbose && skipped.length > 3) {
     // Every command but index says it once: how many, where, why.
-    err(`${skipSummary(skipped, locale)}; ${locale === 'nl' ? '--verbose toont ze' : '--verbose lists them'}`);
+    err(`${skipSummary(skipped, locale)}; ${t(locale, 'verboseLists')}`);
     return;
   }
   for (const s of skipped) {
@@ -166,27 +165,27 @@ async function cmdIndex(args: Args): Promise<number> {
     }, null, 2) + '\n');
     return 0;
   }
-  const nl = args.locale === 'nl';
-  const rows: [string, string][] = [
-    [nl ? 'artikelen' : 'articles', String(report.articles)],
-    [nl ? 'plaatsen' : 'places', String(report.places)],
-    [nl ? 'cijfers' : 'figures', String(report.figures)],
-    [nl ? 'geanalyseerd' : 'analysed', String(report.analysed)],
-    [nl ? 'uit cache' : 'from cache', String(report.fromCache)],
-    [nl ? 'tijd' : 'time', `${(report.ms / 1000).toFixed(2)} s`],
-    [nl ? 'overgeslagen' : 'skipped', String(report.skipped.filter((s) => !s.kept).length)],
+  const rows: [MessageKey, string][] = [
+    ['rowArticles', String(report.articles)],
+    ['rowPlaces', String(report.places)],
+    ['rowFigures', String(report.figures)],
+    ['rowAnalysed', String(report.analysed)],
+    ['rowFromCache', String(report.fromCache)],
+    ['rowTime', `${(report.ms / 1000).toFixed(2)} s`],
+    ['rowSkipped', String(report.skipped.filter((s) => !s.kept).length)],
   ];
   if (stored) {
     rows.push(
-      [nl ? 'opslag: geschreven' : 'store: written', String(stored.written)],
-      [nl ? 'opslag: ongewijzigd' : 'store: unchanged', String(stored.unchanged)],
-      [nl ? 'opslag: verwijderd' : 'store: removed', String(stored.removed)],
-      [nl ? 'opslag: generatie' : 'store: generation', String(stored.generation)],
-      [nl ? 'opslag: tijd' : 'store: time', `${(stored.ms / 1000).toFixed(2)} s`],
+      ['rowStoreWritten', String(stored.written)],
+      ['rowStoreUnchanged', String(stored.unchanged)],
+      ['rowStoreRemoved', String(stored.removed)],
+      ['rowStoreGeneration', String(stored.generation)],
+      ['rowStoreTime', `${(stored.ms / 1000).toFixed(2)} s`],
     );
   }
-  const w = Math.max(...rows.map((r) => r[0].length));
-  for (const [k, v] of rows) process.stdout.write(`${k.padEnd(w)}  ${v.padStart(8)}\n`);
+  const labelled = rows.map(([k, v]) => [t(args.locale, k), v] as const);
+  const w = Math.max(...labelled.map((r) => r[0].length));
+  for (const [k, v] of labelled) process.stdout.write(`${k.padEnd(w)}  ${v.padStart(8)}\n`);
   if (report.skipped.length) process.stdout.write('\n');
   reportSkipped(report.skipped, args.locale, false);
   return 0;
@@ -199,7 +198,6 @@ async function cmdIndex(args: Args): Promise<number> {
  * the next change writes everything since.
  */
 async function watchIndex(args: Args, ws: Workspace): Promise<number> {
-  const nl = args.locale === 'nl';
   const store = await PgStore.open(args.store!, 'write');
   let chain: Promise<void> = Promise.resolve();
   const write = (report: BuildReport) => {
@@ -207,7 +205,7 @@ async function watchIndex(args: Args, ws: Workspace): Promise<number> {
       try {
         const w = await store.write(ws.archive!);
         if (args.format === 'json') process.stdout.write(JSON.stringify({ at: new Date().toISOString(), articles: report.articles, mode: report.mode ?? 'full', indexMs: report.ms, store: w }) + '\n');
-        else process.stdout.write(`${new Date().toISOString()}  ${nl ? 'generatie' : 'generation'} ${w.generation}: ${w.written} ${nl ? 'geschreven' : 'written'}, ${w.removed} ${nl ? 'verwijderd' : 'removed'}, ${w.unchanged} ${nl ? 'ongewijzigd' : 'unchanged'} (index ${(report.ms / 1000).toFixed(2)} s, ${nl ? 'opslag' : 'store'} ${(w.ms / 1000).toFixed(2)} s)\n`);
+        else process.stdout.write(`${new Date().toISOString()}  ${t(args.locale, 'watchWritten', { generation: w.generation, written: w.written, removed: w.removed, unchanged: w.unchanged, indexS: (report.ms / 1000).toFixed(2), storeS: (w.ms / 1000).toFixed(2) })}\n`);
       } catch (e) {
         err(`bronvast index: ${e instanceof StoreError ? e.text(args.locale) : (e as Error).message}`);
       }
@@ -219,7 +217,7 @@ async function watchIndex(args: Args, ws: Workspace): Promise<number> {
   const watcher = watchCorpus(ws.corpusPaths().filter((p) => fs.existsSync(p)), process.cwd(), (changes) => {
     void ws.rebuild(changes).then(() => write(ws.report!));
   }, { onError: (m) => err(m) });
-  err(nl ? 'bronvast index: het archief wordt gevolgd (Ctrl-C stopt)' : 'bronvast index: watching the archive (Ctrl-C stops)');
+  err(t(args.locale, 'watching'));
   await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });
   watcher.close();
   await chain;
@@ -258,7 +256,7 @@ async function cmdCheck(args: Args): Promise<number> {
   } else {
     const sev = ['', 'error', 'warning', 'info', 'hint'];
     for (const r of results) {
-      if (!r.diagnostics.length) { process.stdout.write(`${r.file}: ${args.locale === 'nl' ? 'geen meldingen' : 'no findings'}\n`); continue; }
+      if (!r.diagnostics.length) { process.stdout.write(`${r.file}: ${t(args.locale, 'noFindings')}\n`); continue; }
       for (const d of r.diagnostics) {
         const loc = `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
         process.stdout.write(`${loc}  ${sev[d.severity ?? 2].padEnd(7)}  ${String(d.code).padEnd(16)}  ${d.message}\n`);
@@ -358,9 +356,9 @@ async function cmdExplain(args: Args): Promise<number> {
   const d = id ? await ws.settle(() => buildDossier(index, id)) : null;
   await ws.close();
   if (!d) {
-    err(args.locale === 'nl' ? `Onbekende plaats: ${name}` : `Unknown place: ${name}`);
+    err(t(args.locale, 'unknownPlace', { name }));
     const near = index.lexicon.complete(name, 5).map((e) => e.name);
-    if (near.length) err((args.locale === 'nl' ? 'Bedoelde u: ' : 'Did you mean: ') + near.join(', '));
+    if (near.length) err(t(args.locale, 'didYouMean', { names: near.join(', ') }));
     return 1;
   }
   if (args.format === 'json') {

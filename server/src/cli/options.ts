@@ -147,7 +147,7 @@ export function readArgs(argv: string[], env: { locale: string | undefined; cach
     if (args.store && args.corpus.length) fail('storeAndCorpus');
     if (args.watch && !args.store) fail('watchNeedsStore');
     if (!allowed.formats.includes(args.format)) {
-      const or = args.locale === 'nl' ? ' of ' : ' or ';
+      const or = ` ${t(args.locale, 'or')} `;
       fail('badFormat', { value: args.format, allowed: allowed.formats.slice(0, -1).join(', ') + or + allowed.formats[allowed.formats.length - 1] });
     }
   }

@@ -2,7 +2,7 @@
 // on a terminal; a pipe or a log file gets nothing extra.
 
 import { buildShare } from '../archive';
-import type { Locale } from '../core/l10n';
+import { t, type Locale } from '../core/l10n';
 
 const WIDTH = 12;
 
@@ -24,10 +24,10 @@ export function progressText(locale: Locale, done: number, total: number, phase:
   const filled = Math.round(buildShare(done, total, phase) * WIDTH);
   const bar = '[' + '#'.repeat(filled) + '·'.repeat(WIDTH - filled) + ']';
   const n = (x: number) => x.toLocaleString(nl ? 'nl-NL' : 'en-GB');
-  const step = phase === 'analyse' ? (nl ? 'lezen 1/2' : 'reading 1/2') : (nl ? 'herkennen 2/2' : 'recognising 2/2');
-  const parts = [`${bar} ${n(done)}/${n(total)} ${nl ? 'artikelen' : 'articles'}`, step];
+  const step = t(locale, phase === 'analyse' ? 'progressReading' : 'progressRecognising');
+  const parts = [`${bar} ${n(done)}/${n(total)} ${t(locale, 'progressArticles')}`, step];
   if (mbPerS !== null) parts.push(`${mbPerS.toFixed(1).replace('.', nl ? ',' : '.')} MB/s`);
-  if (secondsLeft !== null) parts.push(`${nl ? 'nog' : 'left'} ${clock(secondsLeft)}`);
+  if (secondsLeft !== null) parts.push(t(locale, 'progressLeft', { time: clock(secondsLeft) }));
   return parts.join(' · ');
 }
 

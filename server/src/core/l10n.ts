@@ -8,7 +8,7 @@ export function pickLocale(locale: string | undefined | null): Locale {
   return locale && /^en(?:$|[-_.@])/i.test(locale) ? 'en' : 'nl';
 }
 
-const MESSAGES = {
+export const MESSAGES = {
   conflict: {
     nl: 'Het archief meldt {figures} ({sources}).',
     en: 'The archive reports {figures} ({sources}).',
@@ -132,6 +132,41 @@ const MESSAGES = {
   noArticles: { nl: 'geen artikelen in {paths}: {found}', en: 'no articles in {paths}: {found}' },
   noArticleFiles: { nl: 'geen .txt-, .md-, .jsonl-, .xml- of .html-bestanden', en: 'no .txt, .md, .jsonl, .xml or .html files' },
   allSkipped: { nl: '{n} bestand(en) of regel(s) overgeslagen (--verbose toont waarom)', en: '{n} file(s) or line(s) skipped (--verbose says why)' },
+  // How a skipped file reads (corpus/skips.ts describeSkipped)
+  skipSkipped: { nl: 'overgeslagen', en: 'skipped' },
+  skipWarning: { nl: 'waarschuwing', en: 'warning' },
+  skipKept: { nl: '(artikel wel gelezen)', en: '(article still read)' },
+  // The command line's output (cli.ts, cli/progress.ts)
+  skippedIn: { nl: '{count} overgeslagen in {where}: {why}', en: '{count} skipped in {where}: {why}' },
+  nFiles: { nl: '{n} bestanden', en: '{n} files' },
+  verboseLists: { nl: '--verbose toont ze', en: '--verbose lists them' },
+  rowArticles: { nl: 'artikelen', en: 'articles' },
+  rowPlaces: { nl: 'plaatsen', en: 'places' },
+  rowFigures: { nl: 'cijfers', en: 'figures' },
+  rowAnalysed: { nl: 'geanalyseerd', en: 'analysed' },
+  rowFromCache: { nl: 'uit cache', en: 'from cache' },
+  rowTime: { nl: 'tijd', en: 'time' },
+  rowSkipped: { nl: 'overgeslagen', en: 'skipped' },
+  rowStoreWritten: { nl: 'opslag: geschreven', en: 'store: written' },
+  rowStoreUnchanged: { nl: 'opslag: ongewijzigd', en: 'store: unchanged' },
+  rowStoreRemoved: { nl: 'opslag: verwijderd', en: 'store: removed' },
+  rowStoreGeneration: { nl: 'opslag: generatie', en: 'store: generation' },
+  rowStoreTime: { nl: 'opslag: tijd', en: 'store: time' },
+  watchWritten: {
+    nl: 'generatie {generation}: {written} geschreven, {removed} verwijderd, {unchanged} ongewijzigd (index {indexS} s, opslag {storeS} s)',
+    en: 'generation {generation}: {written} written, {removed} removed, {unchanged} unchanged (index {indexS} s, store {storeS} s)',
+  },
+  watching: { nl: 'bronvast index: het archief wordt gevolgd (Ctrl-C stopt)', en: 'bronvast index: watching the archive (Ctrl-C stops)' },
+  noFindings: { nl: 'geen meldingen', en: 'no findings' },
+  unknownPlace: { nl: 'Onbekende plaats: {name}', en: 'Unknown place: {name}' },
+  didYouMean: { nl: 'Bedoelde u: {names}', en: 'Did you mean: {names}' },
+  progressArticles: { nl: 'artikelen', en: 'articles' },
+  progressReading: { nl: 'lezen 1/2', en: 'reading 1/2' },
+  progressRecognising: { nl: 'herkennen 2/2', en: 'recognising 2/2' },
+  progressLeft: { nl: 'nog {time}', en: 'left {time}' },
+  // Lists: "1300 en 1250", "text, json of markdown"
+  and: { nl: 'en', en: 'and' },
+  or: { nl: 'of', en: 'or' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

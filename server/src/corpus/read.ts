@@ -14,7 +14,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isUtf8 } from 'node:buffer';
 import { parseDocument } from 'yaml';
-import { detailText, skip, type Detail } from './skips';
+import { relativeId, skip, type Detail } from './skips';
+export { describeSkipped, reasonLabel, relativeId } from './skips';
 import type { Article, Skipped } from './types';
 import { LineIndex, DATE_MARKER as TXT_DATE_MARKER } from '../core/text';
 
@@ -314,11 +315,6 @@ export function contentHash(meta: { title: string | null; date: string | null; s
     .digest('hex');
 }
 
-/** Article id prefix: the file's path relative to the corpus root, with forward slashes. */
-export function relativeId(file: string, root: string): string {
-  const rel = path.relative(root, file);
-  return (rel === '' ? path.basename(file) : rel).split(path.sep).join('/');
-}
 
 /** file: URL of a path (the last one remembered: a JSONL archive has thousands of articles). */
 let lastUri: [string, string] | null = null;
@@ -721,49 +717,3 @@ function recordToArticle(data: unknown, abs: string, rel: string, line: number, 
 // ---------------------------------------------------------------------------------------------
 // Messages for journalists
 
-const REASONS: Record<Skipped['reason'], { nl: string; en: string }> = {
-  'unsupported-type': { nl: 'bestandstype wordt niet gelezen', en: 'file type is not read' },
-  binary: { nl: 'geen tekst (binaire gegevens)', en: 'not text (binary data)' },
-  'invalid-encoding': { nl: 'ongeldige tekencodering', en: 'invalid character encoding' },
-  'too-large': { nl: 'te groot', en: 'too large' },
-  empty: { nl: 'leeg', en: 'empty' },
-  unreadable: { nl: 'niet leesbaar (geen toegang)', en: 'cannot be read (no access)' },
-  'bad-json': { nl: 'regel is geen geldige JSON', en: 'line is not valid JSON' },
-  'bad-record': { nl: 'artikelregel onvolledig of onjuist', en: 'article record incomplete or wrong' },
-  'bad-front-matter': { nl: 'kopgegevens (front matter) onleesbaar', en: 'front matter cannot be read' },
-  'bad-xml': { nl: 'geen geldige XML', en: 'not valid XML' },
-  'not-a-feed': { nl: 'XML, maar geen persbureaubericht (NewsML-G2 of NITF)', en: 'XML, but no news-agency item (NewsML-G2 or NITF)' },
-  'symlink-loop': { nl: 'snelkoppeling (symbolische link) vormt een lus', en: 'symbolic link forms a loop' },
-  'not-found': { nl: 'bestaat niet', en: 'does not exist' },
-  'analysis-failed': { nl: 'analyse mislukt', en: 'analysis failed' },
-};
-
-/** The reason's label in the journalist's language ("leeg", "regel is geen geldige JSON"). */
-export function reasonLabel(reason: Skipped['reason'] | string, locale: 'nl' | 'en'): string {
-  const r = REASONS[reason as Skipped['reason']];
-  return r ? r[locale] : reason;
-}
-
-/**
- * One line for a journalist: "overgeslagen: map/bestand.bin — geen tekst (binaire gegevens)" or,
- * for a warning where the article was still read, "waarschuwing: artikel.md:3 — … (artikel wel gelezen)".
- */
-export function describeSkipped(s: Skipped, locale: 'nl' | 'en', root?: string): string {
-  const nl = locale === 'nl';
-  const shown = root ? relativeId(s.file, root) : s.file;
-  const where = s.line !== undefined ? `${shown}:${s.line}` : shown;
-  const head = s.kept ? (nl ? 'waarschuwing' : 'warning') : (nl ? 'overgeslagen' : 'skipped');
-  const reason = REASONS[s.reason] ?? { nl: s.reason, en: s.reason };
-  let detail: string;
-  if (nl) {
-    const d = s.why ? detailText(s.why as Detail, 'nl') : null;
-    detail = d ? `${reason.nl}: ${d}` : reason.nl;
-  } else {
-    // The English detail is already written for people; avoid repeating the reason.
-    if (s.reason === 'binary') detail = `not text (binary data: ${s.detail.replace(/^not text \((.*)\)$/, '$1')})`;
-    else if (s.reason === 'bad-json') detail = `${reason.en} ${s.detail.replace(/^not valid JSON /, '')}`;
-    else detail = `${reason.en}: ${s.detail}`;
-  }
-  const tail = s.kept ? (nl ? ' (artikel wel gelezen)' : ' (article still read)') : '';
-  return `${head}: ${where} — ${detail}${tail}`;
-}

@@ -1,9 +1,10 @@
-// Why a file or line of the archive was skipped (or read with a warning): one catalog of details
-// in English and Dutch with parameters. A skip report carries the detail's key and parameters, so
+// Why a file or line of the archive was skipped (or read with a warning): the reasons and one
+// catalog of details in English and Dutch with parameters, and how a skip reads for a journalist. A skip report carries the detail's key and parameters, so
 // the Dutch never depends on the wording of the English; `detail` is the English text, for logs
 // and the JSON output.
 
-import { fillTemplate } from '../core/l10n';
+import * as path from 'node:path';
+import { fillTemplate, t } from '../core/l10n';
 import type { Skipped } from './types';
 
 type Params = Record<string, string | number>;
@@ -101,4 +102,57 @@ export function skip(file: string, reason: Skipped['reason'], key: DetailKey, pa
   if (extra.count !== undefined) s.count = extra.count;
   s.why = why;
   return s;
+}
+
+const REASONS: Record<Skipped['reason'], { nl: string; en: string }> = {
+  'unsupported-type': { nl: 'bestandstype wordt niet gelezen', en: 'file type is not read' },
+  binary: { nl: 'geen tekst (binaire gegevens)', en: 'not text (binary data)' },
+  'invalid-encoding': { nl: 'ongeldige tekencodering', en: 'invalid character encoding' },
+  'too-large': { nl: 'te groot', en: 'too large' },
+  empty: { nl: 'leeg', en: 'empty' },
+  unreadable: { nl: 'niet leesbaar (geen toegang)', en: 'cannot be read (no access)' },
+  'bad-json': { nl: 'regel is geen geldige JSON', en: 'line is not valid JSON' },
+  'bad-record': { nl: 'artikelregel onvolledig of onjuist', en: 'article record incomplete or wrong' },
+  'bad-front-matter': { nl: 'kopgegevens (front matter) onleesbaar', en: 'front matter cannot be read' },
+  'bad-xml': { nl: 'geen geldige XML', en: 'not valid XML' },
+  'not-a-feed': { nl: 'XML, maar geen persbureaubericht (NewsML-G2 of NITF)', en: 'XML, but no news-agency item (NewsML-G2 or NITF)' },
+  'symlink-loop': { nl: 'snelkoppeling (symbolische link) vormt een lus', en: 'symbolic link forms a loop' },
+  'not-found': { nl: 'bestaat niet', en: 'does not exist' },
+  'analysis-failed': { nl: 'analyse mislukt', en: 'analysis failed' },
+};
+
+/** The reason's label in the journalist's language ("leeg", "regel is geen geldige JSON"). */
+export function reasonLabel(reason: Skipped['reason'] | string, locale: 'nl' | 'en'): string {
+  const r = REASONS[reason as Skipped['reason']];
+  return r ? r[locale] : reason;
+}
+
+/**
+ * One line for a journalist: "overgeslagen: map/bestand.bin — geen tekst (binaire gegevens)" or,
+ * for a warning where the article was still read, "waarschuwing: artikel.md:3 — … (artikel wel gelezen)".
+ */
+export function describeSkipped(s: Skipped, locale: 'nl' | 'en', root?: string): string {
+  const nl = locale === 'nl';
+  const shown = root ? relativeId(s.file, root) : s.file;
+  const where = s.line !== undefined ? `${shown}:${s.line}` : shown;
+  const head = t(locale, s.kept ? 'skipWarning' : 'skipSkipped');
+  const reason = REASONS[s.reason] ?? { nl: s.reason, en: s.reason };
+  let detail: string;
+  if (nl) {
+    const d = s.why ? detailText(s.why as Detail, 'nl') : null;
+    detail = d ? `${reason.nl}: ${d}` : reason.nl;
+  } else {
+    // The English detail is already written for people; avoid repeating the reason.
+    if (s.reason === 'binary') detail = `not text (binary data: ${s.detail.replace(/^not text \((.*)\)$/, '$1')})`;
+    else if (s.reason === 'bad-json') detail = `${reason.en} ${s.detail.replace(/^not valid JSON /, '')}`;
+    else detail = `${reason.en}: ${s.detail}`;
+  }
+  const tail = s.kept ? ' ' + t(locale, 'skipKept') : '';
+  return `${head}: ${where} — ${detail}${tail}`;
+}
+
+/** Article id prefix: the file's path relative to the corpus root, with forward slashes. */
+export function relativeId(file: string, root: string): string {
+  const rel = path.relative(root, file);
+  return (rel === '' ? path.basename(file) : rel).split(path.sep).join('/');
 }

@@ -64,7 +64,7 @@ function describe(matches: ClaimMatch[], locale: Locale): { figures: string; sou
     const name = first.article.source ? sourceName(first, locale) : `${first.article.label}, ${formatDate(first.article.date, locale)}`;
     sources.push(`${name}${n > 1 ? '; ' + t(locale, 'articles', { n }) : ''}`);
   }
-  return { figures: figures.join(locale === 'nl' ? ' en ' : ' and '), sources: sources.join(' · '), distinct: byFigure.size };
+  return { figures: figures.join(` ${t(locale, 'and')} `), sources: sources.join(' · '), distinct: byFigure.size };
 }
 
 function numberText(m: ClaimMatch): string {

@@ -85,7 +85,7 @@ export function reasonsText(reasons: string[], placeName: (id: string) => string
     const [code, arg] = r.split(/:(.*)/s);
     switch (code) {
       case 'role': out.push(t(locale, 'whyEvent', { event: roleLabel(arg as Role, locale) })); break;
-      case 'place': out.push(t(locale, 'whyPlace', { place: arg.split('+').map(placeName).join(locale === 'nl' ? ' en ' : ' and ') })); break;
+      case 'place': out.push(t(locale, 'whyPlace', { place: arg.split('+').map(placeName).join(` ${t(locale, 'and')} `) })); break;
       case 'same-event': out.push(t(locale, 'whySameEvent')); break;
       case 'same-time': out.push(t(locale, 'whyTime')); break;
       default: break; // the head and the side say nothing a reader needs here
