@@ -36,6 +36,8 @@ export interface LspClient {
 
 /** Workspaces made by makeWorkspace: scratch copies that the client's stop() removes. */
 const scratchWorkspaces = new Set<string>();
+// A scratch workspace kept past its client's stop (or never given a client) goes when the tests end.
+process.once('exit', () => { for (const ws of scratchWorkspaces) fs.rmSync(ws, { recursive: true, force: true }); });
 
 /** A short draft against the sample corpus: a conflicting figure (1500 vs 1300 km²), a place with a
  *  dossier (Soedzja), a variant spelling (Kursk) and an agreeing figure (zestig busstations). */
@@ -147,7 +149,7 @@ export async function startClient(workspace: string, settings: Record<string, un
       conn.dispose();
       if (proc.exitCode === null && proc.signalCode === null) proc.kill();
       fs.rmSync(cache, { recursive: true, force: true });
-      if (scratchWorkspaces.delete(workspace) && !opts.keepWorkspace) fs.rmSync(workspace, { recursive: true, force: true });
+      if (!opts.keepWorkspace && scratchWorkspaces.delete(workspace)) fs.rmSync(workspace, { recursive: true, force: true });
     },
   };
   return client;
