@@ -183,6 +183,9 @@ function settle(f: Figure, ctx: FigureContext, interval: [number, number], group
   if (presentAt !== null && Number.isFinite(newest)) {
     // A running total written after its newest report may have grown: only a lower figure conflicts.
     if (total && presentAt > newest + DAY && current.every((m) => interval[0] > m.interval[1])) return { ...base, verdict: 'unknown', matches: [], newer: [] };
+    // What is left of a stock ("er wonen nog zo'n 11.000 mensen") only shrinks: a draft written after its newest report may give fewer.
+    const remaining = ctx.quantity.when.basis === 'remaining' || current.some((m) => m.claim.ctx.quantity.when.basis === 'remaining');
+    if (!total && remaining && presentAt > newest + DAY && current.every((m) => interval[1] < m.interval[0])) return { ...base, verdict: 'unknown', matches: [], newer: [] };
     // A state may have changed since its newest report: only a report of about the draft's own time can contradict it.
     if (!total && presentAt > newest + FRESH_DAYS * DAY) return { ...base, verdict: 'unconfirmed', matches: current, newer: [] };
   }

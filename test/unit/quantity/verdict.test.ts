@@ -99,6 +99,10 @@ describe('the verdict: the same quantity, or silence', function () {
     ['Er vallen aan Russische kant 1500 doden en gewonden per dag.', '1500 doden en gewonden', '2024-11-25', 'unknown'],
     ['Sinds het begin van de oorlog zijn 400.000 Russische militairen gedood of gewond.', '400.000 Russische militairen', '2025-06-01', 'consistent'],
     ['Sinds het begin van de oorlog zijn 100.000 Russische militairen gedood of gewond.', '100.000 Russische militairen', '2024-11-25', 'conflict', '150.000'],
+    // What is left of a stock ("nog") only shrinks: a later draft may give fewer, not more.
+    ['In de regio Cherson wonen nog 120.000 mensen.', '120.000 mensen', '2024-12-20', 'unknown'],
+    ['In de regio Cherson wonen nog 200.000 mensen.', '200.000 mensen', '2024-12-20', 'conflict', '160.000'],
+    ['In de regio Cherson wonen 120.000 mensen.', '120.000 mensen', '2024-11-22', 'conflict', '160.000'],
     // The city and the region of one name are different places.
     ['In de stad Cherson wonen nog 60.000 mensen.', '60.000 mensen', '2024-11-25', 'unknown'],
     ['In de regio Cherson wonen nog 200.000 mensen.', '200.000 mensen', '2024-11-25', 'conflict', '160.000'],

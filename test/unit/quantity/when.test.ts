@@ -21,8 +21,17 @@ describe('quantity: when, and what kind', function () {
     assert.equal(w.basis, 'explicit');
     assert.equal(w.from?.slice(5, 7), '08');
   });
-  it('"nog" and "inmiddels" say the state holds now', () => {
-    assert.equal(quantityOf('In Pokrovsk wonen nog zo\'n 53.000 mensen.', "zo'n 53.000 mensen", today).when.basis, 'present');
+  it('"inmiddels" and "nu" say the state holds now; "nog" right before a figure says it is what is left', () => {
+    const basis = (text: string, figure: string) => quantityOf(text, figure, today).when.basis;
+    assert.equal(basis('In Pokrovsk wonen inmiddels zo\'n 53.000 mensen.', "zo'n 53.000 mensen"), 'present');
+    assert.equal(basis('In Pokrovsk wonen nu 53.000 mensen.', '53.000 mensen'), 'present');
+    assert.equal(basis('In Pokrovsk wonen nog zo\'n 53.000 mensen.', "zo'n 53.000 mensen"), 'remaining');
+    assert.equal(basis('Volgens het stadsbestuur wonen er nog 11.000 mensen.', '11.000 mensen'), 'remaining');
+    assert.equal(basis('Oekraïne heeft in de regio Koersk nog bijna 800 vierkante kilometer in handen.', 'bijna 800 vierkante kilometer'), 'remaining');
+    assert.equal(basis('Er zijn in Bachmoet nog 500 inwoners.', '500 inwoners'), 'remaining');
+    // "nog eens": another figure of its own; "nog" elsewhere in the clause: it holds now, no more.
+    assert.equal(basis('Er vluchtten nog eens 2000 mensen uit de stad.', '2000 mensen'), 'present');
+    assert.notEqual(basis('De stad is nog in Oekraïense handen en telt 7000 inwoners.', '7000 inwoners'), 'remaining');
   });
   it('a simple past without a date is an undated past', () => {
     assert.equal(quantityOf('In de regio Cherson werden 120 nederzettingen bevrijd.', '120 nederzettingen', today).when.basis, 'past');

@@ -85,11 +85,13 @@ export interface When {
   /** The time expression as written, or null. */
   text: string | null;
   /**
-   * 'explicit': the text dates it; 'present': the text says it holds now ("nog", "inmiddels");
+   * 'explicit': the text dates it; 'present': the text says it holds now ("inmiddels", "nu");
+   * 'remaining': it holds now and is what is left of a stock ("er wonen nog 11.000 mensen"), which
+   * only shrinks;
    * 'past': an undated past ("werden bevrijd", "telde", "op het hoogtepunt"); 'perfect': the perfect
    * ("zijn … heroverd"): in a draft an undated past, in a report what holds at its writing; 'none'.
    */
-  basis: 'explicit' | 'present' | 'past' | 'perfect' | 'none';
+  basis: 'explicit' | 'present' | 'remaining' | 'past' | 'perfect' | 'none';
 }
 
 export interface Quantity {

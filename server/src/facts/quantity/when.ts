@@ -2,7 +2,8 @@
 // constant. Rules, with examples in test/unit/quantity/when.test.ts:
 //  - time: a time expression of the figure's clause, else of its sentence; "toen" takes the time of
 //    the sentence before; the war's periods ("voor de oorlog", "sinds het begin van de invasie");
-//  - present: "nog", "inmiddels", "nu" say that a state holds now;
+//  - present: "nog", "inmiddels", "nu" say that a state holds now; "nog" before what is left of a
+//    stock ("er wonen nog 11.000 mensen") says it is what remains (it only shrinks);
 //  - kind: a toll, the drones of a night or an exchange is an event (an attack, a strike, an
 //    exchange in the sentence, or a role that only events have); area held, inhabitants, troops
 //    and running totals are states; the length of a thing is a constant.
@@ -92,12 +93,27 @@ export function whenOf(input: WhenInput): When {
   }
   if (EARLIER.test(clauseText)) return { ...NONE, basis: 'past' };
   const inOwnClause = within(input.words, { start: Math.max(clause.start, figure.start - 600), end: Math.min(clause.end, figure.end + 600) });
-  if (inOwnClause.some((w) => PRESENT.test(w.w))) return { ...NONE, basis: 'present' };
+  const now = inOwnClause.findIndex((w) => PRESENT.test(w.w));
+  if (now >= 0) return { ...NONE, basis: isRemaining(inOwnClause, figure) ? 'remaining' : 'present' };
   // A finite verb in the simple past, and none in the present: an undated past ("werden … bevrijd");
   // so is the perfect, news's tense for what happened ("zijn … heroverd", "heeft … veroverd").
   if (inOwnClause.some((w) => PAST.test(w.w)) && !inOwnClause.some((w) => PRESENT_FINITE.test(w.w))) return { ...NONE, basis: 'past' };
   if (inOwnClause.some((w) => AUXILIARY.test(w.w)) && inOwnClause.some((w) => PARTICIPLE.test(w.w))) return { ...NONE, basis: 'perfect' };
   return NONE;
+}
+
+/** Words between "nog" and the figure that keep it what is left: "nog slechts 200". */
+const ONLY = /^(?:slechts|amper|ternauwernood)$/;
+
+/** "nog" right before the figure says it is what is left of a stock: "er wonen nog zo'n 11.000
+ *  mensen", "heeft nog bijna 800 km² in handen" ("nog eens 200" is a figure of its own: "eens"
+ *  stands between). */
+function isRemaining(words: readonly Word[], figure: Span): boolean {
+  const i = words.findIndex((w) => w.start >= figure.start);
+  if (i < 0) return false;
+  let k = i - 1;
+  while (k >= 0 && ONLY.test(words[k].w)) k--;
+  return k >= 0 && words[k].w === 'nog';
 }
 
 function dist(t: Span, f: Span): number {
@@ -127,7 +143,7 @@ export function kindOf(role: Role | null, event: string | null, when: When, word
   const totalCue = inClause.some((w) => TOTAL.test(w.w));
   if (role && TOTAL_ROLES.has(role)) return 'total';
   if (role && TOLL_ROLES.has(role)) {
-    if (totalCue || when.basis === 'present') return 'total';
+    if (totalCue || when.basis === 'present' || when.basis === 'remaining') return 'total';
     // An army's losses are a running total unless the sentence names the event (the caller passes only that one).
     if (event || (!army && when.basis === 'explicit' && when.from && when.to && when.from === when.to)) return 'event';
     // An army's losses are a running total; a toll without an event or a total's words is a state.
