@@ -153,6 +153,15 @@ describe('command line', function () {
     const report = JSON.parse(idx.stdout);
     for (const key of ['articles', 'places', 'figures', 'skipped']) assert.ok(key in report, `index has ${key}`);
     assert.equal(report.articles, 5);
+    // The text report's rows, in each language, labels aligned.
+    for (const [lang, first, last] of [['nl', 'artikelen', 'overgeslagen'], ['en', 'articles', 'skipped']] as const) {
+      const text = await cli('index', 'corpus', '--lang', lang);
+      assert.equal(text.code, 0, text.stderr);
+      const lines = text.stdout.trimEnd().split('\n');
+      assert.match(lines[0], new RegExp(`^${first}\\s+5$`));
+      assert.match(lines[lines.length - 1], new RegExp(`^${last}\\s+0$`));
+      assert.equal(new Set(lines.map((l) => l.length)).size, 1, 'one column width');
+    }
 
     const ex = await cli('explain', 'Kursk', '--corpus', 'corpus', '--format', 'json');
     assert.equal(ex.code, 0, ex.stderr);
@@ -160,6 +169,9 @@ describe('command line', function () {
     const unknown = await cli('explain', 'Qzwvlekstad', '--corpus', 'corpus');
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /Unknown place: Qzwvlekstad/);
+    const near = await cli('explain', 'Pokro', '--corpus', 'corpus', '--lang', 'nl');
+    assert.equal(near.code, 1);
+    assert.match(near.stderr, /Onbekende plaats: Pokro\nBedoelde u: Pokrovsk, /);
     noStack(unknown);
   });
 
