@@ -138,6 +138,30 @@ describe('language server over stdio', function () {
   });
 });
 
+describe('language server for an editor that does not watch files', function () {
+  this.timeout(60000);
+  it('watches the archive itself: an edited, an added and a removed article reach the open draft', async () => {
+    const client = await startClient(makeWorkspace(), {}, 'nl', { watchesFiles: false });
+    try {
+      await client.waitForReady();
+      const uri = client.open('draft.kopij', DRAFT);
+      await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'figure-conflict'));
+      const file = path.join(client.workspace, 'corpus', '003_85047de7e29543d5.txt');
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('bij zestig busstations', 'bij tachtig busstations'));
+      await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'figure-conflict' && /tachtig busstations/.test(messageText(x.message))), 20000);
+      // A new article and a removed one: the archive's count follows.
+      const added = path.join(client.workspace, 'corpus', 'nieuw', 'bericht.txt');
+      fs.mkdirSync(path.dirname(added));
+      fs.writeFileSync(added, 'Bij een aanval op Charkiv vielen zondag zeker vier doden.\n');
+      await client.waitFor(() => client.statuses.some((st) => st.state === 'ready' && st.articles === 6), 20000, 'six articles');
+      fs.rmSync(path.dirname(added), { recursive: true });
+      await client.waitFor(() => client.statuses.at(-1)?.state === 'ready' && client.statuses.at(-1)?.articles === 5, 20000, 'five articles again');
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('language server in English', function () {
   this.timeout(60000);
   it('speaks the initialize request\'s locale', async () => {

@@ -28,6 +28,8 @@ export interface LspClient {
   logs: string[];
   waitForDiagnostics(uri: string, pred?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   waitForReady(timeoutMs?: number): Promise<void>;
+  /** Wait until `check` holds, re-checked at every message from the server (fails after `timeoutMs`, saying `what`). */
+  waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void>;
   open(name: string, text: string, languageId?: string): string;
   /** Shut the server down (waiting for it to exit) and remove its cache folder, and the workspace
    *  too when makeWorkspace made it (unless keepWorkspace: the caller inspects and removes it). */
@@ -87,7 +89,8 @@ export function makeWorkspace(corpusDir = path.join(ROOT, 'samples', 'corpus')):
   return ws;
 }
 
-export async function startClient(workspace: string, settings: Record<string, unknown> = {}, locale = 'nl'): Promise<LspClient> {
+/** `watchesFiles: false`: an editor that does not send workspace/didChangeWatchedFiles (Neovim 0.7), so the server watches the archive itself. */
+export async function startClient(workspace: string, settings: Record<string, unknown> = {}, locale = 'nl', opts: { watchesFiles?: boolean } = {}): Promise<LspClient> {
   if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} not built: run npm run build`);
   const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-cache-'));
   const proc = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, BRONVAST_CACHE_DIR: cache }, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -111,7 +114,7 @@ export async function startClient(workspace: string, settings: Record<string, un
   await conn.sendRequest('initialize', {
     processId: process.pid, rootUri: uri, locale,
     workspaceFolders: [{ uri, name: 'ws' }],
-    capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true }, window: { workDoneProgress: true } },
+    capabilities: { workspace: { configuration: true, ...(opts.watchesFiles === false ? {} : { didChangeWatchedFiles: { dynamicRegistration: true } }), workspaceFolders: true }, window: { workDoneProgress: true } },
   });
   conn.sendNotification('initialized', {});
   const waitFor = (check: () => boolean, timeoutMs: number, what: string) => new Promise<void>((resolve, reject) => {
@@ -122,7 +125,7 @@ export async function startClient(workspace: string, settings: Record<string, un
   });
   let version = 0;
   const client: LspClient = {
-    conn, proc, workspace, diagnostics, statuses, logs,
+    conn, proc, workspace, diagnostics, statuses, logs, waitFor,
     async waitForDiagnostics(docUri, pred = () => true, timeoutMs = 15000) {
       await waitFor(() => { const d = diagnostics.get(docUri); return !!d && pred(d.diagnostics); }, timeoutMs, `diagnostics for ${docUri}`);
       return diagnostics.get(docUri)!.diagnostics;
