@@ -141,6 +141,27 @@ describe('corpus/watch', function () {
     }
   });
 
+  it('polls when asked (an archive on a network share, or no watches left): the same changes', async () => {
+    const corpus = path.join(dir, 'share');
+    fs.mkdirSync(corpus);
+    const f = path.join(corpus, 'a.txt');
+    fs.writeFileSync(f, TEXT);
+    const rec = new Recorder();
+    const w = watchCorpus([corpus], dir, rec.on, { debounceMs: 50, polling: true });
+    try {
+      await w.ready;
+      fs.appendFileSync(f, 'Later meer.\n');
+      await rec.until(has(f, 'changed'));
+      const g = path.join(corpus, 'b.md');
+      fs.writeFileSync(g, TEXT);
+      await rec.until(has(g, 'created'));
+      fs.unlinkSync(f);
+      await rec.until(has(f, 'deleted'));
+    } finally {
+      w.close();
+    }
+  });
+
   it('close() stops reporting and leaves no handles', async () => {
     const rec = new Recorder();
     const w = watchCorpus([dir], dir, rec.on, { debounceMs: 50 });

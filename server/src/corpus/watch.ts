@@ -22,6 +22,9 @@ export interface WatchOptions {
   maxDelayMs?: number;
   /** Absolute folders to ignore (the cache folder). */
   excludeDirs?: string[];
+  /** Poll every second instead of waiting for the system's events (also the fallback when the
+   *  system allows no more watches). */
+  polling?: boolean;
   /** Problems worth a log line (a watcher failed). Never thrown. */
   onError?: (message: string) => void;
 }
@@ -137,19 +140,37 @@ export function watchCorpus(paths: string[], baseDir: string, onChange: (changes
 
   // Symbolic links are not followed: a link back into the corpus would be watched without end
   // (discoverFiles skips it), and a link's target outside the corpus is not the archive's to watch.
-  const watcher = chokidarWatch(roots, {
-    ignoreInitial: true,
-    persistent: false,
-    followSymlinks: false,
-    ignored: (p: string) => ignored(path.resolve(p)),
-  });
-  watcher.on('all', (event, p) => {
-    const abs = path.resolve(p);
-    queue(abs);
-    // A root folder removed: chokidar drops it; watch its path again, as a path that does not exist yet.
-    if (event === 'unlinkDir' && roots.includes(abs) && !closed) { watcher.unwatch(abs); watcher.add(abs); }
-  });
-  watcher.on('error', (e) => log(`watching the archive failed (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`));
+  // When the system allows no more watches (inotify's limit on Linux), the archive is polled.
+  let markWatching: () => void = () => undefined;
+  const watching = new Promise<void>((resolve) => { markWatching = resolve; });
+  const start = (polling: boolean) => {
+    const w = chokidarWatch(roots, {
+      ignoreInitial: true,
+      persistent: false,
+      followSymlinks: false,
+      ignored: (p: string) => ignored(path.resolve(p)),
+      ...(polling ? { usePolling: true, interval: 1000, binaryInterval: 1000 } : {}),
+    });
+    w.on('all', (event, p) => {
+      const abs = path.resolve(p);
+      queue(abs);
+      // A root folder removed: chokidar drops it; watch its path again, as a path that does not exist yet.
+      if (event === 'unlinkDir' && roots.includes(abs) && !closed) { w.unwatch(abs); w.add(abs); }
+    });
+    w.once('ready', () => markWatching());
+    w.on('error', (e) => {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (!polling && !closed && (code === 'ENOSPC' || code === 'EMFILE')) {
+        log(`watching the archive needs more file watches than the system allows (${code}); polling it every second instead (on Linux: raise fs.inotify.max_user_watches)`);
+        void w.close().catch(() => { /* closing */ });
+        watcher = start(true);
+        return;
+      }
+      log(`watching the archive failed (${code ?? (e as Error).message})`);
+    });
+    return w;
+  };
+  let watcher = start(options.polling ?? false);
 
   // What is known is what the archive reads (discoverFiles), scanned while chokidar sets up.
   const scan = (async () => {
@@ -159,7 +180,7 @@ export function watchCorpus(paths: string[], baseDir: string, onChange: (changes
       if (s) known.set(f, s);
     }
   })().catch((e) => log(`initial scan failed: ${(e as Error).message}`));
-  const ready = Promise.all([new Promise<void>((resolve) => watcher.once('ready', () => resolve())), scan]).then(() => undefined);
+  const ready = Promise.all([watching, scan]).then(() => undefined);
 
   return {
     ready,
