@@ -216,7 +216,7 @@ async function watchIndex(args: Args, ws: Workspace): Promise<number> {
   const { watchCorpus } = require('./corpus/watch') as typeof import('./corpus/watch');
   const watcher = watchCorpus(ws.corpusPaths().filter((p) => fs.existsSync(p)), process.cwd(), (changes) => {
     void ws.rebuild(changes).then(() => write(ws.report!));
-  }, { onError: (m) => err(m) });
+  }, { onError: (m) => err(m), polling: args.poll });
   err(t(args.locale, 'watching'));
   await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });
   watcher.close();

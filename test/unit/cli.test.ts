@@ -47,6 +47,7 @@ describe('command line', function () {
       [['places'], /at least one file/],
       [['explain', '--corpus', 'corpus'], /give a place name/],
       [['index', 'corpus', '--format', 'xml'], /--format must be .*not 'xml'/],
+      [['index', 'corpus', '--poll'], /--poll goes with --watch/],
       [['check', 'conflict.kopij', '--corpus', 'corpus', '--lang', 'de'], /--lang must be nl or en/],
       [['check', 'conflict.kopij', '--corpus', 'corpus', '--date', '2025-02-30'], /--date must be a day as YYYY-MM-DD/],
     ];

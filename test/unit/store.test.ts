@@ -121,9 +121,9 @@ describe('shared index on PostgreSQL', function () {
     assert.equal(viaEnv.code, 1);
   });
 
-  it('index --watch writes each change of the archive as it happens, and stops cleanly on SIGINT', async () => {
+  for (const poll of [false, true]) it(`index --watch${poll ? ' --poll (a network share)' : ''} writes each change of the archive as it happens, and stops cleanly on SIGINT`, async () => {
     const url = await newDatabase();
-    const proc = spawn(process.execPath, [CLI, 'index', 'corpus', '--store', url, '--watch', '--format', 'json'], { cwd: ws, env: { ...process.env, BRONVAST_CACHE_DIR: cache, BRONVAST_LANG: 'en' } });
+    const proc = spawn(process.execPath, [CLI, 'index', 'corpus', '--store', url, '--watch', ...(poll ? ['--poll'] : []), '--format', 'json'], { cwd: ws, env: { ...process.env, BRONVAST_CACHE_DIR: cache, BRONVAST_LANG: 'en' } });
     const lines: { store: { written: number; generation: number } }[] = [];
     let buf = '';
     proc.stdout.on('data', (d: Buffer) => {

@@ -29,7 +29,7 @@ Common options:
   -h, --help               help for a command
 
 Exit codes: 0 ok, 1 a Warning or Error was found (check), 2 usage error or an unusable store.`,
-  index: `Usage: bronvast index <corpus...> [--store <conn> [--watch]] [--format text|json] [--cache-dir DIR] [--no-cache]
+  index: `Usage: bronvast index <corpus...> [--store <conn> [--watch [--poll]]] [--format text|json] [--cache-dir DIR] [--no-cache]
 
 Reads the corpus folders/files (.txt, .md, .jsonl, NewsML-G2 and NITF .xml, .html pages), analyses new or changed articles (the rest
 comes from the cache) and prints the number of articles, places and figures, the time taken,
@@ -37,7 +37,9 @@ and every skipped file or line with its reason. An archive without articles is a
 On a terminal a progress line on stderr shows articles, MB/s and the time left.
 With --store postgresql://… (or BRONVAST_STORE) the index is written into that shared index, in one
 transaction: only articles and places that changed, then a new generation that running editors
-pick up. --watch keeps running and writes every change of the archive (stop with Ctrl-C). Passwords
+pick up. --watch keeps running and writes every change of the archive (stop with Ctrl-C); --poll
+looks through the archive every second instead of waiting for the file system's events, for an
+archive on a network share (NFS, SMB), where other machines' changes send none. Passwords
 come from PGPASSWORD or ~/.pgpass, never from the command line's output. See docs/newsroom.md.`,
   check: `Usage: bronvast check <draft...> --corpus <path>... [--date YYYY-MM-DD] [--format text|json] [--verbose]
 
@@ -89,7 +91,7 @@ Algemene opties:
   -h, --help               hulp bij een opdracht
 
 Afsluitcodes: 0 in orde, 1 een waarschuwing of fout gevonden (check), 2 verkeerd gebruik of een onbruikbare opslag.`,
-  index: `Gebruik: bronvast index <archief...> [--store <verb> [--watch]] [--format text|json] [--cache-dir MAP] [--no-cache]
+  index: `Gebruik: bronvast index <archief...> [--store <verb> [--watch [--poll]]] [--format text|json] [--cache-dir MAP] [--no-cache]
 
 Leest de archiefmappen en -bestanden (.txt, .md, .jsonl, NewsML-G2- en NITF-.xml, .html-pagina's), analyseert nieuwe of gewijzigde artikelen
 (de rest komt uit de cache) en toont het aantal artikelen, plaatsen en cijfers, de duur, en elk
@@ -98,7 +100,10 @@ fout (afsluitcode 2). Op een terminal toont een voortgangsregel op stderr artike
 resterende tijd.
 Met --store postgresql://… (of BRONVAST_STORE) gaat de index in die gedeelde index, in één
 transactie: alleen gewijzigde artikelen en plaatsen, daarna een nieuwe generatie die lopende editors
-oppikken. --watch blijft draaien en schrijft elke wijziging van het archief (stoppen met Ctrl-C).
+oppikken. --watch blijft draaien en schrijft elke wijziging van het archief (stoppen met Ctrl-C);
+--poll loopt het archief elke seconde na in plaats van te wachten op meldingen van het
+bestandssysteem, voor een archief op een netwerkschijf (NFS, SMB), waar wijzigingen van andere
+computers er geen geven.
 Wachtwoorden komen uit PGPASSWORD of ~/.pgpass. Zie docs/newsroom.md.`,
   check: `Gebruik: bronvast check <kopij...> --corpus <pad>... [--date JJJJ-MM-DD] [--format text|json] [--verbose]
 

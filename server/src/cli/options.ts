@@ -28,6 +28,8 @@ export interface Args {
   store: string | null;
   /** index: keep running and write every change of the archive into the store. */
   watch: boolean;
+  /** index --watch: poll the archive instead of waiting for file-system events (a network share). */
+  poll: boolean;
 }
 
 /** A usage error: exit 2, the message in the user's language, then the command's usage. */
@@ -42,12 +44,13 @@ export class InputError extends UsageError {
   override readonly showUsage = false;
 }
 
-type Option = 'corpus' | 'store' | 'watch' | 'format' | 'lang' | 'date' | 'cache-dir' | 'no-cache' | 'verbose' | 'help';
+type Option = 'corpus' | 'store' | 'watch' | 'poll' | 'format' | 'lang' | 'date' | 'cache-dir' | 'no-cache' | 'verbose' | 'help';
 
 const CONFIG = {
   corpus: { type: 'string', short: 'c', multiple: true },
   store: { type: 'string' },
   watch: { type: 'boolean', short: 'w' },
+  poll: { type: 'boolean' },
   format: { type: 'string', short: 'f' },
   lang: { type: 'string' },
   date: { type: 'string' },
@@ -61,7 +64,7 @@ const COMMON: Option[] = ['lang', 'help'];
 
 /** Which options each command takes, and which output formats. */
 export const COMMAND_OPTIONS: Record<Command, { options: Option[]; formats: Format[] }> = {
-  index: { options: ['store', 'watch', 'format', 'cache-dir', 'no-cache'], formats: ['text', 'json'] },
+  index: { options: ['store', 'watch', 'poll', 'format', 'cache-dir', 'no-cache'], formats: ['text', 'json'] },
   check: { options: ['corpus', 'store', 'date', 'format', 'cache-dir', 'no-cache', 'verbose'], formats: ['text', 'json'] },
   places: { options: ['corpus', 'store', 'format', 'cache-dir', 'no-cache', 'verbose'], formats: ['text', 'json'] },
   figures: { options: ['format', 'verbose'], formats: ['text', 'json'] },
@@ -83,7 +86,7 @@ export function readArgs(argv: string[], env: { locale: string | undefined; cach
   const { tokens } = parseArgs({ args: argv, options: CONFIG, strict: false, allowPositionals: true, tokens: true });
   const args: Args = {
     command: '', positional: [], corpus: [], format: 'text', locale: pickLocale(env.locale),
-    cacheDir: env.cacheDir, help: false, date: null, verbose: false, store: null, watch: false,
+    cacheDir: env.cacheDir, help: false, date: null, verbose: false, store: null, watch: false, poll: false,
   };
   // The language first, so that every later error is worded in it.
   for (const tk of tokens) {
@@ -132,6 +135,7 @@ export function readArgs(argv: string[], env: { locale: string | undefined; cach
       case 'no-cache': args.cacheDir = null; break;
       case 'verbose': args.verbose = true; break;
       case 'watch': args.watch = true; break;
+      case 'poll': args.poll = true; break;
     }
   }
   if (args.command) {
@@ -146,6 +150,7 @@ export function readArgs(argv: string[], env: { locale: string | undefined; cach
     }
     if (args.store && args.corpus.length) fail('storeAndCorpus');
     if (args.watch && !args.store) fail('watchNeedsStore');
+    if (args.poll && !args.watch) fail('pollNeedsWatch');
     if (!allowed.formats.includes(args.format)) {
       const or = ` ${t(args.locale, 'or')} `;
       fail('badFormat', { value: args.format, allowed: allowed.formats.slice(0, -1).join(', ') + or + allowed.formats[allowed.formats.length - 1] });

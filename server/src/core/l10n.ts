@@ -117,6 +117,7 @@ export const MESSAGES = {
   corpusRequired: { nl: '--corpus <pad> is verplicht', en: '--corpus <path> is required' },
   corpusOrStore: { nl: '--corpus <pad> of --store <verbinding> is verplicht (of BRONVAST_STORE)', en: '--corpus <path> or --store <connection> is required (or BRONVAST_STORE)' },
   badStore: { nl: "--store moet een PostgreSQL-verbinding zijn (postgresql://…), niet '{value}'", en: "--store must be a PostgreSQL connection string (postgresql://…), not '{value}'" },
+  pollNeedsWatch: { nl: '--poll hoort bij --watch: het archief wordt dan elke seconde nagelopen', en: '--poll goes with --watch: the archive is then looked through every second' },
   watchNeedsStore: { nl: '--watch schrijft in een gedeelde index: geef ook --store (of BRONVAST_STORE)', en: '--watch writes into a shared index: give --store too (or BRONVAST_STORE)' },
   storeAndCorpus: { nl: '--store en --corpus samen: kies één archief', en: '--store and --corpus together: choose one archive' },
   corpusNotFound: { nl: 'archiefpad bestaat niet: {path}', en: 'corpus path not found: {path}' },
