@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { watchCorpus, type CorpusChange } from '../../server/src/corpus/watch';
+import { watchCorpus, type CorpusChange, type WatchOptions } from '../../server/src/corpus/watch';
 
 const TEXT = 'In Loehansk vielen zondag ruim 20 doden, meldt de gouverneur.\n';
 
@@ -28,6 +28,18 @@ class Recorder {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const has = (file: string, type: CorpusChange['type']) => (all: CorpusChange[]) => all.some((c) => c.file === file && c.type === type);
+
+/** Watch `paths` while `body` runs (after the initial scan), then close the watcher. */
+async function watching(paths: string[], baseDir: string, options: WatchOptions, body: (rec: Recorder) => Promise<void>): Promise<void> {
+  const rec = new Recorder();
+  const w = watchCorpus(paths, baseDir, rec.on, options);
+  try {
+    await w.ready;
+    await body(rec);
+  } finally {
+    w.close();
+  }
+}
 
 describe('corpus/watch', function () {
   this.timeout(20000);
@@ -127,18 +139,13 @@ describe('corpus/watch', function () {
     fs.mkdirSync(path.join(corpus, 'sub'), { recursive: true });
     fs.writeFileSync(path.join(corpus, 'sub', 'a.txt'), TEXT);
     try { fs.symlinkSync(corpus, path.join(corpus, 'sub', 'terug'), 'dir'); } catch { this.skip(); }
-    const rec = new Recorder();
-    const w = watchCorpus([corpus], dir, rec.on, { debounceMs: 50 });
-    try {
-      await w.ready;
+    await watching([corpus], dir, { debounceMs: 50 }, async (rec) => {
       const b = path.join(corpus, 'sub', 'b.txt');
       fs.writeFileSync(b, TEXT);
       await rec.until(has(b, 'created'));
       await sleep(300);
       assert.deepEqual(rec.all, [{ file: b, type: 'created' }], 'reported once, not again under sub/terug/sub/…');
-    } finally {
-      w.close();
-    }
+    });
   });
 
   it('polls when asked (an archive on a network share, or no watches left): the same changes', async () => {
@@ -146,10 +153,7 @@ describe('corpus/watch', function () {
     fs.mkdirSync(corpus);
     const f = path.join(corpus, 'a.txt');
     fs.writeFileSync(f, TEXT);
-    const rec = new Recorder();
-    const w = watchCorpus([corpus], dir, rec.on, { debounceMs: 50, polling: true });
-    try {
-      await w.ready;
+    await watching([corpus], dir, { debounceMs: 50, polling: true }, async (rec) => {
       fs.appendFileSync(f, 'Later meer.\n');
       await rec.until(has(f, 'changed'));
       const g = path.join(corpus, 'b.md');
@@ -157,9 +161,7 @@ describe('corpus/watch', function () {
       await rec.until(has(g, 'created'));
       fs.unlinkSync(f);
       await rec.until(has(f, 'deleted'));
-    } finally {
-      w.close();
-    }
+    });
   });
 
   it('close() stops reporting and leaves no handles', async () => {
