@@ -217,6 +217,8 @@ async function watchIndex(args: Args, ws: Workspace): Promise<number> {
   const watcher = watchCorpus(ws.corpusPaths().filter((p) => fs.existsSync(p)), process.cwd(), (changes) => {
     void ws.rebuild(changes).then(() => write(ws.report!));
   }, { onError: (m) => err(m), polling: args.poll });
+  // (Announced once the watcher has set itself up: a change from then on is seen.)
+  await watcher.ready;
   err(t(args.locale, 'watching'));
   await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });
   watcher.close();
