@@ -216,7 +216,7 @@ async function watchIndex(args: Args, ws: Workspace): Promise<number> {
   const { watchCorpus } = require('./corpus/watch') as typeof import('./corpus/watch');
   const watcher = watchCorpus(ws.corpusPaths().filter((p) => fs.existsSync(p)), process.cwd(), (changes) => {
     void ws.rebuild(changes).then(() => write(ws.report!));
-  }, { onError: (m) => err(m), polling: args.poll });
+  }, { onError: (m) => err(`bronvast index: ${m}`), polling: args.poll, locale: args.locale });
   // (Announced once the watcher has set itself up: a change from then on is seen.)
   await watcher.ready;
   err(t(args.locale, 'watching'));

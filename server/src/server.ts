@@ -121,7 +121,10 @@ export function startServer(connection: Connection): void {
     try {
       const { watchCorpus } = require('./corpus/watch') as typeof import('./corpus/watch');
       const existing = ws.corpusPaths().filter((p) => fs.existsSync(p));
-      if (existing.length) watcher = watchCorpus(existing, ws.folders[0], (changes) => void ws.rebuild(changes));
+      if (!existing.length) return;
+      const w = watchCorpus(existing, ws.folders[0], (changes) => void ws.rebuild(changes), { onError: log, locale: ws.locale });
+      watcher = w;
+      void w.ready.then(() => { if (watcher === w) log(t(ws.locale, 'watchingFiles', { paths: existing.join(', ') })); });
     } catch (e) {
       log(`file watching unavailable: ${(e as Error).message}`);
     }

@@ -146,6 +146,8 @@ describe('language server for an editor that does not watch files', function () 
       await client.waitForReady();
       const uri = client.open('draft.kopij', DRAFT);
       await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'figure-conflict'));
+      // It says so in its log (in the editor's language) once it watches.
+      await client.waitFor(() => client.logs.some((l) => /^Bronvast volgt het archief zelf \(de editor meldt geen gewijzigde bestanden\): .*corpus/.test(l)), 20000, 'the watching log line');
       const file = path.join(client.workspace, 'corpus', '003_85047de7e29543d5.txt');
       fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('bij zestig busstations', 'bij tachtig busstations'));
       await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'figure-conflict' && /tachtig busstations/.test(messageText(x.message))), 20000);

@@ -158,6 +158,17 @@ export const MESSAGES = {
     en: 'generation {generation}: {written} written, {removed} removed, {unchanged} unchanged (index {indexS} s, store {storeS} s)',
   },
   watching: { nl: 'bronvast index: het archief wordt gevolgd (Ctrl-C stopt)', en: 'bronvast index: watching the archive (Ctrl-C stops)' },
+  // The archive's watcher (corpus/watch.ts)
+  watchingFiles: {
+    nl: 'Bronvast volgt het archief zelf (de editor meldt geen gewijzigde bestanden): {paths}',
+    en: 'Bronvast watches the archive itself (the editor reports no changed files): {paths}',
+  },
+  watchPolling: {
+    nl: 'het archief volgen vraagt meer bewakingen dan het systeem toestaat ({code}); het wordt nu elke seconde nagelopen (op Linux: verhoog fs.inotify.max_user_watches)',
+    en: 'watching the archive needs more file watches than the system allows ({code}); it is now looked through every second (on Linux: raise fs.inotify.max_user_watches)',
+  },
+  watchFailed: { nl: 'het archief volgen lukt niet ({why})', en: 'watching the archive failed ({why})' },
+  watchCallbackFailed: { nl: 'een wijziging van het archief verwerken lukte niet: {why}', en: 'handling a change of the archive failed: {why}' },
   noFindings: { nl: 'geen meldingen', en: 'no findings' },
   unknownPlace: { nl: 'Onbekende plaats: {name}', en: 'Unknown place: {name}' },
   didYouMean: { nl: 'Bedoelde u: {names}', en: 'Did you mean: {names}' },

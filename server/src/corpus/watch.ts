@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { watch as chokidarWatch } from 'chokidar';
 import { discoverFiles, SUPPORTED_EXTENSIONS } from './read';
+import { t, type Locale } from '../core/l10n';
 
 import type { CorpusChange, CorpusChangeType } from './types';
 export type { CorpusChange, CorpusChangeType };
@@ -25,8 +26,9 @@ export interface WatchOptions {
   /** Poll every second instead of waiting for the system's events (also the fallback when the
    *  system allows no more watches). */
   polling?: boolean;
-  /** Problems worth a log line (a watcher failed). Never thrown. */
+  /** Problems worth a log line (a watcher failed), in `locale` (default Dutch). Never thrown. */
   onError?: (message: string) => void;
+  locale?: Locale;
 }
 
 export interface CorpusWatcher {
@@ -45,6 +47,7 @@ export function watchCorpus(paths: string[], baseDir: string, onChange: (changes
   const maxDelayMs = options.maxDelayMs ?? 1000;
   const excludeDirs = (options.excludeDirs ?? []).map((d) => path.resolve(baseDir, d));
   const log = (m: string) => { try { options.onError?.(m); } catch { /* ignore */ } };
+  const locale = options.locale ?? 'nl';
   const roots = [...new Set(paths.map((p) => path.resolve(baseDir, p)))];
 
   const known = new Map<string, Known>();
@@ -94,7 +97,7 @@ export function watchCorpus(paths: string[], baseDir: string, onChange: (changes
         const changes = await check(batch);
         if (closed) return;
         if (changes.length > 0) {
-          try { onChange(changes); } catch (e) { log(`watch callback failed: ${(e as Error).message}`); }
+          try { onChange(changes); } catch (e) { log(t(locale, 'watchCallbackFailed', { why: (e as Error).message })); }
         }
       } while (again && pending.size > 0 && !closed);
     })();
@@ -161,12 +164,12 @@ export function watchCorpus(paths: string[], baseDir: string, onChange: (changes
     w.on('error', (e) => {
       const code = (e as NodeJS.ErrnoException).code;
       if (!polling && !closed && (code === 'ENOSPC' || code === 'EMFILE')) {
-        log(`watching the archive needs more file watches than the system allows (${code}); polling it every second instead (on Linux: raise fs.inotify.max_user_watches)`);
+        log(t(locale, 'watchPolling', { code: code! }));
         void w.close().catch(() => { /* closing */ });
         watcher = start(true);
         return;
       }
-      log(`watching the archive failed (${code ?? (e as Error).message})`);
+      log(t(locale, 'watchFailed', { why: code ?? (e as Error).message }));
     });
     return w;
   };
@@ -179,7 +182,7 @@ export function watchCorpus(paths: string[], baseDir: string, onChange: (changes
       const s = await statOf(f);
       if (s) known.set(f, s);
     }
-  })().catch((e) => log(`initial scan failed: ${(e as Error).message}`));
+  })().catch((e) => log(t(locale, 'watchFailed', { why: (e as Error).message })));
   const ready = Promise.all([watching, scan]).then(() => undefined);
 
   return {

@@ -102,7 +102,7 @@ export async function startClient(workspace: string, settings: Record<string, un
   const notify = () => listeners.splice(0).forEach((l) => l());
   conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => { diagnostics.set(p.uri, p); notify(); });
   conn.onNotification('bronvast/status', (p: { state: string; articles: number }) => { statuses.push(p); notify(); });
-  conn.onNotification('window/logMessage', (p: { message: string }) => { logs.push(p.message); });
+  conn.onNotification('window/logMessage', (p: { message: string }) => { logs.push(p.message); notify(); });
   conn.onNotification('window/showMessage', (p: { message: string }) => { logs.push(p.message); });
   conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => ({ corpus: { paths: ['corpus'] }, ...settings })));
   conn.onRequest('window/workDoneProgress/create', () => null);
