@@ -9,8 +9,8 @@ interface Analysis { places: { id: string; name: string; start: number }[]; figu
 
 /** The cache stores bytes; these tests store values through v8, as the archive's workers encode them. */
 type Typed<T> = Omit<AnalysisCache, 'get' | 'set'> & { get(k: string): T | undefined; set(k: string, v: T): void; bytes: AnalysisCache };
-async function openTyped<T>(dir: string, namespace: string, version: string): Promise<Typed<T>> {
-  const c = await AnalysisCache.open(dir, namespace, version);
+async function openTyped<T>(dir: string, namespace: string, version: string, read: 'whole' | 'index' = 'whole'): Promise<Typed<T>> {
+  const c = await AnalysisCache.open(dir, namespace, version, read);
   return new Proxy(c, {
     get(target, prop) {
       // (A value that does not decode is a miss and is dropped, as the archive does with its entries.)
@@ -156,6 +156,77 @@ describe('corpus/cache', () => {
     assert.deepEqual(again.get((12345).toString(16).padStart(40, '0')), value(12345));
     console.log(`      (30,000 entries, ${(bytes / 1e6).toFixed(1)} MB: open in ${openMs.toFixed(0)} ms)`);
     assert.ok(openMs < 3000, `open took ${openMs} ms`);
+  });
+
+  it('reads values from its own snapshot on demand, whatever another process saves meanwhile, and closes it', async function () {
+    const a = await openTyped<Analysis>(dir, 'analysis', '1');
+    for (let i = 0; i < 3000; i++) a.set(`h${i}`, sample(i));
+    assert.ok((await a.save()).ok);
+    const fds = () => (fs.existsSync('/proc/self/fd') ? fs.readdirSync('/proc/self/fd').length : NaN);
+    const before = fds();
+    const reader = await openTyped<Analysis>(dir, 'analysis', '1', 'index');
+    assert.equal(reader.size, 3000);
+    // Another writer replaces the snapshot (as a second Bronvast process would).
+    const other = await openTyped<Analysis>(dir, 'analysis', '1');
+    other.close();
+    const writer = await openTyped<Analysis>(dir, 'analysis', '1');
+    for (let i = 0; i < 3000; i++) writer.set(`h${i}`, sample(i + 5000));
+    assert.ok((await writer.save()).ok);
+    writer.close();
+    // In file order and out of it (across read windows): the values of the snapshot it opened.
+    for (const i of [0, 1, 2999, 1500, 7, 2998]) assert.deepEqual(reader.get(`h${i}`), sample(i));
+    if (!Number.isNaN(before)) assert.equal(fds(), before + 1, 'one open file while in use');
+    reader.close();
+    if (!Number.isNaN(before)) assert.equal(fds(), before, 'closed by close()');
+    assert.equal(reader.get('h1'), undefined);
+    assert.deepEqual((await openTyped<Analysis>(dir, 'analysis', '1')).get('h1'), sample(5001));
+  });
+
+  it('an update opened on the index alone saves every entry it did not read, and the new ones', async () => {
+    const a = await openTyped<Analysis>(dir, 'analysis', '1');
+    for (let i = 0; i < 2000; i++) a.set(`h${i}`, sample(i));
+    assert.ok((await a.save()).ok);
+    for (const read of ['index', 'whole'] as const) {
+      const u = await openTyped<Analysis>(dir, 'analysis', '1', read);
+      assert.deepEqual(u.get('h10'), sample(10));
+      u.set(`nieuw-${read}`, sample(-1));
+      u.delete('h11');
+      assert.ok((await u.save()).ok);
+      u.close();
+    }
+    const c = await openTyped<Analysis>(dir, 'analysis', '1', 'index');
+    assert.equal(c.notice, undefined);
+    assert.equal(c.size, 2000 - 1 + 2);
+    for (const i of [0, 10, 12, 999, 1999]) assert.deepEqual(c.get(`h${i}`), sample(i));
+    assert.equal(c.get('h11'), undefined);
+    assert.deepEqual(c.get('nieuw-index'), sample(-1));
+    assert.deepEqual(c.get('nieuw-whole'), sample(-1));
+    c.close();
+  });
+
+  it('a key set twice while streaming (two articles of the same text) is read back once, the later value', async () => {
+    const a = await openTyped<number>(dir, 'facts', '1');
+    await a.streamWrites();
+    a.set('zelfde', 1);
+    a.set('ander', 3);
+    a.set('zelfde', 2);
+    assert.ok((await a.save()).ok);
+    const b = await openTyped<number>(dir, 'facts', '1');
+    assert.equal(b.notice, undefined);
+    assert.equal(b.size, 2);
+    assert.equal(b.get('zelfde'), 2);
+    assert.equal(b.get('ander'), 3);
+  });
+
+  it('a snapshot of the previous format starts empty with a notice', async () => {
+    const file = path.join(dir, 'analysis.cache');
+    const header = Buffer.from(JSON.stringify({ format: 1, namespace: 'analysis', version: '1', codec: 'raw', count: 0 }));
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(header.length, 0);
+    fs.writeFileSync(file, Buffer.concat([Buffer.from('BRONVAST-CACHE\n', 'latin1'), len, header]));
+    const c = await openTyped<Analysis>(dir, 'analysis', '1');
+    assert.equal(c.size, 0);
+    assert.match(c.notice ?? '', /cache format 1 is not 2; starting empty/);
   });
 
   it('stores bytes as they are', async () => {

@@ -115,6 +115,12 @@ function codeHash(): string {
   return codeHashMemo;
 }
 
+/** Close a run's caches (each holds its snapshot file open while it is used). */
+function closeCaches(caches: { analysis: AnalysisCache; facts: AnalysisCache } | null): void {
+  caches?.analysis.close();
+  caches?.facts.close();
+}
+
 /** Add the articles pass 1 analysed (those with place facts) to `entries`; returns them. */
 function addEntries(entries: Map<string, Entry>, articles: Article[], placeFactsRaw: Map<string, Entry['placeFacts']>): Article[] {
   const kept: Article[] = [];
@@ -206,13 +212,14 @@ export class Archive {
     return { plan, houseSpellings: this.options.houseSpellings ?? {} };
   }
 
-  private async openCaches(): Promise<{ analysis: AnalysisCache; facts: AnalysisCache } | null> {
+  /** `read`: 'whole' for a build (it reads every entry), 'index' for an update (it reads a few). */
+  private async openCaches(read: 'whole' | 'index' = 'whole'): Promise<{ analysis: AnalysisCache; facts: AnalysisCache } | null> {
     const dir = this.options.cacheDir;
     if (!dir) return null;
     // Both hold bytes encoded in the workers (see corpus/worker.ts), stored as they are.
-    const analysis = await AnalysisCache.open(dir, 'analysis', `${ANALYSIS_VERSION}.${BLOB_FORMAT}+${codeHash()}`);
+    const analysis = await AnalysisCache.open(dir, 'analysis', `${ANALYSIS_VERSION}.${BLOB_FORMAT}+${codeHash()}`, read);
     if (analysis.notice) this.log(analysis.notice);
-    const facts = await AnalysisCache.open(dir, 'facts', `${FACTS_VERSION}.${BLOB_FORMAT}+${codeHash()}`);
+    const facts = await AnalysisCache.open(dir, 'facts', `${FACTS_VERSION}.${BLOB_FORMAT}+${codeHash()}`, read);
     if (facts.notice) this.log(facts.notice);
     return { analysis, facts };
   }
@@ -287,6 +294,7 @@ export class Archive {
       return report;
     } finally {
       await pool?.close();
+      closeCaches(caches);
     }
   }
 
@@ -514,39 +522,43 @@ export class Archive {
     for (const c of changes) if (present.has(path.resolve(c.file))) reread.add(path.resolve(c.file));
     for (const f of files) if (!prev.files.has(f)) reread.add(f);
     const gone = [...prev.files.keys()].filter((f) => !present.has(f));
-    const caches = await this.openCaches();
-    const fresh = new Map<string, FileEntry>();
-    const articles: Article[] = [];
-    for (const f of reread) {
-      const r = await this.readFile(f);
-      fresh.set(f, { ids: r.articles.map((a) => a.id), skipped: r.skipped });
-      articles.push(...r.articles);
+    const caches = await this.openCaches('index');
+    try {
+      const fresh = new Map<string, FileEntry>();
+      const articles: Article[] = [];
+      for (const f of reread) {
+        const r = await this.readFile(f);
+        fresh.set(f, { ids: r.articles.map((a) => a.id), skipped: r.skipped });
+        articles.push(...r.articles);
+      }
+      const { analyses, placeFacts, placeFactsRaw, analysed, fromCache, failed } = await this.passes.analyse(articles, caches?.analysis ?? null);
+      // New entries: drop the old articles of re-read and deleted files, add the new ones.
+      const removed = new Set<string>();
+      for (const f of [...reread, ...gone]) for (const id of prev.files.get(f)?.ids ?? []) removed.add(id);
+      const entries = new Map(prev.entries);
+      for (const id of removed) entries.delete(id);
+      const kept = addEntries(entries, articles, placeFactsRaw);
+      for (const s of failed) withSkip(fresh, s);
+      const fileMap = new Map<string, FileEntry>();
+      for (const f of files) { const e = fresh.get(f) ?? prev.files.get(f); if (e) fileMap.set(f, e); }
+      const run: Run = { ...prev, files: fileMap, entries, discoverySkipped: found.skipped, skipped: [] };
+      const learned = await learn(run.entries, (m) => this.log(m), { decoded: placeFacts, inWorker: (bytes) => this.jobs.learnInWorker(bytes) });
+      if (!sameSignature(learned.signature, prev.signature)) {
+        // What the archive knows about some name changed: the changed files' articles and those whose
+        // recognition looked up a name the change touches are recognised again.
+        const partial = await this.relearn(prev, run, learned, { kept, analyses, removed, caches, t0, analysed, fromCache });
+        if (partial) { this.state = run; return partial; }
+        // Too much is touched (or a country): every article is recognised again (cached facts of an
+        // earlier lexicon with the same fingerprint still count). The old index serves meanwhile.
+        await this.saveCaches(caches, false);
+        const r = await this.build();
+        return { ...r, analysed: r.analysed + analysed, ms: Date.now() - t0, mode: 'full' };
+      }
+      const r = await this.applyUpdate(prev, run, kept, analyses, this.lexiconSpec(learned.plan), caches, removed, null);
+      this.state = run;
+      return { ...r, analysed, fromCache, ms: Date.now() - t0, mode: 'incremental' };
+    } finally {
+      closeCaches(caches);
     }
-    const { analyses, placeFacts, placeFactsRaw, analysed, fromCache, failed } = await this.passes.analyse(articles, caches?.analysis ?? null);
-    // New entries: drop the old articles of re-read and deleted files, add the new ones.
-    const removed = new Set<string>();
-    for (const f of [...reread, ...gone]) for (const id of prev.files.get(f)?.ids ?? []) removed.add(id);
-    const entries = new Map(prev.entries);
-    for (const id of removed) entries.delete(id);
-    const kept = addEntries(entries, articles, placeFactsRaw);
-    for (const s of failed) withSkip(fresh, s);
-    const fileMap = new Map<string, FileEntry>();
-    for (const f of files) { const e = fresh.get(f) ?? prev.files.get(f); if (e) fileMap.set(f, e); }
-    const run: Run = { ...prev, files: fileMap, entries, discoverySkipped: found.skipped, skipped: [] };
-    const learned = await learn(run.entries, (m) => this.log(m), placeFacts);
-    if (!sameSignature(learned.signature, prev.signature)) {
-      // What the archive knows about some name changed: the changed files' articles and those whose
-      // recognition looked up a name the change touches are recognised again.
-      const partial = await this.relearn(prev, run, learned, { kept, analyses, removed, caches, t0, analysed, fromCache });
-      if (partial) { this.state = run; return partial; }
-      // Too much is touched (or a country): every article is recognised again (cached facts of an
-      // earlier lexicon with the same fingerprint still count). The old index serves meanwhile.
-      await this.saveCaches(caches, false);
-      const r = await this.build();
-      return { ...r, analysed: r.analysed + analysed, ms: Date.now() - t0, mode: 'full' };
-    }
-    const r = await this.applyUpdate(prev, run, kept, analyses, this.lexiconSpec(learned.plan), caches, removed, null);
-    this.state = run;
-    return { ...r, analysed, fromCache, ms: Date.now() - t0, mode: 'incremental' };
   }
 }

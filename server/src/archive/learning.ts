@@ -28,7 +28,7 @@ function learningOrder(entries: Entries): string[] { return [...entries.keys()].
  */
 export async function learnCached(entries: Entries, decoded: Map<string, PlaceFact[]>, cache: AnalysisCache | null, log: Log): Promise<Learned> {
   const ids = learningOrder(entries);
-  if (!cache) return learn(entries, log, decoded, ids);
+  if (!cache) return learn(entries, log, { decoded, ids });
   const h = createHash('sha1');
   for (const id of ids) h.update(id).update('\0').update(entries.get(id)!.article.hash).update('\n');
   const key = CACHE_KEYS.learned(h.digest('hex'));
@@ -40,13 +40,33 @@ export async function learnCached(entries: Entries, decoded: Map<string, PlaceFa
     } catch { /* fall through: learn again */ }
     cache.delete(key);
   }
-  const learned = await learn(entries, log, decoded, ids);
+  const learned = await learn(entries, log, { decoded, ids });
   cache.set(key, v8.serialize(learned.plan));
   return learned;
 }
 
+/** From how many articles learning goes to a worker: below it, starting one costs more than it saves. */
+export const LEARN_IN_WORKER = 5000;
+
 /** What all the archive's place facts teach: the plan the lexicons apply, and its signature. */
-export async function learn(entries: Entries, log: Log, decoded?: Map<string, PlaceFact[]>, ids = learningOrder(entries)): Promise<Learned> {
+export interface LearnOptions {
+  /** Facts already decoded, by article id (the rest are decoded from the entries' bytes). */
+  decoded?: Map<string, PlaceFact[]>;
+  /** The articles in learning order (default: every entry, by id). */
+  ids?: string[];
+  /** Learn in a worker of its own (see Jobs.learnInWorker); null from it: learn here. */
+  inWorker?: (placeFacts: Buffer[]) => Promise<LearnedPlan | null>;
+  /** From how many articles the worker is used (default LEARN_IN_WORKER). */
+  minForWorker?: number;
+}
+
+export async function learn(entries: Entries, log: Log, opts: LearnOptions = {}): Promise<Learned> {
+  const { decoded, ids = learningOrder(entries), inWorker, minForWorker = LEARN_IN_WORKER } = opts;
+  // A large archive learns in a worker of its own; the same pure function of the same bytes.
+  if (inWorker && ids.length >= minForWorker) {
+    const plan = await inWorker(ids.map((id) => entries.get(id)!.placeFacts));
+    if (plan) return { signature: signatureOf(plan), plan };
+  }
   // (In time slices: the server keeps answering while it learns from hundreds of thousands of facts.)
   const learned = await learnedFacts(entries, ids, log, decoded);
   const plan = await runSliced(planLearnedSteps(learned), SLICE_MS);

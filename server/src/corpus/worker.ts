@@ -16,7 +16,7 @@ import { isMainThread } from 'node:worker_threads';
 import { serveWorker, withTransfer, type Shared } from './pool';
 import { analyzeText, type ArticleAnalysis } from '../facts/analyze';
 import { computeFacts, type FactsData } from '../facts/index';
-import { PlaceLexicon, type LearnedPlan } from '../dutch/places';
+import { PlaceLexicon, planLearned, type LearnedPlan } from '../dutch/places';
 import type { PlaceFact } from '../dutch/types';
 import { runSteps, type Steps } from '../core/steps';
 import { codec, type Shape } from './records';
@@ -29,7 +29,9 @@ export interface Packed { bytes: Uint8Array; ends: number[] }
 
 export type WorkerJob =
   | { kind: 'analyse'; texts: string[]; dates: (string | null)[] }
-  | { kind: 'facts'; texts: string[]; exact: boolean[]; analyses: Packed };
+  | { kind: 'facts'; texts: string[]; exact: boolean[]; analyses: Packed }
+  /** What all the archive's place facts (each article's encoded bytes, in learning order) teach: one part, the plan (v8). */
+  | { kind: 'learn'; placeFacts: Packed };
 
 /** Per item: its encoded result in `packed` (empty when it failed) and the error, if any. */
 export interface WorkerResult { packed: Packed; errors: (string | null)[] }
@@ -226,6 +228,16 @@ function encodeEach(n: number, f: (i: number) => Uint8Array): WorkerResult {
 export function lexiconContext(key: string, spec: LexiconSpec): Shared { return { key, value: spec }; }
 
 export function runJob(job: WorkerJob, shared?: Shared): WorkerResult {
+  if (job.kind === 'learn') {
+    // (An article whose bytes do not decode teaches nothing, as on the main thread.)
+    const facts: PlaceFact[] = [];
+    for (const b of unpack(job.placeFacts)) {
+      let fs: PlaceFact[] = [];
+      try { fs = decodePlaceFactBytes(b); } catch { /* not used for learning */ }
+      for (const f of fs) facts.push(f);
+    }
+    return encodeEach(1, () => v8.serialize(planLearned(facts)));
+  }
   if (job.kind === 'facts') {
     const spec = shared?.value as LexiconSpec | undefined;
     if (!shared || !spec || !spec.plan || !Array.isArray(spec.plan.learned)) throw new Error('facts job without a lexicon');
