@@ -155,12 +155,12 @@ describe('corpus/watch', function () {
     fs.writeFileSync(f, TEXT);
     await watching([corpus], dir, { debounceMs: 50, polling: true }, async (rec) => {
       fs.appendFileSync(f, 'Later meer.\n');
-      await rec.until(has(f, 'changed'));
+      await rec.until(has(f, 'changed'), 10000);
       const g = path.join(corpus, 'b.md');
       fs.writeFileSync(g, TEXT);
-      await rec.until(has(g, 'created'));
+      await rec.until(has(g, 'created'), 10000);
       fs.unlinkSync(f);
-      await rec.until(has(f, 'deleted'));
+      await rec.until(has(f, 'deleted'), 10000);
     });
   });
 

@@ -33,13 +33,15 @@ export interface WatchOptions {
 
 export interface CorpusWatcher {
   close(): void;
-  /** Resolves once the initial scan is done (changes before it are not reported). */
+  /** Resolves once changes are seen: the initial scan is done (changes before it are not reported). */
   ready: Promise<void>;
 }
 
 interface Known { mtimeMs: number; size: number; ino: number }
 
 const SUPPORTED = new Set<string>(SUPPORTED_EXTENSIONS);
+/** How often a polled archive is looked through. */
+const POLL_MS = 1000;
 
 export function watchCorpus(paths: string[], baseDir: string, onChange: (changes: CorpusChange[]) => void,
   options: WatchOptions = {}): CorpusWatcher {
@@ -152,7 +154,7 @@ export function watchCorpus(paths: string[], baseDir: string, onChange: (changes
       persistent: false,
       followSymlinks: false,
       ignored: (p: string) => ignored(path.resolve(p)),
-      ...(polling ? { usePolling: true, interval: 1000, binaryInterval: 1000 } : {}),
+      ...(polling ? { usePolling: true, interval: POLL_MS, binaryInterval: POLL_MS } : {}),
     });
     w.on('all', (event, p) => {
       const abs = path.resolve(p);
@@ -160,7 +162,8 @@ export function watchCorpus(paths: string[], baseDir: string, onChange: (changes
       // A root folder removed: chokidar drops it; watch its path again, as a path that does not exist yet.
       if (event === 'unlinkDir' && roots.includes(abs) && !closed) { w.unwatch(abs); w.add(abs); }
     });
-    w.once('ready', () => markWatching());
+    // (Polling compares each look with the one before: a change is seen once the first look is taken.)
+    w.once('ready', () => { if (polling) setTimeout(markWatching, POLL_MS + 200).unref?.(); else markWatching(); });
     w.on('error', (e) => {
       const code = (e as NodeJS.ErrnoException).code;
       if (!polling && !closed && (code === 'ENOSPC' || code === 'EMFILE')) {
