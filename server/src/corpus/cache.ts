@@ -80,7 +80,6 @@ interface Frame { key: Buffer; raw: Buffer }
 
 /** The open snapshot: its file, and where each value not yet read lies in it. */
 interface Snapshot {
-  fd: number;
   size: number;
   pos: number[];
   len: number[];
@@ -107,9 +106,9 @@ export class AnalysisCache {
 
   private constructor(readonly file: string, readonly namespace: string, readonly version: string) {}
 
-  /** Open (load) the snapshot of `namespace`; never throws: a bad snapshot gives an empty cache and a notice. */
   /**
-   * Open the snapshot of `namespace`. `whole`: read the file at once (a build reads every value,
+   * Open the snapshot of `namespace`; never throws: a bad snapshot gives an empty cache and a
+   * notice. `whole`: read the file at once (a build reads every value,
    * in file order; one read and no copies); `index`: read the index only, and each value when it
    * is asked for (an update needs a few).
    */
@@ -139,16 +138,7 @@ export class AnalysisCache {
   /** Read the header and the index of the snapshot open as `fd`; false when it is of another format or version. */
   private async load(fd: number, whole: boolean): Promise<boolean> {
     const size = fs.fstatSync(fd).size;
-    const readAt = (pos: number, n: number): Buffer => {
-      const b = Buffer.allocUnsafe(n);
-      let got = 0;
-      while (got < n) {
-        const r = fs.readSync(fd, b, got, n - got, pos + got);
-        if (r === 0) throw new Error('truncated file');
-        got += r;
-      }
-      return b;
-    };
+    const readAt = (pos: number, n: number): Buffer => readFully(fd, Buffer.allocUnsafe(n), n, pos);
     if (size < MAGIC.length + 4 || !readAt(0, MAGIC.length).equals(MAGIC)) throw new Error('not a Bronvast cache file');
     const headerLen = readAt(MAGIC.length, 4).readUInt32LE(0);
     const headerStart = MAGIC.length + 4;
@@ -168,7 +158,7 @@ export class AnalysisCache {
     const dataStart = headerStart + headerLen;
     if (typeof at !== 'number' || at < dataStart || at > size) throw new Error('no index');
     const buf = await readAtAsync(fd, at, size - at);
-    const snap: Snapshot = { fd, size, pos: [], len: [], window: Buffer.alloc(0), start: 0, end: 0 };
+    const snap: Snapshot = { size, pos: [], len: [], window: Buffer.alloc(0), start: 0, end: 0 };
     let p = 0;
     let n = 0;
     while (p < buf.length) {
@@ -204,14 +194,7 @@ export class AnalysisCache {
     const pos = s.pos[slot], len = s.len[slot];
     if (pos < s.start || pos + len > s.end) {
       const n = Math.min(Math.max(len, WINDOW_BYTES), s.size - pos);
-      const window = Buffer.allocUnsafeSlow(n);
-      let got = 0;
-      while (got < n) {
-        const r = fs.readSync(s.fd, window, got, n - got, pos + got);
-        if (r === 0) throw new Error(`cache ${this.file}: truncated`);
-        got += r;
-      }
-      s.window = window;
+      s.window = readFully(this.handle.fd, Buffer.allocUnsafeSlow(n), n, pos);
       s.start = pos;
       s.end = pos + n;
     }
@@ -271,7 +254,7 @@ export class AnalysisCache {
   private closeSnapshot(): void {
     if (!this.snapshot) return;
     leftOpen.unregister(this.handle);
-    try { fs.closeSync(this.snapshot.fd); } catch { /* closed */ }
+    try { fs.closeSync(this.handle.fd); } catch { /* closed */ }
     this.snapshot = null;
     this.handle.fd = -1;
   }
@@ -397,22 +380,11 @@ export class AnalysisCache {
         bytes = s.window.subarray(runStart - s.start, runEnd - s.start);
       } else {
         if (block.length < n) block = Buffer.allocUnsafeSlow(Math.max(n, CHUNK_BYTES));
-        let got = 0;
-        while (got < n) {
-          const r = fs.readSync(s.fd, block, got, n - got, runStart + got);
-          if (r === 0) throw new Error(`cache ${this.file}: truncated`);
-          got += r;
-        }
-        bytes = block.subarray(0, n);
+        bytes = readFully(this.handle.fd, block, n, runStart).subarray(0, n);
       }
       const base = w.pos - runStart;
       for (const m of members) {
-        const ix = Buffer.allocUnsafe(2 + m.key.length + 12);
-        ix.writeUInt16LE(m.key.length, 0);
-        m.key.copy(ix, 2);
-        ix.writeDoubleLE(base + m.value, 2 + m.key.length);
-        ix.writeUInt32LE(m.len, 2 + m.key.length + 8);
-        w.index.push(ix);
+        w.index.push(indexEntry(m.key, base + m.value, m.len));
         w.count++;
       }
       await this.writeBuffers(w, [bytes]);
@@ -423,7 +395,7 @@ export class AnalysisCache {
     for (const { key, slot } of items) {
       const k = Buffer.from(key, 'utf8');
       const value = s.pos[slot], len = s.len[slot];
-      const start = value - 4 - k.length - 2;
+      const start = value - frameHeadLength(k);
       if (runStart >= 0 && (start !== runEnd || runEnd - runStart >= CHUNK_BYTES)) await flush();
       if (runStart < 0) runStart = start;
       runEnd = value + len;
@@ -438,16 +410,11 @@ export class AnalysisCache {
     const bufs: Buffer[] = [];
     let at = w.pos;
     for (const { key, raw } of frames) {
-      const head = Buffer.allocUnsafe(2 + key.length + 4);
+      const head = Buffer.allocUnsafe(frameHeadLength(key));
       head.writeUInt16LE(key.length, 0);
       key.copy(head, 2);
       head.writeUInt32LE(raw.length, 2 + key.length);
-      const ix = Buffer.allocUnsafe(2 + key.length + 12);
-      ix.writeUInt16LE(key.length, 0);
-      key.copy(ix, 2);
-      ix.writeDoubleLE(at + head.length, 2 + key.length);
-      ix.writeUInt32LE(raw.length, 2 + key.length + 8);
-      w.index.push(ix);
+      w.index.push(indexEntry(key, at + head.length, raw.length));
       bufs.push(head, raw);
       at += head.length + raw.length;
       w.count++;
@@ -483,6 +450,30 @@ export class AnalysisCache {
     w.pendingBytes = 0;
     w.queue = w.queue.then(() => this.writeChunk(w, bufs)).catch((e) => { w.error = e as Error; });
   }
+}
+
+/** An entry's frame before its value: u16 key length, the key, u32 value length. */
+function frameHeadLength(key: Buffer): number { return 2 + key.length + 4; }
+
+/** An entry of the index: u16 key length, the key, f64 value position, u32 value length. */
+function indexEntry(key: Buffer, valueAt: number, length: number): Buffer {
+  const ix = Buffer.allocUnsafe(2 + key.length + 12);
+  ix.writeUInt16LE(key.length, 0);
+  key.copy(ix, 2);
+  ix.writeDoubleLE(valueAt, 2 + key.length);
+  ix.writeUInt32LE(length, 2 + key.length + 8);
+  return ix;
+}
+
+/** Fill the first `n` bytes of `into` from an open file at `pos` (a short file is an error); returns `into`. */
+function readFully(fd: number, into: Buffer, n: number, pos: number): Buffer {
+  let got = 0;
+  while (got < n) {
+    const r = fs.readSync(fd, into, got, n - got, pos + got);
+    if (r === 0) throw new Error('truncated file');
+    got += r;
+  }
+  return into;
 }
 
 /** `n` bytes of an open file from `pos`, read on the thread pool. */
