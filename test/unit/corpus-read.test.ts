@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { discoverFiles, readArticles, readArticlesStream, describeSkipped, normaliseDate, decodeBytes } from '../../server/src/corpus/read';
+import { discoverFiles, readArticles, readArticlesStream, normaliseDate, decodeBytes } from '../../server/src/corpus/read';
+import { describeSkipped } from '../../server/src/corpus/skips';
 import type { Article, Skipped } from '../../server/src/corpus/types';
 import { LineIndex } from '../../server/src/core/text';
 

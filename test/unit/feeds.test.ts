@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readArticles, describeSkipped } from '../../server/src/corpus/read';
+import { readArticles } from '../../server/src/corpus/read';
+import { describeSkipped } from '../../server/src/corpus/skips';
 import { Archive } from '../../server/src/archive';
 import { DraftAnalyzer } from '../../server/src/facts/draft';
 

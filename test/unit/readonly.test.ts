@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { Archive } from '../../server/src/archive';
-import { describeSkipped } from '../../server/src/corpus/read';
+import { describeSkipped } from '../../server/src/corpus/skips';
 import { analyzeText } from '../../server/src/facts/analyze';
 import { makeWorkspace, ROOT, startClient } from '../../server/src/tools/lsp-client';
 

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DETAILS, detailText, skip, type DetailKey } from '../../server/src/corpus/skips';
-import { describeSkipped, readArticles } from '../../server/src/corpus/read';
+import { DETAILS, describeSkipped, detailText, skip, type DetailKey } from '../../server/src/corpus/skips';
+import { readArticles } from '../../server/src/corpus/read';
 
 const placeholders = (t: string) => new Set([...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
 

@@ -15,7 +15,6 @@ import { pathToFileURL } from 'node:url';
 import { isUtf8 } from 'node:buffer';
 import { parseDocument } from 'yaml';
 import { relativeId, skip, type Detail } from './skips';
-export { describeSkipped, reasonLabel, relativeId } from './skips';
 import type { Article, Skipped } from './types';
 import { LineIndex, DATE_MARKER as TXT_DATE_MARKER } from '../core/text';
 
@@ -713,7 +712,3 @@ function recordToArticle(data: unknown, abs: string, rel: string, line: number, 
   ids.set(key, line);
   return { article: makeArticle(abs, `${rel}#${key}`, meta, text, line - 1, 0, false), skipped };
 }
-
-// ---------------------------------------------------------------------------------------------
-// Messages for journalists
-

@@ -13,7 +13,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Archive, type BuildReport, type Progress } from '../archive';
 import { formatDate, kindLabel, t, type Locale } from '../core/l10n';
 import { cacheDir } from '../corpus/cache';
-import { describeSkipped } from '../corpus/read';
+import { describeSkipped } from '../corpus/skips';
 import type { CorpusChange } from '../corpus/types';
 import { buildDossier } from '../facts/dossier';
 import { DraftAnalyzer, type DraftAnalysis } from '../facts/draft';
