@@ -286,6 +286,13 @@ function mostCommon<T>(items: T[]): T | null {
   return best;
 }
 
+/** The spelling the archive uses most for a place (not an abbreviation such as "VS"), or null. */
+function majoritySpelling(variants: ReadonlyMap<string, number>): string | null {
+  let best: string | null = null, n = 0;
+  for (const [v, c] of variants) if (c > n && !/^[\p{Lu}.]{2,5}$/u.test(v)) { best = v; n = c; }
+  return best;
+}
+
 /** The places a claim is about, for their dossiers: where its sentence, clause or paragraph
  *  places it — and a country's territory an article about one of its regions places there
  *  ("Russisch grondgebied" in Koersk). */
@@ -460,12 +467,10 @@ export class FactIndex extends PlaceNames implements PlaceView {
       // The displayed name: the house style (NOS: Ukrainian places from Ukrainian), or with
       // `archive-majority` the spelling the archive uses most. An explicit house spelling wins.
       this.lexicon.preferName(p.id, p.variants);
-      p.name = this.entry(p.id)?.name ?? p.name;
-      if (this.nameStyle === 'archive-majority' && !this.fixedNames.has(p.id)) {
-        let best = '', n = 0;
-        for (const [v, c] of p.variants) if (c > n && !/^[\p{Lu}.]{2,5}$/u.test(v)) { best = v; n = c; }
-        if (best) p.name = best;
-      }
+      // A place the lexicon does not hold (a street recognised by its head, "aan de Langstraat 20")
+      // has its spelling key for an id: it is displayed as the archive writes it.
+      p.name = this.entry(p.id)?.name ?? majoritySpelling(p.variants) ?? p.name;
+      if (this.nameStyle === 'archive-majority' && !this.fixedNames.has(p.id)) p.name = majoritySpelling(p.variants) ?? p.name;
     }
     const claimIndex = yield* ClaimIndex.build(claims);
     this.places = places;

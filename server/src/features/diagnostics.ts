@@ -176,6 +176,9 @@ function isSpellingVariant(a: string, b: string): boolean {
   const fa = fold(a), fb = fold(b);
   if (Math.abs(fa.length - fb.length) > 4) return false;
   if (a.toUpperCase() === a && a.length <= 3) return false;
+  // Three letters for a longer name is an abbreviation, as sports results write countries
+  // ("De Gendt (Bel)", "(Ita)"), not a spelling of it; a transliteration differs by a letter or two ("Ufa", "Oefa").
+  if (fa.length <= 3 && fb.length >= fa.length + 3) return false;
   const first = (s: string) => s.replace(/^(kh|ch|h)/, 'h').replace(/^(zh|zj)/, 'z').replace(/^(sh|sj)/, 's')[0];
   return first(fa) === first(fb);
 }
