@@ -15,7 +15,7 @@ describe('archive/learning: the plan, here or in a worker', function () {
   // The sample corpus and the articles of the unit tests' news texts: what the archive teaches.
   const corpus = path.join(ROOT, 'samples', 'corpus');
   const texts = fs.readdirSync(corpus).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(corpus, f), 'utf8'));
-  const entries = new Map(texts.map((t, i) => [`art-${String(i).padStart(3, '0')}`, { article: { hash: `h${i}` }, placeFacts: placeFactBytes(encodeAnalysis(analyzeText(t, null))) }]));
+  const entries = new Map(texts.map((t, i) => [`art-${String(i).padStart(3, '0')}`, { hash: `h${i}`, placeFacts: placeFactBytes(encodeAnalysis(analyzeText(t, null))) }]));
   const log = (m: string) => { throw new Error(`unexpected log: ${m}`); };
 
   it('a worker of its own learns exactly what this thread learns', async () => {

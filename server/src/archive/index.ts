@@ -30,6 +30,7 @@ import { buildLexicon, buildLexiconSteps, type LexiconSpec } from '../corpus/wor
 import { Jobs, SLICE_MS, yieldNow, type Pool } from './jobs';
 import { fingerprintOf, learn, learnCached, meets, sameSignature, touchedBy } from './learning';
 import { Feed } from './feed';
+import { packHeld, type HeldFacts } from './held';
 import { Passes } from './passes';
 import { CACHE_KEYS, MANIFEST_KEY, statOf, type FileRecord, type Manifest } from './manifest';
 
@@ -88,10 +89,11 @@ export function buildShare(done: number, total: number, phase: 'analyse' | 'reco
 export type { CorpusChange } from '../corpus/types';
 
 /**
- * What the archive keeps per article between updates: no text, no figures (those live in the
- * index and caches), and its place facts only encoded (v8), decoded when the names are learned again.
+ * What the archive keeps per article between updates: its file (to read it again when a change of
+ * the learned names touches it), its content hash (the caches' key) and its place facts encoded
+ * (v8), decoded when the names are learned again. Nothing else: the index holds its record.
  */
-interface Entry { article: Article; placeFacts: Buffer }
+interface Entry { file: string; hash: string; placeFacts: HeldFacts }
 
 /** Bump when pass 2 (computeFacts) changes in a way that the code hash would not show. */
 const FACTS_VERSION = '3';
@@ -127,7 +129,7 @@ function addEntries(entries: Map<string, Entry>, articles: Article[], placeFacts
   for (const a of articles) {
     const pf = placeFactsRaw.get(a.id);
     if (!pf) continue;
-    entries.set(a.id, { article: a, placeFacts: pf });
+    entries.set(a.id, { file: a.file, hash: a.hash, placeFacts: pf });
     kept.push(a);
   }
   return kept;
@@ -204,6 +206,20 @@ export class Archive {
   get skipped(): Skipped[] { return this.state.skipped; }
 
   private log(msg: string): void { this.options.log?.(msg); }
+
+  /** Packing of the current entries' place facts (held.ts), one after the other. */
+  private packing: Promise<void> = Promise.resolve();
+
+  /** Pack the place facts of the state just installed, in the background. */
+  private packEntries(): void {
+    const entries = this.state.entries;
+    this.packing = this.packing
+      .then(() => packHeld(entries.values()))
+      .then(() => undefined, (e) => this.log(`Bronvast: place facts not packed (${(e as Error)?.message ?? e}); they stay as they are`));
+  }
+
+  /** Resolves when the place facts of the last build or update are packed (for measurements and tests). */
+  whenPacked(): Promise<void> { return this.packing; }
 
   /** What the current index's lexicon was built with (a stored index rebuilds it from this). */
   get spec(): LexiconSpec { return this.lexiconSpec(this.state.plan ?? { learned: [], contested: [] }); }
@@ -291,6 +307,7 @@ export class Archive {
     try {
       const report = await this.buildWith(run, pool, t0, caches, found.files, onProgress, isCancelled);
       this.state = run;
+      this.packEntries();
       return report;
     } finally {
       await pool?.close();
@@ -357,7 +374,6 @@ export class Archive {
     analyses.clear();
     kept.length = 0;
     articles.length = 0;
-    for (const e of run.entries.values()) e.article = { ...e.article, text: '' };
     for (const s of facts.failed) withSkip(run.files, s);
     collectSkipped(run);
     await this.install(run, facts.byId);
@@ -443,13 +459,13 @@ export class Archive {
     if (affected.size > current.byArticle.size / 2) return null;
     // The affected articles' texts, from their files (unchanged: their content hash must agree).
     const files = new Set<string>();
-    for (const id of affected) files.add(run.entries.get(id)!.article.file);
+    for (const id of affected) files.add(run.entries.get(id)!.file);
     const again: Article[] = [];
     for (const f of files) {
       const r = await this.readFile(f);
       for (const a of r.articles) {
         if (!affected.has(a.id)) continue;
-        if (a.hash !== run.entries.get(a.id)?.article.hash) return null; // changed behind our back
+        if (a.hash !== run.entries.get(a.id)?.hash) return null; // changed behind our back
         again.push(a);
       }
     }
@@ -487,7 +503,7 @@ export class Archive {
       if (replaced.has(id)) continue;
       byId.set(id, af);
       if (previousFingerprint !== null && caches) {
-        const hash = run.entries.get(id)?.article.hash;
+        const hash = run.entries.get(id)?.hash;
         const raw = hash ? caches.facts.get(CACHE_KEYS.facts(hash, previousFingerprint)) : undefined;
         if (raw) caches.facts.set(CACHE_KEYS.facts(hash!, run.fingerprint), raw);
       }
@@ -495,8 +511,6 @@ export class Archive {
     }
     for (const [id, af] of facts.byId) byId.set(id, af);
     await this.install(run, byId);
-    // (New entry objects: the previous state's stay as they were.)
-    for (const a of articles) { const e = run.entries.get(a.id); if (e) run.entries.set(a.id, { ...e, article: { ...a, text: '' } }); }
     await this.saveCaches(caches, false);
     return { ...run.index!.stats(), skipped: run.skipped, recognised: facts.computed };
   }
@@ -547,7 +561,7 @@ export class Archive {
         // What the archive knows about some name changed: the changed files' articles and those whose
         // recognition looked up a name the change touches are recognised again.
         const partial = await this.relearn(prev, run, learned, { kept, analyses, removed, caches, t0, analysed, fromCache });
-        if (partial) { this.state = run; return partial; }
+        if (partial) { this.state = run; this.packEntries(); return partial; }
         // Too much is touched (or a country): every article is recognised again (cached facts of an
         // earlier lexicon with the same fingerprint still count). The old index serves meanwhile.
         await this.saveCaches(caches, false);
@@ -556,6 +570,7 @@ export class Archive {
       }
       const r = await this.applyUpdate(prev, run, kept, analyses, this.lexiconSpec(learned.plan), caches, removed, null);
       this.state = run;
+      this.packEntries();
       return { ...r, analysed, fromCache, ms: Date.now() - t0, mode: 'incremental' };
     } finally {
       closeCaches(caches);

@@ -11,10 +11,11 @@ import { decodePlaceFactBytes } from '../corpus/worker';
 import { planLearnedSteps, type LearnedPlan, type PlaceLexicon } from '../dutch/places';
 import type { PlaceFact } from '../dutch/types';
 import { SLICE_MS, yieldNow } from './jobs';
+import { HeldReader, type HeldFacts } from './held';
 import { CACHE_KEYS } from './manifest';
 
-/** The articles' entries learning reads: content hash and encoded place facts, by article id. */
-type Entries = ReadonlyMap<string, { article: { hash: string }; placeFacts: Buffer }>;
+/** The articles' entries learning reads: content hash and encoded place facts (plain or packed), by article id. */
+type Entries = ReadonlyMap<string, { hash: string; placeFacts: HeldFacts }>;
 type Log = (msg: string) => void;
 export interface Learned { signature: Map<string, string>; plan: LearnedPlan }
 
@@ -30,7 +31,7 @@ export async function learnCached(entries: Entries, decoded: Map<string, PlaceFa
   const ids = learningOrder(entries);
   if (!cache) return learn(entries, log, { decoded, ids });
   const h = createHash('sha1');
-  for (const id of ids) h.update(id).update('\0').update(entries.get(id)!.article.hash).update('\n');
+  for (const id of ids) h.update(id).update('\0').update(entries.get(id)!.hash).update('\n');
   const key = CACHE_KEYS.learned(h.digest('hex'));
   const raw = cache.get(key);
   if (raw) {
@@ -64,7 +65,8 @@ export async function learn(entries: Entries, log: Log, opts: LearnOptions = {})
   const { decoded, ids = learningOrder(entries), inWorker, minForWorker = LEARN_IN_WORKER } = opts;
   // A large archive learns in a worker of its own; the same pure function of the same bytes.
   if (inWorker && ids.length >= minForWorker) {
-    const plan = await inWorker(ids.map((id) => entries.get(id)!.placeFacts));
+    const reader = new HeldReader();
+    const plan = await inWorker(ids.map((id) => reader.read(entries.get(id)!.placeFacts)));
     if (plan) return { signature: signatureOf(plan), plan };
   }
   // (In time slices: the server keeps answering while it learns from hundreds of thousands of facts.)
@@ -76,11 +78,12 @@ export async function learn(entries: Entries, log: Log, opts: LearnOptions = {})
 /** The place facts of the articles `ids`, in that order. `decoded`: facts already decoded, by article id (the rest are decoded here). */
 async function learnedFacts(entries: Entries, ids: string[], log: Log, decoded?: Map<string, PlaceFact[]>): Promise<PlaceFact[]> {
   const out: PlaceFact[] = [];
+  const reader = new HeldReader();
   let t = Date.now();
   for (const id of ids) {
     let facts = decoded?.get(id);
     if (!facts) {
-      try { facts = decodePlaceFactBytes(entries.get(id)!.placeFacts); } catch (e) {
+      try { facts = decodePlaceFactBytes(reader.read(entries.get(id)!.placeFacts)); } catch (e) {
         log(`Bronvast: place facts of ${id} unreadable (${(e as Error)?.message ?? e}); not used for learning`);
         facts = [];
       }

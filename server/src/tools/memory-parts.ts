@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   }
   const archive = new Archive({ paths: [corpus], baseDir: process.cwd(), cacheDir });
   const report = await archive.build();
+  await archive.whenPacked();
   const MB = (n: number) => Math.round(n / 1e6);
   const used = () => { gc(); gc(); const m = process.memoryUsage(); return { heap: m.heapUsed, buffers: m.arrayBuffers }; };
   gc(); gc();
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
     console.log(`${what.padEnd(44)} heap ${String(MB(last.heap - now.heap)).padStart(5)} MB   buffers ${String(MB(last.buffers - now.buffers)).padStart(4)} MB`);
     last = now;
   };
-  part('encoded place facts (for learning on updates)', () => { for (const e of state.entries.values()) e.placeFacts = null; });
+  part('encoded place facts, packed (for learning on updates)', () => { for (const e of state.entries.values()) e.placeFacts = null; });
   part('claim index', () => { index.claimIndex = null; });
   part('per-place aggregates', () => { index.places = new Map(); index.claims = []; });
   part('claims', () => { for (const af of index.byArticle.values()) af.claims = []; });
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   part('place facts', () => { for (const af of index.byArticle.values()) af.facts = []; });
   part('query logs, co-regions, place ids', () => { for (const af of index.byArticle.values()) { af.queries = null; af.coRegions = []; af.placeIds = []; } });
   part('article records', () => { index.byArticle.clear(); });
-  part('entries (articles without text)', () => { state.entries.clear(); });
+  part('entries (file, content hash)', () => { state.entries.clear(); });
   part('files and skip reports', () => { state.files.clear(); state.skipped = []; });
   part('lexicon and plan', () => { state.lexicon = null; state.plan = null; index.lexicon = null; });
   console.log(`left: heap ${MB(last.heap)} MB, buffers ${MB(last.buffers)} MB`);
