@@ -24,7 +24,7 @@ import type { Article, CorpusChange, Skipped } from '../corpus/types';
 import { discoverFiles, readArticles } from '../corpus/read';
 import { AnalysisCache } from '../corpus/cache';
 import { ANALYSIS_VERSION, type ArticleAnalysis } from '../facts/analyze';
-import { FactIndex, type ArticleFacts } from '../facts/index';
+import { FactIndex, shareString, type ArticleFacts } from '../facts/index';
 import type { LearnedPlan, PlaceLexicon } from '../dutch/places';
 import { buildLexicon, buildLexiconSteps, type LexiconSpec } from '../corpus/worker';
 import { Jobs, SLICE_MS, yieldNow, type Pool } from './jobs';
@@ -129,7 +129,7 @@ function addEntries(entries: Map<string, Entry>, articles: Article[], placeFacts
   for (const a of articles) {
     const pf = placeFactsRaw.get(a.id);
     if (!pf) continue;
-    entries.set(a.id, { file: a.file, hash: a.hash, placeFacts: pf });
+    entries.set(a.id, { file: shareString(a.file), hash: a.hash, placeFacts: pf });
     kept.push(a);
   }
   return kept;

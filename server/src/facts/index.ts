@@ -97,7 +97,12 @@ function label(a: Article): string {
 }
 
 export function articleRecord(a: Article): ArticleRecord {
-  return { id: a.id, uri: a.uri, file: a.file, title: a.title, date: a.date, source: a.source, url: a.url, label: label(a), hash: a.hash };
+  // (The file, its URI, the date and the outlet are each one string for all the articles that
+  // share them: read from a file or a cache's manifest, every article has its own copy.)
+  return {
+    id: a.id, uri: shareString(a.uri), file: shareString(a.file), title: a.title, date: shareString(a.date),
+    source: shareString(a.source), url: a.url, label: label(a), hash: a.hash,
+  };
 }
 
 /** Copy a slice so it does not keep the whole article text alive. */
@@ -210,6 +215,12 @@ function str<S extends string | null>(s: S): S {
   return (stringPool.get(s as string) ?? stringPool.set(s as string, s as string)) as S;
 }
 
+/** One copy of a string many articles share (a file, its URI, a date, an outlet), however long. */
+export function shareString<S extends string | null>(s: S): S {
+  if (s === null) return s;
+  return (stringPool.get(s as string) ?? stringPool.set(s as string, s as string)) as S;
+}
+
 function shared<T extends object>(key: string, make: () => T): T {
   return (objectPool.get(key) ?? objectPool.set(key, Object.freeze(make()))) as T;
 }
@@ -243,6 +254,7 @@ function compactContext(ctx: FactsData['claims'][number]['ctx']): Claim['ctx'] {
 }
 
 function compactFigure(f: Figure): Figure {
+  f.text = str(f.text);
   f.qualifier = str(f.qualifier);
   f.unit = str(f.unit);
   f.dimension = str(f.dimension);

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   gc(); gc();
   const m = process.memoryUsage();
   const old = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'old_space')!;
-  console.log(`${report.articles} articles (${report.fromCache} from the cache), collected: RSS ${MB(m.rss)} MB, heap ${MB(m.heapUsed)} of ${MB(m.heapTotal)} MB, old space ${MB(old.space_used_size)} of ${MB(old.space_size)} MB, buffers ${MB(m.arrayBuffers)} MB`);
+  console.log(`${report.articles} articles (${report.fromCache} from the cache) in ${(report.ms / 1000).toFixed(1)} s, collected: RSS ${MB(m.rss)} MB, heap ${MB(m.heapUsed)} of ${MB(m.heapTotal)} MB, old space ${MB(old.space_used_size)} of ${MB(old.space_size)} MB, buffers ${MB(m.arrayBuffers)} MB`);
   // (The archive's run state and index, as archive/index.ts and facts/index.ts define them.)
   const state = (archive as unknown as { state: Record<string, any> }).state;
   const index = state.index;
