@@ -108,7 +108,7 @@ async function openWorkspace(args: Args, quiet = false): Promise<{ ws: Workspace
   if (!args.corpus.length && !store) throw new UsageError(usageMessage(args.locale, COMMAND_OPTIONS[args.command as Command].options.includes('store') ? 'corpusOrStore' : 'corpusRequired'));
   const progress = quiet || store ? null : progressLine(process.stderr, args.locale);
   const ws = new Workspace(
-    { folders: [process.cwd()], locale: args.locale, cacheDir: args.cacheDir, corpus: args.corpus, date: args.date, store, log: (m) => err(m) },
+    { folders: [process.cwd()], locale: args.locale, cacheDir: args.cacheDir, corpus: args.corpus, date: args.date, store, keepsArchive: args.watch === true, log: (m) => err(m) },
     progress ? { progress: (done, total, info) => progress.update(done, total, info) } : {},
   );
   ws.setSettings(settings);

@@ -48,7 +48,7 @@ export function startServer(connection: Connection): void {
   // (window/showMessageRequest), which Neovim 0.7 answers with a blocking prompt.
   const notify = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
 
-  const ws = new Workspace({ folders: [], locale: 'nl', log }, {
+  const ws = new Workspace({ folders: [], locale: 'nl', keepsArchive: true, log }, {
     async started() {
       if (canProgress) {
         try {

@@ -65,11 +65,17 @@ describe('archive/held: place facts packed between updates', function () {
     assert.deepEqual(seen.map((x) => x.toString('base64')), [...plain.keys()].sort().map((id) => plain.get(id)!.placeFacts.toString('base64')));
   });
 
-  it('an archive packs after its build and learns the same names on an update', async () => {
+  it('an archive that is kept packs after its build and learns the same names on an update', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-held-'));
     try {
       for (const f of fs.readdirSync(corpus)) fs.copyFileSync(path.join(corpus, f), path.join(dir, f));
-      const archive = new Archive({ paths: [dir], baseDir: dir, cacheDir: null, workers: 0 });
+      // (A command that ends after one run does not pack: it would only wait for it.)
+      const once = new Archive({ paths: [dir], baseDir: dir, cacheDir: null, workers: 0 });
+      await once.build();
+      await once.whenPacked();
+      const onceState = (once as unknown as { state: { entries: Map<string, Holder> } }).state;
+      assert.equal(heldBytes(onceState.entries.values()).packed, 0);
+      const archive = new Archive({ paths: [dir], baseDir: dir, cacheDir: null, workers: 0, packHeld: true });
       const built = await archive.build();
       await archive.whenPacked();
       const state = (archive as unknown as { state: { entries: Map<string, Holder> } }).state;

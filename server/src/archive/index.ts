@@ -51,6 +51,12 @@ export interface ArchiveOptions {
   houseStyle?: 'nos' | 'archive-majority';
   log?: (message: string) => void;
   /**
+   * Pack the place facts held for updates after every run (archive/held.ts): for a process that
+   * keeps the archive and updates it (the language server, `index --watch`). A run that ends when
+   * its command does (check, explain) would only wait for the packing before it exits.
+   */
+  packHeld?: boolean;
+  /**
    * The per-article analyser of pass 1 (default: analyzeText). Injectable so that tests can make one
    * article's analysis fail and check that only that article is skipped. When set, every pass runs
    * on the calling thread (worker threads use the built-in analyser); use it with cacheDir null.
@@ -212,6 +218,7 @@ export class Archive {
 
   /** Pack the place facts of the state just installed, in the background. */
   private packEntries(): void {
+    if (!this.options.packHeld) return;
     const entries = this.state.entries;
     this.packing = this.packing
       .then(() => packHeld(entries.values()))

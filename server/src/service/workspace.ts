@@ -40,6 +40,9 @@ export interface WorkspaceOptions {
   /** A shared index (a PostgreSQL connection string) to read instead of indexing the archive's
    *  files; null for none; undefined: the `store` setting. */
   store?: string | null;
+  /** The archive is kept and updated while the process runs (the language server, `index --watch`):
+   *  what updates need is then held compactly (see ArchiveOptions.packHeld). */
+  keepsArchive?: boolean;
   log?: (msg: string) => void;
 }
 
@@ -154,7 +157,7 @@ export class Workspace {
     const next = incremental ? this.current!.archive! : new Archive({
       paths: existing, baseDir: this.folders[0], cacheDir: this.options.cacheDir === undefined ? cacheDir() : this.options.cacheDir,
       maxFileBytes: this.settings.limits.maxFileSizeMB * 1024 * 1024, houseSpellings: this.settings.houseSpellings, houseStyle: this.settings.houseStyle,
-      log: (m) => this.log(m),
+      packHeld: this.options.keepsArchive === true, log: (m) => this.log(m),
     });
     if (!existing.length) this.log(t(this.locale, 'statusNoCorpus', { paths: paths.join(', ') }));
     if (!incremental) await this.hooks.started?.();
