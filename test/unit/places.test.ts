@@ -325,6 +325,10 @@ describe('recognizePlaces', () => {
     assert.deepEqual(found('1. Zabel (Dui) 4u12:03, 2. Vandenbroucke (Bel) z.t., 3. Jalabert ( Fra ) op 5 s'), ['Dui', 'Bel', 'Fra']);
     assert.deepEqual(found('Tweede ronde: Pioline (Fra/6) - Rafter (Aus) 7-6, 6-3; Hingis (Zwi/1) - Smith (ZAf) 6-1, 6-2'), ['Fra', 'Aus', 'Zwi', 'ZAf']);
     assert.equal(lex.matchCountryAbbrev('Slk')?.entry.name, 'Slowakije', 'letters in order of one country only');
+    // After a slash the team: a cycling result's "(Bel/Lot)" is Belgian, of Lotto, not of Lesotho;
+    // a second nationality written as a country's first letters still counts.
+    assert.deepEqual(found('1. Thomas De Gendt (Bel/Lot) 4u12:03, 2. Dylan Teuns (Bel/BMC) z.t., 3. Tim Wellens (Bel/ Lot) op 5 s'), ['Bel', 'Bel', 'Bel']);
+    assert.deepEqual(found('Gewichtheffen: 1. Ivanov (Rus/Oek) 210 kilo, 2. Jansen (Bel/Ned) 205 kilo'), ['Rus', 'Oek', 'Bel', 'Ned']);
     // Not a country: an acronym in brackets, or a word in brackets that is not a result.
     assert.deepEqual(found('De Militaire Inlichtingendienst (MID) en de BVD werkten samen.'), []);
   });

@@ -189,7 +189,7 @@ export interface PlaceLookup {
   /** The same transliteration key (strong and learned entries only). */
   matchKey(name: string): Rec | undefined;
   /** A sports-results country abbreviation ("Fra", "ZAf"): see PlaceLexicon.matchCountryAbbrev. */
-  matchCountryAbbrev(token: string): Rec | undefined;
+  matchCountryAbbrev(token: string, spelledOut?: boolean): Rec | undefined;
   /** Whether a place has a curated house spelling (a fixed table, not learned). */
   hasHouseSpelling(id: string): boolean;
   /** The entry with this id, if any. */
@@ -490,9 +490,10 @@ export class PlaceLexicon implements PlaceLookup {
   /**
    * A sports-results country abbreviation: the first three letters of a country ("Fra", "Dui"), initials of a
    * two-part name ("ZAf", "WRu", "W-Rus", "Z-A" for Zuid-Afrika, Wit-Rusland), or three letters that spell
-   * out, in order, exactly one country's name ("Svk", "Slk": Slowakije). Only used inside brackets.
+   * out, in order, exactly one country's name ("Svk", "Slk": Slowakije) — unless `spelledOut` is
+   * false. Only used inside brackets.
    */
-  matchCountryAbbrev(token: string): Rec | undefined {
+  matchCountryAbbrev(token: string, spelledOut = true): Rec | undefined {
     const f = fold(token);
     if (f.length === 3 && /^[a-z]{3}$/.test(f)) { const r = this.matchCountryAbbrev3(token); if (r) return r; }
     if (!this.countryNames) {
@@ -509,7 +510,7 @@ export class PlaceLexicon implements PlaceLookup {
         // "W-Rus", "WRu", "Z-A", "ZAf": initial of the first part, start of the second.
         const [a, b] = f.includes('-') ? f.split('-') : [letters[0], letters.slice(1)];
         ok = a.length >= 1 && parts[0].startsWith(a) && b.length >= 1 && parts[1].startsWith(b);
-      } else if (parts.length === 1 && letters.length === 3 && !f.includes('-') && name[0] === letters[0]) {
+      } else if (spelledOut && parts.length === 1 && letters.length === 3 && !f.includes('-') && name[0] === letters[0]) {
         let q = 1;
         for (let k = 1; k < name.length && q < 3; k++) if (name[k] === letters[q]) q++;
         ok = q === 3;

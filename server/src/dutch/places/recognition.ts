@@ -194,7 +194,11 @@ function sportsResultCountry(s: PlaceScan, i: number, best: Cand | null): boolea
   const t = toks[i];
   // 3. Sports results: "(Fra)", "( Ita )", "(Rus/W-Rus)", "(ZAf)": a country abbreviation alone in brackets.
   if ((!best || (best.weak && best.tj === i)) && t.text.length <= 6 && inBrackets(text, t.start, t.end) && /^[\p{Lu}][\p{L}-]{1,5}$/u.test(t.text) && /\p{Ll}/u.test(t.text)) {
-    const r = t.text === 'VSt' ? lexicon.matchAbbrev('VSt') : lexicon.matchCountryAbbrev(t.text);
+    // After a slash the second slot is often the team ("De Gendt (Bel/Lot)": Lotto): there only a
+    // country's first letters or initials count, not three letters found in order in its name
+    // ("Lot" in Lesotho).
+    const second = /\/\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start));
+    const r = t.text === 'VSt' ? lexicon.matchAbbrev('VSt') : lexicon.matchCountryAbbrev(t.text, !second);
     if (r) { out.push({ start: t.start, end: t.end, text: t.text, rec: r.entry, weak: false, contested: false, evidence: 'gazetteer', ti: i, tj: i }); return true; }
   }
   return false;

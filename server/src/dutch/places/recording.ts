@@ -58,8 +58,8 @@ export class RecordingLookup implements PlaceLookup {
     return this.asked(Q_KEY, k, this.lexicon.recByKey(k));
   }
 
-  matchCountryAbbrev(token: string): Rec | undefined {
-    const r = this.lexicon.matchCountryAbbrev(token);
+  matchCountryAbbrev(token: string, spelledOut?: boolean): Rec | undefined {
+    const r = this.lexicon.matchCountryAbbrev(token, spelledOut);
     if (r) this.note(queryHash(Q_ID, r.entry.id));
     return r;
   }
