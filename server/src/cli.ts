@@ -308,7 +308,7 @@ async function cmdPlaces(args: Args): Promise<number> {
     file,
     places: units.flatMap((u) => recognizePlaces(u.text, lexicon).map((m) => {
       const w = where(file, u, m.start);
-      const name = lexicon.lookup(m.id)?.name ?? m.name;
+      const name = lexicon.entryById(m.id)?.name ?? m.name;
       rows.push([w.loc, m.text, `${name}, ${kindLabel(m.kind, args.locale)}`]);
       return {
         text: m.text, start: m.start, end: m.end, range: { start: u.at(m.start), end: u.at(m.end) },

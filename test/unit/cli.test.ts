@@ -176,6 +176,13 @@ describe('command line', function () {
     noStack(unknown);
   });
 
+  it('places names each place by its own entry, not by a name that shares its key', async () => {
+    // (Kroatië's id is its transliteration key, which read as a name is the key of Crato, Brazil.)
+    fs.writeFileSync(path.join(ws, 'sport.kopij'), 'Hij reisde naar Kroatië. In de finale won Novak (Kro) van Jansen (Bel/Lot).\n');
+    const p = await cli('places', 'sport.kopij');
+    assert.equal(p.code, 0, p.stderr);
+    assert.deepEqual(p.stdout.trim().split('\n').map((l) => l.split(/\s{2,}/).slice(1).join(' | ')), ['Kroatië | Kroatië, country', 'Kro | Kroatië, country', 'Bel | België, country']);
+  });
   it('a draft with invalid UTF-8 is read (Windows-1252), with offsets into the decoded text', async () => {
     const f = await cli('figures', 'latin1.kopij', '--format', 'json');
     assert.equal(f.code, 0, f.stderr);
