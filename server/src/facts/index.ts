@@ -265,9 +265,12 @@ function compactFigure(f: Figure): Figure {
 
 /** Attach an article's record and file positions to its facts (cheap; no text needed). */
 export function bindFacts(rec: ArticleRecord, pos: { lineBase: number; charBase: number }, data: FactsData): ArticleFacts {
+  // (Where offsets do not map to the file, a JSONL record, every claim and fact of the article is at
+  // the record's line: one location object for all of them.)
+  let whole: SourceLocation | null = null;
   const loc = (p: RelPos): SourceLocation => p
     ? { article: rec, line: pos.lineBase + p[0], character: p[0] === 0 ? pos.charBase + p[1] : p[1] }
-    : { article: rec, line: pos.lineBase, character: 0 };
+    : (whole ??= Object.freeze({ article: rec, line: pos.lineBase, character: 0 }));
   const sentences = data.sentences;
   return {
     article: rec,
