@@ -48,7 +48,7 @@ export class HeldReader {
   }
 }
 
-/** The bytes held plain and packed (for measurements and the log). */
+/** The bytes held plain and packed (what the tests check packing by). */
 export function heldBytes(holders: Iterable<Holder>): { plain: number; packed: number } {
   let plain = 0, packed = 0;
   const groups = new Set<Group>();

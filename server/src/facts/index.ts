@@ -210,15 +210,15 @@ const POOL_LIMIT = 400_000;
 const stringPool = new BoundedMemo<string, string>(POOL_LIMIT);
 const objectPool = new BoundedMemo<string, object>(POOL_LIMIT);
 
-function str<S extends string | null>(s: S): S {
-  if (s === null || s.length > 64) return s;
-  return (stringPool.get(s as string) ?? stringPool.set(s as string, s as string)) as S;
-}
-
 /** One copy of a string many articles share (a file, its URI, a date, an outlet), however long. */
 export function shareString<S extends string | null>(s: S): S {
   if (s === null) return s;
   return (stringPool.get(s as string) ?? stringPool.set(s as string, s as string)) as S;
+}
+
+/** The same for the short values of claims and mentions (ids, units, spellings); a longer one is rarely repeated. */
+function str<S extends string | null>(s: S): S {
+  return s === null || s.length > 64 ? s : shareString(s);
 }
 
 function shared<T extends object>(key: string, make: () => T): T {
