@@ -158,6 +158,10 @@ export const MESSAGES = {
     en: 'generation {generation}: {written} written, {removed} removed, {unchanged} unchanged (index {indexS} s, store {storeS} s)',
   },
   watching: { nl: 'bronvast index: het archief wordt gevolgd (Ctrl-C stopt)', en: 'bronvast index: watching the archive (Ctrl-C stops)' },
+  heapCompacted: {
+    nl: 'geheugen opgeruimd na het indexeren: {beforeMB} → {afterMB} MB in {ms} ms',
+    en: 'memory compacted after indexing: {beforeMB} → {afterMB} MB in {ms} ms',
+  },
   // The archive's watcher (corpus/watch.ts)
   watchingFiles: {
     nl: 'Bronvast volgt het archief zelf (de editor meldt geen gewijzigde bestanden): {paths}',

@@ -214,6 +214,17 @@ async function lspBench(corpusDir: string | null, label: string, n: number) {
   await client.waitForDiagnostics(uri, () => true, 60000);
   const hoverPos = { line: 0, character: text.split('\n')[0].indexOf('Soedzja') + 2 };
   const { h, c, d, debounce } = await measureLatency(client, uri, text, n);
+  // (After a quiet moment: a server compacts its heap once no request came for 2 s after an index run.)
+  // Waits for its log line (up to 20 s: none when the heap has not grown since the last one), then
+  // for V8 to hand the freed pages back.
+  const quiet = async () => {
+    const seen = client.logs.length;
+    const t0 = Date.now();
+    while (Date.now() - t0 < 20000 && !client.logs.slice(seen).some((l) => /compacted|opgeruimd/.test(l))) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 1500));
+  };
+  const busyMem = serverMemory(client.proc.pid);
+  await quiet();
   const mem = serverMemory(client.proc.pid);
   // Requests while the server indexes: a full re-index (as after a settings change) and an
   // incremental update (a corpus file changed), hovering every 20 ms until the index is ready.
@@ -243,10 +254,11 @@ async function lspBench(corpusDir: string | null, label: string, n: number) {
   console.log(`completion   median ${fmt(c.median, 2)} ms, p99 ${fmt(c.p99, 2)} ms (n=${c.n})`);
   console.log(`diagnostics  median ${fmt(d.median, 1)} ms, p99 ${fmt(d.p99, 1)} ms after the ${debounce} ms debounce, ~1,000-word draft (n=${d.n})`);
   console.log(`during index hover median ${fmt(full.s.median, 1)} ms, max ${fmt(full.s.max, 1)} ms while re-indexing from the cache (${fmt(full.ms / 1000, 1)} s, n=${full.s.n}); median ${fmt(inc.s.median, 1)} ms, max ${fmt(inc.s.max, 1)} ms during an incremental update (${fmt(inc.ms / 1000, 1)} s, n=${inc.s.n})`);
+  await quiet();
   const after = serverMemory(client.proc.pid);
   // The server's own account of each index run (analysed, from cache, recognised, mode, ms).
-  for (const l of client.logs.filter((m) => /analysed|cache|failed/i.test(m)).slice(-6)) console.log(`server log   ${l.slice(0, 300)}`);
-  console.log(`server memory RSS ${fmt(mem.rss, 0)} MB with the index loaded (peak ${fmt(mem.hwm, 0)} MB while indexing); ${fmt(after.rss, 0)} MB after the re-index and update (peak ${fmt(after.hwm, 0)} MB)\n`);
+  for (const l of client.logs.filter((m) => /analysed|cache|failed|compacted|opgeruimd/i.test(m)).slice(-8)) console.log(`server log   ${l.slice(0, 300)}`);
+  console.log(`server memory RSS ${fmt(mem.rss, 0)} MB with the index loaded (${fmt(busyMem.rss, 0)} MB before a quiet moment) (peak ${fmt(mem.hwm, 0)} MB while indexing); ${fmt(after.rss, 0)} MB after the re-index and update (peak ${fmt(after.hwm, 0)} MB)\n`);
   await client.stop();
 }
 
