@@ -425,7 +425,9 @@ export class FactIndex extends PlaceNames implements PlaceView {
     const get = (id: string, name?: string): PlaceRecord => {
       let p = places.get(id);
       if (!p) {
-        const e = this.entry(id, name) ?? this.lexicon.lookup(id);
+        // (An id is a transliteration key, which as a name can lead to another place: only its own entry counts.)
+        let e = this.entry(id, name);
+        if (!e) { const byName = this.lexicon.lookup(id); if (byName?.id === id) e = byName; }
         p = {
           id, name: e?.name ?? id, kind: e?.kind ?? 'plaats', parent: null, parentInferred: false, country: e?.country ?? null,
           variants: new Map(), mentions: [], articles: new Set(), mentionCount: 0, articleCount: 0, firstDate: null, lastDate: null, facts: [], claims: [],
