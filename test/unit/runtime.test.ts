@@ -4,7 +4,11 @@
 import assert from 'node:assert/strict';
 import * as vm from 'node:vm';
 import * as v8 from 'node:v8';
+import * as path from 'node:path';
 import { compactAfterIndexing, tuneV8, workersBusy } from '../../server/src/core/runtime';
+import { Workspace } from '../../server/src/service/workspace';
+
+const SAMPLES = path.resolve(__dirname, '..', '..', 'samples', 'corpus');
 
 describe('V8 tuning while workers run', () => {
   // (The module object itself, which core/runtime.ts calls through; the flags are only recorded.)
@@ -69,5 +73,38 @@ describe('compacting the heap after an index run', () => {
     assert.equal(kept[999_999].i, 1_999_998);
     // Right after, the heap has not grown again: no second pause.
     assert.equal(compactAfterIndexing(), null);
+  });
+});
+
+describe('a kept archive compacts the heap after an index run at a quiet moment', () => {
+  afterEach(() => tuneV8(false));
+
+  it('not while features run, and once they have stopped for two seconds', async function () {
+    this.timeout(60000);
+    tuneV8();
+    const logs: string[] = [];
+    const ws = new Workspace({ folders: [SAMPLES], corpus: [SAMPLES], locale: 'en', cacheDir: null, keepsArchive: true, log: (m) => logs.push(m) });
+    await ws.rebuild();
+    const compacted = () => logs.filter((l) => /^memory compacted after indexing: \d+ → \d+ MB in \d+ ms$/.test(l));
+    // A journalist at work: a feature every 300 ms for 3 s.
+    for (let i = 0; i < 10; i++) {
+      assert.equal(await ws.settle(() => ws.view?.placeName(ws.view.resolve('Pokrovsk') ?? '')), 'Pokrovsk');
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    assert.deepEqual(compacted(), [], 'no compaction while features run');
+    for (let t = 0; t < 50 && !compacted().length; t++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(compacted().length, 1, logs.join('\n'));
+    await ws.close();
+  });
+
+  it('never in a process that runs once (the command line\'s check)', async function () {
+    this.timeout(60000);
+    tuneV8();
+    const logs: string[] = [];
+    const ws = new Workspace({ folders: [SAMPLES], corpus: [SAMPLES], locale: 'en', cacheDir: null, log: (m) => logs.push(m) });
+    await ws.rebuild();
+    await new Promise((r) => setTimeout(r, 2500));
+    assert.ok(!logs.some((l) => /compacted/.test(l)), logs.join('\n'));
+    await ws.close();
   });
 });

@@ -6,14 +6,18 @@ import * as vm from 'node:vm';
 
 let tuned = false;
 let busy = 0;
+/** The heap V8 had committed right after the last compaction (bytes), or null before the first. */
+let compactedAt: number | null = null;
 
 /**
  * Let this process tune V8 while worker threads run (see workersBusy). Called by the entry points
  * (server, command line, benchmark); a library user (the tests) keeps V8's defaults.
- * BRONVAST_PARALLEL_SCAVENGE=1 keeps them too (to measure the difference).
+ * BRONVAST_PARALLEL_SCAVENGE=1 keeps them too, for measuring: scavenging as V8 does it and no
+ * compaction after index runs (compactAfterIndexing). Each call starts the compaction policy afresh.
  */
 export function tuneV8(on = true): void {
   tuned = on && process.env.BRONVAST_PARALLEL_SCAVENGE !== '1';
+  compactedAt = null;
 }
 
 /**
@@ -40,8 +44,6 @@ export function workersBusy(): () => void {
 /** What one compaction did: its pause, and the heap V8 kept before and after (MB). */
 export interface Compaction { ms: number; beforeMB: number; afterMB: number }
 
-/** The heap V8 had committed right after the last compaction (bytes), or null before the first. */
-let compactedAt: number | null = null;
 /** An index run compacts again when the heap has grown this much since the last compaction. */
 const REGROWTH = 1.5;
 
