@@ -31,7 +31,8 @@ export interface LspClient {
   /** Wait until `check` holds, re-checked at every message from the server (fails after `timeoutMs`, saying `what`). */
   waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void>;
   open(name: string, text: string, languageId?: string): string;
-  /** Shut the server down (waiting for it to exit) and remove its cache folder, and the workspace
+  /** Shut the server down (waiting for it to exit) and remove its cache folder (not one given to
+   *  startClient), and the workspace
    *  too when makeWorkspace made it (unless keepWorkspace: the caller inspects and removes it). */
   stop(opts?: { keepWorkspace?: boolean }): Promise<void>;
 }
@@ -90,9 +91,10 @@ export function makeWorkspace(corpusDir = path.join(ROOT, 'samples', 'corpus')):
 }
 
 /** `watchesFiles: false`: an editor that does not send workspace/didChangeWatchedFiles (Neovim 0.7), so the server watches the archive itself. */
-export async function startClient(workspace: string, settings: Record<string, unknown> = {}, locale = 'nl', opts: { watchesFiles?: boolean } = {}): Promise<LspClient> {
+export async function startClient(workspace: string, settings: Record<string, unknown> = {}, locale = 'nl', given: { watchesFiles?: boolean; cacheDir?: string } = {}): Promise<LspClient> {
   if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} not built: run npm run build`);
-  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-cache-'));
+  // (A cache of its own unless one is given: a second server on the same cache starts warm.)
+  const cache = given.cacheDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-cache-'));
   const proc = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, BRONVAST_CACHE_DIR: cache }, stdio: ['pipe', 'pipe', 'pipe'] });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
@@ -114,7 +116,7 @@ export async function startClient(workspace: string, settings: Record<string, un
   await conn.sendRequest('initialize', {
     processId: process.pid, rootUri: uri, locale,
     workspaceFolders: [{ uri, name: 'ws' }],
-    capabilities: { workspace: { configuration: true, ...(opts.watchesFiles === false ? {} : { didChangeWatchedFiles: { dynamicRegistration: true } }), workspaceFolders: true }, window: { workDoneProgress: true } },
+    capabilities: { workspace: { configuration: true, ...(given.watchesFiles === false ? {} : { didChangeWatchedFiles: { dynamicRegistration: true } }), workspaceFolders: true }, window: { workDoneProgress: true } },
   });
   conn.sendNotification('initialized', {});
   const waitFor = (check: () => boolean, timeoutMs: number, what: string) => new Promise<void>((resolve, reject) => {
@@ -151,7 +153,7 @@ export async function startClient(workspace: string, settings: Record<string, un
       await exited;
       conn.dispose();
       if (proc.exitCode === null && proc.signalCode === null) proc.kill();
-      fs.rmSync(cache, { recursive: true, force: true });
+      if (!given.cacheDir) fs.rmSync(cache, { recursive: true, force: true });
       if (!opts.keepWorkspace && scratchWorkspaces.delete(workspace)) fs.rmSync(workspace, { recursive: true, force: true });
     },
   };
