@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { relativeLinks } from '../../client/src/links';
+import { serverEnv } from '../../client/src/serverEnv';
 
 const root = join(__dirname, '..', '..');
 const json = (p: string): Record<string, unknown> => JSON.parse(readFileSync(join(root, p), 'utf8'));
@@ -84,5 +85,19 @@ describe('client: localisation', () => {
     assert.equal(lang['editor.wordWrap'], 'on');
     assert.equal(lang['editor.wrappingStrategy'], 'advanced');
     assert.equal(lang['editor.wordBasedSuggestions'], 'off', "the archive's names and figures, not every word of the draft");
+  });
+});
+
+describe('client: the server\'s environment', () => {
+  it('fixes glibc\'s mmap threshold, keeps a value the user set and everything else', () => {
+    const env = serverEnv({ PATH: '/usr/bin', LANG: 'nl_NL.UTF-8' });
+    assert.equal(env.MALLOC_MMAP_THRESHOLD_, '131072');
+    assert.equal(env.PATH, '/usr/bin');
+    assert.equal(env.LANG, 'nl_NL.UTF-8');
+    assert.equal(serverEnv({ MALLOC_MMAP_THRESHOLD_: '65536' }).MALLOC_MMAP_THRESHOLD_, '65536');
+  });
+
+  it('is what the extension starts the server with', () => {
+    assert.match(readFileSync(join(root, 'client', 'src', 'extension.ts'), 'utf8'), /run: \{ module, transport: TransportKind\.ipc, options: \{ env: serverEnv\(process\.env\) \} \}/);
   });
 });

@@ -10,6 +10,7 @@ import {
   createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection,
 } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { serverEnv } from '../../../client/src/serverEnv';
 
 /** The project root: the nearest folder above this file with a package.json (works from source and from dist/). */
 export const ROOT = (() => {
@@ -95,7 +96,8 @@ export async function startClient(workspace: string, settings: Record<string, un
   if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} not built: run npm run build`);
   // (A cache of its own unless one is given: a second server on the same cache starts warm.)
   const cache = given.cacheDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-cache-'));
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, BRONVAST_CACHE_DIR: cache }, stdio: ['pipe', 'pipe', 'pipe'] });
+  // (Started as the VS Code client starts it: client/src/serverEnv.ts.)
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...serverEnv(process.env), BRONVAST_CACHE_DIR: cache }, stdio: ['pipe', 'pipe', 'pipe'] });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
   const statuses: { state: string; articles: number }[] = [];
