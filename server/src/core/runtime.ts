@@ -73,9 +73,9 @@ function fullGc(): (() => void) | null {
  * half empty. An index is built among a great deal of short-lived garbage, and V8's ordinary full
  * collections compact only the emptiest pages: measured after a cold index of 86,280 articles
  * (200 MB), 1,050 MB of old space committed for 362 MB of live objects, and after a re-index and
- * an update more still. One compacting collection: server RSS 1,236-1,318 -> ~830 MB with the
- * index, 1,726-1,776 -> ~875 MB after a re-index and an update (66 MB of archive: 530-643 ->
- * ~383 MB). Its cost is one pause, ~0.5 s at 66 MB and ~2 s at 200 MB of archive (it moves every
+ * an update more still. One compacting collection, at a quiet moment: server RSS 1,236-1,318 ->
+ * 734-884 MB with the index, 1,726-1,776 -> 667-765 MB after a re-index and an update (68.5 MB of
+ * archive: 590-643 -> 382-439 MB; docs/performance.md). Its cost is one pause, ~0.5 s at 66 MB and ~2 s at 200 MB of archive (it moves every
  * live object), so it runs only when the heap has grown by half since the last one, and the
  * caller picks a quiet moment (Workspace.compactWhenQuiet). Only where tuneV8 was called (entry
  * points); null when it did not run.

@@ -16,7 +16,7 @@ import { learnPlaceFacts, planLearned, recognizePlaces } from '../dutch/places';
 import { analyzeText } from '../facts/analyze';
 import { computeFacts } from '../facts/index';
 import { buildLexicon, decodeAnalysis, encodeAnalysis, encodeFacts } from '../corpus/worker';
-import { ROOT, makeWorkspace, startClient } from './lsp-client';
+import { ROOT, makeWorkspace, startClient, type LspClient } from './lsp-client';
 import { tuneV8 } from '../core/runtime';
 import { benchDraft, DPG, fmt, makeBigCorpus, measureLatency, serverMemory, SHARED, sizeOf, stats } from './bench-common';
 import { childStoreIndex, storeBench } from './bench-store';
@@ -219,14 +219,14 @@ async function lspBench(corpusDir: string | null, label: string, n: number) {
   // (After a quiet moment: a server compacts its heap once no request came for 2 s after an index run.)
   // Waits for its log line (up to 20 s: none when the heap has not grown since the last one), then
   // for V8 to hand the freed pages back.
-  const quiet = async () => {
-    const seen = client.logs.length;
+  const quiet = async (server: LspClient) => {
+    const seen = server.logs.length;
     const t0 = Date.now();
-    while (Date.now() - t0 < 20000 && !client.logs.slice(seen).some((l) => /compacted|opgeruimd/.test(l))) await new Promise((r) => setTimeout(r, 100));
+    while (Date.now() - t0 < 20000 && !server.logs.slice(seen).some((l) => /compacted|opgeruimd/.test(l))) await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 1500));
   };
   const busyMem = serverMemory(client.proc.pid);
-  await quiet();
+  await quiet(client);
   const mem = serverMemory(client.proc.pid);
   // Requests while the server indexes: a full re-index (as after a settings change) and an
   // incremental update (a corpus file changed), hovering every 20 ms until the index is ready.
@@ -256,7 +256,7 @@ async function lspBench(corpusDir: string | null, label: string, n: number) {
   console.log(`completion   median ${fmt(c.median, 2)} ms, p99 ${fmt(c.p99, 2)} ms (n=${c.n})`);
   console.log(`diagnostics  median ${fmt(d.median, 1)} ms, p99 ${fmt(d.p99, 1)} ms after the ${debounce} ms debounce, ~1,000-word draft (n=${d.n})`);
   console.log(`during index hover median ${fmt(full.s.median, 1)} ms, max ${fmt(full.s.max, 1)} ms while re-indexing from the cache (${fmt(full.ms / 1000, 1)} s, n=${full.s.n}); median ${fmt(inc.s.median, 1)} ms, max ${fmt(inc.s.max, 1)} ms during an incremental update (${fmt(inc.ms / 1000, 1)} s, n=${inc.s.n})`);
-  await quiet();
+  await quiet(client);
   const after = serverMemory(client.proc.pid);
   // The server's own account of each index run (analysed, from cache, recognised, mode, ms).
   for (const l of client.logs.filter((m) => /analysed|cache|failed|compacted|opgeruimd/i.test(m)).slice(-8)) console.log(`server log   ${l.slice(0, 300)}`);
@@ -267,10 +267,7 @@ async function lspBench(corpusDir: string | null, label: string, n: number) {
   const warm = await startClient(ws, {}, 'nl', { cacheDir });
   await warm.waitForReady(600000);
   const warmMs = Date.now() - t1;
-  const warmLogs = warm.logs.length;
-  const t2 = Date.now();
-  while (Date.now() - t2 < 20000 && !warm.logs.slice(warmLogs).some((l) => /compacted|opgeruimd/.test(l))) await new Promise((r) => setTimeout(r, 100));
-  await new Promise((r) => setTimeout(r, 1500));
+  await quiet(warm);
   const warmMem = serverMemory(warm.proc.pid);
   console.log(`warm start   a second server on the same cache: ready in ${fmt(warmMs / 1000, 1)} s, RSS ${fmt(warmMem.rss, 0)} MB after a quiet moment (peak ${fmt(warmMem.hwm, 0)} MB)\n`);
   await warm.stop();
