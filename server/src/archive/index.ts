@@ -31,6 +31,7 @@ import { Jobs, SLICE_MS, yieldNow, type Pool } from './jobs';
 import { fingerprintOf, learn, learnCached, meets, sameSignature, touchedBy } from './learning';
 import { Feed } from './feed';
 import { packHeld, type HeldFacts } from './held';
+import { TextSpool } from '../facts/texts';
 import { Passes } from './passes';
 import { CACHE_KEYS, MANIFEST_KEY, statOf, type FileRecord, type Manifest } from './manifest';
 
@@ -56,6 +57,11 @@ export interface ArchiveOptions {
    * its command does (check, explain) would only wait for the packing before it exits.
    */
   packHeld?: boolean;
+  /**
+   * Write the sentences the index cites to a spool file of the process instead of holding them
+   * (facts/texts.ts): for a process that keeps the archive, as packHeld.
+   */
+  spoolSentences?: boolean;
   /**
    * The per-article analyser of pass 1 (default: analyzeText). Injectable so that tests can make one
    * article's analysis fail and check that only that article is skipped. When set, every pass runs
@@ -164,6 +170,8 @@ interface ArchiveState {
   plan: LearnedPlan | null;
   /** Everything skipped: discovery's, then each file's. */
   skipped: Skipped[];
+  /** Where the index's cited sentences are written (one per build; updates append), or null: held in memory. */
+  spool: TextSpool | null;
 }
 
 /** A state being computed by one run (a draft of the next ArchiveState; never the current one). */
@@ -171,7 +179,7 @@ type Run = ArchiveState;
 
 const EMPTY_STATE: Readonly<ArchiveState> = Object.freeze({
   index: null, files: new Map(), discoverySkipped: [], entries: new Map(), lexicon: null,
-  signature: new Map(), fingerprint: '', plan: null, skipped: [],
+  signature: new Map(), fingerprint: '', plan: null, skipped: [], spool: null,
 });
 
 /** A file entry with one more skip report (a new entry: the one in a swapped-in state stays as it was). */
@@ -299,6 +307,11 @@ export class Archive {
     return { articles, skipped: rec.skipped.map((x) => ({ ...x })) };
   }
 
+  /** A new spool for a build's sentences, when this process keeps them on disk (see ArchiveOptions.spoolSentences). */
+  private newSpool(): TextSpool | null {
+    return this.options.spoolSentences ? TextSpool.create(TextSpool.folder(this.options.cacheDir), (m) => this.log(m)) : null;
+  }
+
   private readFile(file: string, root = this.rootOf(file)): Promise<{ articles: Article[]; skipped: Skipped[] }> {
     return readArticles(file, root, { maxFileBytes: this.options.maxFileBytes });
   }
@@ -308,7 +321,7 @@ export class Archive {
     const t0 = Date.now();
     const caches = await this.openCaches();
     const found = await this.discover();
-    const run: Run = { ...EMPTY_STATE, files: new Map(), entries: new Map(), discoverySkipped: found.skipped, signature: new Map() };
+    const run: Run = { ...EMPTY_STATE, files: new Map(), entries: new Map(), discoverySkipped: found.skipped, signature: new Map(), spool: this.newSpool() };
     // One pool of workers for both passes (see newPool).
     const pool = this.jobs.newPool();
     try {
@@ -372,7 +385,7 @@ export class Archive {
     phases.learn = Date.now() - t0;
     await yieldNow();
     // Pass 2, in the workers; this thread meanwhile builds its own lexicon (for the index).
-    const pass2 = this.passes.recognise(this.lexiconOf(run, spec), kept, analyses, caches?.facts ?? null, isCancelled, true, pool, onProgress);
+    const pass2 = this.passes.recognise(this.lexiconOf(run, spec), kept, analyses, caches?.facts ?? null, run.spool, isCancelled, true, pool, onProgress);
     await yieldNow();
     await this.prepareLexicon(run, spec);
     const facts = await pass2;
@@ -501,7 +514,7 @@ export class Archive {
     caches: { analysis: AnalysisCache; facts: AnalysisCache } | null, replaced: Set<string>,
     previousFingerprint: string | null): Promise<Pick<BuildReport, 'articles' | 'places' | 'figures' | 'skipped' | 'recognised'>> {
     const current = prev.index!;
-    const facts = await this.passes.recognise(this.lexiconOf(run, spec), articles, analyses, caches?.facts ?? null);
+    const facts = await this.passes.recognise(this.lexiconOf(run, spec), articles, analyses, caches?.facts ?? null, run.spool);
     for (const s of facts.failed) withSkip(run.files, s);
     collectSkipped(run);
     const byId = new Map<string, ArticleFacts>();

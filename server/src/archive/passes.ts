@@ -9,6 +9,7 @@ import type { AnalysisCache } from '../corpus/cache';
 import { skip } from '../corpus/skips';
 import { decodeAnalysis, decodeFacts, decodePlaceFacts, encodeAnalysis, encodeFacts, lexiconContext, pack, placeFactBytes, type LexiconSpec } from '../corpus/worker';
 import { analyzeText, type ArticleAnalysis } from '../facts/analyze';
+import type { TextSpool } from '../facts/texts';
 import { articleRecord, bindFacts, computeFacts, type ArticleFacts, type FactsData } from '../facts/index';
 import type { PlaceLexicon } from '../dutch/places';
 import type { PlaceFact } from '../dutch/types';
@@ -152,12 +153,12 @@ export class Passes {
    * workers, from pass 1's encoded analyses). Each article's text is released once its facts are in.
    */
   async recognise(by: { fingerprint: string; spec: LexiconSpec; lexicon: () => PlaceLexicon }, articles: Article[], analyses: Map<string, Buffer>,
-    cache: AnalysisCache | null, isCancelled: () => boolean = () => false, stream = false, pool?: Pool | null, onProgress?: Progress) {
+    cache: AnalysisCache | null, spool: TextSpool | null, isCancelled: () => boolean = () => false, stream = false, pool?: Pool | null, onProgress?: Progress) {
     const byId = new Map<string, ArticleFacts>();
     const failed: Skipped[] = [];
     let todo: Article[] = [];
     const key = (a: Article) => CACHE_KEYS.facts(a.hash, by.fingerprint);
-    const bind = (a: Article, data: FactsData) => byId.set(a.id, bindFacts(articleRecord(a), a, data));
+    const bind = (a: Article, data: FactsData) => byId.set(a.id, bindFacts(articleRecord(a), a, data, spool));
     let t = Date.now();
     for (const a of articles) {
       const raw = cache?.get(key(a));

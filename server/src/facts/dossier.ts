@@ -101,7 +101,9 @@ function isVague(c: Claim): boolean {
   return !!q && /^(enkele|verschillende|meerdere|een paar|tientallen|honderden|duizenden|tienduizenden|honderdduizenden|talloze|vele)$/.test(q);
 }
 
-export function buildDossier(index: PlaceView, id: string, spelling?: string): Dossier | null {
+/** `opts.sentences`: how many key sentences are wanted (all by default); an editor shows a few, and
+ *  a sentence can be one read away (facts/texts.ts), so only those are read. */
+export function buildDossier(index: PlaceView, id: string, spelling?: string, opts: { sentences?: number } = {}): Dossier | null {
   const p: PlaceRecord | undefined = index.place(id);
   const entry = index.entry(id, spelling);
   if (!p && !entry) return null;
@@ -132,14 +134,15 @@ export function buildDossier(index: PlaceView, id: string, spelling?: string): D
 
   const seen = new Set<string>();
   const sentences: Dossier['sentences'] = [];
+  const wanted = opts.sentences ?? Infinity;
   const add = (text: string, source: SourceLocation, why: 'fact' | 'figure' | 'mention') => {
     const key = text.trim();
     if (!key || seen.has(key) || isCaption(key)) return;
     seen.add(key);
     sentences.push({ text: key, source, why });
   };
-  for (const f of facts) if (factScore(f) > 0) add(f.sentence, f.source, 'fact');
-  for (const c of claims) add(c.sentence, c.source, 'figure');
+  for (const f of facts) if (sentences.length < wanted && factScore(f) > 0) add(f.sentence, f.source, 'fact');
+  for (const c of claims) if (sentences.length < wanted) add(c.sentence, c.source, 'figure');
 
   const variants = [...(p?.variants ?? new Map<string, number>())].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count);
   return {

@@ -12,6 +12,7 @@ import type { ArticleAnalysis } from './analyze';
 import { readQuantities, topicPlaces, type FigureContext } from './context';
 import type { Quantity } from './quantity/model';
 import { BoundedMemo } from '../core/memo';
+import { HeldSentences, type Sentences, type TextSpool } from './texts';
 import { claimKey, keyHasRole, newestAtOrBefore, PlaceNames, type PlaceView } from './view';
 
 export interface ArticleRecord {
@@ -33,7 +34,7 @@ export interface Claim {
   figure: Figure;
   ctx: Omit<FigureContext, 'sentence' | 'clause'>;
   /** The sentence that reports the figure (the evidence). */
-  sentence: string;
+  readonly sentence: string;
   source: SourceLocation;
 }
 
@@ -44,8 +45,26 @@ export interface PlaceFactRef {
   parent: string | null;
   near: string | null;
   distanceKm: number | null;
-  sentence: string;
+  readonly sentence: string;
   source: SourceLocation;
+}
+
+/** A claim of an indexed article: its sentence is read from the article's sentences when asked for (see texts.ts). */
+class ArticleClaim implements Claim {
+  constructor(public figure: Figure, public ctx: Claim['ctx'], public source: SourceLocation, private readonly texts: Sentences, private readonly at: number) {}
+  get sentence(): string { return this.texts.at(this.at); }
+  /** As JSON, a claim is its four fields (the sentence read), never where the sentence is kept. */
+  toJSON(): Claim { return { figure: this.figure, ctx: this.ctx, sentence: this.sentence, source: this.source }; }
+}
+
+/** The same for a place fact. */
+class ArticleFact implements PlaceFactRef {
+  constructor(public kind: PlaceKind | null, public parent: string | null, public near: string | null, public distanceKm: number | null,
+    public source: SourceLocation, private readonly texts: Sentences, private readonly at: number) {}
+  get sentence(): string { return this.texts.at(this.at); }
+  toJSON(): PlaceFactRef {
+    return { kind: this.kind, parent: this.parent, near: this.near, distanceKm: this.distanceKm, sentence: this.sentence, source: this.source };
+  }
 }
 
 /** Everything the index keeps of one article. */
@@ -263,15 +282,16 @@ function compactFigure(f: Figure): Figure {
   return f;
 }
 
-/** Attach an article's record and file positions to its facts (cheap; no text needed). */
-export function bindFacts(rec: ArticleRecord, pos: { lineBase: number; charBase: number }, data: FactsData): ArticleFacts {
+/** Attach an article's record and file positions to its facts (cheap; no text needed). Its cited
+ *  sentences go to `spool` when given (a process that keeps the archive), else stay in memory. */
+export function bindFacts(rec: ArticleRecord, pos: { lineBase: number; charBase: number }, data: FactsData, spool?: TextSpool | null): ArticleFacts {
   // (Where offsets do not map to the file, a JSONL record, every claim and fact of the article is at
   // the record's line: one location object for all of them.)
   let whole: SourceLocation | null = null;
   const loc = (p: RelPos): SourceLocation => p
     ? { article: rec, line: pos.lineBase + p[0], character: p[0] === 0 ? pos.charBase + p[1] : p[1] }
     : (whole ??= Object.freeze({ article: rec, line: pos.lineBase, character: 0 }));
-  const sentences = data.sentences;
+  const sentences = spool ? spool.put(data.sentences) : new HeldSentences(data.sentences);
   return {
     article: rec,
     mentions: data.mentions.map((m) => {
@@ -279,10 +299,10 @@ export function bindFacts(rec: ArticleRecord, pos: { lineBase: number; charBase:
       return { article: rec, start: m.start, end: m.end, text: str(m.text), line: l.line, character: l.character };
     }),
     placeIds: data.placeIds.map(str),
-    claims: data.claims.map((c) => ({ figure: compactFigure(c.figure), ctx: compactContext(c.ctx), sentence: sentences[c.sentence], source: loc(c.at) })),
+    claims: data.claims.map((c) => new ArticleClaim(compactFigure(c.figure), compactContext(c.ctx), loc(c.at), sentences, c.sentence)),
     facts: data.facts.map((f) => ({
       placeId: str(f.placeId),
-      fact: { kind: str(f.kind), parent: str(f.parent), near: str(f.near), distanceKm: f.distanceKm, sentence: sentences[f.sentence], source: loc(f.at) },
+      fact: new ArticleFact(str(f.kind), str(f.parent), str(f.near), f.distanceKm, loc(f.at), sentences, f.sentence),
     })),
     coRegions: data.coRegions.map(str),
     queries: typeof data.queries === 'string' ? data.queries : null,

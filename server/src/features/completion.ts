@@ -135,7 +135,7 @@ function figureItems(text: string, offset: number, num: string, position: Positi
 export function resolveCompletion(item: CompletionItem, index: PlaceView, locale: Locale): CompletionItem {
   const id = (item.data as { placeId?: string } | undefined)?.placeId;
   if (id && !item.documentation) {
-    const d = buildDossier(index, id);
+    const d = buildDossier(index, id, undefined, { sentences: 2 });
     if (d) item.documentation = { kind: MarkupKind.Markdown, value: dossierMarkdown(d, locale, { maxClaims: 3, maxSentences: 2 }) };
   }
   return item;

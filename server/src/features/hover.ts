@@ -6,7 +6,7 @@ import type { Locale } from '../core/l10n';
 import { buildDossier } from '../facts/dossier';
 import type { DraftAnalysis } from '../facts/draft';
 import type { PlaceView } from '../facts/view';
-import { claimsTimelineMarkdown, dossierMarkdown } from './render';
+import { claimsTimelineMarkdown, DOSSIER_SENTENCES, dossierMarkdown } from './render';
 import { t } from '../core/l10n';
 
 function at<T extends { start: number; end: number }>(items: T[], offset: number): T | undefined {
@@ -17,7 +17,7 @@ export function hover(doc: TextDocument, position: Position, analysis: DraftAnal
   const offset = doc.offsetAt(position);
   const m = at(analysis.mentions, offset);
   if (m) {
-    const d = buildDossier(index, m.id, m.text);
+    const d = buildDossier(index, m.id, m.text, { sentences: DOSSIER_SENTENCES });
     if (!d) return null;
     return {
       contents: { kind: MarkupKind.Markdown, value: dossierMarkdown(d, locale) },

@@ -95,6 +95,9 @@ export function reasonsText(reasons: string[], placeName: (id: string) => string
 }
 
 /** The hover/dossier Markdown: concise at first glance, details below a rule. */
+/** Key sentences a dossier shows when not told otherwise (a hover). */
+export const DOSSIER_SENTENCES = 3;
+
 export function dossierMarkdown(d: Dossier, locale: Locale, opts: { maxClaims?: number; maxSentences?: number } = {}): string {
   const out: string[] = [];
   out.push(placeLine(d, locale));
@@ -110,7 +113,7 @@ export function dossierMarkdown(d: Dossier, locale: Locale, opts: { maxClaims?: 
   if (d.variants.length > 1) {
     details.push(`*${t(locale, 'variants')}:* ${d.variants.map((v) => `${escapeMd(v.text)} (${v.count})`).join(', ')}`);
   }
-  const sentences = d.sentences.slice(0, opts.maxSentences ?? 3);
+  const sentences = d.sentences.slice(0, opts.maxSentences ?? DOSSIER_SENTENCES);
   if (sentences.length) {
     details.push(`*${t(locale, 'keySentences')}:*`);
     for (const s of sentences) {

@@ -164,7 +164,7 @@ export class Workspace {
     const next = incremental ? this.current!.archive! : new Archive({
       paths: existing, baseDir: this.folders[0], cacheDir: this.options.cacheDir === undefined ? cacheDir() : this.options.cacheDir,
       maxFileBytes: this.settings.limits.maxFileSizeMB * 1024 * 1024, houseSpellings: this.settings.houseSpellings, houseStyle: this.settings.houseStyle,
-      packHeld: this.options.keepsArchive === true, log: (m) => this.log(m),
+      packHeld: this.options.keepsArchive === true, spoolSentences: this.options.keepsArchive === true, log: (m) => this.log(m),
     });
     if (!existing.length) this.log(t(this.locale, 'statusNoCorpus', { paths: paths.join(', ') }));
     if (!incremental) await this.hooks.started?.();
@@ -396,7 +396,7 @@ export class Workspace {
     const index = this.view;
     if (!index) return null;
     const id = index.placeName(idOrName) ? idOrName : index.resolve(idOrName);
-    const d = id ? buildDossier(index, id) : null;
+    const d = id ? buildDossier(index, id, undefined, { sentences: opts.maxSentences }) : null;
     return d ? dossierMarkdown(d, this.locale, opts) : null;
   }
 

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     console.error('usage: node --expose-gc --import tsx server/src/tools/memory-parts.ts <corpus> <cache folder>');
     process.exit(2);
   }
-  const archive = new Archive({ paths: [corpus], baseDir: process.cwd(), cacheDir, packHeld: true }); // (as the language server keeps it)
+  const archive = new Archive({ paths: [corpus], baseDir: process.cwd(), cacheDir, packHeld: true, spoolSentences: true }); // (as the language server keeps it)
   const report = await archive.build();
   await archive.whenPacked();
   const MB = (n: number) => Math.round(n / 1e6);
