@@ -36,6 +36,12 @@ describe('quantity: when, and what kind', function () {
   it('a simple past without a date is an undated past', () => {
     assert.equal(quantityOf('In de regio Cherson werden 120 nederzettingen bevrijd.', '120 nederzettingen', today).when.basis, 'past');
   });
+  it('a participle before its noun is not a simple past when the clause has a present verb: "Het door Rusland bezette gebied beslaat …"', () => {
+    // (archive-ukraine 027.txt, February 2025: the area held then, not an undated past.)
+    const text = 'Het door Rusland bezette gebied beslaat ruim 112.000 vierkante kilometer, bijna een vijfde van Oekraïne.';
+    assert.equal(quantityOf(text, 'ruim 112.000 vierkante kilometer', today).when.basis, 'none');
+    assert.equal(quantityOf('Rusland bezette ruim 112.000 vierkante kilometer van Oekraïne.', 'ruim 112.000 vierkante kilometer', today).when.basis, 'past');
+  });
   const kinds: [string, string, string][] = [
     ['Bij de aanval op Kyiv kwamen zeker 23 mensen om.', 'zeker 23 mensen', 'event'],
     ['Rusland vuurde 598 drones af.', '598 drones', 'event'],

@@ -2,6 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { quantityOf, placeId } from './read-helper';
+import { sameQuantity } from '../../../server/src/facts/quantity/same';
 
 describe('quantity: whose and where', function () {
   this.timeout(60000);
@@ -24,6 +25,19 @@ describe('quantity: whose and where', function () {
     assert.equal(q.where.place, placeId('Koersk'));
     assert.equal(q.where.level, 'region');
     assert.equal(q.measure.side, 'oekrain');
+  });
+  it('the whole an area is a share of is at its level: "…, bijna een vijfde van Oekraïne" is the country', () => {
+    // (archive-ukraine 027.txt against a draft about the same occupied area; the regions' areas stay apart.)
+    const archive = quantityOf('Het door Rusland bezette gebied beslaat ruim 112.000 vierkante kilometer, bijna een vijfde van Oekraïne.', 'ruim 112.000 vierkante kilometer');
+    assert.equal(archive.where.place, placeId('Oekraïne'));
+    assert.equal(archive.where.level, 'country');
+    const draft = quantityOf('Rusland bezet inmiddels zo\'n 150.000 vierkante kilometer Oekraïens grondgebied.', "zo'n 150.000 vierkante kilometer");
+    assert.equal(sameQuantity(draft, archive).same, true);
+    for (const [text, figure] of [
+      ['In de regio Donetsk bezet Rusland inmiddels zo\'n 20.000 vierkante kilometer.', "zo'n 20.000 vierkante kilometer"],
+      ['Oekraïne controleert in de Russische regio Koersk ruim 1250 vierkante kilometer.', 'ruim 1250 vierkante kilometer'],
+      ['Het door Oekraïne heroverde gebied beslaat zo\'n 26.000 vierkante kilometer, bijna een vijfde van wat Rusland had veroverd.', "zo'n 26.000 vierkante kilometer"],
+    ]) assert.equal(sameQuantity(quantityOf(text, figure), archive).same, false, text);
   });
   it('the city and the region of one name are different levels', () => {
     assert.equal(quantityOf('In de stad Cherson wonen nog 60.000 mensen.', '60.000 mensen').where.level, 'city');

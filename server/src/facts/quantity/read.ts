@@ -8,7 +8,7 @@ import type { Quantity, Measure, SkipReason } from './model';
 import { clausesOf, wordsIn, type Clause, type Word } from './clauses';
 import { within, spanContaining, firstAtOrAfter, foldedText } from './spans';
 import { findRole, headOf, isChange, PEOPLE, sideInClause, sideOfCountry, sideOfPhrase, type Head } from './measure';
-import { whereOf, DATELINE, type PlaceScene, type WhereFound } from './where';
+import { whereOf, levelOf, DATELINE, type PlaceScene, type WhereFound } from './where';
 import { whenOf, kindOf, eventNounOf, eventNounIn } from './when';
 import { skipOf } from './skip';
 import { sourceOf } from './source';
@@ -256,7 +256,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
       for (const g of same) {
         if (g.dimension !== 'percent') continue;
         const of = percentOf(text, g, mentions, spanContaining(clauses, g.start));
-        if (of?.place) { where.place = of.place; where.level = null; where.scope = 'sentence'; break; }
+        if (of?.place) { where.place = of.place; where.level = of.level ?? null; where.scope = 'sentence'; break; }
       }
     }
     const partOf = parent && (bare || partitive) ? parent.q : null;
@@ -320,7 +320,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
  * Koersk" → the place's area, "van alle gevechten" → gevechten — with the span of that phrase, so
  * that the words inside it ("veroverde") are not taken for the figure's own predicate.
  */
-function percentOf(text: string, f: Figure, mentions: readonly PlaceMention[], clause: Span): { concept: string | null; start: number; end: number; place?: string } | null {
+function percentOf(text: string, f: Figure, mentions: readonly PlaceMention[], clause: Span): { concept: string | null; start: number; end: number; place?: string; level?: Quantity['where']['level'] } | null {
   const words = wordsIn(text, { start: f.end, end: Math.min(clause.end, f.end + 120) });
   let i = 0;
   while (i < words.length && i < 2 && words[i].w !== 'van') i++;
@@ -332,7 +332,7 @@ function percentOf(text: string, f: Figure, mentions: readonly PlaceMention[], c
   for (let n = 0; i < words.length && n < 6; i++, n++) {
     const w = words[i];
     const place = within(mentions, w).find((x) => x.start === w.start);
-    if (place) return { concept: 'area', start, end: place.end, place: place.id };
+    if (place) return { concept: 'area', start, end: place.end, place: place.id, level: levelOf(text, place) };
     if (w.w === 'door' || w.w === 'in' || w.w === 'op') { i++; continue; }  // "door Oekraïne veroverde", "in Koersk veroverde"
     if (/e$/.test(w.w) && i + 1 < words.length && !/^(?:en|of)$/.test(words[i + 1].w) && /^\p{Ll}/u.test(words[i + 1].raw)) continue; // an adjective or participle before the noun ("veroverde gebied")
     return { concept: headOf(w.w).concept, start, end: w.end };

@@ -35,7 +35,7 @@ const PAST = /^(?:werd|werden|was|waren|had|hadden|kwam|kwamen|viel|vielen|telde
 const AUXILIARY = /^(?:heeft|hebben|is|zijn)$/;
 const PARTICIPLE = /^(?:ge\p{L}{3,}(?:d|t|en)|\p{L}*(?:heroverd|veroverd|bevrijd|ingenomen|teruggewonnen|terugveroverd|verloren|verlaten|onderschept|vernietigd|omgekomen|opgenomen|ontvlucht|vertrokken|uitgeschakeld|overgestoken))$/u;
 /** Finite verbs in the present (a clause with one speaks of now). */
-const PRESENT_FINITE = /^(?:is|zijn|wordt|worden|heeft|hebben|komt|komen|valt|vallen|telt|tellen|woont|wonen|houdt|houden|staat|staan|ligt|liggen|gaat|gaan|krijgt|krijgen|zit|zitten|blijft|blijven|controleert|bezet|meldt|zegt|schat|claimt|verblijven|verblijft)$/;
+const PRESENT_FINITE = /^(?:is|zijn|wordt|worden|heeft|hebben|komt|komen|valt|vallen|telt|tellen|woont|wonen|houdt|houden|staat|staan|ligt|liggen|gaat|gaan|krijgt|krijgen|zit|zitten|blijft|blijven|controleert|bezet|meldt|zegt|schat|claimt|verblijven|verblijft|beslaat|beslaan|bedraagt|bedragen|omvat|omvatten)$/;
 /** Words of an event that a toll or a count belongs to. */
 const EVENT_NOUN = /^(?:(?:\p{L}+-)?aanval(?:len)?|raketaanval(?:len)?|luchtaanval(?:len)?|droneaanval(?:len)?|drone-aanval(?:len)?|inslag|raketinslag|explosie|explosies|beschieting(?:en)?|bombardement(?:en)?|aanslag|ruil|gevangenenruil|uitwisseling|ongeluk|brand|crash|botsing|schietpartij|steekpartij|overstroming|aardbeving|nacht|vannacht|ramp|gevecht|gevechten|inval|offensief|tegenoffensief)$/u;
 /** The same words, found in a span of folded text in one scan. */
