@@ -63,6 +63,11 @@ export interface ArchiveOptions {
    */
   spoolSentences?: boolean;
   /**
+   * Keep every figure's claim, also those no feature can reach (see ArticleFacts.claims): for
+   * tools that list every figure read (`eval --quantities`).
+   */
+  allClaims?: boolean;
+  /**
    * The per-article analyser of pass 1 (default: analyzeText). Injectable so that tests can make one
    * article's analysis fail and check that only that article is skipped. When set, every pass runs
    * on the calling thread (worker threads use the built-in analyser); use it with cacheDir null.
@@ -307,6 +312,11 @@ export class Archive {
     return { articles, skipped: rec.skipped.map((x) => ({ ...x })) };
   }
 
+  /** How pass 2's facts are kept: where the cited sentences go, and whether every claim is. */
+  private keep(run: Run): { spool: TextSpool | null; allClaims?: boolean } {
+    return { spool: run.spool, allClaims: this.options.allClaims };
+  }
+
   /** A new spool for a build's sentences, when this process keeps them on disk (see ArchiveOptions.spoolSentences). */
   private newSpool(): TextSpool | null {
     return this.options.spoolSentences ? TextSpool.create(TextSpool.folder(this.options.cacheDir), (m) => this.log(m)) : null;
@@ -385,7 +395,7 @@ export class Archive {
     phases.learn = Date.now() - t0;
     await yieldNow();
     // Pass 2, in the workers; this thread meanwhile builds its own lexicon (for the index).
-    const pass2 = this.passes.recognise(this.lexiconOf(run, spec), kept, analyses, caches?.facts ?? null, run.spool, isCancelled, true, pool, onProgress);
+    const pass2 = this.passes.recognise(this.lexiconOf(run, spec), kept, analyses, caches?.facts ?? null, this.keep(run), isCancelled, true, pool, onProgress);
     await yieldNow();
     await this.prepareLexicon(run, spec);
     const facts = await pass2;
@@ -514,7 +524,7 @@ export class Archive {
     caches: { analysis: AnalysisCache; facts: AnalysisCache } | null, replaced: Set<string>,
     previousFingerprint: string | null): Promise<Pick<BuildReport, 'articles' | 'places' | 'figures' | 'skipped' | 'recognised'>> {
     const current = prev.index!;
-    const facts = await this.passes.recognise(this.lexiconOf(run, spec), articles, analyses, caches?.facts ?? null, run.spool);
+    const facts = await this.passes.recognise(this.lexiconOf(run, spec), articles, analyses, caches?.facts ?? null, this.keep(run));
     for (const s of facts.failed) withSkip(run.files, s);
     collectSkipped(run);
     const byId = new Map<string, ArticleFacts>();

@@ -153,12 +153,12 @@ export class Passes {
    * workers, from pass 1's encoded analyses). Each article's text is released once its facts are in.
    */
   async recognise(by: { fingerprint: string; spec: LexiconSpec; lexicon: () => PlaceLexicon }, articles: Article[], analyses: Map<string, Buffer>,
-    cache: AnalysisCache | null, spool: TextSpool | null, isCancelled: () => boolean = () => false, stream = false, pool?: Pool | null, onProgress?: Progress) {
+    cache: AnalysisCache | null, keep: { spool: TextSpool | null; allClaims?: boolean }, isCancelled: () => boolean = () => false, stream = false, pool?: Pool | null, onProgress?: Progress) {
     const byId = new Map<string, ArticleFacts>();
     const failed: Skipped[] = [];
     let todo: Article[] = [];
     const key = (a: Article) => CACHE_KEYS.facts(a.hash, by.fingerprint);
-    const bind = (a: Article, data: FactsData) => byId.set(a.id, bindFacts(articleRecord(a), a, data, spool));
+    const bind = (a: Article, data: FactsData) => byId.set(a.id, bindFacts(articleRecord(a), a, data, keep));
     let t = Date.now();
     for (const a of articles) {
       const raw = cache?.get(key(a));

@@ -72,7 +72,12 @@ export interface ArticleFacts {
   article: ArticleRecord;
   mentions: MentionRef[];
   placeIds: string[];
+  /** The claims a feature can reach: those the conflict check compares (a claim key) or a place's
+   *  dossier shows (see claimPlaces). Figures of neither kind — an age, a date, a vague number, with
+   *  no place — are counted in `figures` and not kept (70 % of dpgmedia2019's). */
   claims: Claim[];
+  /** How many figures the article has, kept or not. */
+  figures: number;
   facts: { placeId: string; fact: PlaceFactRef }[];
   /** Small places and the regions named in the same paragraph: evidence of where a place lies
    *  when no sentence says so outright. Flat pairs: place id, region id, place id, region id, … */
@@ -284,7 +289,9 @@ function compactFigure(f: Figure): Figure {
 
 /** Attach an article's record and file positions to its facts (cheap; no text needed). Its cited
  *  sentences go to `spool` when given (a process that keeps the archive), else stay in memory. */
-export function bindFacts(rec: ArticleRecord, pos: { lineBase: number; charBase: number }, data: FactsData, spool?: TextSpool | null): ArticleFacts {
+export function bindFacts(rec: ArticleRecord, pos: { lineBase: number; charBase: number }, data: FactsData,
+  opts: { spool?: TextSpool | null; allClaims?: boolean } = {}): ArticleFacts {
+  const spool = opts.spool;
   // (Where offsets do not map to the file, a JSONL record, every claim and fact of the article is at
   // the record's line: one location object for all of them.)
   let whole: SourceLocation | null = null;
@@ -299,7 +306,9 @@ export function bindFacts(rec: ArticleRecord, pos: { lineBase: number; charBase:
       return { article: rec, start: m.start, end: m.end, text: str(m.text), line: l.line, character: l.character };
     }),
     placeIds: data.placeIds.map(str),
-    claims: data.claims.map((c) => new ArticleClaim(compactFigure(c.figure), compactContext(c.ctx), loc(c.at), sentences, c.sentence)),
+    claims: (opts.allClaims ? data.claims : data.claims.filter((c) => reachable(c.ctx.quantity)))
+      .map((c) => new ArticleClaim(compactFigure(c.figure), compactContext(c.ctx), loc(c.at), sentences, c.sentence)),
+    figures: data.claims.length,
     facts: data.facts.map((f) => ({
       placeId: str(f.placeId),
       fact: new ArticleFact(str(f.kind), str(f.parent), str(f.near), f.distanceKm, loc(f.at), sentences, f.sentence),
@@ -339,9 +348,17 @@ function majoritySpelling(variants: ReadonlyMap<string, number>): string | null 
  *  places it — and a country's territory an article about one of its regions places there
  *  ("Russisch grondgebied" in Koersk). */
 export function claimPlaces(c: Claim): string[] {
-  const w = c.ctx.quantity.where;
+  return placesOf(c.ctx.quantity.where);
+}
+
+function placesOf(w: Quantity['where']): string[] {
   if (!w.place) return [];
   return w.scope === 'clause' || w.scope === 'sentence' || w.scope === 'paragraph' || (w.scope === 'article' && w.territory) ? w.place.split('+') : [];
+}
+
+/** Whether a feature can reach a claim of this quantity: the check by its key, a dossier by its places. */
+function reachable(q: Quantity): boolean {
+  return claimKey(q) !== null || placesOf(q.where).length > 0;
 }
 
 export interface IndexStats { articles: number; places: number; figures: number }
@@ -390,6 +407,8 @@ export class FactIndex extends PlaceNames implements PlaceView {
   readonly byArticle = new Map<string, ArticleFacts>();
   places = new Map<string, PlaceRecord>();
   claims: Claim[] = [];
+  /** Every figure of the archive's articles, kept as a claim or not (see ArticleFacts.claims). */
+  figureCount = 0;
   /** Claims by dimension and place, and by dimension and event: candidate lookup for the check. */
   claimIndex = new ClaimIndex();
 
@@ -416,7 +435,7 @@ export class FactIndex extends PlaceNames implements PlaceView {
   }
 
   stats(): IndexStats {
-    return { articles: this.byArticle.size, places: this.places.size, figures: this.claims.length };
+    return { articles: this.byArticle.size, places: this.places.size, figures: this.figureCount };
   }
 
   /** Rebuild the aggregates from the per-article facts. */
@@ -441,6 +460,7 @@ export class FactIndex extends PlaceNames implements PlaceView {
   private *rebuildSteps(): Generator<void, void, void> {
     const places = new Map<string, PlaceRecord>();
     const claims: Claim[] = [];
+    let figureCount = 0;
     const coRegions = new Map<string, string[]>();
     const get = (id: string, name?: string): PlaceRecord => {
       let p = places.get(id);
@@ -478,6 +498,7 @@ export class FactIndex extends PlaceNames implements PlaceView {
         const list = coRegions.get(placeId);
         if (list) list.push(regionId); else coRegions.set(placeId, [regionId]);
       }
+      figureCount += af.figures;
       for (const c of af.claims) {
         claims.push(c);
         for (const id of claimPlaces(c)) get(id).claims.push(c);
@@ -519,6 +540,7 @@ export class FactIndex extends PlaceNames implements PlaceView {
     const claimIndex = yield* ClaimIndex.build(claims);
     this.places = places;
     this.claims = claims;
+    this.figureCount = figureCount;
     this.claimIndex = claimIndex;
   }
 

@@ -16,7 +16,7 @@ const f3 = (x: number) => x.toFixed(3);
 
 /** `node dist/eval.js --quantities <archive> [file…]`: every claim's quantity in one line (for reading rules at work). */
 async function printQuantities(dir: string, files: string[]): Promise<void> {
-  const archive = new Archive({ paths: [dir], baseDir: process.cwd(), cacheDir: null, workers: 0 });
+  const archive = new Archive({ paths: [dir], baseDir: process.cwd(), cacheDir: null, workers: 0, allClaims: true });
   await archive.build();
   for (const af of archive.index.byArticle.values()) {
     if (files.length && !files.some((f) => af.article.file.endsWith(f))) continue;
