@@ -96,8 +96,10 @@ export async function startClient(workspace: string, settings: Record<string, un
   if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} not built: run npm run build`);
   // (A cache of its own unless one is given: a second server on the same cache starts warm.)
   const cache = given.cacheDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-cache-'));
-  // (Started as the VS Code client starts it: client/src/serverEnv.ts.)
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...serverEnv(process.env), BRONVAST_CACHE_DIR: cache }, stdio: ['pipe', 'pipe', 'pipe'] });
+  // (Started as the VS Code client starts it: client/src/serverEnv.ts; with BRONVAST_BENCH_PLAIN_ENV=1
+  // as an editor that was not told, for measuring that case.)
+  const env = process.env.BRONVAST_BENCH_PLAIN_ENV === '1' ? process.env : serverEnv(process.env);
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...env, BRONVAST_CACHE_DIR: cache }, stdio: ['pipe', 'pipe', 'pipe'] });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
   const statuses: { state: string; articles: number }[] = [];
