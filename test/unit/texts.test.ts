@@ -65,6 +65,17 @@ describe('facts/texts: cited sentences in a spool file', function () {
     assert.equal(later.at(0), 'Koersk ligt 100 kilometer van de grens.');
   });
 
+  it('removes the spool a process that ended left behind, never a running one\'s', () => {
+    // (Where an open file cannot be unlinked, Windows, a crashed server leaves its spool.)
+    const dead = path.join(dir, 'sentences-4194303-0badf00d.spool'), running = path.join(dir, `sentences-${process.ppid}-0badf00d.spool`);
+    const other = path.join(dir, 'facts.cache');
+    for (const f of [dead, running, other]) fs.writeFileSync(f, 'x');
+    TextSpool.create(dir)!.close();
+    assert.equal(fs.existsSync(dead), false);
+    assert.equal(fs.existsSync(running), true);
+    assert.equal(fs.existsSync(other), true);
+  });
+
   it('a folder that cannot take a file gives no spool and says why', () => {
     const file = path.join(dir, 'not-a-folder');
     fs.writeFileSync(file, '');

@@ -5,7 +5,8 @@
 // sentences, twenty completion items). A run-once command keeps them in memory.
 //
 // The spool is append-only and private to the process: it is unlinked as soon as it is open (on
-// Windows, where that can fail, when it is closed), so nothing is left behind, even after a crash.
+// Windows, where that can fail, when it is closed, or by the next spool made in that folder once its
+// process has ended), so nothing is left behind, even after a crash.
 // Each index build starts a new one; the old file goes when the last claim citing it is collected.
 
 import * as fs from 'node:fs';
@@ -46,6 +47,23 @@ function closeFile(h: { fd: number; file: string | null }): void {
   if (h.file) { try { fs.unlinkSync(h.file); } catch { /* gone */ } h.file = null; }
 }
 
+const SPOOL_NAME = /^sentences-(\d+)-[0-9a-f]{8}\.spool$/;
+
+/** Spools of processes that ended without removing theirs (where a file in use cannot be unlinked: Windows). */
+function removeStale(dir: string): void {
+  let names: string[];
+  try { names = fs.readdirSync(dir); } catch { return; }
+  for (const name of names) {
+    const m = SPOOL_NAME.exec(name);
+    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    try { fs.unlinkSync(path.join(dir, name)); } catch { /* in use, or gone */ }
+  }
+}
+
+function alive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+}
+
 export class TextSpool {
   private readonly handle: { fd: number; file: string | null };
   /** Bytes on disk, and the chunk being gathered after them (one buffer, reused: a build spools
@@ -71,6 +89,7 @@ export class TextSpool {
     let fd: number;
     try {
       fs.mkdirSync(dir, { recursive: true });
+      removeStale(dir);
       fd = fs.openSync(file, 'wx+', 0o600);
     } catch (e) {
       log?.(`Bronvast: sentences kept in memory, no spool file in ${dir} (${(e as Error).message})`);
