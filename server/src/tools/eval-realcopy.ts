@@ -14,6 +14,7 @@ import { DraftAnalyzer } from '../facts/draft';
 import { computeDiagnostics, CODES, DEFAULT_DIAGNOSTIC_OPTIONS } from '../features/diagnostics';
 import type { FigureVerdict } from '../facts/check';
 import { sameQuantity, agree } from '../facts/quantity/same';
+import { describeQuantity } from './eval-drafts';
 
 export interface RealWarning {
   draft: string;
@@ -21,7 +22,9 @@ export interface RealWarning {
   code: string;
   message: string;
   sentence: string;
-  cites: { sentence: string; source: string; date: string | null }[];
+  /** The draft figure's quantity in one line (describeQuantity), and each cited claim's. */
+  quantity: string;
+  cites: { sentence: string; source: string; date: string | null; quantity: string }[];
 }
 
 export interface RealCopyEval { drafts: number; words: number; figures: number; warnings: RealWarning[]; perThousand: number }
@@ -59,7 +62,8 @@ function warningsOf(draft: Draft, analyzer: DraftAnalyzer, archive: Archive): { 
     out.push({
       draft: draft.id, figure: doc.getText(d.range), code: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value,
       sentence: v ? draft.text.slice(v.ctx.sentence.start, v.ctx.sentence.end) : '',
-      cites: cite.slice(0, 3).map((m) => ({ sentence: m.claim.sentence, source: m.claim.source.article.label, date: m.claim.source.article.date })),
+      quantity: v ? describeQuantity(v.ctx.quantity) : '',
+      cites: cite.slice(0, 3).map((m) => ({ sentence: m.claim.sentence, source: m.claim.source.article.label, date: m.claim.source.article.date, quantity: describeQuantity(m.claim.ctx.quantity) })),
     });
   }
   return { warnings: out, figures: a.figures.length };

@@ -39,6 +39,19 @@ describe('quantity: what is measured', function () {
     const m = quantityOf('Oekraïne had zo\'n 1400 vierkante kilometer in handen; half november was dat nog ongeveer 800 vierkante kilometer.', 'ongeveer 800 vierkante kilometer').measure;
     assert.deepEqual([m.head, m.role], ['area', 'held']);
   });
+  it('"over" is what is left only as a particle, and "telt er" counts what was named before', () => {
+    // (dpgmedia2019: these read as residents of Amsterdam and met "een miljoen inwoners")
+    for (const [text, figure] of [
+      ['Over drie en zes maanden komen ze weer langs.', 'drie'],
+      ['De onderzoekers volgden ruim tweeduizend mensen, verdeeld over elf voornamelijk Europese regio\'s, waaronder Amsterdam.', 'elf'],
+    ]) assert.notEqual(quantityOf(text, figure).measure.role, 'resident', text);
+    const scooters = quantityOf('Er staat namelijk bijna altijd wel een scooter vlak onder mijn neus te ronken: Amsterdam telt er meer dan 35.000.', 'meer dan 35.000');
+    assert.notEqual(scooters.measure.head, 'human');
+    assert.notEqual(scooters.skip, null);
+    const left = quantityOf('In Pokrovsk zijn nog zo\'n 7000 mensen over.', "zo'n 7000 mensen");
+    assert.equal(left.measure.role, 'resident');
+    assert.equal(quantityOf('Amsterdam telt ruim 870.000 inwoners.', 'ruim 870.000 inwoners').measure.head, 'human');
+  });
   it('a percentage knows what it is a part of', () => {
     assert.equal(quantityOf('Rusland heeft 86 procent van Koersk heroverd.', '86 procent').measure.of, 'area');
     assert.equal(quantityOf('Ongeveer 30 procent van alle gevechten vindt plaats bij Pokrovsk.', 'Ongeveer 30 procent').measure.of, 'gevechten');

@@ -96,7 +96,7 @@ export const ROLE_CUES: Cue[] = [
   cue('wounded', 'gewond|gewonden|verwond|verwondingen|gewonde'),
   cue('hospitalised', 'ziekenhuis|ziekenhuizen|opgenomen'),
   cue('missing', 'vermist|vermisten'),
-  cue('resident', 'wonen|woonden|woont|woonde|telde|telt|tellen|telden|bevolking|inwonertal|inwoners|verblijven|verblijft|verbleven|achtergebleven|achtergeblevenen|achterblijven|resterende|over'),
+  cue('resident', 'wonen|woonden|woont|woonde|telde|telt|tellen|telden|bevolking|inwonertal|inwoners|verblijven|verblijft|verbleven|achtergebleven|achtergeblevenen|achterblijven|resterende'),
   cue('fled', 'gevlucht|vluchtten|vluchtte|vluchten|ontvlucht|ontvluchtten|vertrokken|vertrekken|verlaten|verlieten|verliet|weggetrokken|ontheemd|vluchtelingen'),
   cue('fled', 'op', 'de', 'vlucht'),
   // People evacuated have left their homes: one quantity with those who fled. An evacuation order is another.
@@ -166,6 +166,8 @@ const PARTICLE_VERBS: { particle: string; verb: RegExp; role: Role }[] = [
   { particle: 'binnen', verb: /^(?:trokken|trok|trekken|vielen|viel)$/, role: 'invaded' },
   { particle: 'samen', verb: /^(?:trokken|trok|trekken|trekt)$/, role: 'deployed' },
   { particle: 'over', verb: /^(?:hield|hielden|houdt|houden)$/, role: 'held' },
+  // "er zijn nog 200 over", "bleven er 50 over": what is left (not the preposition: "verdeeld over elf regio's", "over drie maanden").
+  { particle: 'over', verb: /^(?:zijn|is|waren|was|blijven|blijft|bleven|bleef)$/, role: 'resident' },
   { particle: 'mee', verb: /^(?:doen|doet|deden|deed|vechten|vecht|vochten|vocht)$/, role: 'deployed' },
 ];
 

@@ -16,7 +16,10 @@ export type SkipReason =
   | 'length'       // a length that is not a distance between named things
   | 'generic'      // a generic noun (mensen, personen, gevallen) without a predicate that defines it
   | 'undefined'    // nothing says what is counted
-  | 'change';      // a change ("steeg met 5 procent"), not a level
+  | 'change'       // a change ("steeg met 5 procent"), not a level
+  | 'party'        // a party's or candidate's votes or seats: whose they are is not read
+  | 'cause'        // deaths of a stated cause ("stierven aan mazelen"): the cause is not read
+  | 'plan';        // an intention or a target ("wil 50 tot 75 huizen bouwen", "het doel om 18.000 huizen bij te bouwen"): whose plan is not read
 
 /**
  * The predicate that defines a quantity: what happened to, or holds of, what is counted.

@@ -213,7 +213,9 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     else if (ownRole) { measure.role = ownRole.role; measure.roleText = ownRole.text; }
     else if (head.role) { measure.role = head.role; measure.roleText = f.countedText; }
     else if (parent && parent.q.measure.role && (bare || partitive)) { measure.role = parent.q.measure.role; measure.roleText = parent.q.measure.roleText; }
-    if (f.dimension === 'count' && !measure.head && measure.role && ['killed', 'wounded', 'casualty', 'resident'].includes(measure.role)) measure.head = 'human';
+    // (Not after "telt er": "Amsterdam telt er meer dan 35.000" counts what was named before, scooters.)
+    if (f.dimension === 'count' && !measure.head && measure.role && ['killed', 'wounded', 'casualty', 'resident'].includes(measure.role)
+      && !(measure.role === 'resident' && PARTITIVE_ER.test(text.slice(Math.max(clause.start, f.start - 40), f.start)))) measure.head = 'human';
     // "Inmiddels zou dat nog ongeveer 800 vierkante kilometer zijn": "dat" stands for the quantity just named.
     if (!measure.role && bare) {
       const prev = anaphoricParent(text, f, clause, figures, out, i, sents);
@@ -289,6 +291,9 @@ export function readQuantities(input: ReadInput): FigureContext[] {
       if (kind === 'total' && measure.side && where.scope !== 'clause' && where.scope !== 'sentence') { where.place = null; where.level = null; where.scope = 'none'; }
     }
     if (!skip && isChange(words, f.start)) skip = 'change';
+    if (!skip && (VOTES.test(measure.of ?? '') || VOTES.test(measure.head ?? '') || VOTES.test(f.counted ?? ''))) skip = 'party';
+    if (!skip && measure.role === 'killed' && CAUSE.test(foldedText(text).slice(clause.start, clause.end))) skip = 'cause';
+    if (!skip && PLAN.test(foldedText(text).slice(Math.max(clause.start, f.start - 120), f.start))) skip = 'plan';
     if (f.dimension === 'length') {
       // A length is a quantity only as the distance between two named things ("Mezhove ligt op 30 km
       // van Pokrovsk"), or of the front from a place ("de Russen staan op 10 km van Pokrovsk"): that one moves.
@@ -339,6 +344,16 @@ function percentOf(text: string, f: Figure, mentions: readonly PlaceMention[], c
   }
   return null;
 }
+
+/** "telt er", "tellen er": the count of a thing named before. */
+const PARTITIVE_ER = /\btel(?:t|de|den|len)\s+er\s+(?:\p{L}+\s+){0,3}$/u;
+/** Votes and seats: a share or count of them is a party's, which is not read. */
+const VOTES = /^(?:stemmen|stem|zetels?|kiezers?|voorkeurstemmen)$/;
+/** A stated cause of death ("stierven … aan mazelen"), not a toll's wounds ("overleed aan zijn verwondingen"). */
+const CAUSE = /\b(?:stierven|stierf|sterven|sterft|gestorven|overleden|overleed|overlijden|overlijdt)\s+(?:\S+\s+){0,4}?aan\s+(?!(?:hun|zijn|haar|de|het)\s+(?:\S+\s+)?(?:verwondingen|letsel|gevolgen|wonden))/u;
+
+/** An intention or a target before the figure in its clause. */
+const PLAN = /\b(?:wil|willen|wilde|wilden|van plan|plan om|plannen om|doel om|het doel is|doelstelling|streeft|streven|ambitie|ambieert)\b/;
 
 /** The sentence after `sentence` in its paragraph, or null. */
 function nextSentenceOf(sents: readonly Span[], sentence: Span): Span | null {
