@@ -108,6 +108,40 @@ export async function evalDpgSplit(jsonl: string, n = 300, seed = 2019): Promise
   }
 }
 
+/** The documents of a CoNLL-2002 file (one token per line, "-DOCSTART-" between documents), as text. */
+function conllDocs(file: string): string[] {
+  const out: string[] = [];
+  let sents: string[] = [], toks: string[] = [];
+  const endSentence = () => { if (toks.length) sents.push(toks.join(' ').replace(/ ([,.:;!?)])/g, '$1').replace(/\( /g, '(')); toks = []; };
+  const endDoc = () => { endSentence(); if (sents.length) out.push(sents.join(' ')); sents = []; };
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (line.startsWith('-DOCSTART-')) endDoc();
+    else if (!line.trim()) endSentence();
+    else toks.push(line.split(' ')[0]);
+  }
+  endDoc();
+  return out;
+}
+
+/**
+ * Another newspaper, another year: CoNLL-2002's De Morgen (2000) documents, those of `archiveFile`
+ * as the archive and those of `draftFile` as drafts (undated: read on the archive's last day).
+ */
+export async function evalConllCopy(archiveFile: string, draftFile: string): Promise<RealCopyEval> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-conll-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'archive.jsonl'), conllDocs(archiveFile).map((text, i) => JSON.stringify({ id: i, text })).join('\n') + '\n');
+    const archive = new Archive({ paths: [dir], baseDir: dir, cacheDir: null, workers: 0 });
+    await archive.build();
+    const analyzer = new DraftAnalyzer(archive.index, '2000-12-31');
+    const res: RealCopyEval = { drafts: 0, words: 0, figures: 0, warnings: [], perThousand: 0 };
+    conllDocs(draftFile).forEach((text, i) => tally(res, text, warningsOf({ id: String(i), text, date: null }, analyzer, archive)));
+    return done(res);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Each article of a folder of `.txt` articles checked against all the others. */
 export async function evalLeaveOneOut(folder: string): Promise<RealCopyEval> {
   const files = fs.readdirSync(folder).filter((f) => f.endsWith('.txt')).sort();

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { evalDrafts, draftsDay, describeQuantity, type DraftEval } from './eval-drafts';
 import { Archive } from '../archive';
-import { evalDpgSplit, evalLeaveOneOut, evalMutations, type RealCopyEval } from './eval-realcopy';
+import { evalConllCopy, evalDpgSplit, evalLeaveOneOut, evalMutations, type RealCopyEval } from './eval-realcopy';
 import { evalFigurePeers } from './eval-figures';
 import { evalSeedsPlaces, evalConll } from './eval-places';
 
@@ -77,6 +77,14 @@ async function main(): Promise<void> {
     console.log(`${m.sentences} sentences: found ${m.found} (${pct(m.sentences ? m.found / m.sentences : 0)}): written on the article's day ${m.foundAt.own}, on 2025-11-25 ${m.foundAt.later}; unchanged sentence not a conflict ${m.quietOriginal}/${m.sentences}`);
     for (const e of m.examples) console.log(`  missed ${e}`);
     console.log('');
+  }
+  if (want('conll')) {
+    // (train and testa only: testb is for reporting place recognition)
+    const conll = path.join(shared, 'data', 'conll2002-nl');
+    console.log('## Real copy: De Morgen 2000 (CoNLL-2002), ned.train documents as the archive, ned.testa as drafts');
+    realCopy(await evalConllCopy(path.join(conll, 'ned.train'), path.join(conll, 'ned.testa')), 'conll');
+    console.log('## Real copy: De Morgen 2000 (CoNLL-2002), ned.testa documents as the archive, ned.train as drafts');
+    realCopy(await evalConllCopy(path.join(conll, 'ned.testa'), path.join(conll, 'ned.train')), 'conll-reverse');
   }
   if (want('loo')) {
     console.log('## Real copy: archive-ukraine/, each article checked against the other ones');
