@@ -298,7 +298,18 @@ export function bindFacts(rec: ArticleRecord, pos: { lineBase: number; charBase:
   const loc = (p: RelPos): SourceLocation => p
     ? { article: rec, line: pos.lineBase + p[0], character: p[0] === 0 ? pos.charBase + p[1] : p[1] }
     : (whole ??= Object.freeze({ article: rec, line: pos.lineBase, character: 0 }));
-  const sentences = spool ? spool.put(data.sentences) : new HeldSentences(data.sentences);
+  const kept = opts.allClaims ? data.claims : data.claims.filter((c) => reachable(c.ctx.quantity));
+  // Only the sentences kept claims and facts cite, renumbered in the order they are cited.
+  const cited: string[] = [];
+  const renumbered = new Map<number, number>();
+  const cite = (i: number): number => {
+    let j = renumbered.get(i);
+    if (j === undefined) { j = cited.length; cited.push(data.sentences[i] ?? ''); renumbered.set(i, j); }
+    return j;
+  };
+  const claimAt = kept.map((c) => cite(c.sentence));
+  const factAt = data.facts.map((f) => cite(f.sentence));
+  const sentences = spool ? spool.put(cited) : new HeldSentences(cited);
   return {
     article: rec,
     mentions: data.mentions.map((m) => {
@@ -306,12 +317,11 @@ export function bindFacts(rec: ArticleRecord, pos: { lineBase: number; charBase:
       return { article: rec, start: m.start, end: m.end, text: str(m.text), line: l.line, character: l.character };
     }),
     placeIds: data.placeIds.map(str),
-    claims: (opts.allClaims ? data.claims : data.claims.filter((c) => reachable(c.ctx.quantity)))
-      .map((c) => new ArticleClaim(compactFigure(c.figure), compactContext(c.ctx), loc(c.at), sentences, c.sentence)),
+    claims: kept.map((c, i) => new ArticleClaim(compactFigure(c.figure), compactContext(c.ctx), loc(c.at), sentences, claimAt[i])),
     figures: data.claims.length,
-    facts: data.facts.map((f) => ({
+    facts: data.facts.map((f, i) => ({
       placeId: str(f.placeId),
-      fact: new ArticleFact(str(f.kind), str(f.parent), str(f.near), f.distanceKm, loc(f.at), sentences, f.sentence),
+      fact: new ArticleFact(str(f.kind), str(f.parent), str(f.near), f.distanceKm, loc(f.at), sentences, factAt[i]),
     })),
     coRegions: data.coRegions.map(str),
     queries: typeof data.queries === 'string' ? data.queries : null,
