@@ -100,8 +100,8 @@ function report(d: DraftEval): void {
 
 /** Real copy: the rate, and every warning with what it cites (BRONVAST_EVAL_DUMP=folder writes them as JSON). */
 function realCopy(r: RealCopyEval, name: string): void {
-  console.log(`${r.drafts} drafts, ${r.words} words, ${r.figures} figures: ${r.warnings.length} figure warnings = ${r.perThousand.toFixed(3)} per 1,000 words`);
-  for (const w of r.warnings) {
+  console.log(`${r.drafts} drafts, ${r.words} words, ${r.figures} figures: ${r.warnings.length} figure warnings = ${r.perThousand.toFixed(3)} per 1,000 words; ${r.notes.length} figures noted as unconfirmed`);
+  for (const w of [...r.warnings, ...r.notes]) {
     console.log(`  ${w.draft}  «${w.figure}» ${w.code}: ${w.message}`);
     console.log(`      draft: ${w.sentence.replace(/\s+/g, ' ').trim()}  [${w.quantity}]`);
     for (const c of w.cites) console.log(`      cites: ${c.source} (${c.date ?? '?'}): ${c.sentence.replace(/\s+/g, ' ').trim()}  [${c.quantity}]`);
