@@ -39,6 +39,16 @@ describe('tokenizer', () => {
     fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => { same(parts.join('')); }), { numRuns: RUNS * 10, seed: 20261122 });
   });
 
+  it('ends a heading run into its paragraph, as flattened archives give it, but not at a name or a paper', () => {
+    const split = (t: string) => sentences(t).map((s) => t.slice(s.start, s.end));
+    // (dpgmedia2019: the heading's "dood" made three arrested suspects a death toll)
+    assert.deepEqual(split('Drie verdachten voor dood Nederlander In de Dominicaanse Republiek zijn drie mensen aangehouden.'),
+      ['Drie verdachten voor dood Nederlander', 'In de Dominicaanse Republiek zijn drie mensen aangehouden.']);
+    assert.deepEqual(split('3 In de cel of in een kamp in Noord-Syrië Zo\'n tien Nederlandse vrouwen bevinden zich in kampen.'),
+      ['3', 'In de cel of in een kamp in Noord-Syrië', 'Zo\'n tien Nederlandse vrouwen bevinden zich in kampen.']);
+    for (const t of ['Dat meldt volgens De Telegraaf de politie.', 'Minister Jan Van Damme zei het.', 'Volgens Die Welt is het zo.', 'Hij zei dat het zo is.'])
+      assert.equal(sentences(t).length, 1, t);
+  });
   it('shares one list per text for tokens, sentences and paragraphs', () => {
     const text = 'Koersk ligt in Rusland. Het stadje Soedzja ook.\nTweede alinea.';
     assert.equal(tokenize(text), tokenize(text));

@@ -252,23 +252,41 @@ const ABBREVIATIONS = new Set([
   'feb', 'jan', 'aug', 'sept', 'sep', 'okt', 'nov', 'dec', 'apr', 'mrt', 'gen', 'kol', 'lt', 'sgt', 'ds', 'mevr', 'dhr',
 ]);
 
-/** Sentences within the text: split at paragraph breaks and at . ! ? followed by a space and a capital,
- *  a digit or an opening quote; not after common abbreviations or initials ("A. Jermak"). Shared: do not change. */
+/** Sentences within the text: split at paragraph breaks, at . ! ? followed by a space and a capital,
+ *  a digit or an opening quote (not after common abbreviations or initials: "A. Jermak"), and after a
+ *  run-in heading (RUN_IN). Shared: do not change. */
 export function sentences(text: string): readonly Span[] {
   memoFor(text);
   return (memoSentences ??= scanSentences(text));
 }
 
+/**
+ * A heading run into its paragraph without punctuation, as archives that flatten an article give it
+ * ("Drie verdachten voor dood Nederlander In de Dominicaanse Republiek zijn …"): Dutch writes a
+ * preposition, a pronoun or a conjunction with a capital only at the start of a sentence, so one
+ * after a lower-case word starts a new one. (Not an article — "volgens De Telegraaf" names a paper —
+ * and not after a capitalised word: "Jan Van Damme".)
+ */
+const RUN_IN = String.raw`(?<=[\p{Ll}\d])[ \t]+(?=(?:In|Bij|Op|Volgens|Sinds|Tijdens|Na|Nadat|Zo['’]n|Er|Ook|Maar|Toen|Hij|Zij|Ze|We|Wij|Ik|Dat|Dit|Deze|Die|Daar|Hier|Nu|Inmiddels|Intussen)\s+\p{Ll})`;
+/** The end of a sentence: its punctuation (and a closing quote) before a capital or a digit; or a run-in heading's end. */
+const SENTENCE_END = new RegExp(String.raw`[.!?]+["”’']?(?=\s+["“‘'(]?[\p{Lu}\d])|` + RUN_IN, 'gu');
+
 function scanSentences(text: string): Span[] {
   const out: Span[] = [];
   for (const p of paragraphs(text)) {
     let s = p.start;
-    const re = /[.!?]+["”’']?(?=\s+["“‘'(]?[\p{Lu}\d])/gu;
+    const re = SENTENCE_END;
     re.lastIndex = p.start;
     const para = text.slice(0, p.end);
     let m: RegExpExecArray | null;
     while ((m = re.exec(para)) !== null) {
       const dot = m.index;
+      if (m[0][0] === ' ' || m[0][0] === '\t') {
+        // A run-in heading ends before the space.
+        out.push({ start: s, end: dot });
+        s = dot + m[0].length;
+        continue;
+      }
       // The word before the punctuation.
       const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(p.start, dot - 12), dot));
       const w = before ? before[1].toLowerCase() : '';

@@ -84,8 +84,9 @@ function done(res: RealCopyEval): RealCopyEval {
   return res;
 }
 
-/** dpgmedia2019 split in two by a seeded shuffle: half the archive, `n` of the other half drafts. */
-export async function evalDpgSplit(jsonl: string, n = 300, seed = 2019): Promise<RealCopyEval> {
+/** dpgmedia2019 split in two by a seeded shuffle: half the archive, `n` of the other half drafts,
+ *  each written on its publication day, or all on `today` when given. */
+export async function evalDpgSplit(jsonl: string, n = 300, seed = 2019, today: string | null = null): Promise<RealCopyEval> {
   const rows = fs.readFileSync(jsonl, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: number | string; title?: string; text: string; published_at?: string });
   const mixed = shuffle(rows, seed);
   const half = Math.floor(mixed.length / 2);
@@ -98,10 +99,10 @@ export async function evalDpgSplit(jsonl: string, n = 300, seed = 2019): Promise
     const res: RealCopyEval = { drafts: 0, words: 0, figures: 0, warnings: [], notes: [], perThousand: 0 };
     const analyzers = new Map<string, DraftAnalyzer>();
     for (const r of drafts) {
-      const date = (r.published_at ?? '').slice(0, 10) || null;
-      const today = date ?? new Date().toISOString().slice(0, 10);
-      let analyzer = analyzers.get(today);
-      if (!analyzer) analyzers.set(today, (analyzer = new DraftAnalyzer(archive.index, today)));
+      const date = today ?? ((r.published_at ?? '').slice(0, 10) || null);
+      const day = date ?? new Date().toISOString().slice(0, 10);
+      let analyzer = analyzers.get(day);
+      if (!analyzer) analyzers.set(day, (analyzer = new DraftAnalyzer(archive.index, day)));
       const text = (r.title ? r.title + '\n\n' : '') + r.text;
       tally(res, text, warningsOf({ id: String(r.id), text, date }, analyzer, archive));
     }

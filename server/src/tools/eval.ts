@@ -71,6 +71,15 @@ async function main(): Promise<void> {
       realCopy(await evalDpgSplit(path.join(shared, 'data', 'dpgmedia2019', 'dpgMedia2019-articles-byarticle-all.jsonl'), 719, seed), seed === 2019 ? 'split' : `split-${seed}`);
     }
   }
+  if (want('later')) {
+    // The same splits with every draft written weeks after the archive's newest article (2019-04-11),
+    // as a journalist writes against last month's archive: states then meet the unconfirmed note,
+    // and a reading that is wrong in another way than on the article's own day shows.
+    for (const seed of [2019, 1, 2, 3]) {
+      console.log(`## Real copy, written later: dpgmedia2019 split against itself (seed ${seed}), every draft dated 2019-06-01`);
+      realCopy(await evalDpgSplit(path.join(shared, 'data', 'dpgmedia2019', 'dpgMedia2019-articles-byarticle-all.jsonl'), 719, seed, '2019-06-01'), `later-${seed}`);
+    }
+  }
   if (want('mutate')) {
     console.log('## Changed figures: archive-ukraine/ sentences that another article supports, with a wrong value, against the archive');
     const m = await evalMutations(path.join(shared, 'eval', 'archive-ukraine'), '2025-11-25');

@@ -24,6 +24,8 @@ describe('quantity: what is measured', function () {
     ['Rusland heeft 40 procent van het door Oekraïne veroverde gebied heroverd.', '40 procent', null, 'retaken', 'russ'],
     ['Oekraïne is inmiddels 40 procent van het veroverde gebied kwijt.', '40 procent', null, 'retaken', 'oekrain'],
     ['Ongeveer 20.000 mensen zijn niet vertrokken.', 'Ongeveer 20.000 mensen', 'human', null, null],
+    ['In de Dominicaanse Republiek zijn drie mensen aangehouden in verband met de dood van de Nederlander Roy van Tinteren.', 'drie mensen', 'human', null, null],
+    ['Bij de aanval werden drie mensen dood aangetroffen.', 'drie mensen', 'human', 'killed', null],
   ];
   for (const [text, figure, head, role, side] of cases) {
     it(`“${figure}” in “${text}”`, () => {
@@ -51,6 +53,14 @@ describe('quantity: what is measured', function () {
     const left = quantityOf('In Pokrovsk zijn nog zo\'n 7000 mensen over.', "zo'n 7000 mensen");
     assert.equal(left.measure.role, 'resident');
     assert.equal(quantityOf('Amsterdam telt ruim 870.000 inwoners.', 'ruim 870.000 inwoners').measure.head, 'human');
+  });
+  it('being somewhere is a deployment only of soldiers or a nation\'s people, and only where the clause names the place', () => {
+    // (dpgmedia2019 drafts dated after the archive: these two read as one quantity, Dutch people deployed)
+    assert.equal(quantityOf('Zo\'n tien Nederlandse vrouwen en 25 kinderen bevinden zich in Koerdische detentiekampen in Noord-Syrië.', 'Zo\'n tien Nederlandse vrouwen').measure.role, null);
+    assert.equal(quantityOf('In 2017 waren er zo\'n 94.000 Nederlanders bij schuldhulpverlening bekend met problematische schulden.', 'zo\'n 94.000 Nederlanders').measure.role, null);
+    assert.equal(quantityOf('Volgens Kyiv bevinden zich 5000 Noord-Koreaanse militairen in Koersk.', '5000 Noord-Koreaanse militairen').measure.role, 'deployed');
+    assert.equal(quantityOf('Er zijn zo\'n 11.000 Noord-Koreanen in de regio Koersk.', 'zo\'n 11.000 Noord-Koreanen').measure.role, 'deployed');
+    assert.equal(quantityOf('Volgens het Pentagon zijn in de regio Kursk zo\'n 10.000 Noord-Koreanen gelegerd.', 'zo\'n 10.000 Noord-Koreanen').measure.role, 'deployed');
   });
   it('a percentage knows what it is a part of', () => {
     assert.equal(quantityOf('Rusland heeft 86 procent van Koersk heroverd.', '86 procent').measure.of, 'area');

@@ -13,6 +13,8 @@ describe('quantity: not figures to check', function () {
     ['De oudste teruggekeerde krijgsgevangene was 63 jaar.', '63 jaar', 'age'],
     ['Een van de twee gevangenen is 20 jaar oud; de ander is 26.', '26', 'age'],
     ['Het gaat om jongeren die jonger dan 25 zijn.', '25', 'age'],
+    ['In de Dominicaanse Republiek zijn drie mensen aangehouden in verband met de dood van de Nederlander Roy van Tinteren (55).', '55', 'age'],
+    ['Het gaat onder meer om Ilham (24) uit Gouda en Meryem (29) uit Zoetermeer.', '29', 'age'],
     ['Duizenden mensen sloegen op de vlucht.', 'Duizenden mensen', 'vague'],
     ['Bij de beschietingen kwamen enkele burgers om.', 'enkele burgers', 'vague'],
     ['Tientallen gebouwen liepen schade op.', 'Tientallen gebouwen', 'vague'],

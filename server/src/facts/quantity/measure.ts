@@ -234,8 +234,11 @@ function cueAt(words: readonly Word[], i: number, roles: ReadonlySet<Role> | und
   if (pair) return { role: 'casualty', start: words[i].start, end: words[i + pair - 1].end, text: words.slice(i, i + pair).map((w) => w.raw).join(' ') };
   const particle = particleAt(words, i, roles);
   if (particle && (!roles || roles.has(particle))) return { role: particle, start: words[i].start, end: words[i].end, text: words[i].raw };
+  // "aangehouden in verband met de dood van de Nederlander": a death named as a noun is someone's, not the figure's predicate.
+  const deathNoun = words[i].w === 'dood' && i > 0 && /^(?:de|zijn|haar|hun|wiens|diens)$/.test(words[i - 1].w);
   for (const c of cuesFor(words[i].w)) {
     if (roles && !roles.has(c.role)) continue;
+    if (deathNoun && c.role === 'killed') continue;
     const n = matchAt(words, i, c);
     if (n) return { role: c.role, start: words[i].start, end: words[i + n - 1].end, text: words.slice(i, i + n).map((w) => w.raw).join(' ') };
   }

@@ -76,6 +76,8 @@ interface Parent { q: Quantity; head: Head }
 
 const NO_HEAD_READ = headOf(null);
 /** Roles of a side's people: its losses and its troops. */
+/** Verbs of being somewhere: a deployment only of soldiers or a nation's people. */
+const PRESENCE = /^(?:bevinden|bevond|bevonden|bevindt|aanwezig)$/;
 const SIDED_ROLES = new Set<string>(['casualty', 'killed', 'wounded', 'sent', 'deployed', 'taken-prisoner']);
 /** Roles whose kind depends on the event of the paragraph or lead. */
 const EVENTFUL = new Set<string>(['killed', 'wounded', 'casualty', 'missing', 'destroyed', 'hospitalised']);
@@ -221,8 +223,13 @@ export function readQuantities(input: ReadInput): FigureContext[] {
       const prev = anaphoricParent(text, f, clause, figures, out, i, sents);
       if (prev) { measure.head = prev.measure.head; measure.role = prev.measure.role; measure.roleText = prev.measure.roleText; measure.side = prev.measure.side; measure.of = prev.measure.of; }
     }
-    // "Er zijn 15.000 Noord-Koreaanse militairen in de regio Koersk": soldiers who are somewhere are deployed there.
-    if (!measure.role && (measure.head === 'soldier' || head.demonym) && /(?:^|\s)(?:er\s+(?:zijn|waren|bevinden|bevonden|zitten|zaten|staan|stonden)|(?:zijn|waren|bevinden|bevonden|zitten|zaten)\s+er)(?:\s|$)/.test(foldedText(text).slice(Math.max(clause.start, f.start - 200), Math.min(clause.end, f.end + 200)))) { measure.role = 'deployed'; measure.roleText = null; }
+    // "Zo'n tien Nederlandse vrouwen bevinden zich in kampen in Noord-Syrië": people who are
+    // somewhere are deployed there only when they are soldiers or a nation's people ("Noord-Koreanen").
+    if (measure.role === 'deployed' && measure.head !== 'soldier' && !head.demonym && measure.roleText && PRESENCE.test(fold(measure.roleText))) { measure.role = null; measure.roleText = null; }
+    // "Er zijn 15.000 Noord-Koreaanse militairen in de regio Koersk": soldiers who are somewhere are
+    // deployed there; a nation's people only where the clause names the place ("in 2017 waren er zo'n
+    // 94.000 Nederlanders bij schuldhulpverlening bekend" is no deployment).
+    if (!measure.role && (measure.head === 'soldier' || (head.demonym && within(mentions, clause).length > 0)) && /(?:^|\s)(?:er\s+(?:zijn|waren|bevinden|bevonden|zitten|zaten|staan|stonden)|(?:zijn|waren|bevinden|bevonden|zitten|zaten)\s+er)(?:\s|$)/.test(foldedText(text).slice(Math.max(clause.start, f.start - 200), Math.min(clause.end, f.end + 200)))) { measure.role = 'deployed'; measure.roleText = null; }
     // The whole of "102 van de 127 raketten": drones and missiles that were fired; any other whole has no predicate of its own.
     if (isWhole) { measure.role = null; measure.roleText = null; }
     // Drones and missiles in an attack are launched unless something else is said.

@@ -20,6 +20,9 @@ export function isAge(text: string, f: Figure, sentenceStart: number): boolean {
     if (/^\s*jaar\s+(?:oud|jong)\b/.test(text.slice(f.numberEnd, f.end + 10).toLowerCase()) || /^\s*(?:oud|jong)\b/.test(text.slice(f.end, f.end + 8).toLowerCase())) return true;
     if (/(?:oudste|jongste|leeftijd|is|was|werd|wordt|zijn|waren)\s+(?:van\s+)?(?:hen\s+|hun\s+)?(?:pas\s+|nog\s+|al\s+|ruim\s+|bijna\s+)?$/.test(before)) return true;
   }
+  // "de dood van de Nederlander Roy van Tinteren (55)", "een vrouw (45) uit Gouda": a bare number in
+  // brackets right after a word is the age of whom the word names.
+  if (!f.unit && !f.counted && f.value >= 0 && f.value <= 120 && /\p{L}\s*\(\s*$/u.test(text.slice(Math.max(0, f.start - 40), f.start)) && /^\s*\)/.test(text.slice(f.end, f.end + 4))) return true;
   // "Een van hen is 20 jaar oud; de ander is 26": a bare number after "is/was" in a sentence that gives an age.
   if (!f.unit && !f.counted && /(?:is|was|werd)\s+$/.test(before)) {
     const sentence = text.slice(sentenceStart, f.start).toLowerCase();
