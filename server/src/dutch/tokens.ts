@@ -267,7 +267,8 @@ export function sentences(text: string): readonly Span[] {
  * after a lower-case word starts a new one. (Not an article — "volgens De Telegraaf" names a paper —
  * and not after a capitalised word: "Jan Van Damme".)
  */
-const RUN_IN = String.raw`(?<=[\p{Ll}\d])[ \t]+(?=(?:In|Bij|Op|Volgens|Sinds|Tijdens|Na|Nadat|Zo['’]n|Er|Ook|Maar|Toen|Hij|Zij|Ze|We|Wij|Ik|Dat|Dit|Deze|Die|Daar|Hier|Nu|Inmiddels|Intussen)\s+\p{Ll})`;
+const RUN_IN = String.raw`[ \t]+(?=(?:In|Bij|Op|Volgens|Sinds|Tijdens|Na|Nadat|Zo['’]n|Er|Ook|Maar|Toen|Hij|Zij|Ze|We|Wij|Ik|Dat|Dit|Deze|Die|Daar|Hier|Nu|Inmiddels|Intussen)\s+\p{Ll})`;
+const LOWER_OR_DIGIT = /[\p{Ll}\d]/u;
 /** The end of a sentence: its punctuation (and a closing quote) before a capital or a digit; or a run-in heading's end. */
 const SENTENCE_END = new RegExp(String.raw`[.!?]+["”’']?(?=\s+["“‘'(]?[\p{Lu}\d])|` + RUN_IN, 'gu');
 
@@ -282,7 +283,8 @@ function scanSentences(text: string): Span[] {
     while ((m = re.exec(para)) !== null) {
       const dot = m.index;
       if (m[0][0] === ' ' || m[0][0] === '\t') {
-        // A run-in heading ends before the space.
+        // A run-in heading ends before the space, after a lower-case letter or a digit.
+        if (dot <= s || !LOWER_OR_DIGIT.test(text[dot - 1])) continue;
         out.push({ start: s, end: dot });
         s = dot + m[0].length;
         continue;
