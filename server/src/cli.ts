@@ -263,7 +263,7 @@ async function cmdCheck(args: Args): Promise<number> {
         const loc = `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
         process.stdout.write(`${loc}  ${sev[d.severity ?? 2].padEnd(7)}  ${String(d.code).padEnd(16)}  ${d.message}\n`);
         for (const ri of d.relatedInformation ?? []) {
-          process.stdout.write(`${' '.repeat(loc.length)}  ${''.padEnd(7)}  ${''.padEnd(16)}  ↳ ${path.relative(process.cwd(), fileURLToPath(ri.location.uri))}:${ri.location.range.start.line + 1}  ${ri.message}\n`);
+          process.stdout.write(`${' '.repeat(loc.length)}  ${''.padEnd(7)}  ${''.padEnd(16)}  ↳ ${path.relative(process.cwd(), fileURLToPath(ri.location.uri))}:${ri.location.range.start.line + 1}:${ri.location.range.start.character + 1}  ${ri.message}\n`);
         }
       }
     }

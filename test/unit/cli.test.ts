@@ -110,7 +110,7 @@ describe('command line', function () {
     assert.match(both.stdout, /conflict\.kopij:1:\d+\s+warning\s+figure-conflict/);
     assert.match(both.stdout, /agrees\.kopij: no findings/);
     // The archive's sentences are cited with paths relative to where the command runs.
-    assert.match(both.stdout, /↳ corpus\/\d{3}_[0-9a-f]+\.txt:\d+ /);
+    assert.match(both.stdout, /↳ corpus\/\d{3}_[0-9a-f]+\.txt:\d+:\d+ /);
     assert.ok(!both.stdout.includes(ws), 'no absolute paths');
     const explained = await cli('explain', 'Koersk', '--corpus', 'corpus');
     assert.match(explained.stdout, /^ {5}corpus\/\d{3}_[0-9a-f]+\.txt:\d+:\d+ /m);
