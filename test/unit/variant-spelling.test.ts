@@ -18,6 +18,9 @@ describe('house-spelling hints on real kinds of copy', function () {
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bronvast-variant-'));
     fs.writeFileSync(path.join(dir, 'cafe.txt'), ' date 2019-03-12\nHet wetenschapscafé gaat over luchtkwaliteit. Het café begint om 20.00 uur in het buurthuis aan de Kaaistraat 20 in Arnhem.\n');
+    // (dpgmedia2019 writes Istanbul 26 times and Istanboel, the curated exonym, 17)
+    fs.writeFileSync(path.join(dir, 'istanbul.txt'), ' date 2019-03-20\nIn Istanbul demonstreerden duizenden mensen. De burgemeester van Istanbul sprak hen toe. Istanbul is de grootste stad van Turkije. Ook in Ankara en Istanboel was het onrustig.\n');
+    fs.writeFileSync(path.join(dir, 'pjongjang.txt'), ' date 2019-03-21\nIn Pyongyang werd de delegatie ontvangen. Pyongyang zweeg over de raketten. Ook in Pyongyang was het stil.\n');
     fs.writeFileSync(path.join(dir, 'wielrennen.txt'), ' date 2019-03-14\nUitslag van de etappe: 1. De Gendt (België) 4.12.03, 2. Valverde (Spanje) z.t., 3. Matthews (Australië) +0.12. België won ook de ploegentijdrit.\n');
     ws = new Workspace({ folders: [dir], corpus: [dir, SAMPLES], locale: 'nl', cacheDir: null, date: '2025-01-20' });
     await ws.rebuild();
@@ -38,6 +41,12 @@ describe('house-spelling hints on real kinds of copy', function () {
 
   it('three-letter country abbreviations in a result are not spelling variants', () => {
     assert.deepEqual(variants('Klassement: 1. De Gendt (Bel) 8.23.50, 2. Valverde (Spa) +2.47, 3. Matthews (Aus) +2.48.'), []);
+  });
+
+  it('a spelling the archive itself writes in a third of its mentions gets no hint from a curated exonym; a rare one does', () => {
+    assert.deepEqual(variants('De verkiezingen in Istanbul worden overgedaan.'), []);
+    assert.deepEqual(variants('De verkiezingen in Istanboel worden overgedaan.'), []);
+    assert.deepEqual(variants('Het regime in Pjongjang reageerde niet.').map(([w]) => w), ['Pjongjang']);
   });
 
   it('a transliteration of a name the archive spells otherwise still gets its hint', () => {

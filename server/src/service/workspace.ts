@@ -24,7 +24,7 @@ import { describeStore, PgStore } from '../store/pg';
 import { StoredView } from '../store/view';
 import { checkedKey, CHECKED_FILE } from '../features/checked';
 import { addChecked, readChecked } from './checked';
-import { computeDiagnostics, DEFAULT_DIAGNOSTIC_OPTIONS, type DiagnosticOptions } from '../features/diagnostics';
+import { computeDiagnostics, type DiagnosticOptions } from '../features/diagnostics';
 import { dossierMarkdown } from '../features/render';
 import { DEFAULT_SETTINGS, severityOf, type Settings } from './settings';
 
@@ -334,7 +334,8 @@ export class Workspace {
         variant: severityOf(d.variantSpellingSeverity),
       },
       checked: file ? this.checkedKeys(file) : new Set(),
-      houseSpelling: (id, written) => spellings[written] ?? this.view?.placeName(id) ?? DEFAULT_DIAGNOSTIC_OPTIONS.houseSpelling(id, written),
+      houseSpelling: (_id, written) => spellings[written] ?? null,
+      spellings: (id) => this.view?.placeRow(id),
     };
   }
 
