@@ -35,6 +35,16 @@ describe('one name, two places; old names, today\'s place', () => {
     assert.equal(mention('De Dnepr is hier breed.', 'Dnepr')?.id, river.id);
     assert.equal(mention('Hij woonde in Dnjepropetrovsk.', 'Dnjepropetrovsk')?.id, city.id);
   });
+  it('a country and a town whose names fold to one key are two places: Portugal and Poortugaal, Tunesië and Tunis, India and Indi', () => {
+    // (dpgmedia2019: "Poortugaal", a village by Rotterdam, got the hint "house style is Portugal")
+    for (const [town, country] of [['Poortugaal', 'Portugal'], ['Tunis', 'Tunesië'], ['Indi', 'India']]) {
+      const t = mention(`Het gebeurde in ${town}.`, town);
+      const c = mention(`Het gebeurde in ${country}.`, country)!;
+      assert.equal(c.kind, 'land', country);
+      assert.notEqual(t?.id, c.id, town);
+      if (t) assert.notEqual(t.kind, 'land', town);
+    }
+  });
   it('a former name leads to today\'s place', () => {
     for (const [old, now] of [['Dzerzjinsk', 'Toretsk'], ['Artjomovsk', 'Bachmoet'], ['Krasnoarmejsk', 'Pokrovsk'], ['Kirovohrad', 'Kropyvnytskyj']]) {
       assert.equal(mention(`Er werd gevochten bij ${old}.`, old)?.name, now, old);

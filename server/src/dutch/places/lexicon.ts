@@ -389,7 +389,8 @@ export class PlaceLexicon implements PlaceLookup {
     if (existing) {
       const rec = this.byId.get(existing)!;
       // (A river and the town named after it share a key, not a place: Dnjepr and Dnipro.)
-      const sameClass = WATER_KINDS.has(rec.entry.kind) === WATER_KINDS.has(kind);
+      // (Nor do a country and a town: Portugal and Poortugaal, a village by Rotterdam.)
+      const sameClass = WATER_KINDS.has(rec.entry.kind) === WATER_KINDS.has(kind) && (rec.entry.kind === 'land') === (kind === 'land');
       if ((!rec.entry.country || !country || rec.entry.country === country) && (sameClass || this.exact.get(nf) === existing)) id = existing;
     }
     if (id) {
