@@ -9,6 +9,7 @@ import type { ClaimMatch, FigureVerdict } from '../facts/check';
 import type { ArchiveView } from '../facts/view';
 import { sourceName } from './render';
 import { checkedKey } from './checked';
+import { CYRILLIC_COUNTRIES } from '../dutch/places/context';
 import { fold } from '../dutch/tokens';
 
 export const CODES = { conflict: 'figure-conflict', outdated: 'figure-outdated', unconfirmed: 'figure-unconfirmed', variant: 'variant-spelling' } as const;
@@ -26,10 +27,6 @@ export interface DiagnosticOptions {
   spellings?: (id: string) => { variants: ReadonlyMap<string, number>; country: string | null } | undefined;
 }
 
-/** Countries whose place names Dutch transliterates from Cyrillic: there the house style (NOS:
- *  Kyiv, Charkiv, Koersk) stands however often an older archive wrote Kiev or Kursk. */
-const TRANSLITERATED = new Set(['UA', 'RU', 'BY']);
-
 /**
  * Whether the archive itself writes `written` for the place often enough (a third of its mentions)
  * that it is the newsroom's usage, not a slip: "Istanbul" 26 times against "Istanboel" 17 in
@@ -37,7 +34,9 @@ const TRANSLITERATED = new Set(['UA', 'RU', 'BY']);
  * spelling or a transliterated name still gives one.
  */
 export function archiveWrites(spellings: { variants: ReadonlyMap<string, number>; country: string | null } | undefined, written: string): boolean {
-  if (!spellings || (spellings.country && TRANSLITERATED.has(spellings.country))) return false;
+  // (Names transliterated from Cyrillic keep the house style, NOS: Kyiv, Charkiv, Koersk, however
+  // often an older archive wrote Kiev or Kursk.)
+  if (!spellings || (spellings.country && CYRILLIC_COUNTRIES.has(spellings.country))) return false;
   let total = 0, own = 0;
   for (const [v, n] of spellings.variants) { total += n; if (v === written) own += n; }
   return total > 0 && own * 3 >= total;
@@ -173,6 +172,8 @@ export function computeDiagnostics(doc: TextDocument, analysis: DraftAnalysis, i
       const preferred = configured ?? index.placeName(m.id);
       if (!preferred || fold(preferred) === fold(m.text)) continue;
       if (!configured && archiveWrites(opts.spellings?.(m.id), m.text)) continue;
+      // Part of a longer name ("Delhaize America", "AS Roma", "America Online"): not the place's spelling to correct.
+      if (insideName(doc.getText(), m.start, m.end)) continue;
       // Only a spelling of the same name is a variant; an abbreviation ("VS") or another name is not.
       if (!isSpellingVariant(m.text, preferred)) continue;
       const data: DiagnosticData = {
@@ -191,6 +192,22 @@ export function computeDiagnostics(doc: TextDocument, analysis: DraftAnalysis, i
     }
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** Whether a capitalised word stands right before the span (and is not its sentence's first word),
+ *  or a foreign name's particle, or a capitalised word right after it: the span is then part of a
+ *  longer proper name. */
+export function insideName(text: string, start: number, end: number): boolean {
+  // "Council of Fashion Designers of America", "Banca di Roma": a foreign name's particle before it.
+  if (/(?<![\p{L}\p{M}])(?:of|the|and|du|di|da|del|della|des)[ \t]+$/u.test(text.slice(Math.max(0, start - 8), start))) return true;
+  const before = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}&-]*[ \t]+$/u.exec(text.slice(Math.max(0, start - 40), start));
+  if (before) {
+    const wordStart = start - before[0].length;
+    const prefix = text.slice(Math.max(0, wordStart - 40), wordStart);
+    const sentenceStart = !prefix.trim() || /\n\s*$/.test(prefix) || /[.!?:"“”'‘’(]\s*$/.test(prefix);
+    if (!sentenceStart) return true;
+  }
+  return /^[ \t]+\p{Lu}\p{Ll}/u.test(text.slice(end, end + 4));
 }
 
 /** A transliteration variant rather than another name: same first letter class and similar length. */

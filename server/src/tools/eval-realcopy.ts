@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Archive } from '../archive';
 import { DraftAnalyzer } from '../facts/draft';
-import { computeDiagnostics, CODES, DEFAULT_DIAGNOSTIC_OPTIONS } from '../features/diagnostics';
+import { computeDiagnostics, CODES, DEFAULT_DIAGNOSTIC_OPTIONS, type DiagnosticData } from '../features/diagnostics';
 import type { FigureVerdict } from '../facts/check';
 import { sameQuantity, agree } from '../facts/quantity/same';
 import { describeQuantity } from './eval-drafts';
@@ -29,7 +29,9 @@ export interface RealWarning {
 
 /** `warnings`: conflicts and outdated figures (the rate); `notes`: figures the archive cannot confirm
  *  (shown too, as information), listed apart so that the rate stays comparable with earlier runs. */
-export interface RealCopyEval { drafts: number; words: number; figures: number; warnings: RealWarning[]; notes: RealWarning[]; perThousand: number }
+export interface RealCopyEval { drafts: number; words: number; figures: number; warnings: RealWarning[]; notes: RealWarning[]; perThousand: number;
+  /** Variant-spelling hints, as "written → house spelling" (the product's options: the archive's spelling counts). */
+  hints: string[] }
 
 /** A small seeded PRNG (mulberry32): the same split on every machine. */
 function rng(seed: number): () => number {
@@ -51,11 +53,14 @@ const words = (s: string) => (s.match(/\p{L}[\p{L}\p{N}'’-]*|\p{N}+/gu) ?? [])
 
 interface Draft { id: string; text: string; date: string | null }
 
-function warningsOf(draft: Draft, analyzer: DraftAnalyzer, archive: Archive): { warnings: RealWarning[]; notes: RealWarning[]; figures: number } {
+type Found = { warnings: RealWarning[]; notes: RealWarning[]; hints: string[]; figures: number };
+
+function warningsOf(draft: Draft, analyzer: DraftAnalyzer, archive: Archive): Found {
   const doc = TextDocument.create(`file:///draft-${draft.id}.kopij`, 'kopij', 1, draft.text);
   const a = analyzer.analyze(draft.text)!;
-  const diags = computeDiagnostics(doc, a, archive.index, DEFAULT_DIAGNOSTIC_OPTIONS)
-    .filter((d) => d.code === CODES.conflict || d.code === CODES.outdated || d.code === CODES.unconfirmed);
+  const all = computeDiagnostics(doc, a, archive.index, { ...DEFAULT_DIAGNOSTIC_OPTIONS, spellings: (id) => archive.index.placeRow(id) });
+  const hints = all.filter((d) => d.code === CODES.variant).map((d) => `${doc.getText(d.range)} → ${(d.data as DiagnosticData | undefined)?.replacements?.[0]?.text ?? '?'}`);
+  const diags = all.filter((d) => d.code === CODES.conflict || d.code === CODES.outdated || d.code === CODES.unconfirmed);
   const out: RealWarning[] = [];
   for (const d of diags) {
     const s = doc.offsetAt(d.range.start);
@@ -68,15 +73,16 @@ function warningsOf(draft: Draft, analyzer: DraftAnalyzer, archive: Archive): { 
       cites: cite.slice(0, 3).map((m) => ({ sentence: m.claim.sentence, source: m.claim.source.article.label, date: m.claim.source.article.date, quantity: describeQuantity(m.claim.ctx.quantity) })),
     });
   }
-  return { warnings: out.filter((w) => w.code !== CODES.unconfirmed), notes: out.filter((w) => w.code === CODES.unconfirmed), figures: a.figures.length };
+  return { warnings: out.filter((w) => w.code !== CODES.unconfirmed), notes: out.filter((w) => w.code === CODES.unconfirmed), hints, figures: a.figures.length };
 }
 
-function tally(res: RealCopyEval, text: string, w: { warnings: RealWarning[]; notes: RealWarning[]; figures: number }): void {
+function tally(res: RealCopyEval, text: string, w: Found): void {
   res.drafts++;
   res.words += words(text);
   res.figures += w.figures;
   res.warnings.push(...w.warnings);
   res.notes.push(...w.notes);
+  res.hints.push(...w.hints);
 }
 
 function done(res: RealCopyEval): RealCopyEval {
@@ -96,7 +102,7 @@ export async function evalDpgSplit(jsonl: string, n = 300, seed = 2019, today: s
     const archive = new Archive({ paths: [dir], baseDir: dir, cacheDir: null, workers: 0 });
     await archive.build();
     const drafts = mixed.slice(half, half + n).filter((r) => typeof r.text === 'string' && r.text.trim());
-    const res: RealCopyEval = { drafts: 0, words: 0, figures: 0, warnings: [], notes: [], perThousand: 0 };
+    const res: RealCopyEval = { drafts: 0, words: 0, figures: 0, warnings: [], notes: [], perThousand: 0, hints: [] };
     const analyzers = new Map<string, DraftAnalyzer>();
     for (const r of drafts) {
       const date = today ?? ((r.published_at ?? '').slice(0, 10) || null);
@@ -138,7 +144,7 @@ export async function evalConllCopy(archiveFile: string, draftFile: string): Pro
     const archive = new Archive({ paths: [dir], baseDir: dir, cacheDir: null, workers: 0 });
     await archive.build();
     const analyzer = new DraftAnalyzer(archive.index, '2000-12-31');
-    const res: RealCopyEval = { drafts: 0, words: 0, figures: 0, warnings: [], notes: [], perThousand: 0 };
+    const res: RealCopyEval = { drafts: 0, words: 0, figures: 0, warnings: [], notes: [], perThousand: 0, hints: [] };
     conllDocs(draftFile).forEach((text, i) => tally(res, text, warningsOf({ id: String(i), text, date: null }, analyzer, archive)));
     return done(res);
   } finally {
@@ -149,7 +155,7 @@ export async function evalConllCopy(archiveFile: string, draftFile: string): Pro
 /** Each article of a folder of `.txt` articles checked against all the others. */
 export async function evalLeaveOneOut(folder: string): Promise<RealCopyEval> {
   const files = fs.readdirSync(folder).filter((f) => f.endsWith('.txt')).sort();
-  const res: RealCopyEval = { drafts: 0, words: 0, figures: 0, warnings: [], notes: [], perThousand: 0 };
+  const res: RealCopyEval = { drafts: 0, words: 0, figures: 0, warnings: [], notes: [], perThousand: 0, hints: [] };
   for (const f of files) {
     const raw = fs.readFileSync(path.join(folder, f), 'utf8');
     const m = /^\s*date\s+(\d{4}-\d\d(?:-\d\d)?)/.exec(raw);

@@ -115,6 +115,11 @@ function realCopy(r: RealCopyEval, name: string): void {
     console.log(`      draft: ${w.sentence.replace(/\s+/g, ' ').trim()}  [${w.quantity}]`);
     for (const c of w.cites) console.log(`      cites: ${c.source} (${c.date ?? '?'}): ${c.sentence.replace(/\s+/g, ' ').trim()}  [${c.quantity}]`);
   }
+  if (r.hints.length) {
+    const pairs = new Map<string, number>();
+    for (const h of r.hints) pairs.set(h, (pairs.get(h) ?? 0) + 1);
+    console.log(`  ${r.hints.length} variant-spelling hints: ${[...pairs].sort((a, b) => b[1] - a[1]).map(([h, n]) => (n > 1 ? `${h} (${n}×)` : h)).join('; ')}`);
+  }
   const dump = process.env.BRONVAST_EVAL_DUMP;
   if (dump) { fs.mkdirSync(dump, { recursive: true }); fs.writeFileSync(path.join(dump, `${name}.json`), JSON.stringify(r, null, 1)); }
   console.log('');

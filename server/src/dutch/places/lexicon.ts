@@ -20,6 +20,9 @@ export interface PlaceEntry {
   source: 'gazetteer' | 'archive';
 }
 
+/** First-level regions (a US state, a province): their own name is not a country's foreign variant. */
+const REGION_KINDS = new Set<string>(['regio', 'provincie', 'deelstaat', 'oblast']);
+
 interface Rec {
   entry: PlaceEntry;
   /** Needs context in the text to count as a place (Alpino-only names, common words). */
@@ -413,6 +416,13 @@ export class PlaceLexicon implements PlaceLookup {
       if (house) this.house.set(id, name);
     }
     if (!weak && !this.strongKey.has(key)) this.strongKey.set(key, id);
+    // A region's own name beats a country's variant of that spelling: "Georgia" is the US state
+    // (the country is Georgië, which lists the English "Georgia" among its names).
+    const taken = this.exact.get(nf);
+    if (taken && taken !== id && !weak && REGION_KINDS.has(kind)) {
+      const other = this.byId.get(taken)?.entry;
+      if (other && other.kind === 'land' && nameFoldOnce(other.name) !== nf) this.exact.set(nf, id);
+    }
     this.addName(name, id, nf);
     for (let vi = 0; vi < variants.length; vi++) {
       const v = variants[vi];
