@@ -24,8 +24,11 @@ export interface DiagnosticOptions {
    *  archive's display name, its house style or majority spelling, is the preferred one). */
   houseSpelling: (id: string, written: string) => string | null;
   /** How often the archive writes each spelling of a place, and its country (absent: unknown). */
-  spellings?: (id: string) => { variants: ReadonlyMap<string, number>; country: string | null } | undefined;
+  spellings?: (id: string) => SpellingCounts | undefined;
 }
+
+/** A place's spellings in the archive with their counts, and its country (a PlaceRow has both). */
+export interface SpellingCounts { variants: ReadonlyMap<string, number>; country: string | null }
 
 /**
  * Whether the archive itself writes `written` for the place often enough (a third of its mentions)
@@ -33,7 +36,7 @@ export interface DiagnosticOptions {
  * dpgmedia2019. Such a spelling gets no variant hint from a curated exonym; a configured house
  * spelling or a transliterated name still gives one.
  */
-export function archiveWrites(spellings: { variants: ReadonlyMap<string, number>; country: string | null } | undefined, written: string): boolean {
+export function archiveWrites(spellings: SpellingCounts | undefined, written: string): boolean {
   // (Names transliterated from Cyrillic keep the house style, NOS: Kyiv, Charkiv, Koersk, however
   // often an older archive wrote Kiev or Kursk.)
   if (!spellings || (spellings.country && CYRILLIC_COUNTRIES.has(spellings.country))) return false;
@@ -167,13 +170,14 @@ export function computeDiagnostics(doc: TextDocument, analysis: DraftAnalysis, i
     if (d) out.push(d);
   }
   if (opts.severity.variant != null) {
+    const text = doc.getText();
     for (const m of analysis.mentions) {
       const configured = opts.houseSpelling(m.id, m.text);
       const preferred = configured ?? index.placeName(m.id);
       if (!preferred || fold(preferred) === fold(m.text)) continue;
       if (!configured && archiveWrites(opts.spellings?.(m.id), m.text)) continue;
       // Part of a longer name ("Delhaize America", "AS Roma", "America Online"): not the place's spelling to correct.
-      if (insideName(doc.getText(), m.start, m.end)) continue;
+      if (insideName(text, m.start, m.end)) continue;
       // Only a spelling of the same name is a variant; an abbreviation ("VS") or another name is not.
       if (!isSpellingVariant(m.text, preferred)) continue;
       const data: DiagnosticData = {

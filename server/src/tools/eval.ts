@@ -63,12 +63,13 @@ async function main(): Promise<void> {
     console.log(`## Conflict check: drafts-ukraine-dev.json against archive-ukraine/ (drafts written ${today})`);
     report(await evalDrafts(file, path.join(shared, 'eval', 'archive-ukraine'), { today }));
   }
+  const dpg = path.join(shared, 'data', 'dpgmedia2019', 'dpgMedia2019-articles-byarticle-all.jsonl');
   if (want('split')) {
     // (Four splits of the whole other half: 300 drafts of one split showed none of the false
     // warnings 700 drafts of three other splits did on 2026-12-07.)
     for (const seed of [2019, 1, 2, 3]) {
       console.log(`## Real copy: dpgmedia2019 split against itself (seed ${seed}; 719 articles as archive, the other half as drafts)`);
-      realCopy(await evalDpgSplit(path.join(shared, 'data', 'dpgmedia2019', 'dpgMedia2019-articles-byarticle-all.jsonl'), 719, seed), seed === 2019 ? 'split' : `split-${seed}`);
+      realCopy(await evalDpgSplit(dpg, 719, seed), seed === 2019 ? 'split' : `split-${seed}`);
     }
   }
   if (want('later')) {
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
     // and a reading that is wrong in another way than on the article's own day shows.
     for (const seed of [2019, 1, 2, 3]) {
       console.log(`## Real copy, written later: dpgmedia2019 split against itself (seed ${seed}), every draft dated 2019-06-01`);
-      realCopy(await evalDpgSplit(path.join(shared, 'data', 'dpgmedia2019', 'dpgMedia2019-articles-byarticle-all.jsonl'), 719, seed, '2019-06-01'), `later-${seed}`);
+      realCopy(await evalDpgSplit(dpg, 719, seed, '2019-06-01'), `later-${seed}`);
     }
   }
   if (want('mutate')) {

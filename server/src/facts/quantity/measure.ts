@@ -87,6 +87,9 @@ export function headsCompatible(a: string | null, b: string | null): boolean {
 interface Cue { role: Role; words: RegExp[] }
 const cue = (role: Role, ...words: (string | RegExp)[]): Cue => ({ role, words: words.map((w) => (typeof w === 'string' ? new RegExp(`^(?:${w})$`, 'u') : w)) });
 
+/** Verbs of being somewhere: a deployment only of soldiers or a nation's people (read.ts drops it for others). */
+export const PRESENCE_CUE = /^(?:bevinden|bevond|bevonden|aanwezig)$/u;
+
 export const ROLE_CUES: Cue[] = [
   // killed or wounded together first ("gedood of gewond" is read by casualtyAt), "verliezen"
   cue('casualty', 'verliezen|verlies|verloor|verloren|uitgeschakeld|slachtoffers|uitschakelen'),
@@ -115,7 +118,8 @@ export const ROLE_CUES: Cue[] = [
   cue('launched', 'afgevuurd|vuurde|vuurden|afvuren|gelanceerd|lanceerde|lanceerden|lanceren|bestookt|bestookte|bestookten|ingezet|inzetten|zette|zetten|stuurde|stuurden|afgeschoten'),
   cue('destroyed', 'vernietigd|vernietigde|verwoest|verwoestte|vernield|beschadigd'),
   cue('sent', 'gestuurd|stuurde|stuurden|sturen|gezonden|zond|geleverd|leverde|overgebracht'),
-  cue('deployed', 'gelegerd|gestationeerd|vechten|vochten|strijden|streden|vecht|vocht|bevinden|bevond|bevonden|aanwezig|samengetrokken|ingezet|inzet|meevechten|meegevochten|hulp'),
+  cue('deployed', 'gelegerd|gestationeerd|vechten|vochten|strijden|streden|vecht|vocht|samengetrokken|ingezet|inzet|meevechten|meegevochten|hulp'),
+  cue('deployed', PRESENCE_CUE),
   cue('deployed', 'houden|hielden|hield|houdt', 'stand'),
   cue('deployed', 'trok|trokken|trekt', '\\p{L}+', 'samen'),
   cue('deployed', 'trok|trokken|trekt', 'samen'),

@@ -7,7 +7,7 @@ import { sentences, paragraphs, spanAt, fold, type Span } from '../../dutch/toke
 import type { Quantity, Measure, SkipReason } from './model';
 import { clausesOf, wordsIn, type Clause, type Word } from './clauses';
 import { within, spanContaining, firstAtOrAfter, foldedText } from './spans';
-import { findRole, headOf, isChange, PEOPLE, sideInClause, sideOfCountry, sideOfPhrase, type Head } from './measure';
+import { findRole, headOf, isChange, PEOPLE, PRESENCE_CUE, sideInClause, sideOfCountry, sideOfPhrase, type Head } from './measure';
 import { whereOf, levelOf, DATELINE, type PlaceScene, type WhereFound } from './where';
 import { whenOf, kindOf, eventNounOf, eventNounIn } from './when';
 import { skipOf } from './skip';
@@ -76,8 +76,6 @@ interface Parent { q: Quantity; head: Head }
 
 const NO_HEAD_READ = headOf(null);
 /** Roles of a side's people: its losses and its troops. */
-/** Verbs of being somewhere: a deployment only of soldiers or a nation's people. */
-const PRESENCE = /^(?:bevinden|bevond|bevonden|bevindt|aanwezig)$/;
 const SIDED_ROLES = new Set<string>(['casualty', 'killed', 'wounded', 'sent', 'deployed', 'taken-prisoner']);
 /** Roles whose kind depends on the event of the paragraph or lead. */
 const EVENTFUL = new Set<string>(['killed', 'wounded', 'casualty', 'missing', 'destroyed', 'hospitalised']);
@@ -225,7 +223,7 @@ export function readQuantities(input: ReadInput): FigureContext[] {
     }
     // "Zo'n tien Nederlandse vrouwen bevinden zich in kampen in Noord-Syrië": people who are
     // somewhere are deployed there only when they are soldiers or a nation's people ("Noord-Koreanen").
-    if (measure.role === 'deployed' && measure.head !== 'soldier' && !head.demonym && measure.roleText && PRESENCE.test(fold(measure.roleText))) { measure.role = null; measure.roleText = null; }
+    if (measure.role === 'deployed' && measure.head !== 'soldier' && !head.demonym && measure.roleText && PRESENCE_CUE.test(fold(measure.roleText))) { measure.role = null; measure.roleText = null; }
     // "Er zijn 15.000 Noord-Koreaanse militairen in de regio Koersk": soldiers who are somewhere are
     // deployed there; a nation's people only where the clause names the place ("in 2017 waren er zo'n
     // 94.000 Nederlanders bij schuldhulpverlening bekend" is no deployment).
